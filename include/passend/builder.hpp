@@ -1,0 +1,160 @@
+// dataset_builder: the one way a dataset comes to be.
+//
+// Rows arrive typed (from C++ code and the demo generator) or as field texts (from the CSV and
+// JSON loaders, the C appender and Arrow import, via add_text_row). finish() checks every rule of
+// the input contract across tables and either returns the dataset or every diagnostic, never a
+// half-built dataset.
+#pragma once
+
+#include "passend/calendar.hpp"
+#include "passend/config.hpp"
+#include "passend/continuum.hpp"
+#include "passend/dataset.hpp"
+#include "passend/error.hpp"
+#include "passend/schema.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+
+struct swv_row {
+    std::string_view swv_id, name;
+    sector sector_of = sector::po;
+};
+struct board_row {
+    std::string_view board_id, name;
+};
+struct school_row {
+    std::string_view school_id, name, board_id, swv_id;
+    setting kind = setting::bao;
+    std::string_view municipality = {};
+};
+struct pupil_row {
+    std::string_view pupil_id;
+    day birth_date;
+    std::string_view municipality = {};
+};
+struct region_row {
+    std::string_view municipality, swv_id;
+};
+struct enrolment_row {
+    std::string_view pupil_id, school_id;
+    day start_date, end_date = open_end;
+    int grade = 0; ///< 0: not given
+    exit_reason exit = exit_reason::none;
+};
+struct tlv_row {
+    std::string_view tlv_id, pupil_id, swv_id;
+    setting admits = setting::so;
+    funding_category category = funding_category::none;
+    day request_date = no_day;
+    day decision_date;
+    tlv_outcome outcome = tlv_outcome::toegekend;
+    day start_date = no_day, end_date = open_end;
+    int objection = -1; ///< 1 ja, 0 nee, -1 not given
+};
+struct arrangement_row {
+    std::string_view arrangement_id, pupil_id, school_id; ///< pupil_id empty for groups
+    int level = 1;
+    arrangement_kind kind = arrangement_kind::individueel;
+    day start_date, end_date = open_end;
+    cents cost = -1; ///< -1: not given
+};
+struct opp_row {
+    std::string_view pupil_id, school_id;
+    day start_date, end_date = open_end;
+};
+struct absence_row {
+    std::string_view pupil_id;
+    absence_kind kind = absence_kind::relatief;
+    day start_date, end_date = open_end;
+    std::string_view article = {};
+};
+struct fund_row {
+    school_year year{0};
+    std::string_view swv_id, board_id, stream;
+    cents amount = 0;
+};
+struct allocation_row {
+    school_year year{0};
+    std::string_view board_id, purpose;
+    cents amount = 0;
+    std::string_view school_id = {}, kpi_id = {};
+};
+struct assessment_row {
+    school_year year{0};
+    std::string_view unit_id, framework, item;
+    double score = 0;
+};
+
+struct load_options {
+    /// Stop collecting errors after this many (the rest of the input is still checked for
+    /// nothing; the report says it stopped). 0 means no cap.
+    std::size_t max_errors = 200;
+};
+
+/// The outcome of a load: a dataset, or none and the errors. Warnings come either way.
+struct [[nodiscard]] load_result {
+    dataset_ptr data; ///< null when the load failed
+    std::vector<diagnostic> diagnostics;
+    bool ok() const noexcept { return data != nullptr; }
+    std::size_t error_count() const noexcept;
+    /// The dataset, or throw load_error with every diagnostic.
+    dataset_ptr value() const;
+};
+
+class dataset_builder {
+public:
+    explicit dataset_builder(load_options options = {});
+    ~dataset_builder();
+    dataset_builder(dataset_builder&&) noexcept;
+    dataset_builder& operator=(dataset_builder&&) noexcept;
+
+    /// Name the source of a table's rows for diagnostics: its file, and for each contract column
+    /// (table_spec::columns order) its 1-based position in the source (0: not present).
+    /// Without it a table's rows are reported as `<table>.csv`, row n, contract column order.
+    void set_source(table t, std::string file, std::vector<std::uint32_t> column_positions);
+    /// Mark an optional table as given even when it has no rows.
+    void declare(table t);
+
+    /// Add one row of field texts in contract column order (empty = absent); each field is
+    /// parsed and checked, errors located at `line` (0: the next row number).
+    void add_text_row(table t, std::span<const std::string_view> fields, std::uint64_t line = 0);
+
+    void add(const swv_row& r, std::uint64_t line = 0);
+    void add(const board_row& r, std::uint64_t line = 0);
+    void add(const school_row& r, std::uint64_t line = 0);
+    void add(const pupil_row& r, std::uint64_t line = 0);
+    void add(const region_row& r, std::uint64_t line = 0);
+    void add(const enrolment_row& r, std::uint64_t line = 0);
+    void add(const tlv_row& r, std::uint64_t line = 0);
+    void add(const arrangement_row& r, std::uint64_t line = 0);
+    void add(const opp_row& r, std::uint64_t line = 0);
+    void add(const absence_row& r, std::uint64_t line = 0);
+    void add(const fund_row& r, std::uint64_t line = 0);
+    void add(const allocation_row& r, std::uint64_t line = 0);
+    void add(const assessment_row& r, std::uint64_t line = 0);
+
+    /// Record a problem found by a loader (a malformed file, a missing column, an unknown one).
+    void report(diagnostic d);
+    /// Errors so far (a loader may stop reading early when the cap is reached).
+    std::size_t error_count() const noexcept;
+    bool error_cap_reached() const noexcept;
+
+    /// Check every cross-table rule and hand over the dataset, or the diagnostics. The builder
+    /// is empty afterwards.
+    load_result finish();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,227 @@
+// The dataset: every table of the input contract as columns (struct of arrays).
+//
+// Categories are small integer enums, dates are 4-byte days, identifiers are stored once in
+// their own table and referenced by strong row indices. Entity tables are sorted by id and the
+// per-pupil tables (enrolments, tlvs, opps, absences) by pupil and start, with offsets per pupil,
+// so a pass over tens of millions of enrolments is a linear scan without allocation.
+//
+// A dataset is immutable once built (by dataset_builder or a loader) and is shared as
+// std::shared_ptr<const dataset>: any number of threads may read it at once.
+#pragma once
+
+#include "passend/calendar.hpp"
+#include "passend/config.hpp"
+#include "passend/continuum.hpp"
+#include "passend/error.hpp"
+#include "passend/ids.hpp"
+#include "passend/schema.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+
+/// A money amount held exactly, in euro cents.
+using cents = std::int64_t;
+
+struct swv_table {
+    std::vector<std::string> id; ///< e.g. PO3104
+    std::vector<std::string> name;
+    std::vector<sector> sector_of;
+    std::size_t size() const noexcept { return id.size(); }
+};
+
+struct board_table {
+    std::vector<std::string> id;
+    std::vector<std::string> name;
+    std::size_t size() const noexcept { return id.size(); }
+};
+
+struct municipality_table {
+    std::vector<std::string> code; ///< CBS code, e.g. GM0935
+    /// The PO and VO partnership whose region holds the municipality (regions.csv), if known.
+    std::vector<swv_idx> po_swv;
+    std::vector<swv_idx> vo_swv;
+    std::size_t size() const noexcept { return code.size(); }
+    swv_idx region_swv(municipality_idx m, sector s) const noexcept {
+        if (!has(m)) return no_index<swv_idx>;
+        return s == sector::po ? po_swv[pos(m)] : vo_swv[pos(m)];
+    }
+};
+
+struct school_table {
+    std::vector<std::string> id; ///< BRIN + location, e.g. 04AB00
+    std::vector<std::string> name;
+    std::vector<board_idx> board;
+    std::vector<swv_idx> swv;
+    std::vector<setting> kind;
+    std::vector<municipality_idx> municipality; ///< no_index when not given
+    std::size_t size() const noexcept { return id.size(); }
+};
+
+struct pupil_table {
+    std::vector<std::string> id; ///< pseudonym
+    std::vector<day> birth_date;
+    std::vector<municipality_idx> municipality; ///< of residence; no_index when not given
+    std::size_t size() const noexcept { return id.size(); }
+};
+
+/// Sorted by pupil, then start_date; enrolments of pupil p are [first[p], first[p+1]).
+struct enrolment_table {
+    std::vector<pupil_idx> pupil;
+    std::vector<school_idx> school;
+    std::vector<day> start;
+    std::vector<day> end; ///< open_end while running
+    std::vector<std::uint8_t> grade; ///< 0 when not given
+    std::vector<exit_reason> exit;
+    std::vector<std::uint32_t> first; ///< per pupil offsets, size pupils + 1
+    std::size_t size() const noexcept { return pupil.size(); }
+};
+
+/// Sorted by pupil, then decision_date; TLVs of pupil p are [first[p], first[p+1]).
+struct tlv_table {
+    std::vector<std::string> id;
+    std::vector<pupil_idx> pupil;
+    std::vector<swv_idx> swv; ///< the deciding partnership
+    std::vector<setting> admits;
+    std::vector<funding_category> category;
+    std::vector<day> request_date; ///< no_day when not given
+    std::vector<day> decision_date;
+    std::vector<tlv_outcome> outcome;
+    std::vector<day> start; ///< no_day when not given (refused TLVs)
+    std::vector<day> end;   ///< open_end when not given
+    std::vector<std::int8_t> objection; ///< 1 ja, 0 nee, -1 not given
+    std::vector<std::uint32_t> first;
+    std::size_t size() const noexcept { return id.size(); }
+};
+
+struct arrangement_table {
+    std::vector<std::string> id;
+    std::vector<pupil_idx> pupil; ///< no_index for group and target-group arrangements
+    std::vector<school_idx> school;
+    std::vector<support_level> level;
+    std::vector<arrangement_kind> kind;
+    std::vector<day> start;
+    std::vector<day> end;
+    std::vector<cents> cost; ///< -1 when not given
+    std::size_t size() const noexcept { return id.size(); }
+};
+
+/// Sorted by pupil, then start_date.
+struct opp_table {
+    std::vector<pupil_idx> pupil;
+    std::vector<school_idx> school;
+    std::vector<day> start;
+    std::vector<day> end;
+    std::vector<std::uint32_t> first;
+    std::size_t size() const noexcept { return pupil.size(); }
+};
+
+/// Sorted by pupil, then start_date.
+struct absence_table {
+    std::vector<pupil_idx> pupil;
+    std::vector<absence_kind> kind;
+    std::vector<day> start;
+    std::vector<day> end;
+    std::vector<std::string> article;
+    std::vector<std::uint32_t> first;
+    std::size_t size() const noexcept { return pupil.size(); }
+};
+
+struct fund_table {
+    std::vector<school_year> year;
+    std::vector<swv_idx> swv;
+    std::vector<board_idx> board;
+    std::vector<std::string> stream;
+    std::vector<cents> amount;
+    std::size_t size() const noexcept { return year.size(); }
+};
+
+struct allocation_table {
+    std::vector<school_year> year;
+    std::vector<board_idx> board;
+    std::vector<std::string> purpose;
+    std::vector<cents> amount;
+    std::vector<school_idx> school; ///< no_index when not given
+    std::vector<std::string> kpi_id;
+    std::size_t size() const noexcept { return year.size(); }
+};
+
+enum class unit_level : std::uint8_t { school, board };
+
+struct assessment_table {
+    std::vector<school_year> year;
+    std::vector<unit_level> level;
+    std::vector<std::uint32_t> unit; ///< school_idx or board_idx position, after `level`
+    std::vector<std::string> framework;
+    std::vector<std::string> item;
+    std::vector<double> score; ///< 0-1
+    std::size_t size() const noexcept { return year.size(); }
+};
+
+/// A validated, immutable set of passend onderwijs records.
+class dataset {
+public:
+    const swv_table& swvs() const noexcept { return swvs_; }
+    const board_table& boards() const noexcept { return boards_; }
+    const municipality_table& municipalities() const noexcept { return municipalities_; }
+    const school_table& schools() const noexcept { return schools_; }
+    const pupil_table& pupils() const noexcept { return pupils_; }
+    const enrolment_table& enrolments() const noexcept { return enrolments_; }
+    const tlv_table& tlvs() const noexcept { return tlvs_; }
+    const arrangement_table& arrangements() const noexcept { return arrangements_; }
+    const opp_table& opps() const noexcept { return opps_; }
+    const absence_table& absences() const noexcept { return absences_; }
+    const fund_table& funds() const noexcept { return funds_; }
+    const allocation_table& allocations() const noexcept { return allocations_; }
+    const assessment_table& assessments() const noexcept { return assessments_; }
+
+    /// Which optional tables were given (a KPI that needs an absent table has no value).
+    bool has_table(table t) const noexcept { return present_[static_cast<std::size_t>(t)]; }
+
+    std::optional<pupil_idx> find_pupil(std::string_view id) const;
+    std::optional<school_idx> find_school(std::string_view id) const;
+    std::optional<swv_idx> find_swv(std::string_view id) const;
+    std::optional<board_idx> find_board(std::string_view id) const;
+    std::optional<municipality_idx> find_municipality(std::string_view code) const;
+
+    /// The school years from the earliest to the latest enrolment day (open enrolments count up
+    /// to `horizon()`), oldest first.
+    std::vector<school_year> school_years() const;
+    /// The last day the data speaks of: the latest start or end date in any period table.
+    day horizon() const noexcept { return horizon_; }
+
+    /// Warnings of the load that made this dataset (errors make no dataset).
+    const std::vector<diagnostic>& warnings() const noexcept { return warnings_; }
+
+private:
+    friend class dataset_builder;
+    dataset() = default;
+
+    swv_table swvs_;
+    board_table boards_;
+    municipality_table municipalities_;
+    school_table schools_;
+    pupil_table pupils_;
+    enrolment_table enrolments_;
+    tlv_table tlvs_;
+    arrangement_table arrangements_;
+    opp_table opps_;
+    absence_table absences_;
+    fund_table funds_;
+    allocation_table allocations_;
+    assessment_table assessments_;
+    bool present_[13] = {};
+    day horizon_{};
+    std::vector<diagnostic> warnings_;
+};
+
+using dataset_ptr = std::shared_ptr<const dataset>;
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,951 @@
+// dataset_builder: staging, the contract's rules, and the sorted columnar dataset.
+//
+// Rows are staged with their identifiers interned per kind (pupil, school, ...). finish() checks
+// references, duplicates, overlaps and ages, then lays the tables out sorted by id (entities) and
+// by pupil and start (per-pupil tables) so that equal inputs give equal datasets whatever their
+// row order.
+#include "passend/builder.hpp"
+
+#include "text_fields.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <numeric>
+#include <unordered_map>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace {
+
+constexpr std::uint32_t none = 0xFFFFFFFFu;
+/// def_row of a key whose defining row failed to parse: references to it raise no second error.
+constexpr std::uint32_t broken = 0xFFFFFFFEu;
+
+/// The identifiers of one kind, each stored once.
+struct key_domain {
+    std::deque<std::string> keys; // a deque keeps the views in `index` valid
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    std::vector<std::uint32_t> def_row; // row of the defining table, none or broken
+
+    std::uint32_t intern(std::string_view key) {
+        if (key.empty()) return none;
+        if (auto it = index.find(key); it != index.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(keys.size());
+        keys.emplace_back(key);
+        index.emplace(keys.back(), id);
+        def_row.push_back(none);
+        return id;
+    }
+    bool defined(std::uint32_t k) const { return def_row[k] != none; }
+    std::size_t size() const { return keys.size(); }
+};
+
+struct staged_swv {
+    std::uint32_t key;
+    std::string name;
+    sector sector_of;
+    std::uint32_t line;
+};
+struct staged_board {
+    std::uint32_t key;
+    std::string name;
+    std::uint32_t line;
+};
+struct staged_school {
+    std::uint32_t key;
+    std::string name;
+    std::uint32_t board, swv;
+    setting kind;
+    std::uint32_t municipality, line;
+};
+struct staged_pupil {
+    std::uint32_t key;
+    day birth;
+    std::uint32_t municipality, line;
+};
+struct staged_region {
+    std::uint32_t municipality, swv, line;
+};
+struct staged_enrolment {
+    std::uint32_t pupil, school;
+    day start, end;
+    std::uint8_t grade;
+    exit_reason exit;
+    std::uint32_t line;
+};
+struct staged_tlv {
+    std::uint32_t key, pupil, swv;
+    setting admits;
+    funding_category category;
+    day request, decision;
+    tlv_outcome outcome;
+    day start, end;
+    std::int8_t objection;
+    std::uint32_t line;
+};
+struct staged_arrangement {
+    std::uint32_t key, pupil, school;
+    support_level level;
+    arrangement_kind kind;
+    day start, end;
+    cents cost;
+    std::uint32_t line;
+};
+struct staged_opp {
+    std::uint32_t pupil, school;
+    day start, end;
+    std::uint32_t line;
+};
+struct staged_absence {
+    std::uint32_t pupil;
+    absence_kind kind;
+    day start, end;
+    std::string article;
+    std::uint32_t line;
+};
+struct staged_fund {
+    school_year year;
+    std::uint32_t swv, board;
+    std::string stream;
+    cents amount;
+    std::uint32_t line;
+};
+struct staged_allocation {
+    school_year year;
+    std::uint32_t board;
+    std::string purpose;
+    cents amount;
+    std::uint32_t school;
+    std::string kpi;
+    std::uint32_t line;
+};
+struct staged_assessment {
+    school_year year;
+    std::string unit;
+    std::string framework, item;
+    double score;
+    std::uint32_t line;
+};
+
+struct ranked_diagnostic {
+    int rank; // table order; -1 for problems of a whole source
+    diagnostic d;
+};
+
+/// Ranks of the defined keys of a domain in id order: remap[key] = new index or none.
+std::vector<std::uint32_t> rank_defined(const key_domain& d, std::vector<std::uint32_t>& order) {
+    order.clear();
+    for (std::uint32_t k = 0; k < d.size(); ++k)
+        if (d.def_row[k] != none && d.def_row[k] != broken) order.push_back(k);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return d.keys[a] < d.keys[b]; });
+    std::vector<std::uint32_t> remap(d.size(), none);
+    for (std::uint32_t i = 0; i < order.size(); ++i) remap[order[i]] = i;
+    return remap;
+}
+
+/// Group rows by pupil (counting sort), then order each pupil's rows with `less`; fills the
+/// per-pupil offsets `first` and returns the row order.
+template <class Row, class Less>
+std::vector<std::uint32_t> group_by_pupil(const std::vector<Row>& rows,
+                                          const std::vector<std::uint32_t>& pupil_remap,
+                                          std::size_t pupil_count,
+                                          std::vector<std::uint32_t>& first, Less less) {
+    first.assign(pupil_count + 1, 0);
+    for (const auto& r : rows) ++first[pupil_remap[r.pupil] + 1];
+    std::partial_sum(first.begin(), first.end(), first.begin());
+    std::vector<std::uint32_t> order(rows.size());
+    std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+    for (std::uint32_t i = 0; i < rows.size(); ++i) order[next[pupil_remap[rows[i].pupil]]++] = i;
+    for (std::size_t p = 0; p < pupil_count; ++p)
+        std::sort(order.begin() + first[p], order.begin() + first[p + 1],
+                  [&](std::uint32_t a, std::uint32_t b) { return less(rows[a], rows[b]); });
+    return order;
+}
+
+template <class Idx>
+Idx to_idx(std::uint32_t v) {
+    return v == none ? no_index<Idx> : Idx{v};
+}
+
+} // namespace
+
+struct dataset_builder::impl {
+    load_options options;
+    key_domain pupil_keys, school_keys, swv_keys, board_keys, municipality_keys, tlv_keys,
+        arrangement_keys;
+    std::vector<staged_swv> swvs;
+    std::vector<staged_board> boards;
+    std::vector<staged_school> schools;
+    std::vector<staged_pupil> pupils;
+    std::vector<staged_region> regions;
+    std::vector<staged_enrolment> enrolments;
+    std::vector<staged_tlv> tlvs;
+    std::vector<staged_arrangement> arrangements;
+    std::vector<staged_opp> opps;
+    std::vector<staged_absence> absences;
+    std::vector<staged_fund> funds;
+    std::vector<staged_allocation> allocations;
+    std::vector<staged_assessment> assessments;
+
+    struct source {
+        std::string file;
+        std::vector<std::uint32_t> positions; // per contract column, 1-based; 0 absent
+        std::uint64_t rows = 0;
+        bool present = false;
+    };
+    std::array<source, table_count> sources;
+    std::vector<ranked_diagnostic> diagnostics;
+    std::size_t errors = 0, warnings = 0, dropped_errors = 0, dropped_warnings = 0;
+
+    explicit impl(load_options o) : options(o) {
+        for (const auto& t : all_tables()) {
+            auto& s = sources[static_cast<std::size_t>(t.id)];
+            s.file = std::string(t.file);
+            for (std::uint32_t c = 0; c < t.columns.size(); ++c) s.positions.push_back(c + 1);
+        }
+    }
+
+    source& src(table t) { return sources[static_cast<std::size_t>(t)]; }
+
+    std::uint32_t next_line(table t, std::uint64_t line) {
+        auto& s = src(t);
+        s.present = true;
+        ++s.rows;
+        return static_cast<std::uint32_t>(line ? line : s.rows);
+    }
+
+    bool capped() const { return options.max_errors && errors >= options.max_errors; }
+
+    void add(int rank, diagnostic d) {
+        const bool is_error = d.level == severity::error;
+        auto& count = is_error ? errors : warnings;
+        if (options.max_errors && count >= options.max_errors) {
+            ++(is_error ? dropped_errors : dropped_warnings);
+            return;
+        }
+        ++count;
+        diagnostics.push_back({rank, std::move(d)});
+    }
+
+    /// Report a problem at a row of table t, in contract column `column` (npos: whole row).
+    void problem(severity level, table t, std::size_t column, std::uint64_t line,
+                 std::string_view rule, std::string message) {
+        const auto& s = src(t);
+        const std::uint32_t col = column < s.positions.size() ? s.positions[column] : 0;
+        add(static_cast<int>(t), diagnostic{level, s.file, line, col, std::string(rule),
+                                            std::move(message)});
+    }
+    void fail(table t, std::size_t column, std::uint64_t line, std::string_view rule,
+              std::string message) {
+        problem(severity::error, t, column, line, rule, std::move(message));
+    }
+
+    /// end >= start for a period whose columns are `start_col` and `start_col + 1`.
+    bool check_period(table t, std::size_t start_col, day start, day end, std::uint64_t line) {
+        if (end == open_end || end >= start) return true;
+        fail(t, start_col + 1, line, "end_before_start",
+             "end_date " + format_day(end) + " is before start_date " + format_day(start));
+        return false;
+    }
+
+    /// Mark the key of a row that failed to parse, so references to it do not cascade.
+    void define(key_domain& d, std::uint32_t key, std::uint32_t row, table t, std::size_t col,
+                std::uint32_t line) {
+        if (key == none) return;
+        if (d.def_row[key] != none && d.def_row[key] != broken) {
+            fail(t, col, line, "duplicate_id",
+                 std::string(spec(t).columns[col].name) + " " + d.keys[key] +
+                     " is a duplicate; ids must be unique");
+            return;
+        }
+        d.def_row[key] = row;
+    }
+
+    /// A reference to a key of domain d that must be defined by table `target`.
+    bool check_ref(const key_domain& d, std::uint32_t key, table t, std::size_t col,
+                   std::uint32_t line, table target) {
+        if (key == none || d.def_row[key] != none) return true;
+        fail(t, col, line, "unknown_reference",
+             std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
+                 std::string(src(target).file));
+        return false;
+    }
+
+    load_result finish();
+};
+
+dataset_builder::dataset_builder(load_options options)
+    : impl_(std::make_unique<impl>(options)) {}
+dataset_builder::~dataset_builder() = default;
+dataset_builder::dataset_builder(dataset_builder&&) noexcept = default;
+dataset_builder& dataset_builder::operator=(dataset_builder&&) noexcept = default;
+
+void dataset_builder::set_source(table t, std::string file,
+                                 std::vector<std::uint32_t> column_positions) {
+    auto& s = impl_->src(t);
+    s.file = std::move(file);
+    column_positions.resize(spec(t).columns.size(), 0);
+    s.positions = std::move(column_positions);
+    s.present = true;
+}
+
+void dataset_builder::declare(table t) { impl_->src(t).present = true; }
+
+void dataset_builder::report(diagnostic d) { impl_->add(-1, std::move(d)); }
+std::size_t dataset_builder::error_count() const noexcept {
+    return impl_->errors + impl_->dropped_errors;
+}
+bool dataset_builder::error_cap_reached() const noexcept { return impl_->capped(); }
+
+// ---- typed rows ---------------------------------------------------------------------------------
+
+void dataset_builder::add(const swv_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::swvs, line);
+    const auto key = m.swv_keys.intern(r.swv_id);
+    m.define(m.swv_keys, key, static_cast<std::uint32_t>(m.swvs.size()), table::swvs, 0, l);
+    m.swvs.push_back({key, std::string(r.name), r.sector_of, l});
+}
+
+void dataset_builder::add(const board_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::boards, line);
+    const auto key = m.board_keys.intern(r.board_id);
+    m.define(m.board_keys, key, static_cast<std::uint32_t>(m.boards.size()), table::boards, 0, l);
+    m.boards.push_back({key, std::string(r.name), l});
+}
+
+void dataset_builder::add(const school_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::schools, line);
+    const auto key = m.school_keys.intern(r.school_id);
+    m.define(m.school_keys, key, static_cast<std::uint32_t>(m.schools.size()), table::schools, 0,
+             l);
+    m.schools.push_back({key, std::string(r.name), m.board_keys.intern(r.board_id),
+                         m.swv_keys.intern(r.swv_id), r.kind,
+                         m.municipality_keys.intern(r.municipality), l});
+}
+
+void dataset_builder::add(const pupil_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::pupils, line);
+    const auto key = m.pupil_keys.intern(r.pupil_id);
+    m.define(m.pupil_keys, key, static_cast<std::uint32_t>(m.pupils.size()), table::pupils, 0, l);
+    m.pupils.push_back({key, r.birth_date, m.municipality_keys.intern(r.municipality), l});
+}
+
+void dataset_builder::add(const region_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::regions, line);
+    m.regions.push_back({m.municipality_keys.intern(r.municipality), m.swv_keys.intern(r.swv_id), l});
+}
+
+void dataset_builder::add(const enrolment_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::enrolments, line);
+    bool ok = m.check_period(table::enrolments, 2, r.start_date, r.end_date, l);
+    if (r.grade < 0 || r.grade > 8) {
+        m.fail(table::enrolments, 4, l, "grade_range",
+               "grade " + std::to_string(r.grade) + " is not between 1 and 8");
+        ok = false;
+    }
+    if (!ok) return;
+    m.enrolments.push_back({m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
+                            r.start_date, r.end_date, static_cast<std::uint8_t>(r.grade), r.exit,
+                            l});
+}
+
+void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::tlvs, line);
+    const auto key = m.tlv_keys.intern(r.tlv_id);
+    m.define(m.tlv_keys, key, static_cast<std::uint32_t>(m.tlvs.size()), table::tlvs, 0, l);
+    bool ok = true;
+    if (is_regular(r.admits)) {
+        m.fail(table::tlvs, 3, l, "unknown_code",
+               "setting " + std::string(to_string(r.admits)) + " is not one of sbo|so|vso|pro");
+        ok = false;
+    }
+    if (r.outcome == tlv_outcome::toegekend && r.start_date == no_day) {
+        m.fail(table::tlvs, 8, l, "missing_value",
+               "start_date is empty; a granted TLV needs its validity");
+        ok = false;
+    }
+    if (r.start_date != no_day) ok &= m.check_period(table::tlvs, 8, r.start_date, r.end_date, l);
+    if (!ok) return;
+    m.tlvs.push_back({key, m.pupil_keys.intern(r.pupil_id), m.swv_keys.intern(r.swv_id), r.admits,
+                      r.category, r.request_date, r.decision_date, r.outcome, r.start_date,
+                      r.end_date, static_cast<std::int8_t>(r.objection), l});
+}
+
+void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::arrangements, line);
+    const auto key = m.arrangement_keys.intern(r.arrangement_id);
+    m.define(m.arrangement_keys, key, static_cast<std::uint32_t>(m.arrangements.size()),
+             table::arrangements, 0, l);
+    bool ok = m.check_period(table::arrangements, 5, r.start_date, r.end_date, l);
+    if (r.level < 1 || r.level > 5) {
+        m.fail(table::arrangements, 3, l, "level_range",
+               "level " + std::to_string(r.level) + " is not a support level 1-5");
+        ok = false;
+    }
+    if (r.cost < -1) {
+        m.fail(table::arrangements, 7, l, "negative_amount",
+               "cost_eur " + detail::format_cents(r.cost) + " is negative");
+        ok = false;
+    }
+    if (!ok) return;
+    m.arrangements.push_back({key, m.pupil_keys.intern(r.pupil_id),
+                              m.school_keys.intern(r.school_id),
+                              static_cast<support_level>(r.level), r.kind, r.start_date,
+                              r.end_date, r.cost, l});
+}
+
+void dataset_builder::add(const opp_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::opps, line);
+    if (!m.check_period(table::opps, 2, r.start_date, r.end_date, l)) return;
+    m.opps.push_back({m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
+                      r.start_date, r.end_date, l});
+}
+
+void dataset_builder::add(const absence_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::absences, line);
+    if (!m.check_period(table::absences, 2, r.start_date, r.end_date, l)) return;
+    m.absences.push_back({m.pupil_keys.intern(r.pupil_id), r.kind, r.start_date, r.end_date,
+                          std::string(r.article), l});
+}
+
+void dataset_builder::add(const fund_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::funds, line);
+    if (r.amount < 0) {
+        m.fail(table::funds, 4, l, "negative_amount",
+               "amount_eur " + detail::format_cents(r.amount) + " is negative");
+        return;
+    }
+    m.funds.push_back({r.year, m.swv_keys.intern(r.swv_id), m.board_keys.intern(r.board_id),
+                       std::string(r.stream), r.amount, l});
+}
+
+void dataset_builder::add(const allocation_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::allocations, line);
+    if (r.amount < 0) {
+        m.fail(table::allocations, 3, l, "negative_amount",
+               "amount_eur " + detail::format_cents(r.amount) + " is negative");
+        return;
+    }
+    m.allocations.push_back({r.year, m.board_keys.intern(r.board_id), std::string(r.purpose),
+                             r.amount, m.school_keys.intern(r.school_id), std::string(r.kpi_id),
+                             l});
+}
+
+void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::assessments, line);
+    if (!(r.score >= 0.0 && r.score <= 1.0)) {
+        m.fail(table::assessments, 4, l, "score_range",
+               "score " + std::to_string(r.score) + " is not between 0 and 1");
+        return;
+    }
+    m.assessments.push_back({r.year, std::string(r.unit_id), std::string(r.framework),
+                             std::string(r.item), r.score, l});
+}
+
+// ---- text rows ----------------------------------------------------------------------------------
+
+void dataset_builder::add_text_row(table t, std::span<const std::string_view> fields,
+                                   std::uint64_t line) {
+    auto& m = *impl_;
+    const auto& ts = spec(t);
+    if (line == 0) line = m.src(t).rows + 1;
+    detail::field_reader f{ts, fields, [&](std::size_t col, std::string rule, std::string msg) {
+                               m.fail(t, col, line, rule, std::move(msg));
+                           }};
+    // A row whose fields do not parse is not staged; its id is still marked as defined so that
+    // rows referring to it do not report a second, misleading error.
+    const auto mark_broken = [&](key_domain& d) {
+        if (const auto k = d.intern(f.text(0)); k != none && d.def_row[k] == none)
+            d.def_row[k] = broken;
+        ++m.src(t).rows;
+        m.src(t).present = true;
+    };
+    switch (t) {
+    case table::swvs: {
+        swv_row r{f.text(0), f.text(1), f.code<sector>(2).value_or(sector::po)};
+        if (f.ok()) return add(r, line);
+        return mark_broken(m.swv_keys);
+    }
+    case table::boards: {
+        board_row r{f.text(0), f.text(1)};
+        if (f.ok()) return add(r, line);
+        return mark_broken(m.board_keys);
+    }
+    case table::schools: {
+        school_row r{f.text(0), f.text(1), f.text(2), f.text(3),
+                     f.code<setting>(4).value_or(setting::bao), f.text(5)};
+        if (f.ok()) return add(r, line);
+        return mark_broken(m.school_keys);
+    }
+    case table::pupils: {
+        pupil_row r{f.text(0), f.date(1), f.text(2)};
+        if (f.ok()) return add(r, line);
+        return mark_broken(m.pupil_keys);
+    }
+    case table::regions: {
+        region_row r{f.text(0), f.text(1)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::enrolments: {
+        enrolment_row r{f.text(0),         f.text(1),
+                        f.date(2),         f.date(3, open_end),
+                        f.integer(4, 0),   f.code<exit_reason>(5).value_or(exit_reason::none)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::tlvs: {
+        tlv_row r{f.text(0),
+                  f.text(1),
+                  f.text(2),
+                  f.code<setting>(3).value_or(setting::so),
+                  f.code<funding_category>(4).value_or(funding_category::none),
+                  f.date(5, no_day),
+                  f.date(6),
+                  f.code<tlv_outcome>(7).value_or(tlv_outcome::toegekend),
+                  f.date(8, no_day),
+                  f.date(9, open_end),
+                  f.yes_no(10)};
+        if (f.ok()) return add(r, line);
+        return mark_broken(m.tlv_keys);
+    }
+    case table::arrangements: {
+        arrangement_row r{f.text(0),
+                          f.text(1),
+                          f.text(2),
+                          f.integer(3, 0),
+                          f.code<arrangement_kind>(4).value_or(arrangement_kind::individueel),
+                          f.date(5),
+                          f.date(6, open_end),
+                          f.amount(7, -1)};
+        if (f.ok()) return add(r, line);
+        return mark_broken(m.arrangement_keys);
+    }
+    case table::opps: {
+        opp_row r{f.text(0), f.text(1), f.date(2), f.date(3, open_end)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::absences: {
+        absence_row r{f.text(0), f.code<absence_kind>(1).value_or(absence_kind::relatief),
+                      f.date(2), f.date(3, open_end), f.text(4)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::funds: {
+        fund_row r{f.year(0), f.text(1), f.text(2), f.text(3), f.amount(4, 0)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::allocations: {
+        allocation_row r{f.year(0),      f.text(1), f.text(2),
+                         f.amount(3, 0), f.text(4), f.text(5)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::assessments: {
+        assessment_row r{f.year(0), f.text(1), f.text(2), f.text(3), f.score(4)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    }
+    ++m.src(t).rows;
+    m.src(t).present = true;
+}
+
+// ---- finish -------------------------------------------------------------------------------------
+
+std::size_t load_result::error_count() const noexcept {
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                  [](const diagnostic& d) {
+                                                      return d.level == severity::error;
+                                                  }));
+}
+
+dataset_ptr load_result::value() const {
+    if (!data) throw load_error(diagnostics);
+    return data;
+}
+
+load_result dataset_builder::finish() {
+    auto result = impl_->finish();
+    impl_ = std::make_unique<impl>(impl_->options);
+    return result;
+}
+
+load_result dataset_builder::impl::finish() {
+    using T = table;
+    const bool swvs_given = src(T::swvs).present, boards_given = src(T::boards).present;
+    for (T t : {T::schools, T::pupils, T::enrolments})
+        if (!src(t).present)
+            add(static_cast<int>(t), diagnostic{severity::error, src(t).file, 0, 0,
+                                                 "missing_table",
+                                                 "the required table " +
+                                                     std::string(spec(t).name) + " is missing"});
+
+    // Partnerships and boards are derived from the schools (and the other tables naming them)
+    // when their own table is absent.
+    std::vector<sector> derived_sector;
+    if (!swvs_given) {
+        derived_sector.assign(swv_keys.size(), sector::po);
+        std::vector<bool> known(swv_keys.size(), false);
+        for (const auto& s : schools)
+            if (s.swv != none && !known[s.swv])
+                derived_sector[s.swv] = sector_of(s.kind), known[s.swv] = true;
+        for (const auto& t : tlvs)
+            if (t.swv != none && !known[t.swv])
+                derived_sector[t.swv] = sector_of(t.admits), known[t.swv] = true;
+        for (std::uint32_t k = 0; k < swv_keys.size(); ++k) {
+            if (!known[k] && (swv_keys.keys[k].starts_with("VO") || swv_keys.keys[k].starts_with("vo")))
+                derived_sector[k] = sector::vo;
+            if (swv_keys.def_row[k] == none) swv_keys.def_row[k] = k; // derived: defined by use
+        }
+    }
+    if (!boards_given)
+        for (std::uint32_t k = 0; k < board_keys.size(); ++k)
+            if (board_keys.def_row[k] == none) board_keys.def_row[k] = k;
+    for (std::uint32_t k = 0; k < municipality_keys.size(); ++k) municipality_keys.def_row[k] = k;
+
+    // References.
+    for (const auto& s : schools) {
+        check_ref(board_keys, s.board, T::schools, 2, s.line, T::boards);
+        check_ref(swv_keys, s.swv, T::schools, 3, s.line, T::swvs);
+    }
+    for (const auto& r : regions) check_ref(swv_keys, r.swv, T::regions, 1, r.line, T::swvs);
+    for (const auto& e : enrolments) {
+        check_ref(pupil_keys, e.pupil, T::enrolments, 0, e.line, T::pupils);
+        check_ref(school_keys, e.school, T::enrolments, 1, e.line, T::schools);
+    }
+    for (const auto& t : tlvs) {
+        check_ref(pupil_keys, t.pupil, T::tlvs, 1, t.line, T::pupils);
+        check_ref(swv_keys, t.swv, T::tlvs, 2, t.line, T::swvs);
+    }
+    for (const auto& a : arrangements) {
+        check_ref(pupil_keys, a.pupil, T::arrangements, 1, a.line, T::pupils);
+        check_ref(school_keys, a.school, T::arrangements, 2, a.line, T::schools);
+    }
+    for (const auto& o : opps) {
+        check_ref(pupil_keys, o.pupil, T::opps, 0, o.line, T::pupils);
+        check_ref(school_keys, o.school, T::opps, 1, o.line, T::schools);
+    }
+    for (const auto& a : absences) check_ref(pupil_keys, a.pupil, T::absences, 0, a.line, T::pupils);
+    for (const auto& f : funds) {
+        check_ref(swv_keys, f.swv, T::funds, 1, f.line, T::swvs);
+        check_ref(board_keys, f.board, T::funds, 2, f.line, T::boards);
+    }
+    for (const auto& a : allocations) {
+        check_ref(board_keys, a.board, T::allocations, 1, a.line, T::boards);
+        check_ref(school_keys, a.school, T::allocations, 4, a.line, T::schools);
+    }
+    std::vector<std::pair<unit_level, std::uint32_t>> assessment_unit(assessments.size());
+    for (std::size_t i = 0; i < assessments.size(); ++i) {
+        const auto& a = assessments[i];
+        if (auto it = school_keys.index.find(a.unit);
+            it != school_keys.index.end() && school_keys.defined(it->second))
+            assessment_unit[i] = {unit_level::school, it->second};
+        else if (auto jt = board_keys.index.find(a.unit);
+                 jt != board_keys.index.end() && board_keys.defined(jt->second))
+            assessment_unit[i] = {unit_level::board, jt->second};
+        else
+            fail(T::assessments, 1, a.line, "unknown_reference",
+                 "unit_id " + a.unit + " is not in " + src(T::schools).file + " or " +
+                     src(T::boards).file);
+    }
+
+    // Ids in order.
+    std::vector<std::uint32_t> swv_order, board_order, school_order, pupil_order, mun_order;
+    const auto swv_remap = rank_defined(swv_keys, swv_order);
+    const auto board_remap = rank_defined(board_keys, board_order);
+    const auto school_remap = rank_defined(school_keys, school_order);
+    const auto pupil_remap = rank_defined(pupil_keys, pupil_order);
+    const auto mun_remap = rank_defined(municipality_keys, mun_order);
+    const auto sw = [&](std::uint32_t k) { return k == none ? none : swv_remap[k]; };
+    const auto bo = [&](std::uint32_t k) { return k == none ? none : board_remap[k]; };
+    const auto sc = [&](std::uint32_t k) { return k == none ? none : school_remap[k]; };
+    const auto mu = [&](std::uint32_t k) { return k == none ? none : mun_remap[k]; };
+
+    std::shared_ptr<dataset> ds(new dataset());
+    auto& d = *ds;
+    for (auto t : all_tables()) d.present_[static_cast<std::size_t>(t.id)] = src(t.id).present;
+
+    for (auto k : swv_order) {
+        d.swvs_.id.push_back(swv_keys.keys[k]);
+        if (swvs_given) {
+            const auto& s = swvs[swv_keys.def_row[k]];
+            d.swvs_.name.push_back(s.name);
+            d.swvs_.sector_of.push_back(s.sector_of);
+        } else {
+            d.swvs_.name.emplace_back();
+            d.swvs_.sector_of.push_back(derived_sector[k]);
+        }
+    }
+    for (auto k : board_order) {
+        d.boards_.id.push_back(board_keys.keys[k]);
+        d.boards_.name.push_back(boards_given ? boards[board_keys.def_row[k]].name : "");
+    }
+    d.municipalities_.po_swv.assign(mun_order.size(), no_index<swv_idx>);
+    d.municipalities_.vo_swv.assign(mun_order.size(), no_index<swv_idx>);
+    for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.keys[k]);
+    for (const auto& r : regions) {
+        if (r.swv == none || swv_remap[r.swv] == none) continue;
+        const auto s = to_idx<swv_idx>(swv_remap[r.swv]);
+        const auto m = mu(r.municipality);
+        auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? d.municipalities_.po_swv[m]
+                                                            : d.municipalities_.vo_swv[m];
+        if (has(slot) && slot != s)
+            fail(T::regions, 1, r.line, "region_conflict",
+                 "swv_id " + swv_keys.keys[r.swv] + ": municipality " +
+                     municipality_keys.keys[r.municipality] +
+                     " already belongs to partnership " + d.swvs_.id[pos(slot)] +
+                     " of the same sector");
+        else
+            slot = s;
+    }
+    for (auto k : school_order) {
+        const auto& s = schools[school_keys.def_row[k]];
+        d.schools_.id.push_back(school_keys.keys[k]);
+        d.schools_.name.push_back(s.name);
+        d.schools_.board.push_back(to_idx<board_idx>(bo(s.board)));
+        d.schools_.swv.push_back(to_idx<swv_idx>(sw(s.swv)));
+        d.schools_.kind.push_back(s.kind);
+        d.schools_.municipality.push_back(to_idx<municipality_idx>(mu(s.municipality)));
+    }
+    for (auto k : pupil_order) {
+        const auto& p = pupils[pupil_keys.def_row[k]];
+        d.pupils_.id.push_back(pupil_keys.keys[k]);
+        d.pupils_.birth_date.push_back(p.birth);
+        d.pupils_.municipality.push_back(to_idx<municipality_idx>(mu(p.municipality)));
+    }
+    const std::size_t pupil_count = pupil_order.size();
+
+    // Rows whose references failed are left out of the per-pupil layout (the load fails anyway).
+    const auto drop_unresolved = [&](auto& rows) {
+        std::erase_if(rows, [&](const auto& r) { return r.pupil == none || pupil_remap[r.pupil] == none; });
+    };
+    drop_unresolved(enrolments);
+    drop_unresolved(tlvs);
+    drop_unresolved(opps);
+    drop_unresolved(absences);
+    std::erase_if(enrolments, [&](const auto& e) { return sc(e.school) == none; });
+
+    day horizon = day{};
+    const auto see = [&](day a, day b) {
+        if (a != no_day && a > horizon) horizon = a;
+        if (b != open_end && b > horizon) horizon = b;
+    };
+
+    // Enrolments: by pupil and start; no overlaps; pupils between 2 and 30 years old.
+    std::vector<std::uint32_t> enrolment_order;
+    {
+        auto& en = d.enrolments_;
+        const auto& order = enrolment_order = group_by_pupil(enrolments, pupil_remap, pupil_count, en.first,
+                                          [](const auto& a, const auto& b) {
+                                              return std::tie(a.start, a.end) <
+                                                     std::tie(b.start, b.end);
+                                          });
+        for (const auto& e : enrolments) see(e.start, e.end);
+        en.pupil.reserve(order.size());
+        for (auto i : order) {
+            const auto& e = enrolments[i];
+            en.pupil.push_back(pupil_idx{pupil_remap[e.pupil]});
+            en.school.push_back(school_idx{sc(e.school)});
+            en.start.push_back(e.start);
+            en.end.push_back(e.end);
+            en.grade.push_back(e.grade);
+            en.exit.push_back(e.exit);
+        }
+        for (std::size_t p = 0; p < pupil_count; ++p) {
+            const day birth = d.pupils_.birth_date[p];
+            for (auto r = en.first[p]; r < en.first[p + 1]; ++r) {
+                const auto& e = enrolments[order[r]];
+                if (r > en.first[p]) {
+                    const auto& prev = enrolments[order[r - 1]];
+                    if (prev.end == open_end || e.start < prev.end)
+                        fail(T::enrolments, 2, e.line, "overlapping_enrolments",
+                             "enrolment of pupil " + d.pupils_.id[p] + " at " +
+                                 school_keys.keys[e.school] + " from " + format_day(e.start) +
+                                 " overlaps the one at " + school_keys.keys[prev.school] +
+                                 " from " + format_day(prev.start) + " (line " +
+                                 std::to_string(prev.line) + ")");
+                }
+                if (age_on(birth, e.start) < 2)
+                    fail(T::enrolments, 2, e.line, "age_range",
+                         "start_date " + format_day(e.start) + ": pupil " + d.pupils_.id[p] +
+                             " is " + std::to_string(age_on(birth, e.start)) +
+                             " years old; pupils must be 2 to 30 on every enrolment day");
+                const day last = e.end == open_end ? std::max(horizon, e.start) : e.end;
+                if (age_on(birth, last) > 30)
+                    fail(T::enrolments, e.end == open_end ? 2 : 3, e.line, "age_range",
+                         (e.end == open_end ? "enrolment running on " : "end_date ") +
+                             format_day(last) + ": pupil " + d.pupils_.id[p] + " is " +
+                             std::to_string(age_on(birth, last)) +
+                             " years old; pupils must be 2 to 30 on every enrolment day");
+            }
+        }
+    }
+
+    // TLVs, by pupil and decision date (ties by tlv_id).
+    {
+        auto& tv = d.tlvs_;
+        const auto order = group_by_pupil(tlvs, pupil_remap, pupil_count, tv.first,
+                                          [&](const auto& a, const auto& b) {
+                                              if (a.decision != b.decision)
+                                                  return a.decision < b.decision;
+                                              return tlv_keys.keys[a.key] < tlv_keys.keys[b.key];
+                                          });
+        for (auto i : order) {
+            const auto& t = tlvs[i];
+            see(t.decision, t.end);
+            tv.id.push_back(tlv_keys.keys[t.key]);
+            tv.pupil.push_back(pupil_idx{pupil_remap[t.pupil]});
+            tv.swv.push_back(to_idx<swv_idx>(sw(t.swv)));
+            tv.admits.push_back(t.admits);
+            tv.category.push_back(t.category);
+            tv.request_date.push_back(t.request);
+            tv.decision_date.push_back(t.decision);
+            tv.outcome.push_back(t.outcome);
+            tv.start.push_back(t.start);
+            tv.end.push_back(t.end);
+            tv.objection.push_back(t.objection);
+        }
+    }
+
+    // Warning: a pupil in sbo, so or vso without a granted TLV covering the enrolment's start.
+    if (src(T::tlvs).present) {
+        const auto& en = d.enrolments_;
+        const auto& tv = d.tlvs_;
+        for (std::size_t p = 0; p < pupil_count; ++p)
+            for (auto r = en.first[p]; r < en.first[p + 1]; ++r) {
+                const setting s = d.schools_.kind[pos(en.school[r])];
+                if (s != setting::sbo && s != setting::so && s != setting::vso) continue;
+                bool covered = false;
+                for (auto t = tv.first[p]; t < tv.first[p + 1] && !covered; ++t)
+                    covered = tv.outcome[t] == tlv_outcome::toegekend && tv.admits[t] == s &&
+                              period{tv.start[t], tv.end[t]}.covers(en.start[r]);
+                if (!covered)
+                    problem(severity::warning, T::enrolments, 2,
+                            enrolments[enrolment_order[r]].line, "no_tlv",
+                            "pupil " + d.pupils_.id[p] + " enrolled at " +
+                                d.schools_.id[pos(en.school[r])] + " (" +
+                                std::string(to_string(s)) + ") from " + format_day(en.start[r]) +
+                                " has no granted TLV covering that day");
+            }
+    }
+
+    {
+        auto& ar = d.arrangements_;
+        std::vector<std::uint32_t> order(arrangements.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+            return arrangement_keys.keys[arrangements[a].key] <
+                   arrangement_keys.keys[arrangements[b].key];
+        });
+        for (auto i : order) {
+            const auto& a = arrangements[i];
+            see(a.start, a.end);
+            ar.id.push_back(arrangement_keys.keys[a.key]);
+            ar.pupil.push_back(a.pupil == none ? no_index<pupil_idx>
+                                               : to_idx<pupil_idx>(pupil_remap[a.pupil]));
+            ar.school.push_back(to_idx<school_idx>(sc(a.school)));
+            ar.level.push_back(a.level);
+            ar.kind.push_back(a.kind);
+            ar.start.push_back(a.start);
+            ar.end.push_back(a.end);
+            ar.cost.push_back(a.cost);
+        }
+    }
+    {
+        auto& op = d.opps_;
+        const auto order = group_by_pupil(opps, pupil_remap, pupil_count, op.first,
+                                          [](const auto& a, const auto& b) {
+                                              return std::tie(a.start, a.end) <
+                                                     std::tie(b.start, b.end);
+                                          });
+        for (auto i : order) {
+            const auto& o = opps[i];
+            see(o.start, o.end);
+            op.pupil.push_back(pupil_idx{pupil_remap[o.pupil]});
+            op.school.push_back(to_idx<school_idx>(sc(o.school)));
+            op.start.push_back(o.start);
+            op.end.push_back(o.end);
+        }
+    }
+    {
+        auto& ab = d.absences_;
+        const auto order = group_by_pupil(absences, pupil_remap, pupil_count, ab.first,
+                                          [](const auto& a, const auto& b) {
+                                              return std::tie(a.start, a.end, a.kind) <
+                                                     std::tie(b.start, b.end, b.kind);
+                                          });
+        for (auto i : order) {
+            const auto& a = absences[i];
+            see(a.start, a.end);
+            ab.pupil.push_back(pupil_idx{pupil_remap[a.pupil]});
+            ab.kind.push_back(a.kind);
+            ab.start.push_back(a.start);
+            ab.end.push_back(a.end);
+            ab.article.push_back(a.article);
+        }
+    }
+    for (const auto& f : funds) {
+        d.funds_.year.push_back(f.year);
+        d.funds_.swv.push_back(to_idx<swv_idx>(sw(f.swv)));
+        d.funds_.board.push_back(to_idx<board_idx>(bo(f.board)));
+        d.funds_.stream.push_back(f.stream);
+        d.funds_.amount.push_back(f.amount);
+    }
+    for (const auto& a : allocations) {
+        d.allocations_.year.push_back(a.year);
+        d.allocations_.board.push_back(to_idx<board_idx>(bo(a.board)));
+        d.allocations_.purpose.push_back(a.purpose);
+        d.allocations_.amount.push_back(a.amount);
+        d.allocations_.school.push_back(to_idx<school_idx>(sc(a.school)));
+        d.allocations_.kpi_id.push_back(a.kpi);
+    }
+    for (std::size_t i = 0; i < assessments.size(); ++i) {
+        const auto& a = assessments[i];
+        const auto [level, key] = assessment_unit[i];
+        d.assessments_.year.push_back(a.year);
+        d.assessments_.level.push_back(level);
+        d.assessments_.unit.push_back(level == unit_level::school ? sc(key) : bo(key));
+        d.assessments_.framework.push_back(a.framework);
+        d.assessments_.item.push_back(a.item);
+        d.assessments_.score.push_back(a.score);
+    }
+    d.horizon_ = horizon;
+
+    // Diagnostics in source order; a note when the cap cut them short.
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.rank, a.d.line, a.d.column) < std::tie(b.rank, b.d.line, b.d.column);
+    });
+    load_result result;
+    for (auto& r : diagnostics) result.diagnostics.push_back(std::move(r.d));
+    if (dropped_errors || dropped_warnings)
+        result.diagnostics.push_back(
+            {dropped_errors ? severity::error : severity::warning, "passend", 0, 0,
+             "too_many_diagnostics",
+             "stopped listing after " + std::to_string(options.max_errors) + " errors/warnings: " +
+                 std::to_string(dropped_errors) + " more error(s) and " +
+                 std::to_string(dropped_warnings) + " more warning(s) not shown"});
+    if (errors + dropped_errors == 0) {
+        for (const auto& diag : result.diagnostics) d.warnings_.push_back(diag);
+        result.data = std::move(ds);
+    }
+    return result;
+}
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,68 @@
+#include "passend/calendar.hpp"
+#include "passend/continuum.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace {
+bool parse_digits(std::string_view text, int& out) noexcept {
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return std::from_chars(text.data(), text.data() + text.size(), out).ec == std::errc{};
+}
+} // namespace
+
+std::optional<day> parse_day(std::string_view text) noexcept {
+    text = detail::trim(text);
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int y = 0, m = 0, d = 0;
+    if (!parse_digits(text.substr(0, 4), y) || !parse_digits(text.substr(5, 2), m) ||
+        !parse_digits(text.substr(8, 2), d))
+        return std::nullopt;
+    const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
+                                   date::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return day{ymd};
+}
+
+std::string format_day(day d) {
+    if (d == open_end || d == no_day) return {};
+    const date::year_month_day ymd{d};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+std::optional<school_year> school_year::parse(std::string_view text) noexcept {
+    text = detail::trim(text);
+    int a = 0, b = 0;
+    if (text.size() != 9 || text[4] != '-' || !parse_digits(text.substr(0, 4), a) ||
+        !parse_digits(text.substr(5, 4), b) || b != a + 1)
+        return std::nullopt;
+    return school_year{a};
+}
+
+std::string school_year::to_string() const {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%04d", start_year_, start_year_ + 1);
+    return buf;
+}
+
+int age_on(day birth, day on) noexcept {
+    const date::year_month_day b{birth}, o{on};
+    int age = static_cast<int>(o.year()) - static_cast<int>(b.year());
+    if (date::month_day{o.month(), o.day()} < date::month_day{b.month(), b.day()}) --age;
+    return age;
+}
+
+day add_months(day d, int months) noexcept {
+    const date::year_month_day ymd{d};
+    const date::year_month ym = date::year_month{ymd.year(), ymd.month()} + date::months{months};
+    const date::year_month_day candidate{ym / ymd.day()};
+    return candidate.ok() ? day{candidate} : day{ym / date::last};
+}
+
+PASSEND_NAMESPACE_END

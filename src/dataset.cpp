@@ -1,0 +1,44 @@
+#include "passend/dataset.hpp"
+
+#include <algorithm>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace {
+/// Binary search in an id column sorted at build time.
+template <class Idx>
+std::optional<Idx> find_sorted(const std::vector<std::string>& ids, std::string_view id) {
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id,
+                                     [](const std::string& a, std::string_view b) { return a < b; });
+    if (it == ids.end() || *it != id) return std::nullopt;
+    return Idx{static_cast<std::uint32_t>(it - ids.begin())};
+}
+} // namespace
+
+std::optional<pupil_idx> dataset::find_pupil(std::string_view id) const {
+    return find_sorted<pupil_idx>(pupils_.id, id);
+}
+std::optional<school_idx> dataset::find_school(std::string_view id) const {
+    return find_sorted<school_idx>(schools_.id, id);
+}
+std::optional<swv_idx> dataset::find_swv(std::string_view id) const {
+    return find_sorted<swv_idx>(swvs_.id, id);
+}
+std::optional<board_idx> dataset::find_board(std::string_view id) const {
+    return find_sorted<board_idx>(boards_.id, id);
+}
+std::optional<municipality_idx> dataset::find_municipality(std::string_view code) const {
+    return find_sorted<municipality_idx>(municipalities_.code, code);
+}
+
+std::vector<school_year> dataset::school_years() const {
+    if (enrolments_.size() == 0) return {};
+    day first = *std::min_element(enrolments_.start.begin(), enrolments_.start.end());
+    std::vector<school_year> years;
+    for (auto y = school_year::containing(first); y <= school_year::containing(horizon_);
+         y = y.next())
+        years.push_back(y);
+    return years;
+}
+
+PASSEND_NAMESPACE_END

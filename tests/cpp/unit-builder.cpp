@@ -1,0 +1,178 @@
+#include "passend/attribution.hpp"
+#include "passend/builder.hpp"
+#include "passend/transitions.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+
+using namespace passend;
+
+namespace {
+day d(const char* text) { return *parse_day(text); }
+
+dataset_builder small_region() {
+    dataset_builder b;
+    b.add(school_row{"01AA00", "De Linde", "B1", "PO3104", setting::bao, "GM0935"});
+    b.add(school_row{"02BB00", "De Wissel", "B1", "PO3104", setting::sbo, "GM0935"});
+    b.add(school_row{"03CC00", "Mosaiek", "B2", "PO3105", setting::so, "GM0917"});
+    b.add(pupil_row{"p1", d("2015-03-01"), "GM0935"});
+    b.add(pupil_row{"p2", d("2014-05-01"), "GM0917"});
+    return b;
+}
+
+std::vector<std::string> messages(const load_result& r) {
+    std::vector<std::string> out;
+    for (const auto& x : r.diagnostics) out.push_back(to_string(x));
+    return out;
+}
+} // namespace
+
+TEST_CASE("a valid dataset is sorted by id, then by pupil and start") {
+    auto b = small_region();
+    b.add(enrolment_row{"p2", "03CC00", d("2021-08-01")});
+    b.add(enrolment_row{"p1", "02BB00", d("2022-08-01")});
+    b.add(enrolment_row{"p1", "01AA00", d("2019-08-01"), d("2022-07-15")});
+    auto r = b.finish();
+    REQUIRE(r.ok());
+    const auto& ds = *r.data;
+    CHECK(ds.pupils().id == std::vector<std::string>{"p1", "p2"});
+    CHECK(ds.schools().id.front() == "01AA00");
+    const auto& en = ds.enrolments();
+    REQUIRE(en.size() == 3);
+    CHECK(en.first == std::vector<std::uint32_t>{0, 2, 3});
+    CHECK(ds.schools().id[pos(en.school[0])] == "01AA00");
+    CHECK(ds.schools().id[pos(en.school[1])] == "02BB00");
+    CHECK(ds.swvs().id == std::vector<std::string>{"PO3104", "PO3105"});
+    CHECK(ds.swvs().sector_of[0] == sector::po);
+    CHECK(ds.find_school("03CC00").has_value());
+    CHECK_FALSE(ds.find_school("99ZZ00").has_value());
+}
+
+TEST_CASE("errors are located and a failed load leaves nothing behind") {
+    auto b = small_region();
+    b.add(enrolment_row{"p1", "01AA00", d("2024-08-01"), d("2024-07-01")});
+    b.add(enrolment_row{"p1", "99ZZ00", d("2020-08-01")});
+    b.add(enrolment_row{"p9", "01AA00", d("2020-08-01")});
+    auto r = b.finish();
+    CHECK_FALSE(r.ok());
+    CHECK(r.data == nullptr);
+    const auto m = messages(r);
+    REQUIRE(m.size() == 3);
+    CHECK(m[0] == "enrolments.csv:1:4: error: end_date 2024-07-01 is before start_date 2024-08-01");
+    CHECK(m[1] == "enrolments.csv:2:2: error: school_id 99ZZ00 is not in schools.csv");
+    CHECK(m[2] == "enrolments.csv:3:1: error: pupil_id p9 is not in pupils.csv");
+    CHECK_THROWS_AS((void)r.value(), load_error);
+}
+
+TEST_CASE("overlapping enrolments are an error, the switch day is not") {
+    auto b = small_region();
+    b.add(enrolment_row{"p1", "01AA00", d("2019-08-01"), d("2022-01-10")});
+    b.add(enrolment_row{"p1", "02BB00", d("2022-01-10"), d("2022-03-01")}); // switch day: fine
+    b.add(enrolment_row{"p1", "01AA00", d("2022-02-01")});                  // overlaps
+    auto r = b.finish();
+    const auto m = messages(r);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0] == "enrolments.csv:3:3: error: enrolment of pupil p1 at 01AA00 from 2022-02-01 "
+                  "overlaps the one at 02BB00 from 2022-01-10 (line 2)");
+}
+
+TEST_CASE("pupils must be 2 to 30 on every enrolment day") {
+    auto b = small_region();
+    b.add(enrolment_row{"p1", "01AA00", d("2016-08-01"), d("2017-02-01")}); // 1 year old
+    b.add(pupil_row{"old", d("1990-01-01")});
+    b.add(enrolment_row{"old", "01AA00", d("2019-08-01"), d("2021-07-31")}); // 31 at the end
+    auto r = b.finish();
+    const auto m = messages(r);
+    REQUIRE(m.size() == 2);
+    CHECK(m[0] == "enrolments.csv:1:3: error: start_date 2016-08-01: pupil p1 is 1 years old; "
+                  "pupils must be 2 to 30 on every enrolment day");
+    CHECK(m[1] == "enrolments.csv:2:4: error: end_date 2021-07-31: pupil old is 31 years old; "
+                  "pupils must be 2 to 30 on every enrolment day");
+}
+
+TEST_CASE("duplicate ids and unknown codes in text rows") {
+    dataset_builder b;
+    b.set_source(table::schools, "schools.csv", {1, 2, 3, 4, 5, 6});
+    const std::array<std::string_view, 6> a{"01AA00", "A", "B1", "PO3104", "bao", ""};
+    const std::array<std::string_view, 6> dup{"01AA00", "A", "B1", "PO3104", " BAO ", ""};
+    const std::array<std::string_view, 6> bad{"02BB00", "B", "B1", "PO3104", "basis", ""};
+    b.add_text_row(table::schools, a, 2);
+    b.add_text_row(table::schools, dup, 3);
+    b.add_text_row(table::schools, bad, 4);
+    b.add(pupil_row{"p1", d("2015-03-01")});
+    b.add(enrolment_row{"p1", "02BB00", d("2020-08-01")}); // refers to the broken row: no cascade
+    auto r = b.finish();
+    const auto m = messages(r);
+    REQUIRE(m.size() == 2);
+    CHECK(m[0] == "schools.csv:3:1: error: school_id 01AA00 is a duplicate; ids must be unique");
+    CHECK(m[1] == "schools.csv:4:5: error: setting 'basis' is not one of bao|sbo|so|vo|pro|vso");
+}
+
+TEST_CASE("warning for a pupil in special education without a covering TLV") {
+    auto b = small_region();
+    b.add(enrolment_row{"p2", "03CC00", d("2021-08-01")});
+    b.add(enrolment_row{"p1", "02BB00", d("2022-08-01")});
+    b.add(tlv_row{"t1", "p2", "PO3105", setting::so, funding_category::laag, no_day,
+                  d("2021-06-01"), tlv_outcome::toegekend, d("2021-08-01"), d("2023-07-31")});
+    auto r = b.finish();
+    REQUIRE(r.ok());
+    const auto m = messages(r);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0] == "enrolments.csv:2:3: warning: pupil p1 enrolled at 02BB00 (sbo) from 2022-08-01 "
+                  "has no granted TLV covering that day");
+}
+
+TEST_CASE("attribution of so pupils: TLV, then region, then school") {
+    auto b = small_region();
+    b.add(region_row{"GM0935", "PO3104"});
+    b.add(pupil_row{"p3", d("2014-05-01")}); // no municipality
+    b.add(enrolment_row{"p1", "03CC00", d("2021-08-01")});
+    b.add(enrolment_row{"p2", "03CC00", d("2021-08-01")});
+    b.add(enrolment_row{"p3", "03CC00", d("2021-08-01")});
+    // p2: two covering TLVs; the later decision (from PO3104) pays.
+    b.add(tlv_row{"t1", "p2", "PO3105", setting::so, funding_category::laag, no_day,
+                  d("2021-06-01"), tlv_outcome::toegekend, d("2021-08-01"), d("2024-07-31")});
+    b.add(tlv_row{"t2", "p2", "PO3104", setting::so, funding_category::hoog, no_day,
+                  d("2022-06-01"), tlv_outcome::toegekend, d("2022-08-01"), d("2024-07-31")});
+    auto r = b.finish();
+    REQUIRE(r.ok());
+    const auto& ds = *r.data;
+    const auto swv = [&](const char* pupil, const char* day_text) {
+        const auto p = *ds.find_pupil(pupil);
+        const auto e = *enrolment_on(ds, p, d(day_text));
+        return ds.swvs().id[pos(attributed_swv(ds, e, d(day_text)))];
+    };
+    CHECK(swv("p1", "2022-10-01") == "PO3104"); // no TLV: region of GM0935
+    CHECK(swv("p2", "2021-10-01") == "PO3105"); // only t1 covers
+    CHECK(swv("p2", "2022-10-01") == "PO3104"); // t2 decided later
+    CHECK(swv("p3", "2022-10-01") == "PO3105"); // no TLV, no region: the school's partnership
+    const auto p2 = *ds.find_pupil("p2");
+    CHECK(ds.swvs().id[pos(attributed_swv(ds, *enrolment_on(ds, p2, d("2022-10-01")),
+                                          d("2022-10-01"), attribution_view::schoolgaand))] ==
+          "PO3105");
+}
+
+TEST_CASE("transitions: kinds, the 92-day edge and uitstroom") {
+    auto b = small_region();
+    // p1: bao until 2021-05-01, sbo from 92 days later (direct), leaves 2023-07-31.
+    b.add(enrolment_row{"p1", "01AA00", d("2019-08-01"), d("2021-05-01")});
+    b.add(enrolment_row{"p1", "02BB00", d("2021-08-01"), d("2023-07-31"), 0, exit_reason::verhuisd});
+    // p2: so until 2021-05-01, bao from 93 days later: not direct.
+    b.add(enrolment_row{"p2", "03CC00", d("2019-08-01"), d("2021-05-01")});
+    b.add(enrolment_row{"p2", "01AA00", d("2021-08-02")});
+    auto r = b.finish();
+    REQUIRE(r.ok());
+    const auto all = transitions(*r.data);
+    std::vector<transition_kind> kinds;
+    for (const auto& t : all) kinds.push_back(t.kind);
+    using enum transition_kind;
+    CHECK(kinds == std::vector{instroom, verwijzing, uitstroom, instroom, uitstroom, instroom});
+    CHECK(all[1].on == d("2021-08-01"));
+    CHECK(all[2].on == d("2023-07-31"));
+    CHECK(classify(setting::vso, setting::vo, false) == terugplaatsing);
+    CHECK(classify(setting::so, setting::vso, false) == doorstroom);
+    CHECK(classify(setting::vo, setting::bao, false) == overig);
+    CHECK(classify(setting::pro, setting::pro, false) == overstap);
+}
