@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-default}
-if command -v ccache >/dev/null; then export PASSEND_LAUNCHER=ccache; fi
+if command -v ccache >/dev/null; then
+  export PASSEND_LAUNCHER=ccache
+  # Relative paths in the cache key let worktrees beside this one share compiled objects.
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(cd .. && pwd)}
+fi
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"

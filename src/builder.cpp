@@ -147,10 +147,9 @@ std::vector<std::uint32_t> rank_defined(const key_domain& d, std::vector<std::ui
 /// Group rows by pupil (counting sort), then order each pupil's rows with `less`; fills the
 /// per-pupil offsets `first` and returns the row order.
 template <class Row, class Less>
-std::vector<std::uint32_t> group_by_pupil(const std::vector<Row>& rows,
-                                          const std::vector<std::uint32_t>& pupil_remap,
-                                          std::size_t pupil_count,
-                                          std::vector<std::uint32_t>& first, Less less) {
+std::vector<std::uint32_t>
+group_by_pupil(const std::vector<Row>& rows, const std::vector<std::uint32_t>& pupil_remap,
+               std::size_t pupil_count, std::vector<std::uint32_t>& first, Less less) {
     first.assign(pupil_count + 1, 0);
     for (const auto& r : rows) ++first[pupil_remap[r.pupil] + 1];
     std::partial_sum(first.begin(), first.end(), first.begin());
@@ -233,8 +232,8 @@ struct dataset_builder::impl {
                  std::string_view rule, std::string message) {
         const auto& s = src(t);
         const std::uint32_t col = column < s.positions.size() ? s.positions[column] : 0;
-        add(static_cast<int>(t), diagnostic{level, s.file, line, col, std::string(rule),
-                                            std::move(message)});
+        add(static_cast<int>(t),
+            diagnostic{level, s.file, line, col, std::string(rule), std::move(message)});
     }
     void fail(table t, std::size_t column, std::uint64_t line, std::string_view rule,
               std::string message) {
@@ -275,8 +274,7 @@ struct dataset_builder::impl {
     load_result finish();
 };
 
-dataset_builder::dataset_builder(load_options options)
-    : impl_(std::make_unique<impl>(options)) {}
+dataset_builder::dataset_builder(load_options options) : impl_(std::make_unique<impl>(options)) {}
 dataset_builder::~dataset_builder() = default;
 dataset_builder::dataset_builder(dataset_builder&&) noexcept = default;
 dataset_builder& dataset_builder::operator=(dataset_builder&&) noexcept = default;
@@ -290,13 +288,19 @@ void dataset_builder::set_source(table t, std::string file,
     s.present = true;
 }
 
-void dataset_builder::declare(table t) { impl_->src(t).present = true; }
+void dataset_builder::declare(table t) {
+    impl_->src(t).present = true;
+}
 
-void dataset_builder::report(diagnostic d) { impl_->add(-1, std::move(d)); }
+void dataset_builder::report(diagnostic d) {
+    impl_->add(-1, std::move(d));
+}
 std::size_t dataset_builder::error_count() const noexcept {
     return impl_->errors + impl_->dropped_errors;
 }
-bool dataset_builder::error_cap_reached() const noexcept { return impl_->capped(); }
+bool dataset_builder::error_cap_reached() const noexcept {
+    return impl_->capped();
+}
 
 // ---- typed rows ---------------------------------------------------------------------------------
 
@@ -338,7 +342,8 @@ void dataset_builder::add(const pupil_row& r, std::uint64_t line) {
 void dataset_builder::add(const region_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::regions, line);
-    m.regions.push_back({m.municipality_keys.intern(r.municipality), m.swv_keys.intern(r.swv_id), l});
+    m.regions.push_back(
+        {m.municipality_keys.intern(r.municipality), m.swv_keys.intern(r.swv_id), l});
 }
 
 void dataset_builder::add(const enrolment_row& r, std::uint64_t line) {
@@ -397,10 +402,9 @@ void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
         ok = false;
     }
     if (!ok) return;
-    m.arrangements.push_back({key, m.pupil_keys.intern(r.pupil_id),
-                              m.school_keys.intern(r.school_id),
-                              static_cast<support_level>(r.level), r.kind, r.start_date,
-                              r.end_date, r.cost, l});
+    m.arrangements.push_back(
+        {key, m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
+         static_cast<support_level>(r.level), r.kind, r.start_date, r.end_date, r.cost, l});
 }
 
 void dataset_builder::add(const opp_row& r, std::uint64_t line) {
@@ -486,8 +490,9 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         return mark_broken(m.board_keys);
     }
     case table::schools: {
-        school_row r{f.text(0), f.text(1), f.text(2), f.text(3),
-                     f.code<setting>(4).value_or(setting::bao), f.text(5)};
+        school_row r{
+            f.text(0), f.text(1), f.text(2), f.text(3), f.code<setting>(4).value_or(setting::bao),
+            f.text(5)};
         if (f.ok()) return add(r, line);
         return mark_broken(m.school_keys);
     }
@@ -502,9 +507,9 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         break;
     }
     case table::enrolments: {
-        enrolment_row r{f.text(0),         f.text(1),
-                        f.date(2),         f.date(3, open_end),
-                        f.integer(4, 0),   f.code<exit_reason>(5).value_or(exit_reason::none)};
+        enrolment_row r{f.text(0),       f.text(1),
+                        f.date(2),       f.date(3, open_end),
+                        f.integer(4, 0), f.code<exit_reason>(5).value_or(exit_reason::none)};
         if (f.ok()) return add(r, line);
         break;
     }
@@ -552,8 +557,7 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         break;
     }
     case table::allocations: {
-        allocation_row r{f.year(0),      f.text(1), f.text(2),
-                         f.amount(3, 0), f.text(4), f.text(5)};
+        allocation_row r{f.year(0), f.text(1), f.text(2), f.amount(3, 0), f.text(4), f.text(5)};
         if (f.ok()) return add(r, line);
         break;
     }
@@ -570,10 +574,9 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
 // ---- finish -------------------------------------------------------------------------------------
 
 std::size_t load_result::error_count() const noexcept {
-    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                  [](const diagnostic& d) {
-                                                      return d.level == severity::error;
-                                                  }));
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const diagnostic& d) { return d.level == severity::error; }));
 }
 
 dataset_ptr load_result::value() const {
@@ -592,10 +595,9 @@ load_result dataset_builder::impl::finish() {
     const bool swvs_given = src(T::swvs).present, boards_given = src(T::boards).present;
     for (T t : {T::schools, T::pupils, T::enrolments})
         if (!src(t).present)
-            add(static_cast<int>(t), diagnostic{severity::error, src(t).file, 0, 0,
-                                                 "missing_table",
-                                                 "the required table " +
-                                                     std::string(spec(t).name) + " is missing"});
+            add(static_cast<int>(t),
+                diagnostic{severity::error, src(t).file, 0, 0, "missing_table",
+                           "the required table " + std::string(spec(t).name) + " is missing"});
 
     // Partnerships and boards are derived from the schools (and the other tables naming them)
     // when their own table is absent.
@@ -610,7 +612,8 @@ load_result dataset_builder::impl::finish() {
             if (t.swv != none && !known[t.swv])
                 derived_sector[t.swv] = sector_of(t.admits), known[t.swv] = true;
         for (std::uint32_t k = 0; k < swv_keys.size(); ++k) {
-            if (!known[k] && (swv_keys.keys[k].starts_with("VO") || swv_keys.keys[k].starts_with("vo")))
+            if (!known[k] &&
+                (swv_keys.keys[k].starts_with("VO") || swv_keys.keys[k].starts_with("vo")))
                 derived_sector[k] = sector::vo;
             if (swv_keys.def_row[k] == none) swv_keys.def_row[k] = k; // derived: defined by use
         }
@@ -642,7 +645,8 @@ load_result dataset_builder::impl::finish() {
         check_ref(pupil_keys, o.pupil, T::opps, 0, o.line, T::pupils);
         check_ref(school_keys, o.school, T::opps, 1, o.line, T::schools);
     }
-    for (const auto& a : absences) check_ref(pupil_keys, a.pupil, T::absences, 0, a.line, T::pupils);
+    for (const auto& a : absences)
+        check_ref(pupil_keys, a.pupil, T::absences, 0, a.line, T::pupils);
     for (const auto& f : funds) {
         check_ref(swv_keys, f.swv, T::funds, 1, f.line, T::swvs);
         check_ref(board_keys, f.board, T::funds, 2, f.line, T::boards);
@@ -705,13 +709,12 @@ load_result dataset_builder::impl::finish() {
         const auto s = to_idx<swv_idx>(swv_remap[r.swv]);
         const auto m = mu(r.municipality);
         auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? d.municipalities_.po_swv[m]
-                                                            : d.municipalities_.vo_swv[m];
+                                                             : d.municipalities_.vo_swv[m];
         if (has(slot) && slot != s)
             fail(T::regions, 1, r.line, "region_conflict",
                  "swv_id " + swv_keys.keys[r.swv] + ": municipality " +
-                     municipality_keys.keys[r.municipality] +
-                     " already belongs to partnership " + d.swvs_.id[pos(slot)] +
-                     " of the same sector");
+                     municipality_keys.keys[r.municipality] + " already belongs to partnership " +
+                     d.swvs_.id[pos(slot)] + " of the same sector");
         else
             slot = s;
     }
@@ -734,7 +737,8 @@ load_result dataset_builder::impl::finish() {
 
     // Rows whose references failed are left out of the per-pupil layout (the load fails anyway).
     const auto drop_unresolved = [&](auto& rows) {
-        std::erase_if(rows, [&](const auto& r) { return r.pupil == none || pupil_remap[r.pupil] == none; });
+        std::erase_if(
+            rows, [&](const auto& r) { return r.pupil == none || pupil_remap[r.pupil] == none; });
     };
     drop_unresolved(enrolments);
     drop_unresolved(tlvs);
@@ -752,11 +756,10 @@ load_result dataset_builder::impl::finish() {
     std::vector<std::uint32_t> enrolment_order;
     {
         auto& en = d.enrolments_;
-        const auto& order = enrolment_order = group_by_pupil(enrolments, pupil_remap, pupil_count, en.first,
-                                          [](const auto& a, const auto& b) {
-                                              return std::tie(a.start, a.end) <
-                                                     std::tie(b.start, b.end);
-                                          });
+        const auto& order = enrolment_order = group_by_pupil(
+            enrolments, pupil_remap, pupil_count, en.first, [](const auto& a, const auto& b) {
+                return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+            });
         for (const auto& e : enrolments) see(e.start, e.end);
         en.pupil.reserve(order.size());
         for (auto i : order) {
@@ -870,11 +873,10 @@ load_result dataset_builder::impl::finish() {
     }
     {
         auto& op = d.opps_;
-        const auto order = group_by_pupil(opps, pupil_remap, pupil_count, op.first,
-                                          [](const auto& a, const auto& b) {
-                                              return std::tie(a.start, a.end) <
-                                                     std::tie(b.start, b.end);
-                                          });
+        const auto order = group_by_pupil(
+            opps, pupil_remap, pupil_count, op.first, [](const auto& a, const auto& b) {
+                return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+            });
         for (auto i : order) {
             const auto& o = opps[i];
             see(o.start, o.end);
@@ -886,11 +888,10 @@ load_result dataset_builder::impl::finish() {
     }
     {
         auto& ab = d.absences_;
-        const auto order = group_by_pupil(absences, pupil_remap, pupil_count, ab.first,
-                                          [](const auto& a, const auto& b) {
-                                              return std::tie(a.start, a.end, a.kind) <
-                                                     std::tie(b.start, b.end, b.kind);
-                                          });
+        const auto order = group_by_pupil(
+            absences, pupil_remap, pupil_count, ab.first, [](const auto& a, const auto& b) {
+                return std::tie(a.start, a.end, a.kind) < std::tie(b.start, b.end, b.kind);
+            });
         for (auto i : order) {
             const auto& a = absences[i];
             see(a.start, a.end);
@@ -938,8 +939,8 @@ load_result dataset_builder::impl::finish() {
         result.diagnostics.push_back(
             {dropped_errors ? severity::error : severity::warning, "passend", 0, 0,
              "too_many_diagnostics",
-             "stopped listing after " + std::to_string(options.max_errors) + " errors/warnings: " +
-                 std::to_string(dropped_errors) + " more error(s) and " +
+             "stopped listing after " + std::to_string(options.max_errors) +
+                 " errors/warnings: " + std::to_string(dropped_errors) + " more error(s) and " +
                  std::to_string(dropped_warnings) + " more warning(s) not shown"});
     if (errors + dropped_errors == 0) {
         for (const auto& diag : result.diagnostics) d.warnings_.push_back(diag);

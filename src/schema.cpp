@@ -12,33 +12,35 @@ constexpr column_spec swvs[] = {
     {"swv_id", text, true}, {"name", text, false}, {"sector", code, true, "po|vo"}};
 constexpr column_spec boards[] = {{"board_id", text, true}, {"name", text, false}};
 constexpr column_spec schools[] = {
-    {"school_id", text, true}, {"name", text, false},           {"board_id", text, true},
-    {"swv_id", text, true},    {"setting", code, true, settings}, {"municipality", text, false}};
+    {"school_id", text, true},         {"name", text, false},
+    {"board_id", text, true},          {"swv_id", text, true},
+    {"setting", code, true, settings}, {"municipality", text, false}};
 constexpr column_spec pupils[] = {
     {"pupil_id", text, true}, {"birth_date", date, true}, {"municipality", text, false}};
 constexpr column_spec regions[] = {{"municipality", text, true}, {"swv_id", text, true}};
 constexpr column_spec enrolments[] = {
-    {"pupil_id", text, true},    {"school_id", text, true}, {"start_date", date, true},
-    {"end_date", date, false},   {"grade", integer, false},
-    {"exit", code, false, "diploma|zonder_diploma|verhuisd|overig"}};
-constexpr column_spec tlvs[] = {
-    {"tlv_id", text, true},
-    {"pupil_id", text, true},
-    {"swv_id", text, true},
-    {"setting", code, true, "sbo|so|vso|pro"},
-    {"category", code, false, "laag|midden|hoog|L|M|H"},
-    {"request_date", date, false},
-    {"decision_date", date, true},
-    {"outcome", code, true, "toegekend|afgewezen|ingetrokken"},
-    {"start_date", date, false},
-    {"end_date", date, false},
-    {"objection", code, false, "ja|nee"}};
-constexpr column_spec arrangements[] = {
-    {"arrangement_id", text, true}, {"pupil_id", text, false},
-    {"school_id", text, true},      {"level", integer, true},
-    {"kind", code, true, "individueel|groep|doelgroep"},
-    {"start_date", date, true},     {"end_date", date, false},
-    {"cost_eur", amount, false}};
+    {"pupil_id", text, true},   {"school_id", text, true},
+    {"start_date", date, true}, {"end_date", date, false},
+    {"grade", integer, false},  {"exit", code, false, "diploma|zonder_diploma|verhuisd|overig"}};
+constexpr column_spec tlvs[] = {{"tlv_id", text, true},
+                                {"pupil_id", text, true},
+                                {"swv_id", text, true},
+                                {"setting", code, true, "sbo|so|vso|pro"},
+                                {"category", code, false, "laag|midden|hoog|L|M|H"},
+                                {"request_date", date, false},
+                                {"decision_date", date, true},
+                                {"outcome", code, true, "toegekend|afgewezen|ingetrokken"},
+                                {"start_date", date, false},
+                                {"end_date", date, false},
+                                {"objection", code, false, "ja|nee"}};
+constexpr column_spec arrangements[] = {{"arrangement_id", text, true},
+                                        {"pupil_id", text, false},
+                                        {"school_id", text, true},
+                                        {"level", integer, true},
+                                        {"kind", code, true, "individueel|groep|doelgroep"},
+                                        {"start_date", date, true},
+                                        {"end_date", date, false},
+                                        {"cost_eur", amount, false}};
 constexpr column_spec opps[] = {{"pupil_id", text, true},
                                 {"school_id", text, true},
                                 {"start_date", date, true},
@@ -85,8 +87,12 @@ std::optional<std::size_t> table_spec::find(std::string_view column) const noexc
     return std::nullopt;
 }
 
-const table_spec& spec(table t) noexcept { return tables[static_cast<std::size_t>(t)]; }
-std::span<const table_spec> all_tables() noexcept { return tables; }
+const table_spec& spec(table t) noexcept {
+    return tables[static_cast<std::size_t>(t)];
+}
+std::span<const table_spec> all_tables() noexcept {
+    return tables;
+}
 
 std::optional<table> find_table(std::string_view name) noexcept {
     for (const auto& t : tables)

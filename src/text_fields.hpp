@@ -46,8 +46,8 @@ public:
         const auto t = text(col);
         if (t.empty()) return std::nullopt;
         if (auto c = parse_code<Code>(t)) return c;
-        bad(col, "unknown_code", "'" + std::string(t) + "' is not one of " +
-                                     std::string(spec_.columns[col].codes));
+        bad(col, "unknown_code",
+            "'" + std::string(t) + "' is not one of " + std::string(spec_.columns[col].codes));
         return std::nullopt;
     }
 

@@ -16,7 +16,8 @@ transition_kind classify(setting from, setting to, bool same_school) noexcept {
     if (same_school) return transition_kind::voortzetting;
     if (from == to) return transition_kind::overstap;
     if (sector_of(from) != sector_of(to))
-        return sector_of(from) == sector::po ? transition_kind::doorstroom : transition_kind::overig;
+        return sector_of(from) == sector::po ? transition_kind::doorstroom
+                                             : transition_kind::overig;
     // Within a sector the settings are ordered from regular to most specialised (bao < sbo < so,
     // vo < pro < vso): a step up is a referral, a step down a return.
     return index_of(to) > index_of(from) ? transition_kind::verwijzing

@@ -40,12 +40,20 @@ constexpr sector sector_of(setting s) noexcept {
     return s <= setting::so ? sector::po : sector::vo;
 }
 /// The regular setting of a sector: bao or vo.
-constexpr bool is_regular(setting s) noexcept { return s == setting::bao || s == setting::vo; }
+constexpr bool is_regular(setting s) noexcept {
+    return s == setting::bao || s == setting::vo;
+}
 /// Settings a pupil needs a TLV for: sbo, so, pro, vso.
-constexpr bool needs_tlv(setting s) noexcept { return !is_regular(s); }
+constexpr bool needs_tlv(setting s) noexcept {
+    return !is_regular(s);
+}
 /// so and vso: funded by the partnership that issued the TLV (WEC art. 40).
-constexpr bool is_paid_by_tlv(setting s) noexcept { return s == setting::so || s == setting::vso; }
-constexpr std::size_t index_of(setting s) noexcept { return static_cast<std::size_t>(s); }
+constexpr bool is_paid_by_tlv(setting s) noexcept {
+    return s == setting::so || s == setting::vso;
+}
+constexpr std::size_t index_of(setting s) noexcept {
+    return static_cast<std::size_t>(s);
+}
 
 /// The spellings of a coded enum, in enum order; specialised for every code type below.
 template <class Code>

@@ -77,7 +77,7 @@ struct enrolment_table {
     std::vector<pupil_idx> pupil;
     std::vector<school_idx> school;
     std::vector<day> start;
-    std::vector<day> end; ///< open_end while running
+    std::vector<day> end;            ///< open_end while running
     std::vector<std::uint8_t> grade; ///< 0 when not given
     std::vector<exit_reason> exit;
     std::vector<std::uint32_t> first; ///< per pupil offsets, size pupils + 1
@@ -94,8 +94,8 @@ struct tlv_table {
     std::vector<day> request_date; ///< no_day when not given
     std::vector<day> decision_date;
     std::vector<tlv_outcome> outcome;
-    std::vector<day> start; ///< no_day when not given (refused TLVs)
-    std::vector<day> end;   ///< open_end when not given
+    std::vector<day> start;             ///< no_day when not given (refused TLVs)
+    std::vector<day> end;               ///< open_end when not given
     std::vector<std::int8_t> objection; ///< 1 ja, 0 nee, -1 not given
     std::vector<std::uint32_t> first;
     std::size_t size() const noexcept { return id.size(); }

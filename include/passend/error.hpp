@@ -21,7 +21,7 @@ enum class severity : std::uint8_t { warning, error };
 /// number in other sources; `column` is 1-based; either is 0 when it does not apply.
 struct diagnostic {
     severity level = severity::error;
-    std::string file;    ///< e.g. `enrolments.csv`
+    std::string file; ///< e.g. `enrolments.csv`
     std::uint64_t line = 0;
     std::uint32_t column = 0;
     std::string rule;    ///< stable id of the rule broken, e.g. `end_before_start`

@@ -44,7 +44,7 @@ enum class column_type : std::uint8_t {
 struct column_spec {
     std::string_view name;
     column_type type;
-    bool required; ///< the column must be present and every field filled
+    bool required;               ///< the column must be present and every field filled
     std::string_view codes = {}; ///< for code columns: "bao|sbo|..." (as in error messages)
 };
 

@@ -22,7 +22,9 @@ bool register_command(command_setup setup) {
     registry().push_back(setup);
     return true;
 }
-void set_exit(int code) { exit_status = code; }
+void set_exit(int code) {
+    exit_status = code;
+}
 
 } // namespace passend::cli
 

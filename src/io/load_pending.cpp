@@ -14,5 +14,7 @@ load_result load_json_file(const std::filesystem::path&, const load_options&) {
 void write_folder(const dataset&, const std::filesystem::path&) {
     throw error("write_folder: not implemented yet");
 }
-std::string to_json(const dataset&) { throw error("to_json: not implemented yet"); }
+std::string to_json(const dataset&) {
+    throw error("to_json: not implemented yet");
+}
 PASSEND_NAMESPACE_END

@@ -10,7 +10,9 @@
 using namespace passend;
 
 namespace {
-day d(const char* text) { return *parse_day(text); }
+day d(const char* text) {
+    return *parse_day(text);
+}
 
 dataset_builder small_region() {
     dataset_builder b;
@@ -158,7 +160,8 @@ TEST_CASE("transitions: kinds, the 92-day edge and uitstroom") {
     auto b = small_region();
     // p1: bao until 2021-05-01, sbo from 92 days later (direct), leaves 2023-07-31.
     b.add(enrolment_row{"p1", "01AA00", d("2019-08-01"), d("2021-05-01")});
-    b.add(enrolment_row{"p1", "02BB00", d("2021-08-01"), d("2023-07-31"), 0, exit_reason::verhuisd});
+    b.add(
+        enrolment_row{"p1", "02BB00", d("2021-08-01"), d("2023-07-31"), 0, exit_reason::verhuisd});
     // p2: so until 2021-05-01, bao from 93 days later: not direct.
     b.add(enrolment_row{"p2", "03CC00", d("2019-08-01"), d("2021-05-01")});
     b.add(enrolment_row{"p2", "01AA00", d("2021-08-02")});
