@@ -1,0 +1,82 @@
+// KPI results: the rows every output (CSV, JSON, Markdown, HTML, xlsx, C, Python) is made of.
+//
+// One row per KPI, school year and unit, with the columns of the report's CSV:
+// kpi, school_year, level, unit, numerator, denominator, value, status, change.
+#pragma once
+
+#include "passend/calendar.hpp"
+#include "passend/config.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+
+/// The level a row is grouped at. The national unit is `NL`; what the data cannot attribute goes
+/// to unit `onbekend` at the level it was grouped by.
+enum class kpi_level : std::uint8_t { national, swv, board, school, municipality };
+std::string_view to_string(kpi_level level) noexcept;
+
+/// What a value measures, for formatting and for which norms make sense.
+enum class kpi_unit : std::uint8_t { count, percent, days, euro, score };
+std::string_view to_string(kpi_unit unit) noexcept;
+
+/// A value's standing against its norm; `none` when the KPI has no norm or no value.
+enum class kpi_status : std::uint8_t { none, op_koers, aandacht, niet_op_koers };
+std::string_view to_string(kpi_status status) noexcept;
+
+/// A target or bound with a direction: `deelname_so` at most 1.8; a framework score at least 0.75.
+struct kpi_norm {
+    enum class direction : std::uint8_t { at_most, at_least } dir = direction::at_least;
+    double target = 0;
+    /// Values that miss the target by at most this much are `aandacht`, beyond it
+    /// `niet_op_koers`; 0 means every miss is `niet_op_koers`.
+    double tolerance = 0;
+    /// The standing of `value` against this norm (exactly on the target meets it).
+    kpi_status judge(double value) const noexcept;
+};
+
+/// What a report needs to know of a definition (the full definition lives in the catalog).
+struct kpi_info {
+    std::string id;
+    std::string title_nl, title_en;
+    std::string description;
+    std::string source; ///< the seed document or official definition it follows
+    kpi_unit unit = kpi_unit::count;
+    std::optional<kpi_norm> norm;
+};
+
+/// Which numbers of a row publication hides: a small count (1-4) shows as `<5`; a value from
+/// which one could be recovered (a percentage, a change, a complementary count) is left empty.
+struct kpi_suppression {
+    bool numerator = false;
+    bool denominator = false;
+    bool value = false;
+    bool change = false;
+    bool any() const noexcept { return numerator || denominator || value || change; }
+};
+
+struct kpi_row {
+    std::string kpi;
+    school_year year{0};
+    kpi_level level = kpi_level::national;
+    std::string unit;                ///< `NL`, an swv, board or school id, a municipality code
+    std::optional<double> numerator; ///< the count or sum (absent when the data has no such table)
+    std::optional<double> denominator; ///< absent for plain counts and sums
+    std::optional<double> value;       ///< absent when the denominator is 0 or nothing was measured
+    kpi_status status = kpi_status::none;
+    std::optional<double> change; ///< value minus the previous school year's, same KPI and unit
+    kpi_suppression suppressed;   ///< filled by privacy suppression before publication
+};
+
+/// Evaluated KPIs: the definitions used and their rows (sorted by kpi, year, level, unit).
+struct kpi_results {
+    std::vector<kpi_info> definitions;
+    std::vector<kpi_row> rows;
+    const kpi_info* find(std::string_view id) const noexcept;
+};
+
+PASSEND_NAMESPACE_END
