@@ -1,0 +1,43 @@
+#include "passend/kpi/result.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+PASSEND_NAMESPACE_BEGIN
+
+std::string_view to_string(kpi_level level) noexcept {
+    static constexpr std::array<std::string_view, 5> names{"national", "swv", "board", "school",
+                                                           "municipality"};
+    return names[static_cast<std::size_t>(level)];
+}
+
+std::string_view to_string(kpi_unit unit) noexcept {
+    static constexpr std::array<std::string_view, 5> names{"count", "percent", "days", "euro",
+                                                           "score"};
+    return names[static_cast<std::size_t>(unit)];
+}
+
+std::string_view to_string(kpi_status status) noexcept {
+    static constexpr std::array<std::string_view, 4> names{"", "op_koers", "aandacht",
+                                                           "niet_op_koers"};
+    return names[static_cast<std::size_t>(status)];
+}
+
+kpi_status kpi_norm::judge(double value) const noexcept {
+    // How far the value misses the target; <= 0 means it meets it (exactly on target counts).
+    const double miss = dir == direction::at_most ? value - target : target - value;
+    // Guard against 0.75 computed as 0.7499999999 from sums of scores.
+    constexpr double epsilon = 1e-9;
+    if (miss <= epsilon) return kpi_status::op_koers;
+    if (miss <= tolerance + epsilon) return kpi_status::aandacht;
+    return kpi_status::niet_op_koers;
+}
+
+const kpi_info* kpi_results::find(std::string_view id) const noexcept {
+    const auto it = std::find_if(definitions.begin(), definitions.end(),
+                                 [&](const kpi_info& k) { return k.id == id; });
+    return it == definitions.end() ? nullptr : &*it;
+}
+
+PASSEND_NAMESPACE_END
