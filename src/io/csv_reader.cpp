@@ -108,10 +108,12 @@ csv_reader::scan csv_reader::scan_record() {
             }
             const auto next = delimiter();
             if (next == more_input) return scan::need_more;
-            if (next == no_delimiter)
+            if (next == no_delimiter) {
+                spans_.pop_back(); // the error is in the field just closed
                 return fail(p, "stray_quote",
                             "text after the closing quote of a quoted field; inside quotes "
                             "write a quote as \"\"");
+            }
             if (next == end_of_record) break;
             continue;
         }
