@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
 
@@ -15,10 +19,45 @@ constexpr std::array<bool, 256> special = [] {
     return t;
 }();
 
-const char* find_special(const char* p, const char* e) noexcept {
-    while (p < e && !special[static_cast<unsigned char>(*p)]) ++p;
-    return p;
+#if defined(__SSE2__)
+/// Bit i set when p[i] is one of , " CR LF, for 64 bytes.
+std::uint64_t special_mask(const char* p) noexcept {
+    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
+                  lf = _mm_set1_epi8('\n');
+    std::uint64_t mask = 0;
+    for (int i = 0; i < 4; ++i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+        mask |= std::uint64_t(static_cast<std::uint16_t>(_mm_movemask_epi8(hit))) << (16 * i);
+    }
+    return mask;
 }
+#endif
+
+/// Finds the first of , " CR LF from a position on. With SSE2 one 64-byte mask serves several
+/// short fields (and records) in a row; kept in locals while scanning (no aliasing reloads).
+struct special_finder {
+    const char*& base;
+    std::uint64_t& mask;
+    const char* find(const char* p, const char* e) noexcept {
+#if defined(__SSE2__)
+        for (;;) {
+            if (base && p >= base && p < base + 64) {
+                if (const auto m = mask & (~std::uint64_t{0} << (p - base)))
+                    return base + __builtin_ctzll(m);
+                p = base + 64;
+            }
+            if (e - p < 64) break;
+            base = p;
+            mask = special_mask(p);
+        }
+#endif
+        while (p < e && !special[static_cast<unsigned char>(*p)]) ++p;
+        return p;
+    }
+};
 } // namespace
 
 csv_reader::csv_reader(read_fn read, std::size_t block_size)
@@ -29,6 +68,7 @@ csv_reader::csv_reader(std::FILE* file, std::size_t block_size)
                  block_size) {}
 
 void csv_reader::refill() {
+    mask_base_ = nullptr; // the buffer moves
     if (eof_) return;
     if (pos_ > 0) { // keep only the unparsed tail, at the front
         std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
@@ -62,6 +102,15 @@ csv_reader::scan csv_reader::scan_record() {
     const char* p = b;
     std::uint64_t lines = 0; // line breaks inside the record so far
     spans_.clear();
+    const char* mask_base = mask_base_;
+    std::uint64_t mask = mask_;
+    special_finder finder{mask_base, mask};
+    struct keep_mask { // hand the mask back to the reader however the scan ends
+        csv_reader& r;
+        const char*& base;
+        std::uint64_t& mask;
+        ~keep_mask() { r.mask_base_ = base, r.mask_ = mask; }
+    } keep{*this, mask_base, mask};
     const auto offset = [b](const char* q) { return static_cast<std::uint32_t>(q - b); };
     const auto fail = [&](const char* at, std::string rule, std::string message) {
         error_ = {record_line_ + lines, static_cast<std::uint32_t>(spans_.size() + 1),
@@ -117,15 +166,14 @@ csv_reader::scan csv_reader::scan_record() {
             if (next == end_of_record) break;
             continue;
         }
-        const char* q = p; // an unquoted field
-        for (;;) {
-            q = find_special(q, e);
-            if (q < e && *q == '\r' && q + 1 < e && q[1] != '\n') {
-                ++q; // a lone CR belongs to the field
-                continue;
-            }
-            break;
+        const char* q = finder.find(p, e); // an unquoted field
+        if (q < e && *q == ',') {          // the common case first
+            spans_.push_back({offset(p), offset(q), false});
+            p = q + 1;
+            continue;
         }
+        while (q < e && *q == '\r' && q + 1 < e && q[1] != '\n')
+            q = finder.find(q + 1, e); // a lone CR belongs to the field
         if (q < e && *q == '"')
             return fail(q, "stray_quote",
                         "a quote inside an unquoted field; quote the whole field and write the "

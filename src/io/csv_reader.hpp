@@ -72,6 +72,8 @@ private:
     std::vector<span_info> spans_;
     std::vector<std::string_view> fields_;
     csv_error error_;
+    const char* mask_base_ = nullptr; // the last 64 bytes searched, and their mask
+    std::uint64_t mask_ = 0;
 };
 
 /// RFC 4180 quoting of one field: quoted when it holds a comma, quote, CR or LF.
