@@ -254,6 +254,17 @@ TEST_CASE("rule: a missing required column is reported once, at the header") {
                               "enrolments.csv:1: error: required column 'start_date' is missing"}));
 }
 
+TEST_CASE("rule: a required value is missing") {
+    temp_folder f("valid_small");
+    f.append("schools.csv", "07GG00,Nieuw,,PO3104,bao,\n");
+    f.append("funds.csv", "2023-2024,PO3104,B1,, \n");
+    const auto r = load_folder(f.path());
+    CHECK(r.data == nullptr);
+    CHECK(errors(r) == lines({"schools.csv:9:3: error: board_id is empty; a value is required",
+                              "funds.csv:4:4: error: stream is empty; a value is required",
+                              "funds.csv:4:5: error: amount_eur is empty; a value is required"}));
+}
+
 TEST_CASE("rule: pupils must be 2 to 30 years old on every enrolment day") {
     temp_folder f("valid_small");
     f.append("pupils.csv", "p5,2020-01-01,\np6,1990-01-01,\np7,1996-06-01,\n");
