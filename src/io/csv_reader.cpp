@@ -101,7 +101,8 @@ csv_reader::scan csv_reader::scan_record() {
     const char* const e = buf_.data() + end_;
     const char* p = b;
     std::uint64_t lines = 0; // line breaks inside the record so far
-    spans_.clear();
+    fields_.clear();
+    escaped_.clear();
     const char* mask_base = mask_base_;
     std::uint64_t mask = mask_;
     special_finder finder{mask_base, mask};
@@ -111,9 +112,8 @@ csv_reader::scan csv_reader::scan_record() {
         std::uint64_t& mask;
         ~keep_mask() { r.mask_base_ = base, r.mask_ = mask; }
     } keep{*this, mask_base, mask};
-    const auto offset = [b](const char* q) { return static_cast<std::uint32_t>(q - b); };
     const auto fail = [&](const char* at, std::string rule, std::string message) {
-        error_ = {record_line_ + lines, static_cast<std::uint32_t>(spans_.size() + 1),
+        error_ = {record_line_ + lines, static_cast<std::uint32_t>(fields_.size() + 1),
                   std::move(rule), std::move(message)};
         pos_ = static_cast<std::size_t>(at - buf_.data());
         return scan::failed;
@@ -151,14 +151,15 @@ csv_reader::scan csv_reader::scan_record() {
                     q = quote + 2;
                     continue;
                 }
-                spans_.push_back({offset(open + 1), offset(quote), escaped});
+                if (escaped) escaped_.push_back(fields_.size());
+                fields_.emplace_back(open + 1, static_cast<std::size_t>(quote - open - 1));
                 p = quote + 1;
                 break;
             }
             const auto next = delimiter();
             if (next == more_input) return scan::need_more;
             if (next == no_delimiter) {
-                spans_.pop_back(); // the error is in the field just closed
+                fields_.pop_back(); // the error is in the field just closed
                 return fail(p, "stray_quote",
                             "text after the closing quote of a quoted field; inside quotes "
                             "write a quote as \"\"");
@@ -168,7 +169,7 @@ csv_reader::scan csv_reader::scan_record() {
         }
         const char* q = finder.find(p, e); // an unquoted field
         if (q < e && *q == ',') {          // the common case first
-            spans_.push_back({offset(p), offset(q), false});
+            fields_.emplace_back(p, static_cast<std::size_t>(q - p));
             p = q + 1;
             continue;
         }
@@ -178,7 +179,7 @@ csv_reader::scan csv_reader::scan_record() {
             return fail(q, "stray_quote",
                         "a quote inside an unquoted field; quote the whole field and write the "
                         "quote as \"\"");
-        spans_.push_back({offset(p), offset(q), false});
+        fields_.emplace_back(p, static_cast<std::size_t>(q - p));
         p = q;
         const auto next = delimiter();
         if (next == more_input) return scan::need_more;
@@ -186,19 +187,15 @@ csv_reader::scan csv_reader::scan_record() {
     }
     pos_ += static_cast<std::size_t>(p - b);
     line_ = record_line_ + lines;
-    fields_.clear();
-    for (const auto& s : spans_) {
-        char* f = b + s.begin;
-        std::size_t n = s.end - s.begin;
-        if (s.escaped) { // collapse "" to " in place
-            std::size_t w = 0;
-            for (std::size_t r = 0; r < n; ++r, ++w) {
-                f[w] = f[r];
-                if (f[r] == '"') ++r;
-            }
-            n = w;
+    for (const auto i : escaped_) { // collapse "" to " in place
+        auto& field = fields_[i];
+        char* f = b + (field.data() - b);
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < field.size(); ++r, ++w) {
+            f[w] = f[r];
+            if (f[r] == '"') ++r;
         }
-        fields_.emplace_back(f, n);
+        field = std::string_view(f, w);
     }
     return scan::done;
 }
