@@ -37,8 +37,8 @@ template <class E, std::size_t N>
 using names_t = std::array<std::string_view, N>;
 
 constexpr names_t<kpi_measure, kpi_measure_count> measure_names{
-    "pupils", "transitions", "exits",       "thuiszitters", "opps",           "arrangements",
-    "tlvs",   "funds",       "allocations", "assessments",  "assessment_units"};
+    "pupils", "transitions", "exits",       "thuiszitters",    "opps", "arrangements", "tlvs",
+    "funds",  "allocations", "assessments", "assessment_units"};
 
 std::string join(std::span<const std::string_view> names) {
     std::string out;
@@ -88,8 +88,7 @@ public:
         const auto s = text(v, path);
         for (std::size_t i = 0; i < N; ++i)
             if (!names[i].empty() && names[i] == s) return i;
-        fail(path, std::string("unknown ") + what + " \"" + s + "\" (one of " + join(names) +
-                       ")");
+        fail(path, std::string("unknown ") + what + " \"" + s + "\" (one of " + join(names) + ")");
     }
 
     /// A code of the data contract (setting, exit, ...): exact lower-case spelling.
@@ -112,8 +111,8 @@ public:
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 std::string list;
                 for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-                fail(path + "/" + key, "unknown field \"" + key + "\" (expected one of: " + list +
-                                           ")");
+                fail(path + "/" + key,
+                     "unknown field \"" + key + "\" (expected one of: " + list + ")");
             }
         }
     }
@@ -134,8 +133,7 @@ constexpr names_t<thuiszitter_class, 5> absence_names{
     "thuiszitter_langer_dan_3_maanden", "vrijstelling"};
 constexpr names_t<kpi_combine, 3> combine_names{"value", "ratio", "difference"};
 constexpr names_t<kpi_unit, 6> unit_names{"count", "percent", "days", "euro", "score", "years"};
-constexpr names_t<kpi_level, 5> level_names{"national", "swv", "board", "school",
-                                            "municipality"};
+constexpr names_t<kpi_level, 5> level_names{"national", "swv", "board", "school", "municipality"};
 constexpr names_t<transition_kind, transition_kind_count> kind_names{
     "instroom",   "overstap", "verwijzing",   "terugplaatsing",
     "doorstroom", "overig",   "voortzetting", "uitstroom"};
@@ -144,25 +142,41 @@ constexpr names_t<transition_kind, transition_kind_count> kind_names{
 struct measure_rules {
     std::initializer_list<std::string_view> filters;
     std::initializer_list<std::string_view> fields; ///< for sum, mean, median
-    bool pupil_level;                                ///< one record per pupil: distinct_pupils
-    bool counts_records;                             ///< count is meaningful
-    bool at_day;                                     ///< teldatum/peildatum instead of year
+    bool pupil_level;                               ///< one record per pupil: distinct_pupils
+    bool counts_records;                            ///< count is meaningful
+    bool at_day;                                    ///< teldatum/peildatum instead of year
     std::initializer_list<kpi_level> levels;
 };
 
 const measure_rules& rules(kpi_measure m) {
     using enum kpi_level;
     static const std::array<measure_rules, kpi_measure_count> table{{
-        {{"setting", "has_opp"}, {"years_in_setting"}, true, true, true,
+        {{"setting", "has_opp"},
+         {"years_in_setting"},
+         true,
+         true,
+         true,
          {swv, board, school, municipality}},
-        {{"kind", "from", "to", "exit"}, {}, false, true, false,
+        {{"kind", "from", "to", "exit"},
+         {},
+         false,
+         true,
+         false,
          {swv, board, school, municipality}},
         {{"setting", "exit"}, {}, false, true, false, {swv, board, school, municipality}},
         {{"absence"}, {}, true, true, false, {swv, board, school, municipality}},
         {{}, {}, true, true, true, {swv, board, school, municipality}},
-        {{"level", "arrangement_kind"}, {"cost_eur"}, false, true, false,
+        {{"level", "arrangement_kind"},
+         {"cost_eur"},
+         false,
+         true,
+         false,
          {swv, board, school, municipality}},
-        {{"setting", "category", "outcome", "has_request_date"}, {"days"}, false, true, false,
+        {{"setting", "category", "outcome", "has_request_date"},
+         {"days"},
+         false,
+         true,
+         false,
          {swv, municipality}},
         {{}, {"amount_eur"}, false, false, false, {swv, board}},
         {{}, {"amount_eur"}, false, false, false, {board, school}},
@@ -200,7 +214,7 @@ kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
     if (q.measure == kpi_measure::thuiszitters && !q.filter.absence)
         fail(path + "/filter", "measure thuiszitters needs filter \"absence\"");
 
-    q.aggregate = r.pupil_level ? kpi_aggregate::distinct_pupils
+    q.aggregate = r.pupil_level      ? kpi_aggregate::distinct_pupils
                   : r.counts_records ? kpi_aggregate::count
                                      : kpi_aggregate::sum;
     if (obj.contains("aggregate"))
@@ -210,20 +224,20 @@ kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
                              q.aggregate == kpi_aggregate::mean ||
                              q.aggregate == kpi_aggregate::median;
     if (q.aggregate == kpi_aggregate::distinct_pupils && !r.pupil_level)
-        fail(path + "/aggregate", "measure " + mname +
-                                      " counts records, not distinct pupils: use \"count\"");
+        fail(path + "/aggregate",
+             "measure " + mname + " counts records, not distinct pupils: use \"count\"");
     if (q.aggregate == kpi_aggregate::count && !r.counts_records)
         fail(path + "/aggregate", "measure " + mname + " is summed: use \"sum\"");
     if (needs_field) {
         if (r.fields.size() == 0)
-            fail(path + "/aggregate", "measure " + mname + " has no field to " +
-                                          std::string(to_string(q.aggregate)));
+            fail(path + "/aggregate",
+                 "measure " + mname + " has no field to " + std::string(to_string(q.aggregate)));
         q.field = text(need(obj, path, "field"), path + "/field");
         if (!contains(r.fields, q.field)) {
             std::string list;
             for (auto f : r.fields) list += (list.empty() ? "" : "|") + std::string(f);
-            fail(path + "/field", "measure " + mname + " has no field \"" + q.field +
-                                      "\" (one of " + list + ")");
+            fail(path + "/field",
+                 "measure " + mname + " has no field \"" + q.field + "\" (one of " + list + ")");
         }
     } else if (obj.contains("field")) {
         fail(path + "/field", "a field is only summed by aggregate sum, mean or median");
@@ -241,8 +255,8 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
         if (key.starts_with('$')) continue;
         const std::string p = path + "/" + key;
         if (!contains(r.filters, key))
-            fail(p, "measure " + std::string(to_string(q.measure)) + " has no filter \"" + key +
-                        "\"");
+            fail(p,
+                 "measure " + std::string(to_string(q.measure)) + " has no filter \"" + key + "\"");
         if (key == "setting")
             each(v, p, [&](const json& x, const std::string& xp) {
                 f.settings.push_back(code<setting>(x, xp, "setting"));
@@ -302,8 +316,8 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     d.id = id_;
     if (obj.contains("per")) {
         d.per = text(obj["per"], path + "/per");
-        if (d.per != "framework") fail(path + "/per", "unknown template \"" + d.per +
-                                                          "\" (only \"framework\")");
+        if (d.per != "framework")
+            fail(path + "/per", "unknown template \"" + d.per + "\" (only \"framework\")");
         if (d.id.find("{framework}") == std::string::npos)
             fail(path + "/id", "a per-framework template needs {framework} in its id");
     }
@@ -319,8 +333,8 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     if (obj.contains("description"))
         d.description = text(obj["description"], path + "/description", false);
     d.source = text(need(obj, path, "source"), path + "/source");
-    d.unit = static_cast<kpi_unit>(
-        choice(need(obj, path, "unit"), path + "/unit", unit_names, "unit"));
+    d.unit =
+        static_cast<kpi_unit>(choice(need(obj, path, "unit"), path + "/unit", unit_names, "unit"));
 
     d.numerator = quantity(need(obj, path, "numerator"), path + "/numerator");
     if (obj.contains("denominator"))
@@ -333,8 +347,8 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     if (d.denominator && d.combine == kpi_combine::value)
         fail(path + "/combine", "a denominator needs combine \"ratio\" or \"difference\"");
     if (!d.denominator && d.combine != kpi_combine::value)
-        fail(path + "/combine", "combine \"" + std::string(to_string(d.combine)) +
-                                    "\" needs a denominator");
+        fail(path + "/combine",
+             "combine \"" + std::string(to_string(d.combine)) + "\" needs a denominator");
     const auto agg = d.numerator.aggregate;
     if (d.denominator && (agg == kpi_aggregate::mean || agg == kpi_aggregate::median))
         fail(path + "/denominator",
@@ -440,9 +454,9 @@ json to_json(const kpi_definition& d) {
     out["levels"] = names_of(d.levels, level_names);
     if (d.sector_only) out["sector"] = to_string(*d.sector_only);
     if (d.norm) {
-        out["norm"] = {{"direction", d.norm->dir == kpi_norm::direction::at_most ? "at_most"
-                                                                                 : "at_least"},
-                       {"target", d.norm->target}};
+        out["norm"] = {
+            {"direction", d.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
+            {"target", d.norm->target}};
         if (d.norm->tolerance != 0) out["norm"]["tolerance"] = d.norm->tolerance;
     }
     if (!d.tags.empty()) out["tags"] = d.tags;
@@ -450,7 +464,7 @@ json to_json(const kpi_definition& d) {
     return out;
 }
 
-catalog catalog::from_json(const json& doc, std::string_view origin_view) {
+catalog catalog::from_document(const json& doc, std::string_view origin_view) {
     const std::string origin{origin_view};
     const reader top(origin, "");
     const json* list = &doc;
@@ -488,7 +502,7 @@ catalog catalog::from_json(std::string_view text, std::string_view origin) {
         throw catalog_error(std::string(origin), "", "",
                             "not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
     }
-    return from_json(doc, origin);
+    return from_document(doc, origin);
 }
 
 catalog catalog::from_file(const std::filesystem::path& path) {

@@ -7,8 +7,8 @@ PASSEND_NAMESPACE_BEGIN
 
 std::string_view to_string(kpi_measure m) noexcept {
     static constexpr std::array<std::string_view, kpi_measure_count> names{
-        "pupils",       "transitions", "exits", "thuiszitters", "opps",        "arrangements",
-        "tlvs",         "funds",       "allocations", "assessments", "assessment_units"};
+        "pupils", "transitions", "exits",       "thuiszitters",    "opps", "arrangements", "tlvs",
+        "funds",  "allocations", "assessments", "assessment_units"};
     return names[static_cast<std::size_t>(m)];
 }
 

@@ -43,22 +43,32 @@ struct slot_layout {
           municipalities(static_cast<std::uint32_t>(ds.municipalities().size())) {}
     std::uint32_t first(kpi_level l) const noexcept {
         switch (l) {
-        case kpi_level::national: return 0;
-        case kpi_level::swv: return 1;
-        case kpi_level::board: return 2 + swvs;
-        case kpi_level::school: return 3 + swvs + boards;
-        case kpi_level::municipality: return 4 + swvs + boards + schools;
+        case kpi_level::national:
+            return 0;
+        case kpi_level::swv:
+            return 1;
+        case kpi_level::board:
+            return 2 + swvs;
+        case kpi_level::school:
+            return 3 + swvs + boards;
+        case kpi_level::municipality:
+            return 4 + swvs + boards + schools;
         }
         return 0;
     }
     /// Units of a level, the last being `onbekend`.
     std::uint32_t count(kpi_level l) const noexcept {
         switch (l) {
-        case kpi_level::national: return 1;
-        case kpi_level::swv: return swvs + 1;
-        case kpi_level::board: return boards + 1;
-        case kpi_level::school: return schools + 1;
-        case kpi_level::municipality: return municipalities + 1;
+        case kpi_level::national:
+            return 1;
+        case kpi_level::swv:
+            return swvs + 1;
+        case kpi_level::board:
+            return boards + 1;
+        case kpi_level::school:
+            return schools + 1;
+        case kpi_level::municipality:
+            return municipalities + 1;
         }
         return 0;
     }
@@ -72,17 +82,26 @@ struct slot_layout {
 
 std::size_t combo_count(kpi_measure m, std::size_t frameworks) {
     switch (m) {
-    case kpi_measure::pupils: return 2 * setting_count * 2;     // day, setting, has_opp
-    case kpi_measure::transitions: return transition_kind_count * 7 * 7 * 5; // kind, from, to, exit
-    case kpi_measure::exits: return setting_count * 5;
-    case kpi_measure::thuiszitters: return 5;
-    case kpi_measure::opps: return 2;
-    case kpi_measure::arrangements: return 5 * 3;
-    case kpi_measure::tlvs: return 3 * setting_count * 4 * 2; // outcome, admits, category, request
+    case kpi_measure::pupils:
+        return 2 * setting_count * 2; // day, setting, has_opp
+    case kpi_measure::transitions:
+        return transition_kind_count * 7 * 7 * 5; // kind, from, to, exit
+    case kpi_measure::exits:
+        return setting_count * 5;
+    case kpi_measure::thuiszitters:
+        return 5;
+    case kpi_measure::opps:
+        return 2;
+    case kpi_measure::arrangements:
+        return 5 * 3;
+    case kpi_measure::tlvs:
+        return 3 * setting_count * 4 * 2; // outcome, admits, category, request
     case kpi_measure::funds:
-    case kpi_measure::allocations: return 1;
+    case kpi_measure::allocations:
+        return 1;
     case kpi_measure::assessments:
-    case kpi_measure::assessment_units: return frameworks;
+    case kpi_measure::assessment_units:
+        return frameworks;
     }
     return 0;
 }
@@ -139,8 +158,10 @@ bool matches(const kpi_quantity& q, std::size_t c, const std::vector<std::string
     case kpi_measure::exits:
         return allows(f.settings, static_cast<setting>(c / 5)) &&
                allows(f.exits, static_cast<exit_reason>(c % 5));
-    case kpi_measure::thuiszitters: return static_cast<std::size_t>(*f.absence) == c;
-    case kpi_measure::opps: return c == day_index(q.at);
+    case kpi_measure::thuiszitters:
+        return static_cast<std::size_t>(*f.absence) == c;
+    case kpi_measure::opps:
+        return c == day_index(q.at);
     case kpi_measure::arrangements:
         return allows(f.levels, static_cast<int>(c / 3) + 1) &&
                allows(f.arrangement_kinds, static_cast<arrangement_kind>(c % 3));
@@ -153,9 +174,11 @@ bool matches(const kpi_quantity& q, std::size_t c, const std::vector<std::string
                (!f.has_request_date || *f.has_request_date == request);
     }
     case kpi_measure::funds:
-    case kpi_measure::allocations: return true;
+    case kpi_measure::allocations:
+        return true;
     case kpi_measure::assessments:
-    case kpi_measure::assessment_units: return f.framework == frameworks[c];
+    case kpi_measure::assessment_units:
+        return f.framework == frameworks[c];
     }
     return false;
 }
@@ -165,15 +188,23 @@ std::optional<table> table_of(const kpi_quantity& q) {
     switch (q.measure) {
     case kpi_measure::pupils:
         return q.filter.has_opp ? std::optional<table>(table::opps) : std::nullopt;
-    case kpi_measure::thuiszitters: return table::absences;
-    case kpi_measure::opps: return table::opps;
-    case kpi_measure::arrangements: return table::arrangements;
-    case kpi_measure::tlvs: return table::tlvs;
-    case kpi_measure::funds: return table::funds;
-    case kpi_measure::allocations: return table::allocations;
+    case kpi_measure::thuiszitters:
+        return table::absences;
+    case kpi_measure::opps:
+        return table::opps;
+    case kpi_measure::arrangements:
+        return table::arrangements;
+    case kpi_measure::tlvs:
+        return table::tlvs;
+    case kpi_measure::funds:
+        return table::funds;
+    case kpi_measure::allocations:
+        return table::allocations;
     case kpi_measure::assessments:
-    case kpi_measure::assessment_units: return table::assessments;
-    default: return std::nullopt;
+    case kpi_measure::assessment_units:
+        return table::assessments;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -188,7 +219,7 @@ struct plan {
         bool values = false; ///< some quantity takes the median
     };
     std::vector<class_info> classes;
-    std::vector<std::vector<std::uint32_t>> classes_of; ///< per quantity
+    std::vector<std::vector<std::uint32_t>> classes_of;                ///< per quantity
     std::array<std::vector<std::int32_t>, kpi_measure_count> class_of; ///< per combo, -1: none
 
     std::uint32_t add_quantity(const kpi_quantity& q) {
@@ -335,11 +366,21 @@ struct pupil_collector {
         if (y != year || !has(p)) return;
         std::uint32_t u = 0;
         switch (level) {
-        case kpi_level::national: u = unit; break;
-        case kpi_level::swv: u = k.swv; break;
-        case kpi_level::board: u = k.board; break;
-        case kpi_level::school: u = k.school; break;
-        case kpi_level::municipality: u = k.municipality; break;
+        case kpi_level::national:
+            u = unit;
+            break;
+        case kpi_level::swv:
+            u = k.swv;
+            break;
+        case kpi_level::board:
+            u = k.board;
+            break;
+        case kpi_level::school:
+            u = k.school;
+            break;
+        case kpi_level::municipality:
+            u = k.municipality;
+            break;
         }
         if (u == unit) pupils.push_back(p);
     }
@@ -391,7 +432,8 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
                                    school_year::containing(last).start_year());
         int years_in[setting_count] = {};
         std::uint32_t e = begin;
-        for (int y = std::max(cx.years.first, school_year::containing(en.start[begin]).start_year());
+        for (int y =
+                 std::max(cx.years.first, school_year::containing(en.start[begin]).start_year());
              y <= y_end; ++y) {
             const school_year sy{y};
             for (std::size_t di = 0; di < 2; ++di) {
@@ -479,35 +521,83 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
             const auto y = cx.years.index(school_year::containing(tv.decision_date[t]));
             if (!y) continue;
             const bool request = tv.request_date[t] != no_day;
-            const auto c = pl.cls(kpi_measure::tlvs, tlvs_combo(tv.outcome[t], tv.admits[t],
-                                                                tv.category[t], request));
+            const auto c = pl.cls(kpi_measure::tlvs,
+                                  tlvs_combo(tv.outcome[t], tv.admits[t], tv.category[t], request));
             if (c < 0) continue;
             const double days = request ? (tv.decision_date[t] - tv.request_date[t]).count() : 0;
             sink.add(c, *y, unit_keys{pos(tv.swv[t]), none, none, municipality}, p, days);
         }
-    }
-
-    // Thuiszitters and vrijstellingen: once a year per class, for the unit of the earliest
-    // qualifying absence (passend/thuiszitters.hpp holds the rules).
-    if (pl.needs(kpi_measure::thuiszitters) && !ds.absences().first.empty()) {
-        for_each_thuiszitter_count(
-            ds, p, cx.view, [&](school_year sy, thuiszitter_id id, const thuiszitter_unit& u) {
-                const auto y = cx.years.index(sy);
-                if (!y) return;
-                const auto c = pl.cls(kpi_measure::thuiszitters, static_cast<std::size_t>(id));
-                if (c < 0) return;
-                const std::uint32_t school = has(u.school) ? pos(u.school) : none;
-                sink.add(c, *y,
-                         unit_keys{has(u.swv) ? pos(u.swv) : none, board_of(ds, school), school,
-                                   municipality},
-                         p, 0);
-            });
     }
 }
 
 template <class Sink>
 void scan_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, Sink& sink) {
     for (std::uint32_t p = from; p < to; ++p) scan_pupil(cx, pupil_idx{p}, sink);
+}
+
+bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
+    switch (c) {
+    case thuiszitter_class::langdurig_relatief_verzuim:
+        return ep.kind == absence_kind::relatief;
+    case thuiszitter_class::absoluut_verzuim:
+        return ep.kind == absence_kind::absoluut;
+    case thuiszitter_class::thuiszitter:
+        return ep.is_thuiszitter();
+    case thuiszitter_class::thuiszitter_langer_dan_3_maanden:
+        return ep.is_thuiszitter() && ep.longer_than_3_months;
+    case thuiszitter_class::vrijstelling:
+        return ep.kind == absence_kind::vrijstelling;
+    }
+    return false;
+}
+
+/// Thuiszitters and vrijstellingen of one school year: a pupil counts once per class, for the
+/// unit of the earliest absence qualifying for it; on a tie (same start), per level the unit
+/// that sorts first. passend/thuiszitters.hpp decides which absences qualify and their units.
+template <class Sink>
+void scan_thuiszitters(const scan_context& cx, school_year sy, std::size_t y, Sink& sink) {
+    const auto& ds = cx.ds;
+    const auto episodes = verzuim_episodes(ds, sy);
+    auto keys_of = [&](const verzuim_episode& ep) {
+        const auto& u = ep.unit;
+        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
+                    has(u.school) ? pos(u.school) : none,
+                    has(u.municipality) ? pos(u.municipality) : none};
+        if (cx.view == attribution_view::schoolgaand && has(u.school))
+            k.swv = pos(ds.schools().swv[pos(u.school)]);
+        return k;
+    };
+    // The unit that sorts first by its id (`onbekend` sorts as that word).
+    auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
+        const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
+        const std::string_view nb = b == none ? "onbekend" : std::string_view(ids[b]);
+        return nb < na ? b : a;
+    };
+    for (std::size_t i = 0, j = 0; i < episodes.size(); i = j) {
+        const pupil_idx p = episodes[i].pupil;
+        for (j = i; j < episodes.size() && episodes[j].pupil == p;) ++j;
+        for (std::size_t c = 0; c < 5; ++c) {
+            const auto cls = cx.pl.cls(kpi_measure::thuiszitters, c);
+            if (cls < 0) continue;
+            std::optional<unit_keys> keys;
+            day start{};
+            for (std::size_t e = i; e < j; ++e) {
+                const auto& ep = episodes[e];
+                if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
+                if (keys && ep.start > start) break; // episodes are sorted by start
+                const unit_keys k = keys_of(ep);
+                if (!keys) {
+                    keys = k;
+                    start = ep.start;
+                    continue;
+                }
+                keys->swv = first_of(keys->swv, k.swv, ds.swvs().id);
+                keys->board = first_of(keys->board, k.board, ds.boards().id);
+                keys->school = first_of(keys->school, k.school, ds.schools().id);
+            }
+            if (keys) sink.add(cls, y, *keys, p, 0);
+        }
+    }
 }
 
 /// The records not held per pupil: arrangements, money and assessments.
@@ -554,6 +644,11 @@ void scan_tables(const scan_context& cx, Sink& sink) {
                                    has(al.school[i]) ? pos(al.school[i]) : none, none},
                          no_index<pupil_idx>, static_cast<double>(al.amount[i]) / 100.0);
     }
+    if (pl.needs(kpi_measure::thuiszitters) && ds.has_table(table::absences))
+        for (int y = 0; y < cx.years.count; ++y)
+            scan_thuiszitters(cx, school_year{cx.years.first + y}, static_cast<std::size_t>(y),
+                              sink);
+
     const bool items = pl.needs(kpi_measure::assessments);
     const bool units = pl.needs(kpi_measure::assessment_units);
     if (items || units) {
@@ -584,9 +679,8 @@ void scan_tables(const scan_context& cx, Sink& sink) {
                 const auto& [y, fw, level, unit] = key;
                 const auto c = pl.cls(kpi_measure::assessment_units, fw);
                 if (c < 0) continue;
-                const unit_keys k = level == unit_level::school
-                                        ? school_keys(unit)
-                                        : unit_keys{none, unit, none, none};
+                const unit_keys k = level == unit_level::school ? school_keys(unit)
+                                                                : unit_keys{none, unit, none, none};
                 // The norm of seed 002: a mean item score of at least 75%.
                 const bool meets = kpi_norm{kpi_norm::direction::at_least, 0.75}.judge(
                                        sn.first / sn.second) == kpi_status::op_koers;
@@ -621,8 +715,8 @@ std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::st
         for (const auto& fw : frameworks) {
             kpi_definition x = d;
             x.per.clear();
-            for (auto* s : {&x.id, &x.title_nl, &x.title_en, &x.description,
-                            &x.numerator.filter.framework})
+            for (auto* s :
+                 {&x.id, &x.title_nl, &x.title_en, &x.description, &x.numerator.filter.framework})
                 replace_all(*s, "{framework}", fw);
             if (x.denominator) replace_all(x.denominator->filter.framework, "{framework}", fw);
             if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.id == x.id; }))
@@ -683,7 +777,8 @@ measured measure(const plan& pl, const accumulator& acc, std::uint32_t q, std::s
         m.records += acc.count(c, y, slot);
         m.sum += acc.sum(c, y, slot);
         if (want_values)
-            if (const auto* v = acc.values(c, y, slot)) m.values.insert(m.values.end(), v->begin(), v->end());
+            if (const auto* v = acc.values(c, y, slot))
+                m.values.insert(m.values.end(), v->begin(), v->end());
     }
     return m;
 }
@@ -716,7 +811,8 @@ numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc,
         out.denominator = n.records;
         if (!n.values.empty()) out.value = median(n.values);
         return out;
-    default: break;
+    default:
+        break;
     }
     out.numerator = amount(d.numerator, n);
     if (!qd) {
@@ -737,11 +833,16 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     if (level == kpi_level::national) return "NL";
     if (unit == none) return "onbekend";
     switch (level) {
-    case kpi_level::swv: return ds.swvs().id[unit];
-    case kpi_level::board: return ds.boards().id[unit];
-    case kpi_level::school: return ds.schools().id[unit];
-    case kpi_level::municipality: return ds.municipalities().code[unit];
-    default: return "NL";
+    case kpi_level::swv:
+        return ds.swvs().id[unit];
+    case kpi_level::board:
+        return ds.boards().id[unit];
+    case kpi_level::school:
+        return ds.schools().id[unit];
+    case kpi_level::municipality:
+        return ds.municipalities().code[unit];
+    default:
+        return "NL";
     }
 }
 
@@ -830,7 +931,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
                 std::vector<std::pair<std::string_view, std::uint32_t>> units;
                 const std::uint32_t n = layout.count(level);
                 for (std::uint32_t u = 0; u < n; ++u) {
-                    const std::uint32_t unit = u + 1 == n && level != kpi_level::national ? none : u;
+                    const std::uint32_t unit =
+                        u + 1 == n && level != kpi_level::national ? none : u;
                     units.emplace_back(unit_name(ds, level, unit), unit);
                 }
                 std::sort(units.begin(), units.end());
@@ -901,10 +1003,12 @@ std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::str
         case kpi_level::municipality:
             if (auto i = ds.find_municipality(unit)) found = pos(*i);
             break;
-        default: break;
+        default:
+            break;
         }
-        if (!found) throw error("explain: no " + std::string(to_string(level)) + " " +
-                                std::string(unit) + " in the data");
+        if (!found)
+            throw error("explain: no " + std::string(to_string(level)) + " " + std::string(unit) +
+                        " in the data");
         u = *found;
     } else if (level != kpi_level::national) {
         u = none;

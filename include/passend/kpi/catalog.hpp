@@ -48,7 +48,7 @@ public:
     /// of definitions is accepted too). Throws catalog_error naming the id and JSON path.
     /// `origin` names the source in messages (a file name).
     static catalog from_json(std::string_view text, std::string_view origin = "catalog");
-    static catalog from_json(const nlohmann::json& doc, std::string_view origin = "catalog");
+    static catalog from_document(const nlohmann::json& doc, std::string_view origin = "catalog");
     /// Read and parse a catalog file (throws catalog_error, also when it cannot be read).
     static catalog from_file(const std::filesystem::path& path);
 
