@@ -849,7 +849,7 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
 unsigned thread_count(unsigned wanted, std::size_t pupils) {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     unsigned n = wanted == 0 ? std::min(hw, 2u) : wanted;
-    if (pupils < 20'000) n = 1; // a thread costs more than it saves on a small region
+    if (wanted == 0 && pupils < 20'000) n = 1; // a thread costs more than it saves here
     return std::max(1u, n);
 }
 
