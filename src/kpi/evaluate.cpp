@@ -17,8 +17,11 @@
 #include "passend/transitions.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
+#include <numeric>
+#include <set>
 #include <thread>
 
 PASSEND_NAMESPACE_BEGIN
@@ -255,13 +258,19 @@ struct plan {
                     classes.push_back(info);
                 }
                 class_of[m][c] = it->second;
+                needed[m] = true;
             }
         }
+        for (std::size_t di = 0; di < 2; ++di)
+            for (const auto s : all_settings)
+                opp_matters[di][index_of(s)] =
+                    cls(kpi_measure::pupils, pupils_combo(di, s, false)) !=
+                    cls(kpi_measure::pupils, pupils_combo(di, s, true));
     }
-    bool needs(kpi_measure m) const {
-        const auto& v = class_of[static_cast<std::size_t>(m)];
-        return std::any_of(v.begin(), v.end(), [](std::int32_t c) { return c >= 0; });
-    }
+    std::array<bool, kpi_measure_count> needed{}; ///< some combo of the measure has a class
+    /// Per reference day and setting: whether having an OPP changes a stock record's class.
+    std::array<std::array<bool, setting_count>, 2> opp_matters{};
+    bool needs(kpi_measure m) const { return needed[static_cast<std::size_t>(m)]; }
     std::int32_t cls(kpi_measure m, std::size_t combo) const {
         return class_of[static_cast<std::size_t>(m)][combo];
     }
@@ -288,7 +297,12 @@ public:
 
     void add(std::int32_t cls, std::size_t year, const unit_keys& k, pupil_idx, double field) {
         const std::size_t i = static_cast<std::size_t>(cls) * years_ + year;
-        const auto slots = unit_slots(k);
+        // The national slot is left out: every record has one partnership slot (maybe
+        // onbekend), so the national number is their sum (sum_classes).
+        const std::array<std::uint32_t, 4> slots{
+            layout_.slot(kpi_level::swv, k.swv), layout_.slot(kpi_level::board, k.board),
+            layout_.slot(kpi_level::school, k.school),
+            layout_.slot(kpi_level::municipality, k.municipality)};
         auto& count = lazy(count_[i]);
         for (auto s : slots) count[s] += 1;
         const auto& info = plan_.classes[static_cast<std::size_t>(cls)];
@@ -299,6 +313,7 @@ public:
         if (info.values) {
             auto& values = values_[i];
             if (values.empty()) values.resize(layout_.total());
+            values[0].push_back(field);
             for (auto s : slots) values[s].push_back(field);
         }
     }
@@ -323,13 +338,12 @@ public:
         }
     }
 
-    double count(std::uint32_t cls, std::size_t year, std::uint32_t slot) const {
-        const auto& v = count_[cls * years_ + year];
-        return v.empty() ? 0 : v[slot];
+    /// Add a class's record counts (or field sums) of one year to `into`, per slot.
+    void add_counts(std::uint32_t cls, std::size_t year, std::vector<double>& into) const {
+        add_to(count_[cls * years_ + year], into);
     }
-    double sum(std::uint32_t cls, std::size_t year, std::uint32_t slot) const {
-        const auto& v = sum_[cls * years_ + year];
-        return v.empty() ? 0 : v[slot];
+    void add_sums(std::uint32_t cls, std::size_t year, std::vector<double>& into) const {
+        add_to(sum_[cls * years_ + year], into);
     }
     const std::vector<double>* values(std::uint32_t cls, std::size_t year,
                                       std::uint32_t slot) const {
@@ -338,10 +352,9 @@ public:
     }
 
 private:
-    std::array<std::uint32_t, 5> unit_slots(const unit_keys& k) const noexcept {
-        return {0, layout_.slot(kpi_level::swv, k.swv), layout_.slot(kpi_level::board, k.board),
-                layout_.slot(kpi_level::school, k.school),
-                layout_.slot(kpi_level::municipality, k.municipality)};
+    static void add_to(const std::vector<double>& from, std::vector<double>& into) {
+        if (from.empty()) return;
+        for (std::size_t s = 0; s < into.size(); ++s) into[s] += from[s];
     }
     std::vector<double>& lazy(std::vector<double>& v) const {
         if (v.empty()) v.assign(layout_.total(), 0.0);
@@ -389,10 +402,18 @@ struct pupil_collector {
 // ---- The scan ----
 
 struct scan_context {
+    scan_context(const dataset& ds_, const plan& pl_, year_range years_, attribution_view view_)
+        : ds(ds_), pl(pl_), years(years_), view(view_) {
+        for (int y = 0; y < years.count; ++y) {
+            days[0].push_back(school_year{years.first + y}.teldatum());
+            days[1].push_back(school_year{years.first + y}.peildatum());
+        }
+    }
     const dataset& ds;
     const plan& pl;
     year_range years;
     attribution_view view;
+    std::array<std::vector<day>, 2> days; ///< teldatum and peildatum of each scanned year
 };
 
 std::uint32_t board_of(const dataset& ds, std::uint32_t school) {
@@ -431,23 +452,28 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
         const int y_end = std::min(cx.years.first + cx.years.count - 1,
                                    school_year::containing(last).start_year());
         int years_in[setting_count] = {};
-        std::uint32_t e = begin;
+        std::uint32_t e = begin, keys_of = none;
+        unit_keys keys;
         for (int y =
                  std::max(cx.years.first, school_year::containing(en.start[begin]).start_year());
              y <= y_end; ++y) {
-            const school_year sy{y};
+            const auto yi = static_cast<std::size_t>(y - cx.years.first);
             for (std::size_t di = 0; di < 2; ++di) {
-                const day d = di == 0 ? sy.teldatum() : sy.peildatum();
+                const day d = cx.days[di][yi];
                 // The last enrolment starting by d covers it, if any: a switch day gives the new.
                 while (e + 1 < end && en.start[e + 1] <= d) ++e;
                 if (!(en.start[e] <= d && d <= en.end[e])) continue;
                 const setting s = kind[pos(en.school[e])];
                 if (di == 0) ++years_in[index_of(s)];
-                const auto c =
-                    pl.cls(kpi_measure::pupils, pupils_combo(di, s, has_opp_on(ds, p, d)));
+                const bool opp = pl.opp_matters[di][index_of(s)] && has_opp_on(ds, p, d);
+                const auto c = pl.cls(kpi_measure::pupils, pupils_combo(di, s, opp));
                 if (c < 0) continue;
-                sink.add(c, static_cast<std::size_t>(y - cx.years.first), enrolment_keys(cx, e, d),
-                         p, years_in[index_of(s)]);
+                // The units only change with the enrolment, except for TLV-paid settings.
+                if (keys_of != e || is_paid_by_tlv(s)) {
+                    keys = enrolment_keys(cx, e, d);
+                    keys_of = e;
+                }
+                sink.add(c, yi, keys, p, years_in[index_of(s)]);
             }
         }
     }
@@ -660,12 +686,14 @@ void scan_tables(const scan_context& cx, Sink& sink) {
         // Per year, framework and assessed unit: the sum and number of item scores.
         std::map<std::tuple<int, std::size_t, unit_level, std::uint32_t>, std::pair<double, int>>
             per_unit;
+        std::size_t fw = 0;
         for (std::size_t i = 0; i < as.size(); ++i) {
             const auto y = cx.years.index(as.year[i]);
             if (!y) continue;
-            const auto fw = static_cast<std::size_t>(
-                std::lower_bound(pl.frameworks.begin(), pl.frameworks.end(), as.framework[i]) -
-                pl.frameworks.begin());
+            if (i == 0 || as.framework[i] != as.framework[i - 1])
+                fw = static_cast<std::size_t>(
+                    std::lower_bound(pl.frameworks.begin(), pl.frameworks.end(), as.framework[i]) -
+                    pl.frameworks.begin());
             if (items) {
                 const auto c = pl.cls(kpi_measure::assessments, fw);
                 if (c >= 0) sink.add(c, *y, keys(i), no_index<pupil_idx>, as.score[i]);
@@ -693,10 +721,11 @@ void scan_tables(const scan_context& cx, Sink& sink) {
 // ---- Catalog expansion and planning ----
 
 std::vector<std::string> frameworks_of(const dataset& ds) {
-    std::vector<std::string> out = ds.assessments().framework;
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    std::set<std::string_view> seen;
+    std::string_view last; // rows of one framework come together: skip the set lookups
+    for (const auto& f : ds.assessments().framework)
+        if (f != last || seen.empty()) seen.insert(last = f);
+    return {seen.begin(), seen.end()};
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -762,32 +791,48 @@ double median(std::vector<double> v) {
     return (lower + upper) / 2; // the mean of the middle two
 }
 
-/// A quantity's numbers for one year and slot.
-struct measured {
-    double records = 0; ///< count of records
-    double sum = 0;     ///< of the field
-    std::vector<double> values;
+/// A quantity's numbers for one school year, per slot: records and the field's sum, summed over
+/// its classes once, so that a row is two array reads.
+struct totals {
+    std::vector<double> records, sum;
+    std::uint32_t q = 0;
+    std::size_t year = 0;
 };
 
-measured measure(const plan& pl, const accumulator& acc, std::uint32_t q, std::size_t y,
-                 std::uint32_t slot) {
-    measured m;
-    const bool want_values = pl.quantities[q].aggregate == kpi_aggregate::median;
+totals sum_classes(const plan& pl, const accumulator& acc, const slot_layout& layout,
+                   std::uint32_t q, std::size_t y) {
+    const std::uint32_t slots = layout.total();
+    totals t{std::vector<double>(slots, 0.0), {}, q, y};
+    const auto a = pl.quantities[q].aggregate;
+    const bool sums = a == kpi_aggregate::sum || a == kpi_aggregate::mean;
+    if (sums) t.sum.assign(slots, 0.0);
     for (const auto c : pl.classes_of[q]) {
-        m.records += acc.count(c, y, slot);
-        m.sum += acc.sum(c, y, slot);
-        if (want_values)
-            if (const auto* v = acc.values(c, y, slot))
-                m.values.insert(m.values.end(), v->begin(), v->end());
+        acc.add_counts(c, y, t.records);
+        if (sums) acc.add_sums(c, y, t.sum);
     }
-    return m;
+    const auto swv_begin = t.records.begin() + 1;
+    const auto swv_end = swv_begin + layout.count(kpi_level::swv);
+    t.records[0] = std::accumulate(swv_begin, swv_end, 0.0);
+    if (sums)
+        t.sum[0] =
+            std::accumulate(t.sum.begin() + 1, t.sum.begin() + (swv_end - t.records.begin()), 0.0);
+    return t;
+}
+
+/// The field values of a median quantity for one year and slot.
+std::vector<double> values_of(const plan& pl, const accumulator& acc, std::uint32_t q,
+                              std::size_t y, std::uint32_t slot) {
+    std::vector<double> out;
+    for (const auto c : pl.classes_of[q])
+        if (const auto* v = acc.values(c, y, slot)) out.insert(out.end(), v->begin(), v->end());
+    return out;
 }
 
 /// The number a quantity contributes to a row: its count or sum.
-double amount(const kpi_quantity& q, const measured& m) {
+double amount(const kpi_quantity& q, const totals& t, std::uint32_t slot) {
     return q.aggregate == kpi_aggregate::count || q.aggregate == kpi_aggregate::distinct_pupils
-               ? m.records
-               : m.sum;
+               ? t.records[slot]
+               : t.sum[slot];
 }
 
 struct numbers {
@@ -795,33 +840,31 @@ struct numbers {
     bool touched = false;
 };
 
-numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc, std::uint32_t qn,
-                std::optional<std::uint32_t> qd, bool present, std::size_t y, std::uint32_t slot) {
+/// A definition's numbers for one slot, from its numerator's and denominator's totals.
+numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc, const totals& n,
+                const totals* den, std::uint32_t slot) {
     numbers out;
-    if (!present) return out;
-    const auto n = measure(pl, acc, qn, y, slot);
-    out.touched = n.records > 0;
+    out.touched = n.records[slot] > 0;
     switch (d.numerator.aggregate) {
     case kpi_aggregate::mean:
-        out.numerator = n.sum;
-        out.denominator = n.records;
-        if (n.records > 0) out.value = n.sum / n.records;
+        out.numerator = n.sum[slot];
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0) out.value = n.sum[slot] / n.records[slot];
         return out;
     case kpi_aggregate::median:
-        out.denominator = n.records;
-        if (!n.values.empty()) out.value = median(n.values);
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0) out.value = median(values_of(pl, acc, n.q, n.year, slot));
         return out;
     default:
         break;
     }
-    out.numerator = amount(d.numerator, n);
-    if (!qd) {
+    out.numerator = amount(d.numerator, n, slot);
+    if (!den) {
         out.value = out.numerator;
         return out;
     }
-    const auto dm = measure(pl, acc, *qd, y, slot);
-    out.touched |= dm.records > 0;
-    out.denominator = amount(*d.denominator, dm);
+    out.touched |= den->records[slot] > 0;
+    out.denominator = amount(*d.denominator, *den, slot);
     if (d.combine == kpi_combine::difference)
         out.value = *out.numerator - *out.denominator;
     else if (*out.denominator != 0)
@@ -886,6 +929,12 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     const auto pupils = static_cast<std::uint32_t>(ds.pupils().size());
     const unsigned threads = thread_count(options.threads, pupils);
 
+    using clock = std::chrono::steady_clock;
+    auto since = [](clock::time_point t0) {
+        return std::chrono::duration<double>(clock::now() - t0).count();
+    };
+    evaluate_stats st{1, threads, pl.quantities.size()};
+    auto t0 = clock::now();
     accumulator acc(pl, layout, static_cast<std::size_t>(years.count));
     if (threads == 1) {
         scan_pupils(cx, 0, pupils, acc);
@@ -903,8 +952,11 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         for (auto& w : workers) w.join();
         for (auto& part : parts) acc.merge(std::move(part));
     }
+    st.pupils_seconds = since(t0);
+    t0 = clock::now();
     scan_tables(cx, acc);
-    if (stats) *stats = evaluate_stats{1, threads, pl.quantities.size()};
+    st.tables_seconds = since(t0);
+    t0 = clock::now();
 
     // Rows, already in order: definitions by id, then year, level, unit.
     kpi_results out;
@@ -916,59 +968,95 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         return options.units.empty() ||
                std::ranges::any_of(options.units, [&](const std::string& u) { return u == unit; });
     };
-    for (std::size_t di = 0; di < defs.size(); ++di) {
+    // Each level's units in id order, `onbekend` at its place among them.
+    std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, 5> units_of;
+    for (std::size_t l = 0; l < units_of.size(); ++l) {
+        const auto level = static_cast<kpi_level>(l);
+        const std::uint32_t n = layout.count(level);
+        for (std::uint32_t u = 0; u < n; ++u) {
+            const std::uint32_t unit = u + 1 == n && level != kpi_level::national ? none : u;
+            if (level == kpi_level::national || unit_wanted(unit_name(ds, level, unit)))
+                units_of[l].emplace_back(unit_name(ds, level, unit), unit);
+        }
+        std::sort(units_of[l].begin(), units_of[l].end());
+    }
+    for (const auto& d : defs) out.definitions.push_back(d.info());
+    // Count the rows of definition `di` (into == nullptr), or fill them from `into` on.
+    auto walk = [&](std::size_t di, kpi_row* into) -> std::size_t {
         const auto& d = defs[di];
         const auto& dp = dplans[di];
-        out.definitions.push_back(d.info());
+        std::vector<kpi_level> levels{kpi_level::national};
+        for (auto l : d.levels)
+            if (level_wanted(l)) levels.push_back(l);
+        std::size_t count = 0;
         for (const auto sy : wanted_years) {
             const auto y = years.index(sy);
             if (!y) continue;
-            std::vector<kpi_level> levels{kpi_level::national};
-            for (auto l : d.levels)
-                if (level_wanted(l)) levels.push_back(l);
-            for (const auto level : levels) {
-                // Units in id order; `onbekend` at its place among them.
-                std::vector<std::pair<std::string_view, std::uint32_t>> units;
-                const std::uint32_t n = layout.count(level);
-                for (std::uint32_t u = 0; u < n; ++u) {
-                    const std::uint32_t unit =
-                        u + 1 == n && level != kpi_level::national ? none : u;
-                    units.emplace_back(unit_name(ds, level, unit), unit);
+            // This year's and the previous year's totals (for the change).
+            std::optional<totals> n, den, pn, pden;
+            if (dp.present) {
+                n = sum_classes(pl, acc, layout, dp.num, *y);
+                if (dp.den) den = sum_classes(pl, acc, layout, *dp.den, *y);
+                if (*y > 0 && into) {
+                    pn = sum_classes(pl, acc, layout, dp.num, *y - 1);
+                    if (dp.den) pden = sum_classes(pl, acc, layout, *dp.den, *y - 1);
                 }
-                std::sort(units.begin(), units.end());
-                for (const auto& [name, unit] : units) {
-                    if (level != kpi_level::national && !unit_wanted(name)) continue;
-                    const std::uint32_t slot = layout.slot(level, unit);
-                    const auto nums = combine(d, pl, acc, dp.num, dp.den, dp.present, *y, slot);
-                    // Partnerships always have a row (of the KPI's sector); other units only
-                    // with records.
-                    const bool always =
-                        level == kpi_level::national ||
-                        (level == kpi_level::swv && unit != none &&
-                         (!d.sector_only || ds.swvs().sector_of[unit] == *d.sector_only));
-                    if (!always && !nums.touched) continue;
-                    if (level == kpi_level::swv && unit != none && d.sector_only &&
-                        ds.swvs().sector_of[unit] != *d.sector_only)
+            }
+            for (const auto level : levels) {
+                for (const auto& [name, unit] : units_of[static_cast<std::size_t>(level)]) {
+                    // Partnerships always have a row (of the KPI's sector, if it has one);
+                    // other units only with records.
+                    const bool partnership = level == kpi_level::swv && unit != none;
+                    if (partnership && d.sector_only && ds.swvs().sector_of[unit] != *d.sector_only)
                         continue;
-                    kpi_row row;
-                    row.kpi = d.id;
-                    row.year = sy;
-                    row.level = level;
-                    row.unit = std::string(name);
-                    row.numerator = nums.numerator;
-                    row.denominator = nums.denominator;
-                    row.value = nums.value;
-                    if (row.value && d.norm) row.status = d.norm->judge(*row.value);
-                    if (*y > 0 && row.value) {
-                        const auto prev =
-                            combine(d, pl, acc, dp.num, dp.den, dp.present, *y - 1, slot);
-                        if (prev.value) row.change = *row.value - *prev.value;
+                    const std::uint32_t slot = layout.slot(level, unit);
+                    const bool always = partnership || level == kpi_level::national;
+                    if (!always &&
+                        (!n || (n->records[slot] == 0 && (!den || den->records[slot] == 0))))
+                        continue; // no records: no row
+                    numbers nums;
+                    if (n) nums = combine(d, pl, acc, *n, den ? &*den : nullptr, slot);
+                    if (!nums.touched && level != kpi_level::national && !partnership) continue;
+                    if (into) {
+                        kpi_row& row = into[count];
+                        row.kpi = d.id;
+                        row.year = sy;
+                        row.level = level;
+                        row.unit = std::string(name);
+                        row.numerator = nums.numerator;
+                        row.denominator = nums.denominator;
+                        row.value = nums.value;
+                        if (row.value && d.norm) row.status = d.norm->judge(*row.value);
+                        if (row.value && pn) {
+                            const auto prev =
+                                combine(d, pl, acc, *pn, pden ? &*pden : nullptr, slot);
+                            if (prev.value) row.change = *row.value - *prev.value;
+                        }
                     }
-                    out.rows.push_back(std::move(row));
+                    ++count;
                 }
             }
         }
-    }
+        return count;
+    };
+    // Count, size the output once, then fill: two halves of the definitions side by side.
+    std::vector<std::size_t> first_row(defs.size() + 1, 0);
+    auto run = [&](auto&& step) {
+        const std::size_t half = threads > 1 ? defs.size() / 2 : defs.size();
+        std::thread worker;
+        if (half < defs.size())
+            worker = std::thread([&] {
+                for (std::size_t di = half; di < defs.size(); ++di) step(di);
+            });
+        for (std::size_t di = 0; di < half; ++di) step(di);
+        if (worker.joinable()) worker.join();
+    };
+    run([&](std::size_t di) { first_row[di + 1] = walk(di, nullptr); });
+    for (std::size_t di = 0; di < defs.size(); ++di) first_row[di + 1] += first_row[di];
+    out.rows.resize(first_row.back());
+    run([&](std::size_t di) { walk(di, out.rows.data() + first_row[di]); });
+    st.rows_seconds = since(t0);
+    if (stats) *stats = st;
     return out;
 }
 

@@ -42,6 +42,9 @@ struct evaluate_stats {
     unsigned enrolment_passes = 0; ///< passes over the enrolment table (1 for any catalog)
     unsigned threads = 0;          ///< threads that shared the pass
     std::size_t quantities = 0;    ///< distinct numerators and denominators accumulated
+    double pupils_seconds = 0;     ///< the pass over the pupils' records
+    double tables_seconds = 0;     ///< arrangements, absences, money, assessments
+    double rows_seconds = 0;       ///< turning the sums into rows
 };
 
 /// Evaluate every definition of `cat` on `ds`.
