@@ -1,0 +1,35 @@
+#include "passend/flows/units.hpp"
+
+#include <array>
+
+PASSEND_NAMESPACE_BEGIN
+
+std::string_view to_string(flow_level level) noexcept {
+    static constexpr std::array<std::string_view, flow_level_count> names{"national", "swv",
+                                                                          "board", "school"};
+    return names[static_cast<std::size_t>(level)];
+}
+
+std::optional<flow_unit> find_flow_unit(const dataset& ds, std::string_view id) {
+    if (id == "NL") return flow_unit{};
+    if (const auto s = ds.find_swv(id)) return flow_unit{flow_level::swv, pos(*s)};
+    if (const auto b = ds.find_board(id)) return flow_unit{flow_level::board, pos(*b)};
+    if (const auto s = ds.find_school(id)) return flow_unit{flow_level::school, pos(*s)};
+    return std::nullopt;
+}
+
+std::string unit_id(const dataset& ds, flow_unit u) {
+    switch (u.level) {
+    case flow_level::national:
+        return "NL";
+    case flow_level::swv:
+        return ds.swvs().id[u.index];
+    case flow_level::board:
+        return ds.boards().id[u.index];
+    case flow_level::school:
+        return ds.schools().id[u.index];
+    }
+    return {};
+}
+
+PASSEND_NAMESPACE_END
