@@ -18,6 +18,21 @@ std::optional<flow_unit> find_flow_unit(const dataset& ds, std::string_view id) 
     return std::nullopt;
 }
 
+bool counts_for(const dataset& ds, flow_unit u, std::uint32_t e, day d, attribution_view view) {
+    const auto school = ds.enrolments().school[e];
+    switch (u.level) {
+    case flow_level::national:
+        return true;
+    case flow_level::swv:
+        return pos(attributed_swv(ds, e, d, view)) == u.index;
+    case flow_level::board:
+        return pos(ds.schools().board[pos(school)]) == u.index;
+    case flow_level::school:
+        return pos(school) == u.index;
+    }
+    return false;
+}
+
 std::string unit_id(const dataset& ds, flow_unit u) {
     switch (u.level) {
     case flow_level::national:

@@ -1,6 +1,7 @@
 // Units of the flow tables: the nation, a partnership, a board or a school.
 #pragma once
 
+#include "passend/attribution.hpp"
 #include "passend/config.hpp"
 #include "passend/dataset.hpp"
 
@@ -26,6 +27,10 @@ struct flow_unit {
 /// The unit with id `id`: `NL` for the nation, else a partnership, board or school id (looked up
 /// in that order); nullopt when no table has it.
 std::optional<flow_unit> find_flow_unit(const dataset& ds, std::string_view id);
+/// Whether enrolment row `e` counts for unit `u` on day `d` (attributed as in attribution.hpp).
+bool counts_for(const dataset& ds, flow_unit u, std::uint32_t e, day d,
+                attribution_view view = attribution_view::paying);
+
 /// The id of a unit (`NL`, `PO3104`, a board id, `04AB00`).
 std::string unit_id(const dataset& ds, flow_unit u);
 
