@@ -263,7 +263,7 @@ struct flow_accumulator {
 flow_tables compute_flows(const dataset& ds, const flow_options& options) {
     flow_tables out;
     out.years_ = ds.school_years();
-    out.horizon_ = ds.horizon();
+    out.horizon_ = enrolment_horizon(ds);
     if (out.years_.empty()) return out;
     // The year after the data's last one: its window holds the changes after the last teldatum.
     out.years_.push_back(out.years_.back().next());

@@ -90,8 +90,8 @@ public:
     /// The school years of the dataset and the one after it (whose window holds the changes after
     /// the last teldatum in the data), oldest first; year Y's window ends at its teldatum.
     const std::vector<school_year>& years() const noexcept { return years_; }
-    /// True when the dataset reaches the teldatum of `y` (its stock is observed, not assumed from
-    /// enrolments still running at the end of the data).
+    /// True when the enrolments reach the teldatum of `y` (enrolment_horizon()): its stock is
+    /// observed, not assumed from enrolments still running at the end of the data.
     bool observed(school_year y) const noexcept;
     bool has_year(school_year y) const noexcept;
     /// Whether the tables hold this level (boards and schools are optional).

@@ -22,6 +22,6 @@ constexpr bool is_small_count(std::int64_t n) noexcept {
 /// A count as published: `<5` for 1-4 when `suppress`, else the number.
 std::string published_count(std::int64_t n, bool suppress);
 /// The same in JSON: the string "<5", or the number.
-nlohmann::json published_count_json(std::int64_t n, bool suppress);
+nlohmann::ordered_json published_count_json(std::int64_t n, bool suppress);
 
 PASSEND_NAMESPACE_END
