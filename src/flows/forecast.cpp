@@ -44,8 +44,8 @@ struct observations {
         return inflow[(k * settings + static_cast<std::size_t>(s)) * bands +
                       static_cast<std::size_t>(a)];
     }
-    setting_counts stock_of(std::size_t k) {
-        setting_counts out = setting_counts::Zero();
+    forecast_counts stock_of(std::size_t k) {
+        forecast_counts out = forecast_counts::Zero();
         for (int s = 0; s < settings; ++s)
             for (int a = 0; a < bands; ++a) out[s] += static_cast<std::int32_t>(stock_at(k, s, a));
         return out;
@@ -185,8 +185,8 @@ std::vector<double> step(model& m, const std::vector<double>& x) {
     return next;
 }
 
-setting_values totals(const std::vector<double>& x) {
-    setting_values out = setting_values::Zero();
+forecast_values totals(const std::vector<double>& x) {
+    forecast_values out = forecast_values::Zero();
     for (int s = 0; s < settings; ++s)
         for (int a = 0; a < bands; ++a) out[s] += x[static_cast<std::size_t>(s * bands + a)];
     return out;
@@ -200,8 +200,8 @@ std::vector<double> stock_vector_of(observations& obs, std::size_t k) {
     return x;
 }
 
-std::vector<setting_values> project(model m, std::vector<double> x, int years) {
-    std::vector<setting_values> out;
+std::vector<forecast_values> project(model m, std::vector<double> x, int years) {
+    std::vector<forecast_values> out;
     for (int t = 0; t < years; ++t) {
         x = step(m, x);
         out.push_back(totals(x));
@@ -333,7 +333,7 @@ forecast_result run_forecast(const dataset& ds, const forecast_options& o) {
     }
 
     // Backtest: fit on teldata 0..k-1, predict k from the stock at k-1.
-    setting_values abs_pct = setting_values::Zero(), steps = setting_values::Zero();
+    forecast_values abs_pct = forecast_values::Zero(), steps = forecast_values::Zero();
     for (std::size_t k = 2; k < n; ++k) {
         backtest_step b;
         b.fitted_from = obs.years.front();

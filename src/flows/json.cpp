@@ -125,7 +125,7 @@ json years_json(const std::vector<school_year>& ys) {
     for (auto y : ys) out.push_back(y.to_string());
     return out;
 }
-json projection_table(const std::vector<school_year>& ys, const std::vector<setting_values>& v,
+json projection_table(const std::vector<school_year>& ys, const std::vector<forecast_values>& v,
                       bool suppress) {
     json values = json::array();
     for (const auto& x : v) {

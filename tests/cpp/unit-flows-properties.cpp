@@ -3,7 +3,9 @@
 // of its units.
 #include "unit-flows-data.hpp"
 
+#include "passend/demo.hpp"
 #include "passend/flows/flow_tables.hpp"
+#include "passend/stock.hpp"
 #include "passend/transitions.hpp"
 
 #include <doctest/doctest.h>
@@ -139,4 +141,26 @@ TEST_CASE("flows properties: random histories") {
                 }
         }
     }
+}
+
+TEST_CASE("flows properties: the demo region") {
+    const auto ds = make_demo();
+    const auto ft = compute_flows(*ds);
+    check_stock_identity(ft);
+    check_national_is_sum(ft);
+    check_each_transition_once(*ds, ft);
+    // The stocks are the ones the demo's own counter (stock.hpp) finds, per partnership.
+    for (auto y : ds->school_years()) {
+        const auto counted = count_pupils(*ds, y.teldatum());
+        for (std::uint32_t s = 0; s < ds->swvs().size(); ++s)
+            for (std::size_t x = 0; x < setting_count; ++x)
+                CHECK(ft.stock({flow_level::swv, s}, y)[static_cast<int>(x)] ==
+                      static_cast<std::int32_t>(counted.by_swv[s][x]));
+    }
+    // Real flows exist in every direction the demo makes: referrals, returns, doorstroom.
+    const auto last = ds->school_years().back();
+    const auto k = ft.kinds({}, last);
+    CHECK(k[static_cast<int>(transition_kind::verwijzing)] > 0);
+    CHECK(k[static_cast<int>(transition_kind::terugplaatsing)] > 0);
+    CHECK(k[static_cast<int>(transition_kind::doorstroom)] > 0);
 }

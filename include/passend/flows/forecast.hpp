@@ -71,29 +71,29 @@ struct forecast_options {
     std::optional<forecast_scenario> scenario;
 };
 
-using setting_values = Eigen::Matrix<double, 1, static_cast<int>(setting_count)>;
-using setting_counts = Eigen::Matrix<std::int32_t, 1, static_cast<int>(setting_count)>;
+using forecast_values = Eigen::Matrix<double, 1, static_cast<int>(setting_count)>;
+using forecast_counts = Eigen::Matrix<std::int32_t, 1, static_cast<int>(setting_count)>;
 
 /// One backtest step: fit on the teldata up to `fitted_to`, predict the next from its stock.
 struct backtest_step {
     school_year fitted_from{0}, fitted_to{0}, predicted{0};
-    setting_values prediction;
-    setting_counts observed;
+    forecast_values prediction;
+    forecast_counts observed;
 };
 
 struct forecast_result {
     flow_unit unit;
     /// Teldata the data reaches, oldest first, and the unit's pupils per setting there.
     std::vector<school_year> observed_years;
-    std::vector<setting_counts> observed;
+    std::vector<forecast_counts> observed;
     /// Projected years (after the last observed) and stocks, baseline and scenario (empty
     /// without a scenario).
     std::vector<school_year> years;
-    std::vector<setting_values> baseline, scenario;
+    std::vector<forecast_values> baseline, scenario;
     std::vector<backtest_step> backtest;
     /// Mean absolute percentage error per setting over the backtest steps (steps where the
     /// observed stock is 0 are left out; NaN when none is left).
-    setting_values backtest_mape;
+    forecast_values backtest_mape;
 };
 
 /// Fit on every observed pair of teldata and project; backtest on each prefix. Needs at least
