@@ -36,8 +36,8 @@ void add_pupils(const region& r, const window& w, const demo_options& o, dataset
 /// Add the region (partnerships, boards, schools, regions), the group and target-group
 /// arrangements, the assessments and the funds and allocations.
 void add_region(const region& r, dataset_builder& b);
-void add_school_records(const region& r, const window& w, const demo_options& o,
-                        dataset_builder& b, tallies& t);
+void add_school_records(const region& r, const window& w, const demo_options& o, dataset_builder& b,
+                        tallies& t);
 
 } // namespace demo
 PASSEND_NAMESPACE_END
