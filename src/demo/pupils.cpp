@@ -292,7 +292,7 @@ private:
             return false;
         case event::dropout:
             finish(d, exit_reason::zonder_diploma);
-            if (age < 18 && g_.chance(40'000)) absent_after(d);
+            if (age < 18 && g_.chance(20'000)) absent_after(d);
             return false;
         case event::exempt:
             exempt(d, s);
@@ -335,7 +335,7 @@ private:
     /// Of compulsory school age and enrolled nowhere for a while (or still, at the end).
     void absent_after(day d) {
         const day start = d + days{1};
-        const day end = g_.chance(25'000) ? open_end : start + days{g_.between(20, 400)};
+        const day end = g_.chance(8'000) ? open_end : start + days{g_.between(20, 300)};
         absences_.push_back({absence_kind::absoluut, start, end, {}});
     }
 
@@ -349,7 +349,7 @@ private:
             article = r < 4 ? "5a" : r < 8 ? "5b" : "15";
         }
         const day start = d + days{1};
-        const day end = g_.chance(70'000) ? open_end : start + days{g_.between(90, 700)};
+        const day end = g_.chance(50'000) ? open_end : start + days{g_.between(90, 700)};
         absences_.push_back({absence_kind::vrijstelling, start, end, article});
     }
 
@@ -487,7 +487,7 @@ private:
             const bool supported =
                 opp_until != no_day && (opp_until == open_end || opp_until >= first);
             int level = 0;
-            if (special ? g_.chance(20'000) : supported ? g_.chance(65'000) : false) {
+            if (special ? g_.chance(12'000) : supported ? g_.chance(65'000) : false) {
                 const int r = g_.between(0, 99);
                 level = special ? 5 : r < 55 ? 3 : r < 88 ? 4 : 5;
             } else if (!special && g_.chance(1'500)) {
@@ -504,7 +504,7 @@ private:
         const day start = std::min(last, first + days{g_.between(14, 100)});
         const day end = std::min(last, start + days{g_.between(60, 300)});
         static constexpr std::array<std::array<int, 2>, 6> euro{
-            {{0, 0}, {0, 0}, {200, 900}, {800, 3'000}, {2'500, 9'000}, {8'000, 30'000}}};
+            {{0, 0}, {0, 0}, {200, 900}, {800, 3'000}, {2'500, 8'000}, {4'000, 15'000}}};
         const cents cost = cents{g_.between(euro[level][0], euro[level][1])} * 100;
         char aid[16];
         const auto n = fmt::format_to(aid, "A{:08}", ++t_.arrangements);

@@ -83,7 +83,7 @@ void assessments(const region& r, const window& w, const demo_options& o, datase
     std::vector<int> quality(r.boards.size());
     for (std::uint32_t k = 0; k < r.boards.size(); ++k) {
         rng g(stream_seed(o.seed ^ 0xB0A4Dull, k));
-        quality[k] = k == r.model_board ? 800 : g.between(640, 860);
+        quality[k] = k == r.model_board ? 820 : g.between(680, 880);
         for (int y = w.first_year; y <= w.last_year; ++y) {
             const int q = quality[k] + 8 * (y - w.first_year);
             for (int i = 1; i <= process_indicators; ++i)
@@ -94,7 +94,7 @@ void assessments(const region& r, const window& w, const demo_options& o, datase
     // Anchor points are measured every two years (seed 002), ending with the last year.
     for (std::uint32_t s = 0; s < r.schools.size(); ++s) {
         rng g(stream_seed(o.seed ^ 0xA4C40ull, s));
-        const int q = std::clamp(quality[r.schools[s].board] + g.between(-170, 110), 350, 980);
+        const int q = std::clamp(quality[r.schools[s].board] + g.between(-160, 100), 350, 980);
         for (int y = w.last_year; y >= w.first_year; y -= 2)
             for (const auto anchor : anchors)
                 for (int i = 1; i <= anchor_items; ++i)
