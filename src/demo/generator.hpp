@@ -25,7 +25,8 @@ struct window {
 struct tallies {
     /// Enrolments covering each teldatum, per school: [school * years + year - first_year].
     std::vector<std::uint32_t> at_teldatum;
-    std::uint64_t arrangements = 0; ///< serial of the next arrangement id
+    std::uint64_t arrangements = 0; ///< serials of the last arrangement and TLV ids given
+    std::uint64_t tlvs = 0;
 };
 
 /// Simulate the pupils' school careers and add pupils, enrolments, TLVs, OPPs, individual

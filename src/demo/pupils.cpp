@@ -135,8 +135,6 @@ public:
         emit();
     }
 
-    std::uint64_t tlv_serial = 0;
-
 private:
     // ---- the plan of a life -------------------------------------------------------------------
 
@@ -544,7 +542,7 @@ private:
             t.outcome == tlv_outcome::toegekend && in_window(t.start_date, t.end_date);
         if (t.decision_date < w_.first_day && !valid_in_window) return false;
         char tid[16];
-        const auto n = fmt::format_to(tid, "T{:08}", ++tlv_serial);
+        const auto n = fmt::format_to(tid, "T{:08}", ++t_.tlvs);
         tlv_row row = t;
         row.tlv_id = {tid, static_cast<std::size_t>(n - tid)};
         row.pupil_id = pupil;
