@@ -438,9 +438,11 @@ private:
     }
 
     std::string_view pupil_id() {
-        // A one-to-one scramble of the pupil number: ids look like pseudonyms, never collide.
-        auto x = static_cast<std::uint32_t>(serial_ + 1) * 2654435761u;
-        x ^= x >> 16;
+        // The pupil number and a random digit: ids look like pseudonyms, never collide, and
+        // sort in the order the pupils are made: the builder's checks and layout then take about
+        // half the time they take with scrambled ids (demo_generate_benchmark, 500,000 pupils).
+        // Unique below 2^28 pupil numbers, which make_demo's cap on pupils keeps.
+        const auto x = static_cast<std::uint32_t>((serial_ << 4) | (g_.next() >> 60));
         const auto end = fmt::format_to(id_, "L{:08X}", x);
         return {id_, static_cast<std::size_t>(end - id_)};
     }
