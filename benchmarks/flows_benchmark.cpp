@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <functional>
+#include <numeric>
 #include <string>
 #include <utility>
 
@@ -89,9 +90,7 @@ int main(int argc, char** argv) {
                     ++counts[(static_cast<std::size_t>(y) * 2 + 1) * setting_count + s];
                 }
             }
-            std::uint64_t sum = 0;
-            for (auto c : counts) sum += c;
-            return sum;
+            return std::accumulate(counts.begin(), counts.end(), std::uint64_t{0});
         },
         check);
     report("peer: plain loop over enrolment columns", peer, n, years.size(), check, peer.wall);
@@ -103,9 +102,7 @@ int main(int argc, char** argv) {
             for (std::uint32_t p = 0; p < ds->pupils().size(); ++p)
                 for_each_transition(*ds, pupil_idx{p},
                                     [&](const transition& t) { ++k[static_cast<int>(t.kind)]; });
-            std::uint64_t sum = 0;
-            for (auto c : k) sum += c;
-            return sum;
+            return std::accumulate(k.begin(), k.end(), std::uint64_t{0});
         },
         check);
     report("for_each_transition, counted by kind", kinds, n, years.size(), check, peer.wall);
