@@ -42,6 +42,18 @@ void write_report(report_format format, std::ostream& out, const kpi_results& re
     throw error("an xlsx report needs a file (write_xlsx, or --out FILE)");
 }
 
+std::map<std::string, std::string, std::less<>> report_options::names_of(const dataset& ds) {
+    std::map<std::string, std::string, std::less<>> names;
+    auto add = [&](const auto& table) {
+        for (std::size_t i = 0; i < table.size(); ++i)
+            if (!table.name[i].empty()) names.emplace(table.id[i], table.name[i]);
+    };
+    add(ds.swvs());
+    add(ds.boards());
+    add(ds.schools());
+    return names;
+}
+
 namespace report_detail {
 
 namespace {

@@ -448,6 +448,14 @@ private:
 
 } // namespace
 
+suppress_options suppress_options::for_dataset(const dataset& ds) {
+    suppress_options o;
+    const auto& schools = ds.schools();
+    for (std::size_t i = 0; i < schools.size(); ++i)
+        if (has(schools.board[i])) o.board_of_school[schools.id[i]] = ds.boards().id[pos(schools.board[i])];
+    return o;
+}
+
 suppress_summary suppress(kpi_results& results, const suppress_options& options) {
     for (auto& row : results.rows) row.suppressed = {};
     if (!options.enabled) return {};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "passend/config.hpp"
+#include "passend/dataset.hpp"
 #include "passend/kpi/result.hpp"
 
 #include <cstddef>
@@ -20,6 +21,9 @@ struct suppress_options {
     /// The board of each school id. When given, a board's count is protected as the sum of its
     /// schools' counts too; without it that relation is not known to suppress().
     std::unordered_map<std::string, std::string> board_of_school;
+
+    /// The defaults with the board of every school of `ds`.
+    static suppress_options for_dataset(const dataset& ds);
 };
 
 /// What suppress() hid: cells (a numerator or denominator of one row) that are small counts,

@@ -7,6 +7,7 @@
 
 #include "passend/calendar.hpp"
 #include "passend/config.hpp"
+#include "passend/dataset.hpp"
 #include "passend/kpi/result.hpp"
 
 #include <filesystem>
@@ -38,6 +39,9 @@ struct report_options {
     /// Whether suppress() ran (the dashboards say which counts are hidden); and its threshold.
     bool suppressed = true;
     int max_small = 4;
+
+    /// unit_names from the partnerships, boards and schools of `ds`.
+    static std::map<std::string, std::string, std::less<>> names_of(const dataset& ds);
 };
 
 /// The tidy table: one row per KPI, school year and unit; columns
