@@ -133,8 +133,9 @@ int decimals_for(double v, kpi_unit unit) {
         return 0;
     case kpi_unit::score:
         return 2;
+    default:
+        return 1; // years: a mean length of stay
     }
-    return 2;
 }
 } // namespace
 
@@ -147,8 +148,11 @@ std::string display_value(double v, kpi_unit unit) {
         return "€ " + text;
     case kpi_unit::days:
         return text + " d";
-    default:
+    case kpi_unit::count:
+    case kpi_unit::score:
         return text;
+    default:
+        return text + " jr"; // years
     }
 }
 
@@ -254,6 +258,49 @@ const theme& theme_of(std::string_view id) {
     return themes[8];
 }
 
+namespace {
+/// The order of lines within a theme: DOMAIN.md's table, settings from regular to most
+/// specialised, each rate after its count; ids it does not know keep their order, after these.
+std::size_t line_rank(std::string_view id) {
+    static const std::vector<std::string> order = [] {
+        const std::array<std::string_view, 6> s{"bao", "sbo", "so", "vo", "pro", "vso"};
+        std::vector<std::string> o{"leerlingen_totaal"};
+        for (auto x : s) o.push_back(fmt::format("leerlingen_{}", x));
+        for (auto x : s) o.push_back(fmt::format("deelname_{}", x));
+        for (auto x : s) o.push_back(fmt::format("groei_{}", x));
+        for (auto x : s) o.push_back(fmt::format("verblijfsduur_{}", x));
+        for (auto x : {"thuiszitters", "thuiszitters_langer_dan_3_maanden",
+                       "langdurig_relatief_verzuim", "absoluut_verzuim", "vrijstellingen"})
+            o.emplace_back(x);
+        for (auto x : s) {
+            o.push_back(fmt::format("verwijzingen_{}", x));
+            o.push_back(fmt::format("verwijzingspercentage_{}", x));
+        }
+        o.emplace_back("terugplaatsingen");
+        for (auto x : {"so_sbo", "so_bao", "sbo_bao", "vso_pro", "vso_vo", "pro_vo"})
+            o.push_back(fmt::format("terugplaatsingen_{}", x));
+        for (auto x : {"doorstroom_vo_vso", "doorstroom_vso_vo", "arrangementen"})
+            o.emplace_back(x);
+        for (int n = 1; n <= 5; ++n) o.push_back(fmt::format("arrangementen_niveau_{}", n));
+        for (auto x : {"arrangementen_individueel", "arrangementen_groep",
+                       "arrangementen_doelgroep", "arrangementen_kosten", "opp_aantal",
+                       "opp_percentage", "schoolverlaters_zonder_diploma", "tlv_toegekend"})
+            o.emplace_back(x);
+        for (auto x : s) {
+            o.push_back(fmt::format("tlv_toegekend_{}", x));
+            for (auto c : {"laag", "midden", "hoog"})
+                o.push_back(fmt::format("tlv_toegekend_{}_{}", x, c));
+        }
+        for (auto x : {"tlv_doorlooptijd_mediaan", "middelen_ontvangen", "middelen_besteed",
+                       "middelen_saldo"})
+            o.emplace_back(x);
+        return o;
+    }();
+    const auto it = std::find(order.begin(), order.end(), id);
+    return static_cast<std::size_t>(it - order.begin());
+}
+} // namespace
+
 dashboard make_dashboard(const kpi_results& results, const report_options& options) {
     dashboard d;
     std::set<school_year> all_years;
@@ -287,8 +334,10 @@ dashboard make_dashboard(const kpi_results& results, const report_options& optio
     // before an underscore is another id) is a sub-line.
     std::vector<const kpi_info*> defs;
     for (const auto& k : results.definitions) defs.push_back(&k);
-    std::stable_sort(defs.begin(), defs.end(),
-                     [](auto a, auto b) { return theme_of(a->id).order < theme_of(b->id).order; });
+    std::stable_sort(defs.begin(), defs.end(), [](auto a, auto b) {
+        return std::pair(theme_of(a->id).order, line_rank(a->id)) <
+               std::pair(theme_of(b->id).order, line_rank(b->id));
+    });
     auto is_sub = [&](std::string_view id) {
         for (auto pos = id.rfind('_'); pos != std::string_view::npos && pos > 0;
              pos = id.rfind('_', pos - 1))

@@ -452,7 +452,8 @@ suppress_options suppress_options::for_dataset(const dataset& ds) {
     suppress_options o;
     const auto& schools = ds.schools();
     for (std::size_t i = 0; i < schools.size(); ++i)
-        if (has(schools.board[i])) o.board_of_school[schools.id[i]] = ds.boards().id[pos(schools.board[i])];
+        if (has(schools.board[i]))
+            o.board_of_school[schools.id[i]] = ds.boards().id[pos(schools.board[i])];
     return o;
 }
 

@@ -51,9 +51,8 @@ public:
         format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
         count_ = number_format("#,##0");
         decimal_ = number_format("#,##0.0");
-        for (auto u :
-             {kpi_unit::count, kpi_unit::percent, kpi_unit::days, kpi_unit::euro, kpi_unit::score})
-            value_[static_cast<std::size_t>(u)] = number_format(value_format(u));
+        for (std::size_t u = 0; u < value_.size(); ++u)
+            value_[u] = number_format(value_format(static_cast<kpi_unit>(u)));
     }
     book(const book&) = delete;
     book& operator=(const book&) = delete;
@@ -90,8 +89,9 @@ private:
             return "\"€ \"#,##0";
         case kpi_unit::score:
             return "0.00";
+        default:
+            return "0.0"; // years
         }
-        return "General";
     }
     lxw_format* number_format(const char* f) {
         auto* fmt = workbook_add_format(wb_);
@@ -102,7 +102,7 @@ private:
     std::filesystem::path file_;
     lxw_workbook* wb_;
     lxw_format *header_, *mark_, *wrap_, *count_, *decimal_;
-    std::array<lxw_format*, 5> value_{};
+    std::array<lxw_format*, 8> value_{}; // by kpi_unit, room for more
 };
 
 void write_headers(lxw_worksheet* ws, const book& b,
