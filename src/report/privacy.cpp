@@ -422,16 +422,28 @@ private:
             s.denominator = cells_[den(r)].hidden;
             s.value = row.value && (s.numerator || s.denominator);
         }
-        // A change is the difference of two values: hidden when either is.
-        std::map<std::tuple<std::string_view, int, kpi_level, std::string_view>, std::uint32_t> at;
-        for (std::uint32_t r = 0; r < res_.rows.size(); ++r) {
-            const auto& row = res_.rows[r];
-            at[{row.kpi, row.year.start_year(), row.level, row.unit}] = r;
-        }
-        for (auto& row : res_.rows) {
+        // A change is the difference of two values: hidden when either is. Rows of one KPI and
+        // unit in year order, so the previous year's row is the one before.
+        const auto& rows = res_.rows;
+        std::vector<std::uint32_t> order(rows.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        auto key = [&](std::uint32_t i) {
+            return std::tuple(std::string_view(rows[i].kpi), rows[i].level,
+                              std::string_view(rows[i].unit), rows[i].year.start_year());
+        };
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            auto& row = res_.rows[order[i]];
             if (!row.change) continue;
-            const auto prev = at.find({row.kpi, row.year.start_year() - 1, row.level, row.unit});
-            const bool prev_hidden = prev != at.end() && res_.rows[prev->second].suppressed.value;
+            // Without the previous year's row (results of selected years only) its value
+            // cannot be checked: hide the change.
+            bool prev_hidden = true;
+            if (i > 0) {
+                const auto& prev = rows[order[i - 1]];
+                if (prev.kpi == row.kpi && prev.level == row.level && prev.unit == row.unit &&
+                    prev.year.next() == row.year)
+                    prev_hidden = prev.suppressed.value;
+            }
             row.suppressed.change = row.suppressed.value || prev_hidden;
         }
     }

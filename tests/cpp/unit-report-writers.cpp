@@ -42,7 +42,8 @@ kpi_results sample() {
 
 TEST_CASE("report csv: exact columns and fields, suppressed and not") {
     auto res = sample();
-    SUBCASE("suppressed: PO1's 3 shows <5, and PO2's 1007 (national minus PO1) is hidden") {
+    SUBCASE("suppressed: PO1's 3 shows <5, PO2's 1007 (national minus PO1) is hidden, and the "
+            "national change (no previous year to check) too") {
         suppress(res);
         std::ostringstream out;
         write_csv(out, res);
@@ -54,7 +55,7 @@ TEST_CASE("report csv: exact columns and fields, suppressed and not") {
               "deelname_so,2024-2025,swv,PO1,0,0,,,,percent,titel deelname_so,title deelname_so\n"
               "deelname_so,2024-2025,swv,PO2,21,1000,2.1,aandacht,,percent,titel deelname_so,"
               "title deelname_so\n"
-              "leerlingen_totaal,2024-2025,national,NL,1010,,1010,,10,count,\"Leerlingen, "
+              "leerlingen_totaal,2024-2025,national,NL,1010,,1010,,,count,\"Leerlingen, "
               "totaal\",\"Pupils \"\"all\"\"\"\n"
               "leerlingen_totaal,2024-2025,swv,PO1,<5,,<5,,,count,\"Leerlingen, totaal\",\"Pupils "
               "\"\"all\"\"\"\n"
@@ -125,8 +126,10 @@ TEST_CASE("report json: rows with <5 and null, definitions with norms") {
    "denominator": null,
    "value": 1010,
    "status": null,
-   "change": 10,
-   "suppressed": []
+   "change": null,
+   "suppressed": [
+    "change"
+   ]
   },
   {
    "kpi": "leerlingen_totaal",
