@@ -177,8 +177,9 @@ std::string display_field(const kpi_row* row, kpi_field field, const kpi_info* i
 }
 
 std::string display_change(double change, kpi_unit unit) {
-    if (std::abs(change) < 1e-12) return "±0";
     auto text = display_value(std::abs(change), unit == kpi_unit::percent ? kpi_unit::score : unit);
+    // A change that rounds to nothing has no sign.
+    if (text.find_first_of("123456789") == std::string::npos) return "±0";
     if (unit == kpi_unit::percent) text += " pp"; // procentpunt
     return (change > 0 ? "+" : "−") + text;
 }
@@ -299,6 +300,16 @@ std::size_t line_rank(std::string_view id) {
     const auto it = std::find(order.begin(), order.end(), id);
     return static_cast<std::size_t>(it - order.begin());
 }
+
+/// Where a line goes within its theme: by line_rank; unknown ids after, a framework's score
+/// before its norm.
+std::pair<std::size_t, std::string> line_key(std::string_view id) {
+    if (id.ends_with("_score"))
+        return {line_rank(id), fmt::format("{}0", id.substr(0, id.size() - 6))};
+    if (id.ends_with("_norm"))
+        return {line_rank(id), fmt::format("{}1", id.substr(0, id.size() - 5))};
+    return {line_rank(id), {}};
+}
 } // namespace
 
 dashboard make_dashboard(const kpi_results& results, const report_options& options) {
@@ -335,8 +346,8 @@ dashboard make_dashboard(const kpi_results& results, const report_options& optio
     std::vector<const kpi_info*> defs;
     for (const auto& k : results.definitions) defs.push_back(&k);
     std::stable_sort(defs.begin(), defs.end(), [](auto a, auto b) {
-        return std::pair(theme_of(a->id).order, line_rank(a->id)) <
-               std::pair(theme_of(b->id).order, line_rank(b->id));
+        return std::pair(theme_of(a->id).order, line_key(a->id)) <
+               std::pair(theme_of(b->id).order, line_key(b->id));
     });
     auto is_sub = [&](std::string_view id) {
         for (auto pos = id.rfind('_'); pos != std::string_view::npos && pos > 0;

@@ -37,7 +37,7 @@ h2 .code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font
            background: var(--accent); color: #fff; padding: 1px 7px; border-radius: 4px; }
 h2 .level { font-size: 13px; font-weight: 400; color: var(--muted); }
 .summary { display: flex; gap: 8px; margin: 4px 0 10px; font-size: 13px; }
-.theme { margin-top: 16px; break-inside: avoid-page; }
+.theme { margin-top: 16px; }
 h3 { font-size: 15px; margin: 0 0 4px; color: var(--accent); }
 h3 .en { font-weight: 400; color: var(--muted); }
 h3 .seed { float: right; font-weight: 400; font-size: 12px; color: var(--muted); }
@@ -81,9 +81,11 @@ footer { margin-top: 28px; font-size: 12px; color: var(--muted); border-top: 1px
   body { font-size: 9.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
-  section.unit { break-before: page; margin-top: 0; }
+  section.unit { margin-top: 0; }
+  section.unit ~ section.unit { break-before: page; }
   h2 { font-size: 15pt; }
   td, th { padding: 3px 4px; }
+  th { font-size: 7pt; letter-spacing: 0; }
   td.value { font-size: 10.5pt; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -239,7 +241,7 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
                    "class=\"status\">"
                 << "<col class=\"trend\">" << (national ? "" : "<col class=\"nat\">")
                 << "</colgroup>\n<thead><tr><th>KPI</th><th class=\"num\">" << d.year.to_string()
-                << "</th><th class=\"num\">verandering</th><th>norm</th><th>status</th><th>trend "
+                << "</th><th class=\"num\">verschil</th><th>norm</th><th>status</th><th>trend "
                 << d.years.front().start_year() << "–" << d.year.start_year() << "</th>"
                 << (national ? "" : "<th class=\"num\">landelijk</th>")
                 << "</tr></thead>\n<tbody>\n";

@@ -86,9 +86,8 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
         for (const auto& t : u.themes) {
             out << "### " << t.what->order << " · " << t.what->nl << " — *" << t.what->en << "*";
             if (!t.what->seed000.empty()) out << " (seed 000 KPI " << t.what->seed000 << ")";
-            out << "\n\n| KPI | " << d.year.to_string()
-                << " | verandering | norm | status | trend |" << (national ? "" : " landelijk |")
-                << "\n";
+            out << "\n\n| KPI | " << d.year.to_string() << " | verschil | norm | status | trend |"
+                << (national ? "" : " landelijk |") << "\n";
             out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|") << "\n";
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
