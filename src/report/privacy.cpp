@@ -318,29 +318,25 @@ private:
     /// pupils are known to lie in 1..max_small (shown `<5`) or in {0} or above max_small
     /// (hidden without mark); any other hidden number could be anything.
     bool pins_a_small_count(double known_sum, const std::vector<std::uint32_t>& hidden) const {
-        const long k = std::lround(known_sum);
-        const long top = opt_.max_small;
+        // For any one small part, the others are the same kinds of cells: m small ones, q other
+        // counts, and `free` numbers that could be anything.
+        long smalls = 0, q = 0, free = 0;
         for (auto c : hidden) {
-            if (!cells_[c].small) continue;
-            long m = 0, q = 0, free = 0;
-            for (auto o : hidden) {
-                if (o == c) continue;
-                if (cells_[o].small)
-                    ++m;
-                else if (cells_[o].eligible)
-                    ++q;
-                else
-                    ++free;
-            }
-            if (free) continue;
-            int feasible = 0;
-            for (long v = 1; v <= top; ++v) {
-                const long x = k - v; // what the other hidden parts must sum to
-                if ((x >= m && x <= top * m) || (q > 0 && x >= m + top + 1)) ++feasible;
-            }
-            if (feasible < 2) return true;
+            if (cells_[c].small)
+                ++smalls;
+            else if (cells_[c].eligible)
+                ++q;
+            else
+                ++free;
         }
-        return false;
+        if (smalls == 0 || free > 0) return false;
+        const long k = std::lround(known_sum), top = opt_.max_small, m = smalls - 1;
+        int feasible = 0;
+        for (long v = 1; v <= top; ++v) {
+            const long x = k - v; // what the other hidden parts must sum to
+            if ((x >= m && x <= top * m) || (q > 0 && x >= m + top + 1)) ++feasible;
+        }
+        return feasible < 2;
     }
 
     bool protected_(const relation& rel) const {
