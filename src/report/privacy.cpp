@@ -18,6 +18,7 @@
 #include <span>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -62,6 +63,11 @@ struct relation {
     std::uint32_t total;       ///< a cell
     std::uint32_t begin, end;  ///< its parts: members[begin, end)
     bool prefer_total = false; ///< hide the total before another part (a denominator)
+    bool exact = false;        ///< the parts add up to the total
+    // Kept up to date as parts are hidden, so a check costs the same for any size.
+    double shown_sum = 0;     ///< of the shown parts
+    std::uint32_t hidden = 0; ///< hidden parts: small counts, other counts, other numbers
+    std::uint32_t smalls = 0, counts = 0, others = 0;
 };
 
 class solver {
@@ -70,6 +76,7 @@ public:
         : res_(results), opt_(options), cells_(results.rows.size() * 2) {}
 
     suppress_summary run() {
+        intern();
         classify();
         build_relations();
         index_relations();
@@ -117,8 +124,7 @@ private:
             n.eligible = n.present && counts_pupils(row, info, kpi_field::numerator);
             d.eligible = d.present && counts_pupils(row, info, kpi_field::denominator);
             for (auto* c : {&n, &d})
-                if (c->eligible && is_small(*number(c == &n ? num(r) : den(r))))
-                    c->small = c->hidden = true;
+                if (c->eligible && is_small(*number(c == &n ? num(r) : den(r)))) c->small = true;
         }
     }
 
@@ -130,11 +136,11 @@ private:
         for (auto p : parts)
             if (p != none && cells_[p].present) members_.push_back(p);
         const auto end = static_cast<std::uint32_t>(members_.size());
-        if (end == begin) {
-            members_.resize(begin);
-            return;
-        }
-        rels_.push_back({total, begin, end, prefer_total});
+        if (end == begin) return;
+        relation rel{total, begin, end, prefer_total};
+        for (auto m = begin; m < end; ++m) rel.shown_sum += *number(members_[m]);
+        rel.exact = std::abs(rel.shown_sum - *number(total)) < 1e-6;
+        rels_.push_back(rel);
     }
     void follow(std::uint32_t leader, std::uint32_t follower) {
         if (leader != none && follower != none && cells_[leader].present &&
@@ -142,118 +148,189 @@ private:
             follows_.emplace_back(leader, follower);
     }
 
-    void build_relations() {
-        // Rows by (year, level, unit), each group sorted by kpi id for lookups.
-        std::vector<std::uint32_t> order(res_.rows.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        const auto& rows = res_.rows;
-        auto unit_key = [&](std::uint32_t i) {
-            const auto& r = rows[i];
-            return std::tuple(r.year.start_year(), r.level, std::string_view(r.unit));
-        };
-        std::sort(order.begin(), order.end(), [&](auto a, auto b) {
-            const auto ka = unit_key(a), kb = unit_key(b);
-            if (ka != kb) return ka < kb;
-            return rows[a].kpi < rows[b].kpi;
-        });
-        for (std::size_t g = 0; g < order.size();) {
-            std::size_t e = g + 1;
-            while (e < order.size() && unit_key(order[e]) == unit_key(order[g])) ++e;
-            unit_relations({order.data() + g, order.data() + e});
-            g = e;
+    /// Rows' kpi ids and units as small integers (in order of first appearance), so that
+    /// grouping sorts integers rather than strings.
+    void intern() {
+        std::unordered_map<std::string_view, std::uint32_t> kpis, units;
+        kpi_of_.resize(res_.rows.size());
+        unit_of_.resize(res_.rows.size());
+        for (std::uint32_t r = 0; r < res_.rows.size(); ++r) {
+            const auto& row = res_.rows[r];
+            kpi_of_[r] =
+                kpis.try_emplace(row.kpi, static_cast<std::uint32_t>(kpis.size())).first->second;
+            const auto u = units.try_emplace(row.unit, static_cast<std::uint32_t>(units.size()));
+            unit_of_[r] = u.first->second;
+            if (u.second) unit_names_.push_back(row.unit);
         }
+        kpi_ids_ = std::move(kpis);
+        // The board of each school, as interned units.
+        board_of_unit_.assign(unit_names_.size(), none);
+        for (std::uint32_t u = 0; u < unit_names_.size(); ++u) {
+            const auto it = opt_.board_of_school.find(std::string(unit_names_[u]));
+            if (it == opt_.board_of_school.end()) continue;
+            if (const auto b = units.find(it->second); b != units.end())
+                board_of_unit_[u] = b->second;
+        }
+    }
+    std::uint32_t kpi_id(std::string_view name) const {
+        const auto it = kpi_ids_.find(name);
+        return it == kpi_ids_.end() ? none : it->second;
+    }
 
-        // Rows by (kpi, year): a unit's cells sum to the national cell, at every level; a
-        // board's to its schools'.
-        std::sort(order.begin(), order.end(), [&](auto a, auto b) {
-            const auto ka = std::tuple(std::string_view(rows[a].kpi), rows[a].year.start_year(),
-                                       rows[a].level, std::string_view(rows[a].unit));
-            const auto kb = std::tuple(std::string_view(rows[b].kpi), rows[b].year.start_year(),
-                                       rows[b].level, std::string_view(rows[b].unit));
-            return ka < kb;
-        });
+    /// Sort the rows by a 64-bit key and call `each` on every run of rows whose key agrees
+    /// above bit `group_shift`.
+    template <class Key, class Each>
+    void grouped(Key key, int group_shift, Each each) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> order(res_.rows.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {key(i), i};
+        std::sort(order.begin(), order.end());
+        std::vector<std::uint32_t> group;
         for (std::size_t g = 0; g < order.size();) {
-            std::size_t e = g + 1;
-            while (e < order.size() && rows[order[e]].kpi == rows[order[g]].kpi &&
-                   rows[order[e]].year == rows[order[g]].year)
-                ++e;
-            level_relations({order.data() + g, order.data() + e});
+            std::size_t e = g;
+            group.clear();
+            while (e < order.size() &&
+                   order[e].first >> group_shift == order[g].first >> group_shift)
+                group.push_back(order[e++].second);
+            each(std::span<const std::uint32_t>(group));
             g = e;
         }
+    }
+    // Key fields: year 12 bits, level 3, unit 28, kpi 21.
+    std::uint64_t year_bits(std::uint32_t r) const {
+        return static_cast<std::uint64_t>(res_.rows[r].year.start_year() - 1900) & 0xFFF;
+    }
+    std::uint64_t level_bits(std::uint32_t r) const {
+        return static_cast<std::uint64_t>(res_.rows[r].level);
+    }
+
+    void build_relations() {
+        resolve_ids();
+        // Rows of one unit and year (sorted by kpi): breakdowns and shared counts.
+        grouped(
+            [&](std::uint32_t r) {
+                return year_bits(r) << 52 | level_bits(r) << 49 | std::uint64_t{unit_of_[r]} << 21 |
+                       kpi_of_[r];
+            },
+            21, [&](std::span<const std::uint32_t> g) { unit_relations(g); });
+        // Rows of one KPI and year (sorted by level): units sum to national, boards to schools.
+        grouped(
+            [&](std::uint32_t r) {
+                return std::uint64_t{kpi_of_[r]} << 43 | year_bits(r) << 31 | level_bits(r) << 28 |
+                       unit_of_[r];
+            },
+            31, [&](std::span<const std::uint32_t> g) { level_relations(g); });
+    }
+
+    /// The ids of the catalog's relations (docs/privacy.md), `none` where absent.
+    struct known_ids {
+        std::uint32_t totaal, leerlingen[6], deelname[6], groei[6], verblijfsduur[6];
+        std::uint32_t verwijzingen[6], verwijzingspercentage[6];
+        std::uint32_t terugplaatsingen, terug_vso_vo, doorstroom_vso_vo;
+        std::uint32_t tlv, tlv_setting[6], tlv_category[6][3];
+        std::uint32_t arrangementen, niveau[5], kinds[3], kosten;
+        std::uint32_t thuiszitters, lrv, av, opp_percentage;
+    };
+    void resolve_ids() {
+        auto& k = ids_;
+        auto id = [&](std::string_view a, std::string_view b = {}) {
+            return kpi_id(fmt::format("{}{}", a, b));
+        };
+        k.totaal = id("leerlingen_totaal");
+        for (std::size_t i = 0; i < settings.size(); ++i) {
+            const auto s = settings[i];
+            k.leerlingen[i] = id("leerlingen_", s);
+            k.deelname[i] = id("deelname_", s);
+            k.groei[i] = id("groei_", s);
+            k.verblijfsduur[i] = id("verblijfsduur_", s);
+            k.verwijzingen[i] = id("verwijzingen_", s);
+            k.verwijzingspercentage[i] = id("verwijzingspercentage_", s);
+            k.tlv_setting[i] = id("tlv_toegekend_", s);
+            for (std::size_t c = 0; c < 3; ++c)
+                k.tlv_category[i][c] = id(fmt::format("tlv_toegekend_{}_", s),
+                                          std::array{"laag", "midden", "hoog"}[c]);
+        }
+        k.terugplaatsingen = id("terugplaatsingen");
+        k.terug_vso_vo = id("terugplaatsingen_vso_vo");
+        k.doorstroom_vso_vo = id("doorstroom_vso_vo");
+        k.tlv = id("tlv_toegekend");
+        k.arrangementen = id("arrangementen");
+        for (int n = 1; n <= 5; ++n)
+            k.niveau[n - 1] = id("arrangementen_niveau_", std::to_string(n));
+        k.kinds[0] = id("arrangementen_individueel");
+        k.kinds[1] = id("arrangementen_groep");
+        k.kinds[2] = id("arrangementen_doelgroep");
+        k.kosten = id("arrangementen_kosten");
+        k.thuiszitters = id("thuiszitters");
+        k.lrv = id("langdurig_relatief_verzuim");
+        k.av = id("absoluut_verzuim");
+        k.opp_percentage = id("opp_percentage");
+        terug_pair_.assign(kpi_ids_.size(), false);
+        for (const auto& [name, i] : kpi_ids_)
+            terug_pair_[i] = name.starts_with("terugplaatsingen_");
     }
 
     /// Within one unit and year: breakdowns and links between ids of the catalog.
     void unit_relations(std::span<const std::uint32_t> group) {
-        const auto& rows = res_.rows;
-        auto row_of = [&](std::string_view id) -> std::uint32_t {
+        const auto& k = ids_;
+        auto row_of = [&](std::uint32_t id) -> std::uint32_t {
+            if (id == none) return none;
             const auto it =
                 std::lower_bound(group.begin(), group.end(), id,
-                                 [&](auto r, std::string_view k) { return rows[r].kpi < k; });
-            return it != group.end() && rows[*it].kpi == id ? *it : none;
+                                 [&](auto r, std::uint32_t x) { return kpi_of_[r] < x; });
+            return it != group.end() && kpi_of_[*it] == id ? *it : none;
         };
-        auto n = [&](std::string_view id) {
+        auto n = [&](std::uint32_t id) {
             const auto r = row_of(id);
             return r == none ? none : num(r);
         };
-        auto d = [&](std::string_view id) {
+        auto d = [&](std::uint32_t id) {
             const auto r = row_of(id);
             return r == none ? none : den(r);
         };
-        auto with = [](std::string_view a, std::string_view b) {
-            return fmt::format("{}{}", a, b);
-        };
+        constexpr std::size_t bao = 0, sbo = 1, vo = 3, pro = 4;
 
         // leerlingen_totaal = the sum over settings.
         std::vector<std::uint32_t> parts;
-        for (auto s : settings) parts.push_back(n(with("leerlingen_", s)));
-        add(n("leerlingen_totaal"), parts, false);
+        for (auto id : k.leerlingen) parts.push_back(n(id));
+        add(n(k.totaal), parts, false);
         // terugplaatsingen = the sum over its pairs; tlv_toegekend over settings and categories;
         // arrangementen over levels and over kinds; thuiszitters over its two kinds (nearly: a
         // pupil in both counts once).
         parts.clear();
         for (auto r : group)
-            if (rows[r].kpi.starts_with("terugplaatsingen_")) parts.push_back(num(r));
-        add(n("terugplaatsingen"), parts, false);
+            if (terug_pair_[kpi_of_[r]]) parts.push_back(num(r));
+        add(n(k.terugplaatsingen), parts, false);
         parts.clear();
-        for (auto s : settings) {
-            const auto id = with("tlv_toegekend_", s);
-            parts.push_back(n(id));
-            std::vector<std::uint32_t> cats;
-            for (auto c : {"_laag", "_midden", "_hoog"}) cats.push_back(n(with(id, c)));
-            add(n(id), cats, false);
+        for (std::size_t i = 0; i < settings.size(); ++i) {
+            parts.push_back(n(k.tlv_setting[i]));
+            add(n(k.tlv_setting[i]),
+                {n(k.tlv_category[i][0]), n(k.tlv_category[i][1]), n(k.tlv_category[i][2])}, false);
         }
-        add(n("tlv_toegekend"), parts, false);
+        add(n(k.tlv), parts, false);
         parts.clear();
-        for (int level = 1; level <= 5; ++level)
-            parts.push_back(n(fmt::format("arrangementen_niveau_{}", level)));
-        add(n("arrangementen"), parts, false);
-        add(n("arrangementen"),
-            {n("arrangementen_individueel"), n("arrangementen_groep"),
-             n("arrangementen_doelgroep")},
-            false);
-        add(n("thuiszitters"), {n("langdurig_relatief_verzuim"), n("absoluut_verzuim")}, false);
+        for (auto id : k.niveau) parts.push_back(n(id));
+        add(n(k.arrangementen), parts, false);
+        add(n(k.arrangementen), {n(k.kinds[0]), n(k.kinds[1]), n(k.kinds[2])}, false);
+        add(n(k.thuiszitters), {n(k.lrv), n(k.av)}, false);
 
         // The same count under two ids.
-        for (auto s : settings) {
-            const auto pupils = n(with("leerlingen_", s));
-            add(n(with("deelname_", s)), {pupils}, false);
-            add(d(with("groei_", s)), {pupils}, false);
-            add(d(with("verblijfsduur_", s)), {pupils}, false);
-            add(n(with("verwijzingspercentage_", s)), {n(with("verwijzingen_", s))}, false);
-            const bool po = s == "bao" || s == "sbo" || s == "so";
-            add(d(with("verwijzingspercentage_", s)), {n(po ? "leerlingen_bao" : "leerlingen_vo")},
-                false);
+        for (std::size_t i = 0; i < settings.size(); ++i) {
+            const auto pupils = n(k.leerlingen[i]);
+            add(n(k.deelname[i]), {pupils}, false);
+            add(d(k.groei[i]), {pupils}, false);
+            add(d(k.verblijfsduur[i]), {pupils}, false);
+            add(n(k.verwijzingspercentage[i]), {n(k.verwijzingen[i])}, false);
+            const bool po = i < vo;
+            add(d(k.verwijzingspercentage[i]), {n(k.leerlingen[po ? bao : vo])}, false);
             // Denominators that are sums of published counts: hide the denominator first.
-            add(d(with("deelname_", s)),
-                {n(po ? "leerlingen_bao" : "leerlingen_vo"),
-                 n(po ? "leerlingen_sbo" : "leerlingen_pro")},
+            add(d(k.deelname[i]), {n(k.leerlingen[po ? bao : vo]), n(k.leerlingen[po ? sbo : pro])},
                 true);
         }
-        add(n("doorstroom_vso_vo"), {n("terugplaatsingen_vso_vo")}, false);
-        add(d("opp_percentage"), {n("leerlingen_bao"), n("leerlingen_vo")}, true);
+        add(n(k.doorstroom_vso_vo), {n(k.terug_vso_vo)}, false);
+        add(d(k.opp_percentage), {n(k.leerlingen[bao]), n(k.leerlingen[vo])}, true);
 
         // The cost of a few arrangements is theirs alone.
-        follow(n("arrangementen"), n("arrangementen_kosten"));
+        follow(n(k.arrangementen), n(k.kosten));
         // A mean over few pupils: its sum goes with its count.
         for (auto r : group)
             if (roles_[r] == row_role::mean) follow(den(r), num(r));
@@ -265,8 +342,6 @@ private:
         std::uint32_t national = none;
         for (auto r : group)
             if (rows[r].level == kpi_level::national) national = r;
-        std::map<std::string_view, std::uint32_t> boards;
-        std::map<std::string_view, std::vector<std::uint32_t>> schools_of;
         std::vector<std::uint32_t> parts;
         for (auto level :
              {kpi_level::swv, kpi_level::board, kpi_level::school, kpi_level::municipality}) {
@@ -276,14 +351,15 @@ private:
             if (national != none) relation_over(national, parts);
         }
         if (opt_.board_of_school.empty()) return;
+        std::unordered_map<std::uint32_t, std::uint32_t> board_row;
+        std::map<std::uint32_t, std::vector<std::uint32_t>> schools_of;
         for (auto r : group) {
-            if (rows[r].level == kpi_level::board) boards[rows[r].unit] = r;
-            if (rows[r].level != kpi_level::school) continue;
-            const auto it = opt_.board_of_school.find(rows[r].unit);
-            if (it != opt_.board_of_school.end()) schools_of[it->second].push_back(r);
+            if (rows[r].level == kpi_level::board) board_row[unit_of_[r]] = r;
+            if (rows[r].level == kpi_level::school && board_of_unit_[unit_of_[r]] != none)
+                schools_of[board_of_unit_[unit_of_[r]]].push_back(r);
         }
         for (const auto& [board, schools] : schools_of)
-            if (const auto it = boards.find(board); it != boards.end())
+            if (const auto it = board_row.find(board); it != board_row.end())
                 relation_over(it->second, schools);
     }
 
@@ -317,45 +393,26 @@ private:
     /// Whether the sum pins a small hidden part to one value. Hidden parts that are counts of
     /// pupils are known to lie in 1..max_small (shown `<5`) or in {0} or above max_small
     /// (hidden without mark); any other hidden number could be anything.
-    bool pins_a_small_count(double known_sum, const std::vector<std::uint32_t>& hidden) const {
-        // For any one small part, the others are the same kinds of cells: m small ones, q other
-        // counts, and `free` numbers that could be anything.
-        long smalls = 0, q = 0, free = 0;
-        for (auto c : hidden) {
-            if (cells_[c].small)
-                ++smalls;
-            else if (cells_[c].eligible)
-                ++q;
-            else
-                ++free;
-        }
-        if (smalls == 0 || free > 0) return false;
-        const long k = std::lround(known_sum), top = opt_.max_small, m = smalls - 1;
+    bool pins_a_small_count(const relation& rel) const {
+        // For any one small part, the other hidden parts are m small ones, counts known to be 0
+        // or above max_small, and numbers that could be anything.
+        if (rel.smalls == 0 || rel.others > 0) return false;
+        const long k = std::lround(*number(rel.total) - rel.shown_sum), top = opt_.max_small;
+        const long m = rel.smalls - 1;
         int feasible = 0;
         for (long v = 1; v <= top; ++v) {
             const long x = k - v; // what the other hidden parts must sum to
-            if ((x >= m && x <= top * m) || (q > 0 && x >= m + top + 1)) ++feasible;
+            if ((x >= m && x <= top * m) || (rel.counts > 0 && x >= m + top + 1)) ++feasible;
         }
         return feasible < 2;
     }
 
     bool protected_(const relation& rel) const {
-        std::vector<std::uint32_t> hidden;
-        double shown_sum = 0, all_sum = 0;
-        for (auto m = rel.begin; m < rel.end; ++m) {
-            const auto c = members_[m];
-            all_sum += *number(c);
-            if (cells_[c].hidden)
-                hidden.push_back(c);
-            else
-                shown_sum += *number(c);
-        }
-        if (cells_[rel.total].hidden) return !hidden.empty();
-        if (hidden.empty()) return true;
-        if (hidden.size() == 1) return false;
-        const double total = *number(rel.total);
-        if (std::abs(total - all_sum) > 1e-6) return true; // an approximate relation
-        return !pins_a_small_count(total - shown_sum, hidden);
+        if (cells_[rel.total].hidden) return rel.hidden > 0;
+        if (rel.hidden == 0) return true;
+        if (rel.hidden == 1) return false;
+        if (!rel.exact) return true; // an approximate relation: two hidden parts suffice
+        return !pins_a_small_count(rel);
     }
 
     /// The next cell to hide in an unprotected relation; none when every cell is hidden.
@@ -384,20 +441,24 @@ private:
         auto hide = [&](std::uint32_t c, auto&& self) -> void {
             if (c == none || cells_[c].hidden) return;
             cells_[c].hidden = true;
-            for (auto i = rel_first_[c]; i < rel_first_[c + 1]; ++i)
+            for (auto i = rel_first_[c]; i < rel_first_[c + 1]; ++i) {
+                auto& rel = rels_[rel_of_[i]];
+                if (rel.total != c) {
+                    ++rel.hidden;
+                    rel.shown_sum -= *number(c);
+                    ++(cells_[c].small ? rel.smalls : cells_[c].eligible ? rel.counts : rel.others);
+                }
                 if (!queued[rel_of_[i]]) {
                     queued[rel_of_[i]] = 1;
                     queue.push_back(rel_of_[i]);
                 }
+            }
             auto it = std::lower_bound(follows_.begin(), follows_.end(), std::pair(c, 0u));
             for (; it != follows_.end() && it->first == c; ++it) self(it->second, self);
         };
         // Start from the small counts (and what follows them).
         for (std::uint32_t c = 0; c < cells_.size(); ++c)
-            if (cells_[c].small) {
-                cells_[c].hidden = false;
-                hide(c, hide);
-            }
+            if (cells_[c].small) hide(c, hide);
         while (!queue.empty()) {
             const auto i = queue.front();
             queue.pop_front();
@@ -421,13 +482,14 @@ private:
         // A change is the difference of two values: hidden when either is. Rows of one KPI and
         // unit in year order, so the previous year's row is the one before.
         const auto& rows = res_.rows;
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(rows.size());
+        for (std::uint32_t r = 0; r < rows.size(); ++r)
+            keyed[r] = {std::uint64_t{kpi_of_[r]} << 43 | level_bits(r) << 40 |
+                            std::uint64_t{unit_of_[r]} << 12 | year_bits(r),
+                        r};
+        std::sort(keyed.begin(), keyed.end());
         std::vector<std::uint32_t> order(rows.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        auto key = [&](std::uint32_t i) {
-            return std::tuple(std::string_view(rows[i].kpi), rows[i].level,
-                              std::string_view(rows[i].unit), rows[i].year.start_year());
-        };
-        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = keyed[i].second;
         for (std::size_t i = 0; i < order.size(); ++i) {
             auto& row = res_.rows[order[i]];
             if (!row.change) continue;
@@ -452,6 +514,11 @@ private:
     std::vector<std::uint32_t> members_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> follows_;
     std::vector<std::uint32_t> rel_first_, rel_of_;
+    std::vector<std::uint32_t> kpi_of_, unit_of_, board_of_unit_;
+    std::vector<std::string_view> unit_names_;
+    std::unordered_map<std::string_view, std::uint32_t> kpi_ids_;
+    std::vector<bool> terug_pair_;
+    known_ids ids_{};
 };
 
 } // namespace
