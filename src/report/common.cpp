@@ -133,9 +133,10 @@ int decimals_for(double v, kpi_unit unit) {
         return 0;
     case kpi_unit::score:
         return 2;
-    default:
-        return 1; // years: a mean length of stay
+    case kpi_unit::years:
+        return 1; // a mean length of stay
     }
+    return 2;
 }
 } // namespace
 
@@ -151,9 +152,10 @@ std::string display_value(double v, kpi_unit unit) {
     case kpi_unit::count:
     case kpi_unit::score:
         return text;
-    default:
-        return text + " jr"; // years
+    case kpi_unit::years:
+        return text + " jr";
     }
+    return text;
 }
 
 std::string display_field(const kpi_row* row, kpi_field field, const kpi_info* info,

@@ -89,9 +89,10 @@ private:
             return "\"€ \"#,##0";
         case kpi_unit::score:
             return "0.00";
-        default:
-            return "0.0"; // years
+        case kpi_unit::years:
+            return "0.0";
         }
+        return "General";
     }
     lxw_format* number_format(const char* f) {
         auto* fmt = workbook_add_format(wb_);
