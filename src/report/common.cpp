@@ -314,6 +314,16 @@ std::pair<std::size_t, std::string> line_key(std::string_view id) {
 }
 } // namespace
 
+std::vector<const kpi_info*> ordered_definitions(const kpi_results& results) {
+    std::vector<const kpi_info*> defs;
+    for (const auto& k : results.definitions) defs.push_back(&k);
+    std::stable_sort(defs.begin(), defs.end(), [](auto a, auto b) {
+        return std::pair(theme_of(a->id).order, line_key(a->id)) <
+               std::pair(theme_of(b->id).order, line_key(b->id));
+    });
+    return defs;
+}
+
 dashboard make_dashboard(const kpi_results& results, const report_options& options) {
     dashboard d;
     std::set<school_year> all_years;
@@ -345,12 +355,7 @@ dashboard make_dashboard(const kpi_results& results, const report_options& optio
 
     // Definitions in catalog order, stably grouped by theme; a breakdown id (one whose prefix
     // before an underscore is another id) is a sub-line.
-    std::vector<const kpi_info*> defs;
-    for (const auto& k : results.definitions) defs.push_back(&k);
-    std::stable_sort(defs.begin(), defs.end(), [](auto a, auto b) {
-        return std::pair(theme_of(a->id).order, line_key(a->id)) <
-               std::pair(theme_of(b->id).order, line_key(b->id));
-    });
+    const auto defs = ordered_definitions(results);
     auto is_sub = [&](std::string_view id) {
         for (auto pos = id.rfind('_'); pos != std::string_view::npos && pos > 0;
              pos = id.rfind('_', pos - 1))

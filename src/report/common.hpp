@@ -47,6 +47,9 @@ struct theme {
 };
 const theme& theme_of(std::string_view kpi_id);
 
+/// The definitions by theme, then in DOMAIN.md's order (the dashboards' order).
+std::vector<const kpi_info*> ordered_definitions(const kpi_results& results);
+
 /// One line of a dashboard: a KPI for one unit.
 struct dashboard_line {
     const kpi_info* info = nullptr;

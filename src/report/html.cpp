@@ -73,6 +73,7 @@ section.definitions h2 { font-size: 17px; }
 dl.defs { columns: 2; column-gap: 28px; font-size: 12px; margin: 0; }
 dl.defs div { break-inside: avoid; margin-bottom: 8px; }
 dl.defs dt { font-weight: 600; }
+dl.defs .theme-name { color: var(--accent); font-weight: 600; font-size: 13px; margin: 6px 0 4px; break-after: avoid; }
 dl.defs dt code { font-weight: 400; color: var(--muted); }
 dl.defs dd { margin: 0; color: var(--muted); }
 footer { margin-top: 28px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 8px; }
@@ -276,7 +277,14 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
 
     out << "<section class=\"definitions\" id=\"definities\">\n<h2>Definities en bronnen "
            "<span class=\"level\">Definitions and sources</span></h2>\n<dl class=\"defs\">\n";
-    for (const auto& k : results.definitions) {
+    const theme* current = nullptr;
+    for (const auto* def : ordered_definitions(results)) {
+        const auto& k = *def;
+        if (&theme_of(k.id) != current) {
+            current = &theme_of(k.id);
+            out << "<div class=\"theme-name\">" << current->order << " · "
+                << escape_html(current->nl) << "</div>\n";
+        }
         out << "<div><dt>" << escape_html(k.title_nl) << " <code>" << escape_html(k.id)
             << "</code></dt><dd>"
             << escape_html(k.description.empty() ? k.title_en : k.description);
