@@ -380,6 +380,12 @@ dashboard make_dashboard(const kpi_results& results, const report_options& optio
             }
             if (!any) continue;
             line.current = line.trend.back();
+            if (const auto* cur = line.current) {
+                if (cur->change &&
+                    shown(*cur, kpi_field::change, def, options.max_small) == cell_shown::number)
+                    line.change = display_change(*cur->change, def->unit);
+                if (!cur->suppressed.value) line.status = cur->status;
+            }
             line.national = find(def->id, kpi_level::national, "NL", d.year);
             const theme* t = &theme_of(def->id);
             if (u.themes.empty() || u.themes.back().what != t) u.themes.push_back({t, {}});

@@ -56,7 +56,9 @@ struct dashboard_line {
     bool sub = false;                 ///< a breakdown of the line before it (indented)
     const kpi_row* current = nullptr; ///< this unit, the report's year
     const kpi_row* national = nullptr;
-    std::vector<const kpi_row*> trend; ///< this unit, one per dashboard year (may be null)
+    std::vector<const kpi_row*> trend;    ///< this unit, one per dashboard year (may be null)
+    std::string change = "–";             ///< the shown change (display_change), `–` if none
+    kpi_status status = kpi_status::none; ///< none when the value is hidden
 };
 struct dashboard_theme {
     const theme* what;

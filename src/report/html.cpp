@@ -249,21 +249,16 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
                 const auto* cur = line.current;
-                std::string change = "–";
-                if (cur && cur->change &&
-                    shown(*cur, kpi_field::change, info, s) == cell_shown::number)
-                    change = display_change(*cur->change, info->unit);
-                const auto status = cur && !cur->suppressed.value ? cur->status : kpi_status::none;
                 out << "<tr" << (line.sub ? " class=\"sub\"" : "")
                     << "><td class=\"kpi\"><div class=\"nl\">" << escape_html(info->title_nl)
                     << "</div><div class=\"en\">" << escape_html(info->title_en)
                     << " <span class=\"id\">" << escape_html(info->id)
                     << "</span></div></td><td class=\"num value\">"
                     << escape_html(display_field(cur, kpi_field::value, info, s))
-                    << "</td><td class=\"num muted\">" << escape_html(change)
+                    << "</td><td class=\"num muted\">" << escape_html(line.change)
                     << "</td><td class=\"muted\">" << escape_html(display_norm(*info))
-                    << "</td><td>" << badge(status) << "</td><td>" << sparkline(line, d.years, s)
-                    << "</td>";
+                    << "</td><td>" << badge(line.status) << "</td><td>"
+                    << sparkline(line, d.years, s) << "</td>";
                 if (!national)
                     out << "<td class=\"num muted\">"
                         << escape_html(display_field(line.national, kpi_field::value, info, s))

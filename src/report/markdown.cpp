@@ -92,17 +92,11 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
                 const auto* cur = line.current;
-                std::string change = "–";
-                if (cur && cur->change &&
-                    shown(*cur, kpi_field::change, info, s) == cell_shown::number)
-                    change = display_change(*cur->change, info->unit);
                 out << "| " << (line.sub ? "↳ " : "") << md_cell(info->title_nl) << " · *"
                     << md_cell(info->title_en) << "* | "
-                    << display_field(cur, kpi_field::value, info, s) << " | " << change << " | "
-                    << display_norm(*info) << " | "
-                    << (cur ? status_text(cur->suppressed.value ? kpi_status::none : cur->status)
-                            : "")
-                    << " | " << text_sparkline(line, s) << " |";
+                    << display_field(cur, kpi_field::value, info, s) << " | " << line.change
+                    << " | " << display_norm(*info) << " | " << status_text(line.status) << " | "
+                    << text_sparkline(line, s) << " |";
                 if (!national)
                     out << " " << display_field(line.national, kpi_field::value, info, s) << " |";
                 out << "\n";
