@@ -245,34 +245,4 @@ board_share share_meeting_norm(const dataset& ds, board_idx b, std::string_view 
     return out;
 }
 
-std::vector<kpi_row> framework_rows(const dataset& ds) {
-    std::vector<kpi_row> rows;
-    const auto norm = framework_norm();
-    for (const auto& u : all_assessments(ds)) {
-        const bool school = u.level == unit_level::school;
-        const std::string& unit = school ? ds.schools().id[u.unit] : ds.boards().id[u.unit];
-        const double mean = u.mean();
-        kpi_row score;
-        score.kpi = u.framework + "_score";
-        score.year = u.year;
-        score.level = school ? kpi_level::school : kpi_level::board;
-        score.unit = unit;
-        score.numerator = mean * static_cast<double>(u.items.size());
-        score.denominator = static_cast<double>(u.items.size());
-        score.value = mean;
-        score.status = norm.judge(mean);
-        kpi_row met = score;
-        met.kpi = u.framework + "_norm";
-        met.numerator = u.meets_norm() ? 1.0 : 0.0;
-        met.denominator.reset();
-        met.value = met.numerator;
-        rows.push_back(std::move(score));
-        rows.push_back(std::move(met));
-    }
-    std::sort(rows.begin(), rows.end(), [](const kpi_row& a, const kpi_row& b) {
-        return std::tie(a.kpi, a.year, a.level, a.unit) < std::tie(b.kpi, b.year, b.level, b.unit);
-    });
-    return rows;
-}
-
 PASSEND_NAMESPACE_END

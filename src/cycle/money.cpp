@@ -87,30 +87,6 @@ std::vector<board_money> unreconciled(const dataset& ds) {
     return all;
 }
 
-std::vector<kpi_row> middelen_rows(const dataset& ds) {
-    std::vector<kpi_row> rows;
-    for (const auto& m : all_money(ds)) {
-        const auto& unit = ds.boards().id[pos(m.board)];
-        const auto row = [&](std::string kpi, cents amount) {
-            kpi_row r;
-            r.kpi = std::move(kpi);
-            r.year = m.year;
-            r.level = kpi_level::board;
-            r.unit = unit;
-            r.numerator = static_cast<double>(amount) / 100.0;
-            r.value = r.numerator;
-            return r;
-        };
-        rows.push_back(row("middelen_besteed", m.allocated));
-        rows.push_back(row("middelen_ontvangen", m.received));
-        rows.push_back(row("middelen_saldo", m.difference()));
-    }
-    std::sort(rows.begin(), rows.end(), [](const kpi_row& a, const kpi_row& b) {
-        return std::tie(a.kpi, a.year, a.unit) < std::tie(b.kpi, b.year, b.unit);
-    });
-    return rows;
-}
-
 std::optional<double> allocation_effect::change() const noexcept {
     if (!previous || !current) return std::nullopt;
     return *current - *previous;

@@ -103,20 +103,6 @@ TEST_CASE("per purpose totals add allocations with the same purpose") {
     CHECK(format_euro(-17'75) == "-€ 17,75");
 }
 
-TEST_CASE("middelen KPIs are the money sums per board and year") {
-    const auto ds = seed_002_money(92'401'00);
-    const auto rows = middelen_rows(*ds);
-    REQUIRE(rows.size() == 3);
-    CHECK(rows[0].kpi == "middelen_besteed");
-    CHECK(rows[0].value == doctest::Approx(1'631'100.0));
-    CHECK(rows[1].kpi == "middelen_ontvangen");
-    CHECK(rows[1].value == doctest::Approx(1'631'099.0));
-    CHECK(rows[2].kpi == "middelen_saldo");
-    CHECK(rows[2].value == doctest::Approx(-1.0));
-    CHECK(rows[2].unit == "kindante");
-    CHECK(rows[2].level == kpi_level::board);
-}
-
 TEST_CASE("an allocation that names a KPI shows the KPI's movement beside the money") {
     const auto ds = seed_002_money();
     const auto m = money_of(*ds, *ds->find_board("kindante"), y2024);

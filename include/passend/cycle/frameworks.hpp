@@ -4,7 +4,8 @@
 // A framework's score for a unit (school or board) in a school year is the mean of its item
 // scores (ja = 1, deels = 0.5, nee = 0); the norm is met when that mean is at least 0.75
 // (seed 002: "de norm van 75% op de kwaliteitsindicatoren"; DOMAIN.md `<framework>_score`,
-// `<framework>_norm`). Exactly 0.75 meets it. A unit without assessment rows has no score: the
+// `<framework>_norm`, which the KPI evaluator computes the same way from the same rows). Exactly
+// 0.75 meets it. A unit without assessment rows has no score: the
 // functions return nullopt, never a zero.
 #pragma once
 
@@ -110,10 +111,5 @@ struct board_share {
 };
 board_share share_meeting_norm(const dataset& ds, board_idx b, std::string_view framework,
                                school_year year);
-
-/// `<framework>_score` and `<framework>_norm` rows (DOMAIN.md) for every assessed school and
-/// board: score = the mean (numerator: sum of item scores, denominator: items), norm = 1 when
-/// met and 0 when not, status against framework_norm().
-std::vector<kpi_row> framework_rows(const dataset& ds);
 
 PASSEND_NAMESPACE_END

@@ -1,8 +1,9 @@
 // Money: funds a board received and what it allocated them to, per school year, in exact cents.
 //
-// This is the one place passend adds up amounts (funds.csv, allocations.csv). The DOMAIN.md KPIs
-// middelen_ontvangen, middelen_besteed and middelen_saldo are these sums (see middelen_rows());
-// the accountability report's "Aanwending middelen" and the reconciliation check read them too.
+// This is where passend reconciles amounts (funds.csv, allocations.csv) per board and year: the
+// reconciliation check, spending per pupil and per purpose, and the accountability report's
+// "Aanwending middelen". The DOMAIN.md KPIs middelen_ontvangen, middelen_besteed and
+// middelen_saldo are the same sums, computed by the KPI evaluator (a test checks they agree).
 // Amounts are integer cents throughout: 1,019,682 + 506,195 + 12,822 + 92,400 is 1,631,099 to
 // the cent, as seed 002's table requires, never a binary floating-point approximation.
 #pragma once
@@ -72,11 +73,6 @@ std::vector<board_money> all_money(const dataset& ds);
 
 /// The boards and years whose allocations do not add up to what they received.
 std::vector<board_money> unreconciled(const dataset& ds);
-
-/// middelen_ontvangen, middelen_besteed and middelen_saldo (DOMAIN.md) per board and year, in
-/// euros (a cent amount divided by 100 is exact enough for display; sums are made in cents).
-/// Rows exist only where the data has funds or allocations for that board and year.
-std::vector<kpi_row> middelen_rows(const dataset& ds);
 
 /// The movement of the KPI an allocation names, beside the money (doelmatigheid).
 struct allocation_effect {
