@@ -18,10 +18,11 @@ PASSEND_NAMESPACE_BEGIN
 namespace {
 
 constexpr std::array<std::string_view, 15> text_keys{
-    "namens",        "context",          "ankerpunt1",   "ankerpunt2",
-    "ankerpunt3",    "ankerpunt4",       "algemeen",     "basis_op_orde",
-    "doelgroeparrangementen", "knooppunt", "thuiszitters", "ononderbroken_ontwikkeling",
-    "verwijzingen",  "terugplaatsingen", "middelen"};
+    "namens",       "context",          "ankerpunt1",
+    "ankerpunt2",   "ankerpunt3",       "ankerpunt4",
+    "algemeen",     "basis_op_orde",    "doelgroeparrangementen",
+    "knooppunt",    "thuiszitters",     "ononderbroken_ontwikkeling",
+    "verwijzingen", "terugplaatsingen", "middelen"};
 
 // ---- numbers in Dutch notation ------------------------------------------------------------
 
@@ -63,8 +64,7 @@ struct figures {
     }
     bool is_percent(std::string_view kpi) const {
         if (const auto* info = kpis.find(kpi)) return info->unit == kpi_unit::percent;
-        return kpi.find("percentage") != std::string_view::npos ||
-               kpi.starts_with("deelname_");
+        return kpi.find("percentage") != std::string_view::npos || kpi.starts_with("deelname_");
     }
     std::optional<double> value(std::string_view kpi, school_year y) const {
         const auto* r = row(kpi, y);
@@ -114,15 +114,20 @@ report_block note(std::string text) {
     return b;
 }
 
+report_block heading(std::string_view text) {
+    report_block b;
+    b.type = report_block::kind::heading;
+    b.text = text;
+    return b;
+}
+
 // The board's own words for `key`, or a plain note that they are still to be written.
-report_block board_text(const accountability_texts& texts, std::string_view key,
-                        std::string_view heading = {}) {
+report_block board_text(const accountability_texts& texts, std::string_view key) {
     const auto t = texts.get(key);
-    std::string prefix = heading.empty() ? "" : "**" + std::string(heading) + "**\n\n";
     if (t.empty())
-        return note(prefix + "Toelichting van het bestuur: nog niet ingevuld (tekstveld `" +
+        return note("Toelichting van het bestuur: nog niet ingevuld (tekstveld `" +
                     std::string(key) + "`).");
-    return text_block(prefix + std::string(t));
+    return text_block(std::string(t));
 }
 
 std::string score_word(double s) {
@@ -154,8 +159,9 @@ report_section context_section(const dataset& ds, board_idx b, school_year year,
     facts.type = report_block::kind::facts;
     facts.rows.push_back({"Scholen", schools.empty() ? "geen scholen in de gegevens" : schools});
     facts.rows.push_back({fmt::format("Leerlingen op 1 oktober {}", year.start_year()),
-                          money.pupils == 0 ? "geen in de gegevens"
-                                            : group_thousands(static_cast<long long>(money.pupils))});
+                          money.pupils == 0
+                              ? "geen in de gegevens"
+                              : group_thousands(static_cast<long long>(money.pupils))});
     s.blocks.push_back(std::move(facts));
     s.blocks.push_back(board_text(texts, "context"));
     return s;
@@ -163,15 +169,16 @@ report_section context_section(const dataset& ds, board_idx b, school_year year,
 
 report_section anchor_section(const dataset& ds, board_idx b, school_year year,
                               const accountability_texts& texts) {
-    report_section s{"ankerpunten", "Ontwikkeling ankerpunten ondersteuning",
+    report_section s{"ankerpunten",
+                     "Ontwikkeling ankerpunten ondersteuning",
                      "Voor alle scholen in niveau 1 t/m 5: de 2-jaarlijkse meting van de "
                      "schoolondersteuningsprofielen, met de norm van 75% op de "
                      "kwaliteitsindicatoren.",
                      {}};
     report_block t;
     t.type = report_block::kind::table;
-    t.header = {"Ankerpunt", "Meting", "Scholen beoordeeld", "Voldoen aan de norm", "Aandeel",
-                "Gemiddelde score"};
+    t.header = {"Ankerpunt",           "Meting",  "Scholen beoordeeld",
+                "Voldoen aan de norm", "Aandeel", "Gemiddelde score"};
     bool any = false;
     for (int k = 1; k <= 4; ++k) {
         const auto id = "ankerpunt" + std::to_string(k);
@@ -192,11 +199,11 @@ report_section anchor_section(const dataset& ds, board_idx b, school_year year,
         for (std::uint32_t sc = 0; sc < ds.schools().size(); ++sc)
             if (ds.schools().board[sc] == b)
                 if (auto a = assess(ds, id, unit_level::school, sc, *measured)) sum += a->mean();
-        t.rows.push_back(
-            {std::string(def->title_nl), measured->to_string(),
-             fmt::format("{} van {}", share.assessed, share.schools),
-             std::to_string(share.meeting), share.share() ? percent_of_one(*share.share()) : "",
-             percent_of_one(sum / static_cast<double>(share.assessed))});
+        t.rows.push_back({std::string(def->title_nl), measured->to_string(),
+                          fmt::format("{} van {}", share.assessed, share.schools),
+                          std::to_string(share.meeting),
+                          share.share() ? percent_of_one(*share.share()) : "",
+                          percent_of_one(sum / static_cast<double>(share.assessed))});
     }
     if (any) {
         t.caption = "Aandeel: scholen waarvan de gemiddelde score op de kwaliteitsindicatoren van "
@@ -211,14 +218,16 @@ report_section anchor_section(const dataset& ds, board_idx b, school_year year,
     }
     for (int k = 1; k <= 4; ++k) {
         const auto id = "ankerpunt" + std::to_string(k);
-        s.blocks.push_back(board_text(texts, id, find_framework(id)->title_nl));
+        s.blocks.push_back(heading(find_framework(id)->title_nl));
+        s.blocks.push_back(board_text(texts, id));
     }
     return s;
 }
 
 report_section steering_section(const dataset& ds, board_idx b, school_year year,
                                 const accountability_texts& texts) {
-    report_section s{"procesindicatoren", "Het schoolbestuur stuurt op",
+    report_section s{"procesindicatoren",
+                     "Het schoolbestuur stuurt op",
                      "Per hoofdonderdeel - beknopt en bondig - de stand van ontwikkeling, "
                      "gebaseerd op en gelieerd aan de onderliggende procesindicatoren.",
                      {}};
@@ -239,7 +248,8 @@ report_section steering_section(const dataset& ds, board_idx b, school_year year
         s.blocks.push_back(std::move(facts));
     }
     for (const auto& g : def->groups) {
-        s.blocks.push_back(board_text(texts, g.id, g.title_nl));
+        s.blocks.push_back(heading(g.title_nl));
+        s.blocks.push_back(board_text(texts, g.id));
         if (!a) continue;
         report_block t;
         t.type = report_block::kind::table;
@@ -295,10 +305,11 @@ accountability_texts parse_texts(std::string_view text, std::string source) {
             }
             if (value.is_string())
                 out.fields[key] = value.get<std::string>();
-            else if (value.is_array() &&
-                     std::all_of(value.begin(), value.end(), [](auto& v) { return v.is_string(); })) {
+            else if (value.is_array() && std::all_of(value.begin(), value.end(),
+                                                     [](auto& v) { return v.is_string(); })) {
                 std::string joined; // an array of paragraphs
-                for (const auto& p : value) joined += (joined.empty() ? "" : "\n\n") + p.get<std::string>();
+                for (const auto& p : value)
+                    joined += (joined.empty() ? "" : "\n\n") + p.get<std::string>();
                 out.fields[key] = joined;
             } else
                 errors.push_back({severity::error, source, 0, 0, "wrong_type",
@@ -339,15 +350,15 @@ accountability_texts parse_texts(std::string_view text, std::string source) {
 accountability_texts load_texts(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
-        throw load_error({{severity::error, file.string(), 0, 0, "unreadable", "cannot open the file"}});
+        throw load_error(
+            {{severity::error, file.string(), 0, 0, "unreadable", "cannot open the file"}});
     std::ostringstream text;
     text << in.rdbuf();
     return parse_texts(text.str(), file.string());
 }
 
-accountability_report build_accountability(const dataset& ds, const kpi_results& kpis,
-                                           board_idx b, school_year year,
-                                           const accountability_texts& texts,
+accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
+                                           school_year year, const accountability_texts& texts,
                                            const accountability_options& options) {
     const auto& board_id = ds.boards().id[pos(b)];
     const auto& board_name = ds.boards().name[pos(b)];
@@ -356,8 +367,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
 
     accountability_report r;
     r.title = "Verantwoording passend onderwijs " + year.to_string();
-    r.header.push_back({"Bestuur", board_name.empty() ? board_id
-                                                      : board_name + " (" + board_id + ")"});
+    r.header.push_back(
+        {"Bestuur", board_name.empty() ? board_id : board_name + " (" + board_id + ")"});
     const auto namens = texts.get("namens");
     r.header.push_back({"Namens bestuur", namens.empty() ? "(in te vullen: tekstveld `namens`)"
                                                          : std::string(namens)});
@@ -370,7 +381,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
         ++swvs[pos(ds.schools().swv[i])];
         const auto kind = ds.schools().kind[i];
         (sector_of(kind) == sector::po ? po : vo) = true;
-        if (!is_regular(kind)) (sector_of(kind) == sector::po ? specialised_po : specialised_vo) = true;
+        if (!is_regular(kind))
+            (sector_of(kind) == sector::po ? specialised_po : specialised_vo) = true;
     }
     std::string swv_list;
     for (const auto& [swv, n] : swvs) {
@@ -379,7 +391,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                     (name.empty() ? "" : " (" + name + ")") +
                     fmt::format(": {} {}", n, n == 1 ? "school" : "scholen");
     }
-    r.header.push_back({"Scholen in swv", swv_list.empty() ? "geen scholen in de gegevens" : swv_list});
+    r.header.push_back(
+        {"Scholen in swv", swv_list.empty() ? "geen scholen in de gegevens" : swv_list});
 
     r.sections.push_back(context_section(ds, b, year, money, texts));
     r.sections.push_back(anchor_section(ds, b, year, texts));
@@ -387,7 +400,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
 
     // Thuiszitters
     {
-        report_section s{"thuiszitters", "Thuiszitters",
+        report_section s{"thuiszitters",
+                         "Thuiszitters",
                          "Leerlingen met langdurig relatief verzuim (meer dan vier weken) of "
                          "absoluut verzuim, geteld voor de school waar het verzuim begon.",
                          {}};
@@ -406,7 +420,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     }
     // Ononderbroken leer- en ontwikkelingsproces
     {
-        report_section s{"ononderbroken_ontwikkeling", "Ononderbroken leer- en ontwikkelingsproces",
+        report_section s{"ononderbroken_ontwikkeling",
+                         "Ononderbroken leer- en ontwikkelingsproces",
                          "Instroom in PO met 4 jaar, tenzij - doorstroom van PO naar VO op "
                          "gemiddeld 12 jaar, tenzij - schooladvies PO houdt stand in 3e jaar VO - "
                          "geen onnodige vertraging in de PO-loopbaan - soepele "
@@ -426,17 +441,17 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                          "gespecialiseerd onderwijs in het schooljaar, met het jaar ervoor.",
                          {}};
         if (po || !vo)
-            s.blocks.push_back(fig.kpi_table(
-                {{"verwijzingen_so", "Verwijzingen naar so"},
-                 {"verwijzingen_sbo", "Verwijzingen naar sbo"},
-                 {"verwijzingspercentage_so", "Verwijzingspercentage so"},
-                 {"verwijzingspercentage_sbo", "Verwijzingspercentage sbo"}}));
+            s.blocks.push_back(
+                fig.kpi_table({{"verwijzingen_so", "Verwijzingen naar so"},
+                               {"verwijzingen_sbo", "Verwijzingen naar sbo"},
+                               {"verwijzingspercentage_so", "Verwijzingspercentage so"},
+                               {"verwijzingspercentage_sbo", "Verwijzingspercentage sbo"}}));
         if (vo)
-            s.blocks.push_back(fig.kpi_table(
-                {{"verwijzingen_vso", "Verwijzingen naar vso"},
-                 {"verwijzingen_pro", "Verwijzingen naar pro"},
-                 {"verwijzingspercentage_vso", "Verwijzingspercentage vso"},
-                 {"verwijzingspercentage_pro", "Verwijzingspercentage pro"}}));
+            s.blocks.push_back(
+                fig.kpi_table({{"verwijzingen_vso", "Verwijzingen naar vso"},
+                               {"verwijzingen_pro", "Verwijzingen naar pro"},
+                               {"verwijzingspercentage_vso", "Verwijzingspercentage vso"},
+                               {"verwijzingspercentage_pro", "Verwijzingspercentage pro"}}));
         s.blocks.push_back(note("Verwijzingspercentage: 100 x verwijzingen / leerlingen in het "
                                 "regulier onderwijs op 1 oktober (passends eigen maat; geen "
                                 "officiële definitie)."));
@@ -467,7 +482,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     }
     // Aanwending middelen
     {
-        report_section s{"middelen", "Aanwending middelen SWV",
+        report_section s{"middelen",
+                         "Aanwending middelen SWV",
                          "Ontvangen middelen van het samenwerkingsverband en hun aanwending "
                          "(rechtmatigheid), met de beoogde KPI ernaast (doelmatigheid).",
                          {}};
@@ -480,22 +496,34 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                 "aanwending.",
                 year.to_string())));
         } else {
+            s.blocks.push_back(heading("Ontvangen"));
             report_block in;
             in.type = report_block::kind::table;
             in.header = {"Vanuit swv", "Stroom", "Ontvangen bedrag"};
-            for (const auto& f : money.funds) in.rows.push_back({f.swv, f.stream, format_euro(f.amount)});
-            if (money.funds.empty()) in.rows.push_back({"", "geen ontvangen middelen in de gegevens", ""});
+            for (const auto& f : money.funds)
+                in.rows.push_back({f.swv, f.stream, format_euro(f.amount)});
+            if (money.funds.empty())
+                in.rows.push_back({"", "geen ontvangen middelen in de gegevens", ""});
             in.rows.push_back({"**Totaal**", "", "**" + format_euro(money.received) + "**"});
             s.blocks.push_back(std::move(in));
 
+            s.blocks.push_back(heading("Aanwending"));
             report_block out;
             out.type = report_block::kind::table;
-            out.header = {"Nr", "Bedrag", "Aanwending", "School", "Beoogde KPI"};
+            // The school column only when some allocation names a school.
+            const bool schools =
+                std::any_of(money.allocations.begin(), money.allocations.end(),
+                            [](const allocation_line& a) { return !a.school.empty(); });
+            out.header = {"Nr", "Bedrag", "Aanwending", "Beoogde KPI"};
+            if (schools) out.header.insert(out.header.begin() + 3, "School");
             int n = 0;
-            for (const auto& a : money.allocations)
-                out.rows.push_back({std::to_string(++n), format_euro(a.amount), a.purpose, a.school,
+            for (const auto& a : money.allocations) {
+                out.rows.push_back({std::to_string(++n), format_euro(a.amount), a.purpose,
                                     a.kpi.empty() ? "" : "`" + a.kpi + "`"});
-            out.rows.push_back({"", "**" + format_euro(money.allocated) + "**", "**Totaal**", "", ""});
+                if (schools) out.rows.back().insert(out.rows.back().begin() + 3, a.school);
+            }
+            out.rows.push_back({"", "**" + format_euro(money.allocated) + "**", "**Totaal**", ""});
+            if (schools) out.rows.back().push_back("");
             s.blocks.push_back(std::move(out));
 
             report_block facts;
@@ -527,10 +555,12 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                                         "allocations.csv): de doelmatigheid is niet aan cijfers te "
                                         "koppelen."));
             } else {
+                s.blocks.push_back(heading("Doelmatigheid"));
                 report_block t;
                 t.type = report_block::kind::table;
-                t.caption = "Doelmatigheid: de KPI die een aanwending beoogt, naast het geld.";
-                t.header = {"Aanwending", "Bedrag", "KPI", "Eenheid", year.prev().to_string(),
+                t.caption = "De KPI die een aanwending beoogt, naast het geld (voor de school die "
+                            "de aanwending noemt, anders voor het bestuur).";
+                t.header = {"Aanwending",     "Bedrag",  "KPI", "Eenheid", year.prev().to_string(),
                             year.to_string(), "Verschil"};
                 for (const auto& e : fx)
                     t.rows.push_back({e.allocation.purpose, format_euro(e.allocation.amount),
@@ -581,8 +611,19 @@ std::string to_markdown(const accountability_report& r) {
         if (!s.lead.empty()) out += "*" + s.lead + "*\n\n";
         for (const auto& b : s.blocks) {
             switch (b.type) {
-            case report_block::kind::text: out += b.text + "\n\n"; break;
-            case report_block::kind::note: out += "> " + b.text + "\n\n"; break;
+            case report_block::kind::text:
+                out += b.text + "\n\n";
+                break;
+            case report_block::kind::heading:
+                out += "### " + b.text + "\n\n";
+                break;
+            case report_block::kind::note: {
+                // Every line quoted, so a note of several paragraphs stays one quote.
+                std::string quoted = "> ";
+                for (char c : b.text) quoted += c == '\n' ? std::string("\n> ") : std::string(1, c);
+                out += quoted + "\n\n";
+                break;
+            }
             case report_block::kind::facts:
                 for (const auto& row : b.rows) out += "- **" + row[0] + ":** " + row[1] + "\n";
                 out += "\n";
@@ -618,11 +659,20 @@ std::string escape(std::string_view s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -702,6 +752,8 @@ std::string cell_class(const std::string& c, std::size_t col) {
     if (c.starts_with("✔")) cls = "ok";
     if (c.starts_with("✘")) cls = "bad";
     if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
+    if (c == "ja") cls = "yes";
+    if (c == "nee") cls = "no";
     return cls.empty() ? "" : " class=\"" + cls + "\"";
 }
 
@@ -724,6 +776,7 @@ dl.meta dd { margin:0; }
 h2 { font-size:19px; color:var(--accent); border-bottom:2px solid var(--accent);
      padding-bottom:4px; margin:32px 0 8px; }
 p.lead { color:var(--muted); font-style:italic; margin-top:0; }
+h3 { font-size:15.5px; margin:20px 0 4px; color:var(--ink); }
 table { width:100%; border-collapse:collapse; margin:10px 0 14px; font-size:14px; }
 th, td { border:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
 th { background:var(--soft); font-weight:600; }
@@ -731,6 +784,8 @@ td.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-num
 td.ok { color:var(--ok); font-weight:600; white-space:nowrap; }
 td.bad { color:var(--bad); font-weight:600; white-space:nowrap; }
 td.missing { color:var(--muted); font-style:italic; }
+td.yes { color:var(--ok); }
+td.no { color:var(--bad); }
 caption { caption-side:bottom; text-align:left; color:var(--muted); font-size:13px;
           padding-top:4px; }
 .note { border-left:4px solid #c9a227; background:#fbf7e8; padding:6px 12px; margin:10px 0;
@@ -772,7 +827,12 @@ std::string to_html(const accountability_report& r) {
         if (!s.lead.empty()) out += "<p class=\"lead\">" + escape(s.lead) + "</p>\n";
         for (const auto& b : s.blocks) {
             switch (b.type) {
-            case report_block::kind::text: out += block_md(b.text); break;
+            case report_block::kind::text:
+                out += block_md(b.text);
+                break;
+            case report_block::kind::heading:
+                out += "<h3>" + inline_md(b.text) + "</h3>\n";
+                break;
             case report_block::kind::note:
                 out += "<div class=\"note\">" + block_md(b.text) + "</div>\n";
                 break;

@@ -89,7 +89,6 @@ TEST_CASE("the 75% norm at its edge: exactly 0.75 meets it") {
     CHECK(share.assessed == 3);
     CHECK(share.meeting == 2);
     CHECK(share.share() == doctest::Approx(2.0 / 3.0));
-
 }
 
 TEST_CASE("a board with no assessments has no score and no share, not zeros") {

@@ -45,9 +45,9 @@ accountability_texts load_texts(const std::filesystem::path& file);
 
 /// One block of a section's body.
 struct report_block {
-    enum class kind : std::uint8_t { text, note, table, facts } type = kind::text;
+    enum class kind : std::uint8_t { text, note, table, facts, heading } type = kind::text;
     /// text: the board's own words (paragraphs, `- ` lists); note: a plain statement that data
-    /// is missing or how a figure was made.
+    /// is missing or how a figure was made; heading: a sub-heading within the section.
     std::string text;
     std::vector<std::string> header;            ///< table
     std::vector<std::vector<std::string>> rows; ///< table; facts: label, value pairs
@@ -76,9 +76,8 @@ struct accountability_options {
 /// Build the report of board `b` for `year`. `kpis` should hold board rows for `year` and the
 /// year before (evaluate the built-in catalog for those years); missing rows are reported as
 /// missing.
-accountability_report build_accountability(const dataset& ds, const kpi_results& kpis,
-                                           board_idx b, school_year year,
-                                           const accountability_texts& texts,
+accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
+                                           school_year year, const accountability_texts& texts,
                                            const accountability_options& options = {});
 
 /// The report as Markdown.
