@@ -26,12 +26,16 @@ struct accountability_options_cli {
     bool no_suppress = false;
 };
 
-// The board's KPI rows for the year and the year before.
+// The KPI rows of the board and its schools (allocations may name a school) for the year and
+// the year before.
 kpi_results board_kpis(const dataset& ds, const std::string& board, school_year year) {
 #ifdef PASSEND_HAVE_KPI_EVALUATE
     evaluate_options o;
     o.years = {year.prev(), year};
     o.units = {board};
+    const auto b = ds.find_board(board);
+    for (std::size_t s = 0; s < ds.schools().size(); ++s)
+        if (ds.schools().board[s] == *b) o.units.push_back(ds.schools().id[s]);
     o.levels = {kpi_level::board, kpi_level::school};
     return evaluate(ds, catalog::builtin(), o);
 #else
