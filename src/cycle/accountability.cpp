@@ -1,5 +1,6 @@
 #include "passend/cycle/accountability.hpp"
 
+#include "kpi_lookup.hpp"
 #include "passend/continuum.hpp"
 #include "passend/cycle/frameworks.hpp"
 #include "passend/cycle/money.hpp"
@@ -56,19 +57,9 @@ struct figures {
     school_year year;
     bool suppress;
 
-    const kpi_row* row(std::string_view kpi, school_year y) const {
-        for (const auto& r : kpis.rows)
-            if (r.year == y && r.level == kpi_level::board && r.kpi == kpi && r.unit == board)
-                return &r;
-        return nullptr;
-    }
-    bool is_percent(std::string_view kpi) const {
-        if (const auto* info = kpis.find(kpi)) return info->unit == kpi_unit::percent;
-        return kpi.find("percentage") != std::string_view::npos || kpi.starts_with("deelname_");
-    }
+    bool is_percent(std::string_view kpi) const { return detail::kpi_is_percent(kpis, kpi); }
     std::optional<double> value(std::string_view kpi, school_year y) const {
-        const auto* r = row(kpi, y);
-        return r ? r->value : std::nullopt;
+        return detail::kpi_value(kpis, kpi, y, kpi_level::board, board);
     }
     std::string show(std::string_view kpi, std::optional<double> v) const {
         if (!v) return "geen waarde";

@@ -1,5 +1,6 @@
 #include "passend/cycle/money.hpp"
 
+#include "kpi_lookup.hpp"
 #include "passend/attribution.hpp"
 #include "text_fields.hpp"
 
@@ -21,13 +22,6 @@ std::uint64_t pupils_of_board(const dataset& ds, board_idx b, school_year year) 
         if (e && ds.schools().board[pos(en.school[*e])] == b) ++n;
     }
     return n;
-}
-
-const kpi_row* find_row(const kpi_results& kpis, std::string_view kpi, school_year year,
-                        kpi_level level, std::string_view unit) {
-    for (const auto& r : kpis.rows)
-        if (r.year == year && r.level == level && r.kpi == kpi && r.unit == unit) return &r;
-    return nullptr;
 }
 
 } // namespace
@@ -105,9 +99,8 @@ std::vector<allocation_effect> effects(const dataset& ds, const board_money& m,
         } else {
             e.unit = ds.boards().id[pos(m.board)];
         }
-        if (const auto* r = find_row(kpis, a.kpi, m.year.prev(), e.level, e.unit))
-            e.previous = r->value;
-        if (const auto* r = find_row(kpis, a.kpi, m.year, e.level, e.unit)) e.current = r->value;
+        e.previous = detail::kpi_value(kpis, a.kpi, m.year.prev(), e.level, e.unit);
+        e.current = detail::kpi_value(kpis, a.kpi, m.year, e.level, e.unit);
         out.push_back(std::move(e));
     }
     return out;

@@ -1,5 +1,6 @@
 #include "passend/cycle/plan.hpp"
 
+#include "kpi_lookup.hpp"
 #include "passend/continuum.hpp"
 
 #include <nlohmann/json.hpp>

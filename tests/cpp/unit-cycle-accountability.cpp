@@ -163,3 +163,35 @@ TEST_CASE("board texts from Markdown or JSON; unknown fields are errors") {
     }
     CHECK_THROWS_AS((void)parse_texts(R"({"context": 3})", "t.json"), load_error);
 }
+
+TEST_CASE("a count KPI without a board row is 0 when the data covers the year, else missing") {
+    const auto ds = region().finish().value();
+    kpi_results kpis;
+    for (auto [id, unit] : {std::pair{"terugplaatsingen_so_bao", kpi_unit::count},
+                            std::pair{"verwijzingspercentage_so", kpi_unit::percent}}) {
+        kpi_info info;
+        info.id = id;
+        info.unit = unit;
+        kpis.definitions.push_back(info);
+    }
+    // The evaluator writes board rows only for boards with records; the national row says the
+    // data covers 2024-2025 (a numerator), not 2023-2024 (none).
+    kpi_row nat;
+    nat.kpi = "terugplaatsingen_so_bao";
+    nat.year = y2024;
+    nat.unit = "NL";
+    nat.numerator = nat.value = 7;
+    kpis.rows.push_back(nat);
+    nat.year = school_year{2023};
+    nat.numerator = nat.value = std::nullopt;
+    kpis.rows.push_back(nat);
+    nat.kpi = "verwijzingspercentage_so";
+    nat.year = y2024;
+    nat.numerator = 3;
+    kpis.rows.push_back(nat);
+    const auto r = build_accountability(*ds, kpis, *ds->find_board("kindante"), y2024, {});
+    const auto& back = section(r, "terugplaatsingen").blocks[0];
+    CHECK(back.rows[0][2] == "geen waarde");
+    CHECK(back.rows[0][3] == "0");
+    CHECK(section(r, "verwijzingen").blocks[0].rows[2][3] == "geen waarde"); // a ratio: no value
+}

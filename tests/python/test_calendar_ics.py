@@ -13,9 +13,8 @@ import subprocess
 from collections import defaultdict
 from pathlib import Path
 
+import icalendar  # python/requirements-dev.txt
 import pytest
-
-icalendar = pytest.importorskip("icalendar")
 
 ROOT = Path(__file__).resolve().parents[2]
 
