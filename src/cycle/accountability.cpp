@@ -771,6 +771,7 @@ h3 { font-size:15.5px; margin:20px 0 4px; color:var(--ink); }
 table { width:100%; border-collapse:collapse; margin:10px 0 14px; font-size:14px; }
 th, td { border:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
 th { background:var(--soft); font-weight:600; }
+th.num { text-align:right; white-space:nowrap; }
 td.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
 td.ok { color:var(--ok); font-weight:600; white-space:nowrap; }
 td.bad { color:var(--bad); font-weight:600; white-space:nowrap; }
@@ -841,7 +842,9 @@ std::string to_html(const accountability_report& r) {
                 out += "<table>\n";
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
-                for (const auto& h : b.header) out += "<th>" + escape(h) + "</th>";
+                for (const auto& h : b.header)
+                    out += (school_year::parse(h) ? "<th class=\"num\">" : "<th>") + escape(h) +
+                           "</th>";
                 out += "</tr></thead>\n<tbody>\n";
                 for (const auto& row : b.rows) {
                     out += "<tr>";
