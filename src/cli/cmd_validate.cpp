@@ -25,17 +25,23 @@ int run_validate(const validate_options& o) {
     const auto result =
         is_json ? load_json_file(path, options) : load_folder(path, options, terminal_progress());
     std::size_t errors = 0, warnings = 0;
+    bool capped = false;
     for (const auto& d : result.diagnostics) {
         fmt::print("{}\n", to_string(d));
-        ++(d.level == severity::error ? errors : warnings);
+        if (d.rule == "too_many_diagnostics")
+            capped = true; // a note, not a problem of the data
+        else
+            ++(d.level == severity::error ? errors : warnings);
     }
     if (result.ok()) {
         const auto& ds = *result.data;
-        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; {} warning(s)\n", o.path,
-                   ds.schools().size(), ds.pupils().size(), ds.enrolments().size(), warnings);
+        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; {} warning(s){}\n", o.path,
+                   ds.schools().size(), ds.pupils().size(), ds.enrolments().size(), warnings,
+                   capped ? " listed (more not shown, see above)" : "");
         return exit_code::ok;
     }
-    fmt::print("{}: not valid: {} error(s), {} warning(s)\n", o.path, errors, warnings);
+    fmt::print("{}: not valid: {} error(s), {} warning(s){}\n", o.path, errors, warnings,
+               capped ? " listed (stopped at the cap, see above)" : "");
     return exit_code::invalid_input;
 }
 
