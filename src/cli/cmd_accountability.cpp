@@ -5,11 +5,8 @@
 
 #include "passend/cycle/accountability.hpp"
 #include "passend/error.hpp"
-#if __has_include("passend/kpi/evaluate.hpp")
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
-#define PASSEND_HAVE_KPI_EVALUATE 1
-#endif
 
 #include <fmt/core.h>
 
@@ -29,7 +26,6 @@ struct accountability_options_cli {
 // The KPI rows of the board and its schools (allocations may name a school) for the year and
 // the year before.
 kpi_results board_kpis(const dataset& ds, const std::string& board, school_year year) {
-#ifdef PASSEND_HAVE_KPI_EVALUATE
     evaluate_options o;
     o.years = {year.prev(), year};
     o.units = {board};
@@ -38,10 +34,6 @@ kpi_results board_kpis(const dataset& ds, const std::string& board, school_year 
         if (ds.schools().board[s] == *b) o.units.push_back(ds.schools().id[s]);
     o.levels = {kpi_level::board, kpi_level::school};
     return evaluate(ds, catalog::builtin(), o);
-#else
-    (void)ds, (void)board, (void)year;
-    return {}; // the KPI evaluator has not landed: KPI figures show as missing
-#endif
 }
 
 void run(const accountability_options_cli& o) {

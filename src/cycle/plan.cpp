@@ -2,6 +2,7 @@
 
 #include "kpi_lookup.hpp"
 #include "passend/continuum.hpp"
+#include "passend/kpi/catalog.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -291,60 +292,25 @@ const plan_target* plan_indicator::target_for(school_year y) const noexcept {
     return nullptr;
 }
 
-bool is_domain_kpi_id(std::string_view id) {
-    static const std::set<std::string, std::less<>> ids = [] {
-        std::set<std::string, std::less<>> s{"leerlingen_totaal",
-                                             "terugplaatsingen",
-                                             "doorstroom_vo_vso",
-                                             "doorstroom_vso_vo",
-                                             "langdurig_relatief_verzuim",
-                                             "absoluut_verzuim",
-                                             "thuiszitters",
-                                             "thuiszitters_langer_dan_3_maanden",
-                                             "vrijstellingen",
-                                             "opp_aantal",
-                                             "opp_percentage",
-                                             "schoolverlaters_zonder_diploma",
-                                             "arrangementen",
-                                             "arrangementen_kosten",
-                                             "tlv_toegekend",
-                                             "tlv_doorlooptijd_mediaan",
-                                             "middelen_ontvangen",
-                                             "middelen_besteed",
-                                             "middelen_saldo"};
-        for (auto st : all_settings) {
-            const std::string n(to_string(st));
-            s.insert("leerlingen_" + n);
-            s.insert("tlv_toegekend_" + n);
-            if (st != setting::bao && st != setting::vo) {
-                s.insert("deelname_" + n);
-                s.insert("verwijzingen_" + n);
-                s.insert("verwijzingspercentage_" + n);
-            }
-            if (is_paid_by_tlv(st))
-                for (auto c : {"laag", "midden", "hoog"}) s.insert("tlv_toegekend_" + n + "_" + c);
-        }
-        for (auto n : {"sbo", "so"}) {
-            s.insert(std::string("groei_") + n);
-            s.insert(std::string("verblijfsduur_") + n);
-        }
-        for (auto p : {"so_sbo", "so_bao", "sbo_bao", "vso_pro", "vso_vo", "pro_vo"})
-            s.insert(std::string("terugplaatsingen_") + p);
-        for (int l = 1; l <= 5; ++l) s.insert("arrangementen_niveau_" + std::to_string(l));
-        for (auto k : {"individueel", "groep", "doelgroep"})
-            s.insert(std::string("arrangementen_") + k);
-        return s;
-    }();
-    if (ids.contains(id)) return true;
-    // <framework>_score and <framework>_norm for any framework id of lower-case letters,
-    // digits and underscores.
-    for (std::string_view suffix : {"_score", "_norm"})
-        if (id.size() > suffix.size() && id.ends_with(suffix)) {
-            const auto fw = id.substr(0, id.size() - suffix.size());
-            return std::all_of(fw.begin(), fw.end(), [](char c) {
+bool is_catalog_kpi_id(std::string_view id) {
+    const auto& cat = catalog::builtin();
+    if (cat.find(id)) return true;
+    // A per-framework template (`{framework}_score`) matches any framework id of lower-case
+    // letters, digits and underscores in its place.
+    for (const auto& d : cat.definitions()) {
+        if (d.per != "framework") continue;
+        const auto at = d.id.find("{framework}");
+        const auto head = std::string_view(d.id).substr(0, at);
+        const auto tail =
+            std::string_view(d.id).substr(at + std::string_view("{framework}").size());
+        if (id.size() <= head.size() + tail.size() || !id.starts_with(head) || !id.ends_with(tail))
+            continue;
+        const auto fw = id.substr(head.size(), id.size() - head.size() - tail.size());
+        if (std::all_of(fw.begin(), fw.end(), [](char c) {
                 return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-            });
-        }
+            }))
+            return true;
+    }
     return false;
 }
 

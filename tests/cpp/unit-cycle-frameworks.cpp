@@ -1,5 +1,7 @@
 #include "passend/builder.hpp"
 #include "passend/cycle/frameworks.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/evaluate.hpp"
 
 #include <doctest/doctest.h>
 
@@ -131,4 +133,25 @@ TEST_CASE("process indicators per group, repeats averaged, latest biennial measu
           school_year{2022});
     CHECK_FALSE(latest_assessment_year(*ds, "ankerpunt3", unit_level::board, pos(board),
                                        school_year{2021}));
+}
+
+TEST_CASE("the KPI evaluator's framework scores agree with assess() when items do not repeat") {
+    auto b = region();
+    const double scores[] = {1, 0.5, 0, 1, 1, 0.5};
+    for (int i = 0; i < 6; ++i) {
+        b.add(assessment_row{y2024, "01AA00", "ankerpunt1", std::to_string(i + 1), scores[i]});
+        b.add(assessment_row{y2024, "02BB00", "ankerpunt1", std::to_string(i + 1), 1 - scores[i]});
+    }
+    const auto ds = b.finish().value();
+    const auto kpis = evaluate(*ds, catalog::builtin().select({"ankerpunt1_score"}));
+    int compared = 0;
+    for (const auto& r : kpis.rows) {
+        if (r.level != kpi_level::school || r.year != y2024) continue;
+        const auto a = assess(*ds, "ankerpunt1", *ds->find_school(r.unit), y2024);
+        REQUIRE(a);
+        REQUIRE(r.value);
+        CHECK(*r.value == doctest::Approx(a->mean()));
+        ++compared;
+    }
+    CHECK(compared == 2);
 }

@@ -1,7 +1,11 @@
 #include "passend/builder.hpp"
 #include "passend/cycle/money.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/evaluate.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cmath>
 
 using namespace passend;
 
@@ -126,4 +130,25 @@ TEST_CASE("an allocation that names a KPI shows the KPI's movement beside the mo
     CHECK(e[1].current == 4);
     CHECK_FALSE(e[1].previous.has_value());
     CHECK_FALSE(e[1].change().has_value());
+}
+
+TEST_CASE("the KPI evaluator's middelen KPIs agree with the money module to the cent") {
+    const auto ds = seed_002_money(92'401'00);
+    const auto kpis = evaluate(
+        *ds,
+        catalog::builtin().select({"middelen_ontvangen", "middelen_besteed", "middelen_saldo"}));
+    const auto m = money_of(*ds, *ds->find_board("kindante"), y2024);
+    const auto board_value = [&](std::string_view kpi) -> std::optional<double> {
+        for (const auto& r : kpis.rows)
+            if (r.kpi == kpi && r.level == kpi_level::board && r.unit == "kindante" &&
+                r.year == y2024)
+                return r.value;
+        return std::nullopt;
+    };
+    REQUIRE(board_value("middelen_ontvangen"));
+    CHECK(std::llround(*board_value("middelen_ontvangen") * 100) == m.received);
+    REQUIRE(board_value("middelen_besteed"));
+    CHECK(std::llround(*board_value("middelen_besteed") * 100) == m.allocated);
+    REQUIRE(board_value("middelen_saldo"));
+    CHECK(std::llround(*board_value("middelen_saldo") * 100) == m.difference());
 }

@@ -91,14 +91,14 @@ TEST_CASE("JSON syntax errors are located") {
     CHECK(r.diagnostics[0].line == 3);
 }
 
-TEST_CASE("DOMAIN.md KPI ids are known, others are not") {
+TEST_CASE("ids of the built-in KPI catalog are known, others are not") {
     for (auto id : {"deelname_so", "verwijzingen_pro", "terugplaatsingen_sbo_bao",
                     "tlv_toegekend_vso_hoog", "arrangementen_niveau_5", "middelen_saldo",
                     "procesindicatoren_score", "ankerpunt3_norm", "groei_so"})
-        CHECK(is_domain_kpi_id(id));
+        CHECK(is_catalog_kpi_id(id));
     for (auto id : {"deelname_bao", "deelname_so2x", "groei_vso", "_score", "Ankerpunt1_score",
                     "terugplaatsingen_bao_so"})
-        CHECK_FALSE(is_domain_kpi_id(id));
+        CHECK_FALSE(is_catalog_kpi_id(id));
     // A catalog can be passed instead.
     const auto r = parse_plan(good_plan, "p.json", [](std::string_view) { return false; });
     CHECK(r.diagnostics.size() == 2);

@@ -83,9 +83,10 @@ struct focus_plan {
 /// Answers whether a KPI id exists (the catalog's lookup).
 using kpi_exists_fn = std::function<bool(std::string_view)>;
 
-/// The ids DOMAIN.md v1 defines (`deelname_so`, `terugplaatsingen_sbo_bao`,
-/// `ankerpunt1_score`, ...): the default check until a caller passes its catalog's.
-bool is_domain_kpi_id(std::string_view id);
+/// Whether the built-in KPI catalog defines `id` (`deelname_so`, `terugplaatsingen_sbo_bao`, and
+/// `<framework>_score` / `_norm` for any framework id): the default check; a caller with a
+/// user catalog passes its own lookup.
+bool is_catalog_kpi_id(std::string_view id);
 
 /// A parsed plan, or none and the diagnostics.
 struct [[nodiscard]] plan_result {
@@ -100,9 +101,9 @@ struct [[nodiscard]] plan_result {
 
 /// Parse and validate a plan; `source` names it in diagnostics.
 plan_result parse_plan(std::string_view json_text, std::string source = "plan.json",
-                       const kpi_exists_fn& kpi_exists = is_domain_kpi_id);
+                       const kpi_exists_fn& kpi_exists = is_catalog_kpi_id);
 plan_result load_plan(const std::filesystem::path& file,
-                      const kpi_exists_fn& kpi_exists = is_domain_kpi_id);
+                      const kpi_exists_fn& kpi_exists = is_catalog_kpi_id);
 
 /// One indicator of a focus point against the plan's target for a year.
 struct indicator_status {
