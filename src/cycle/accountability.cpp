@@ -1,6 +1,7 @@
 #include "passend/cycle/accountability.hpp"
 
 #include "kpi_lookup.hpp"
+#include "markdown_cell.hpp"
 #include "passend/continuum.hpp"
 #include "passend/cycle/frameworks.hpp"
 #include "passend/cycle/money.hpp"
@@ -579,21 +580,6 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
 
 // ---- Markdown ----------------------------------------------------------------------------
 
-namespace {
-std::string md_cell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n')
-            out += ' ';
-        else
-            out += c;
-    }
-    return out;
-}
-} // namespace
-
 std::string to_markdown(const accountability_report& r) {
     std::string out = "# " + r.title + "\n\n";
     for (const auto& [k, v] : r.header) out += "**" + k + ":** " + v + "  \n";
@@ -621,13 +607,13 @@ std::string to_markdown(const accountability_report& r) {
                 break;
             case report_block::kind::table: {
                 out += "|";
-                for (const auto& h : b.header) out += " " + md_cell(h) + " |";
+                for (const auto& h : b.header) out += " " + detail::markdown_cell(h) + " |";
                 out += "\n|";
                 for (std::size_t i = 0; i < b.header.size(); ++i) out += "---|";
                 out += "\n";
                 for (const auto& row : b.rows) {
                     out += "|";
-                    for (const auto& c : row) out += " " + md_cell(c) + " |";
+                    for (const auto& c : row) out += " " + detail::markdown_cell(c) + " |";
                     out += "\n";
                 }
                 if (!b.caption.empty()) out += "\n*" + b.caption + "*\n";

@@ -1,5 +1,7 @@
 #include "passend/cycle/agenda.hpp"
 
+#include "markdown_cell.hpp"
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -284,18 +286,7 @@ std::string to_ics(std::span<const cycle_event> events, const ics_options& optio
 
 std::string to_markdown(std::span<const cycle_event> events, const working_days& w,
                         std::string_view title) {
-    const auto cell = [](std::string_view s) {
-        std::string out;
-        for (char c : s) {
-            if (c == '|')
-                out += "\\|";
-            else if (c == '\n')
-                out += ' ';
-            else
-                out += c;
-        }
-        return out;
-    };
+    const auto cell = detail::markdown_cell;
     std::string out = fmt::format("# {}\n\n", title);
     out += fmt::format("Schooljaar {}. Werkdagen: maandag tot en met vrijdag, buiten feestdagen en "
                        "schoolvakanties.\n\n",
