@@ -52,13 +52,20 @@ namespace {
 
 constexpr std::string_view type_name(column_type t) {
     switch (t) {
-    case column_type::text: return "text";
-    case column_type::date: return "date";
-    case column_type::integer: return "integer";
-    case column_type::amount: return "amount";
-    case column_type::score: return "score";
-    case column_type::code: return "code";
-    case column_type::year: return "school-year";
+    case column_type::text:
+        return "text";
+    case column_type::date:
+        return "date";
+    case column_type::integer:
+        return "integer";
+    case column_type::amount:
+        return "amount";
+    case column_type::score:
+        return "score";
+    case column_type::code:
+        return "code";
+    case column_type::year:
+        return "school-year";
     }
     return "?";
 }
@@ -96,8 +103,8 @@ passend_status next_column(passend_appender& a, const char* fn, const column_spe
 
 /// Append a typed value after checking that column types `fits` accept it.
 template <class Fits, class Text>
-passend_status append_typed(passend_appender* appender, const char* fn, const char* what,
-                            Fits fits, Text text) noexcept {
+passend_status append_typed(passend_appender* appender, const char* fn, const char* what, Fits fits,
+                            Text text) noexcept {
     return on_appender(appender, fn, [&](passend_appender& a) {
         const column_spec* col = nullptr;
         if (const auto s = next_column(a, fn, col); s != PASSEND_OK) return s;
@@ -148,8 +155,7 @@ passend_status passend_appender_begin_table(passend_appender* appender, const ch
         if (!table_name) return null_argument(fn, "table");
         if (a.row_open())
             return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": a row of " +
-                                  std::string(spec(a.current).name) +
+                              std::string(fn) + ": a row of " + std::string(spec(a.current).name) +
                                   " is still open (call passend_appender_end_row)");
         const auto t = find_table(lower_trimmed(table_name));
         if (!t)
@@ -162,9 +168,8 @@ passend_status passend_appender_begin_table(passend_appender* appender, const ch
         } else {
             for (std::size_t i = 0; i < column_count; ++i) {
                 if (!columns[i])
-                    return capi::fail(PASSEND_INVALID_ARGUMENT,
-                                      std::string(fn) + ": column name " + std::to_string(i) +
-                                          " is NULL");
+                    return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": column name " +
+                                                                    std::to_string(i) + " is NULL");
                 const auto c = ts.find(lower_trimmed(columns[i]));
                 if (!c)
                     return capi::fail(PASSEND_INVALID_ARGUMENT,
@@ -182,14 +187,13 @@ passend_status passend_appender_begin_table(passend_appender* appender, const ch
             positions[column_of[i]] = static_cast<std::uint32_t>(i + 1);
         for (std::size_t c = 0; c < ts.columns.size(); ++c) {
             if (!ts.columns[c].required || positions[c]) continue;
-            a.builder.report({severity::error, std::string(ts.name), 0, 0, "missing_column",
-                              "the required column " + std::string(ts.columns[c].name) +
-                                  " is missing"});
+            a.builder.report(
+                {severity::error, std::string(ts.name), 0, 0, "missing_column",
+                 "the required column " + std::string(ts.columns[c].name) + " is missing"});
             a.begun = false;
-            return capi::fail(PASSEND_INVALID_DATA, std::string(ts.name) +
-                                                        ": error: the required column " +
-                                                        std::string(ts.columns[c].name) +
-                                                        " is missing [missing_column]");
+            return capi::fail(PASSEND_INVALID_DATA,
+                              std::string(ts.name) + ": error: the required column " +
+                                  std::string(ts.columns[c].name) + " is missing [missing_column]");
         }
         a.builder.set_source(*t, std::string(ts.name), std::move(positions));
         a.current = *t;
@@ -234,8 +238,8 @@ passend_status passend_appender_append_double(passend_appender* appender, double
         [&](column_type t) { return capi::format_number(value, t); });
 }
 
-passend_status passend_appender_append_date(passend_appender* appender, int32_t year,
-                                            int32_t month, int32_t day) {
+passend_status passend_appender_append_date(passend_appender* appender, int32_t year, int32_t month,
+                                            int32_t day) {
     return append_typed(
         appender, "passend_appender_append_date", "a date",
         [](column_type t) { return t == column_type::date; },
@@ -247,7 +251,8 @@ passend_status passend_appender_end_row(passend_appender* appender) {
     return on_appender(appender, fn, [&](passend_appender& a) {
         if (!a.begun)
             return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": no table begun (call passend_appender_begin_table)");
+                              std::string(fn) +
+                                  ": no table begun (call passend_appender_begin_table)");
         const auto& ts = spec(a.current);
         if (a.next < a.column_of.size())
             return capi::fail(PASSEND_INVALID_ARGUMENT,
@@ -275,8 +280,7 @@ passend_status passend_appender_finish(passend_appender* appender, passend_datas
         if (!out_dataset) return null_argument(fn, "out_dataset");
         if (a.row_open())
             return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": a row of " +
-                                  std::string(spec(a.current).name) +
+                              std::string(fn) + ": a row of " + std::string(spec(a.current).name) +
                                   " is still open (call passend_appender_end_row)");
         auto result = a.builder.finish();
         a.begun = false;

@@ -15,7 +15,7 @@ using passend::capi::null_argument;
 
 namespace {
 
-__extension__ typedef __int128 int128;             // Arrow's decimal128 (GCC and Clang)
+__extension__ typedef __int128 int128; // Arrow's decimal128 (GCC and Clang)
 __extension__ typedef unsigned __int128 uint128;
 
 /// How a field's values are stored (the Arrow physical layouts passend reads).
@@ -24,8 +24,16 @@ enum class layout : std::uint8_t {
     utf8,       // "u": int32 offsets
     large_utf8, // "U": int64 offsets
     utf8_view,  // "vu": 16-byte views
-    int8, int16, int32, int64, uint8, uint16, uint32, uint64,
-    float32, float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    float32,
+    float64,
     decimal128, // "d:p,s"
     date32,     // "tdD": days since 1970-01-01
     date64,     // "tdm": milliseconds since 1970-01-01
@@ -33,9 +41,11 @@ enum class layout : std::uint8_t {
 
 struct field_type {
     layout kind = layout::null_type;
-    int scale = 0;                     ///< decimals
-    std::optional<layout> dictionary;  ///< the value layout when dictionary-encoded
-    bool is_string() const { return kind == layout::utf8 || kind == layout::large_utf8 || kind == layout::utf8_view; }
+    int scale = 0;                    ///< decimals
+    std::optional<layout> dictionary; ///< the value layout when dictionary-encoded
+    bool is_string() const {
+        return kind == layout::utf8 || kind == layout::large_utf8 || kind == layout::utf8_view;
+    }
     bool is_integer() const { return kind >= layout::int8 && kind <= layout::uint64; }
 };
 
@@ -86,31 +96,43 @@ bool fits(const field_type& ft, column_type ct) {
     const bool str = ft.is_string() || (ft.dictionary && is_string_layout(*ft.dictionary));
     if (ft.dictionary && !str) return false;
     const bool integer = !ft.dictionary && ft.is_integer();
-    const bool number = !ft.dictionary && (ft.kind == layout::float32 ||
-                                           ft.kind == layout::float64 ||
-                                           ft.kind == layout::decimal128);
+    const bool number =
+        !ft.dictionary &&
+        (ft.kind == layout::float32 || ft.kind == layout::float64 || ft.kind == layout::decimal128);
     const bool date = !ft.dictionary && (ft.kind == layout::date32 || ft.kind == layout::date64);
     switch (ct) {
-    case column_type::text: return str || integer;
-    case column_type::code: return str;
-    case column_type::date: return str || date;
-    case column_type::integer: return str || integer;
+    case column_type::text:
+        return str || integer;
+    case column_type::code:
+        return str;
+    case column_type::date:
+        return str || date;
+    case column_type::integer:
+        return str || integer;
     case column_type::amount:
-    case column_type::score: return str || integer || number;
-    case column_type::year: return str || integer;
+    case column_type::score:
+        return str || integer || number;
+    case column_type::year:
+        return str || integer;
     }
     return false;
 }
 
 std::string_view expected(column_type ct) {
     switch (ct) {
-    case column_type::text: return "a string (utf8, large_utf8, utf8_view, dictionary) or an integer";
-    case column_type::code: return "a string (utf8, large_utf8, utf8_view, dictionary)";
-    case column_type::date: return "a date (date32, date64) or a string YYYY-MM-DD";
-    case column_type::integer: return "an integer or a string";
+    case column_type::text:
+        return "a string (utf8, large_utf8, utf8_view, dictionary) or an integer";
+    case column_type::code:
+        return "a string (utf8, large_utf8, utf8_view, dictionary)";
+    case column_type::date:
+        return "a date (date32, date64) or a string YYYY-MM-DD";
+    case column_type::integer:
+        return "an integer or a string";
     case column_type::amount:
-    case column_type::score: return "a number (integer, float, decimal128) or a string";
-    case column_type::year: return "a string 2024-2025 or an integer start year";
+    case column_type::score:
+        return "a number (integer, float, decimal128) or a string";
+    case column_type::year:
+        return "a string 2024-2025 or an integer start year";
     }
     return "?";
 }
@@ -124,7 +146,8 @@ bool valid(const ArrowArray& a, std::int64_t i) {
 template <class T>
 T at(const ArrowArray& a, int buffer, std::int64_t i) {
     T v;
-    std::memcpy(&v, static_cast<const char*>(a.buffers[buffer]) + i * std::int64_t(sizeof(T)), sizeof(T));
+    std::memcpy(&v, static_cast<const char*>(a.buffers[buffer]) + i * std::int64_t(sizeof(T)),
+                sizeof(T));
     return v;
 }
 
@@ -167,12 +190,16 @@ std::string decimal_text(int128 v, int scale) {
 std::string text_at(const ArrowArray& a, layout l, int scale, std::int64_t i, column_type ct) {
     if (!valid(a, i)) return {};
     switch (l) {
-    case layout::null_type: return {};
+    case layout::null_type:
+        return {};
     case layout::utf8:
     case layout::large_utf8:
-    case layout::utf8_view: return std::string(string_at(a, l, i));
-    case layout::int8: return std::to_string(at<std::int8_t>(a, 1, i));
-    case layout::int16: return std::to_string(at<std::int16_t>(a, 1, i));
+    case layout::utf8_view:
+        return std::string(string_at(a, l, i));
+    case layout::int8:
+        return std::to_string(at<std::int8_t>(a, 1, i));
+    case layout::int16:
+        return std::to_string(at<std::int16_t>(a, 1, i));
     case layout::int32:
     case layout::int64:
     case layout::uint8:
@@ -183,12 +210,24 @@ std::string text_at(const ArrowArray& a, layout l, int scale, std::int64_t i, co
         unsigned long long u = 0;
         bool is_unsigned = false;
         switch (l) {
-        case layout::int32: v = at<std::int32_t>(a, 1, i); break;
-        case layout::int64: v = at<std::int64_t>(a, 1, i); break;
-        case layout::uint8: v = at<std::uint8_t>(a, 1, i); break;
-        case layout::uint16: v = at<std::uint16_t>(a, 1, i); break;
-        case layout::uint32: v = at<std::uint32_t>(a, 1, i); break;
-        default: u = at<std::uint64_t>(a, 1, i), is_unsigned = true; break;
+        case layout::int32:
+            v = at<std::int32_t>(a, 1, i);
+            break;
+        case layout::int64:
+            v = at<std::int64_t>(a, 1, i);
+            break;
+        case layout::uint8:
+            v = at<std::uint8_t>(a, 1, i);
+            break;
+        case layout::uint16:
+            v = at<std::uint16_t>(a, 1, i);
+            break;
+        case layout::uint32:
+            v = at<std::uint32_t>(a, 1, i);
+            break;
+        default:
+            u = at<std::uint64_t>(a, 1, i), is_unsigned = true;
+            break;
         }
         if (ct == column_type::year) {
             const long long y = is_unsigned ? static_cast<long long>(u) : v;
@@ -196,10 +235,14 @@ std::string text_at(const ArrowArray& a, layout l, int scale, std::int64_t i, co
         }
         return is_unsigned ? std::to_string(u) : std::to_string(v);
     }
-    case layout::float32: return capi::format_number(at<float>(a, 1, i), ct);
-    case layout::float64: return capi::format_number(at<double>(a, 1, i), ct);
-    case layout::decimal128: return decimal_text(at<int128>(a, 1, i), scale);
-    case layout::date32: return format_day(day{date::days{at<std::int32_t>(a, 1, i)}});
+    case layout::float32:
+        return capi::format_number(at<float>(a, 1, i), ct);
+    case layout::float64:
+        return capi::format_number(at<double>(a, 1, i), ct);
+    case layout::decimal128:
+        return decimal_text(at<int128>(a, 1, i), scale);
+    case layout::date32:
+        return format_day(day{date::days{at<std::int32_t>(a, 1, i)}});
     case layout::date64: {
         const auto ms = at<std::int64_t>(a, 1, i);
         const auto days = ms / 86'400'000 - (ms % 86'400'000 < 0 ? 1 : 0);
@@ -222,14 +265,30 @@ std::string value_of(const ArrowArray& child, const mapped_field& m, std::int64_
     if (!valid(child, i)) return {};
     std::int64_t index = 0;
     switch (m.type.kind) {
-    case layout::int8: index = at<std::int8_t>(child, 1, i); break;
-    case layout::int16: index = at<std::int16_t>(child, 1, i); break;
-    case layout::int32: index = at<std::int32_t>(child, 1, i); break;
-    case layout::int64: index = at<std::int64_t>(child, 1, i); break;
-    case layout::uint8: index = at<std::uint8_t>(child, 1, i); break;
-    case layout::uint16: index = at<std::uint16_t>(child, 1, i); break;
-    case layout::uint32: index = at<std::uint32_t>(child, 1, i); break;
-    default: index = static_cast<std::int64_t>(at<std::uint64_t>(child, 1, i)); break;
+    case layout::int8:
+        index = at<std::int8_t>(child, 1, i);
+        break;
+    case layout::int16:
+        index = at<std::int16_t>(child, 1, i);
+        break;
+    case layout::int32:
+        index = at<std::int32_t>(child, 1, i);
+        break;
+    case layout::int64:
+        index = at<std::int64_t>(child, 1, i);
+        break;
+    case layout::uint8:
+        index = at<std::uint8_t>(child, 1, i);
+        break;
+    case layout::uint16:
+        index = at<std::uint16_t>(child, 1, i);
+        break;
+    case layout::uint32:
+        index = at<std::uint32_t>(child, 1, i);
+        break;
+    default:
+        index = static_cast<std::int64_t>(at<std::uint64_t>(child, 1, i));
+        break;
     }
     const auto& dict = *child.dictionary;
     if (index < 0 || index >= dict.length)
@@ -276,7 +335,8 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
     const auto status = guard([&] {
         if (!stream) return null_argument(fn, "stream");
         if (!stream->release)
-            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": the stream is already released");
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": the stream is already released");
         stream_guard owned{stream};
         if (!appender) return null_argument(fn, "appender");
         if (!table_name) return null_argument(fn, "table");
@@ -295,8 +355,8 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
 
         schema_guard schema;
         if (const int rc = stream->get_schema(stream, &schema.s); rc != 0)
-            return capi::fail(PASSEND_ERROR,
-                              std::string(fn) + ": get_schema failed: " + stream_message(stream, rc));
+            return capi::fail(PASSEND_ERROR, std::string(fn) + ": get_schema failed: " +
+                                                 stream_message(stream, rc));
         if (!schema.s.format || std::string_view(schema.s.format) != "+s")
             return capi::fail(PASSEND_INVALID_ARGUMENT,
                               std::string(fn) + ": the stream's schema is not a struct (format '" +
@@ -347,9 +407,9 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
         }
         for (std::size_t c = 0; c < ts.columns.size(); ++c)
             if (ts.columns[c].required && !positions[c])
-                problems.push_back({severity::error, source, 0, 0, "missing_column",
-                                    "the required column " + std::string(ts.columns[c].name) +
-                                        " is missing"});
+                problems.push_back(
+                    {severity::error, source, 0, 0, "missing_column",
+                     "the required column " + std::string(ts.columns[c].name) + " is missing"});
         const diagnostic* first_error = nullptr;
         for (const auto& p : problems)
             if (p.level == severity::error && !first_error) first_error = &p;
@@ -378,8 +438,8 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
             const ArrowArray& s = batch.a;
             if (s.n_children != schema.s.n_children)
                 return capi::fail(PASSEND_INVALID_ARGUMENT,
-                                  std::string(fn) + ": a batch has " + std::to_string(s.n_children) +
-                                      " children, the schema " +
+                                  std::string(fn) + ": a batch has " +
+                                      std::to_string(s.n_children) + " children, the schema " +
                                       std::to_string(schema.s.n_children));
             for (std::int64_t r = 0; r < s.length; ++r) {
                 const std::int64_t row = s.offset + r;

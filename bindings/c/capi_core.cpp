@@ -100,13 +100,20 @@ passend_status passend_check_abi(int abi_version) {
 
 const char* passend_errstr(passend_status status) {
     switch (status) {
-    case PASSEND_OK: return "ok";
-    case PASSEND_ERROR: return "internal error";
-    case PASSEND_INVALID_ARGUMENT: return "invalid argument";
-    case PASSEND_INVALID_DATA: return "invalid data";
-    case PASSEND_NOT_FOUND: return "not found";
-    case PASSEND_NO_MEMORY: return "out of memory";
-    case PASSEND_ABI_MISMATCH: return "ABI mismatch";
+    case PASSEND_OK:
+        return "ok";
+    case PASSEND_ERROR:
+        return "internal error";
+    case PASSEND_INVALID_ARGUMENT:
+        return "invalid argument";
+    case PASSEND_INVALID_DATA:
+        return "invalid data";
+    case PASSEND_NOT_FOUND:
+        return "not found";
+    case PASSEND_NO_MEMORY:
+        return "out of memory";
+    case PASSEND_ABI_MISMATCH:
+        return "ABI mismatch";
     }
     return "unknown status";
 }
@@ -126,9 +133,9 @@ size_t passend_diagnostics_error_count(const passend_diagnostics* diagnostics) {
 }
 
 passend_status passend_diagnostics_get(const passend_diagnostics* diagnostics, size_t index,
-                                       int* out_severity, const char** out_file,
-                                       uint64_t* out_line, uint32_t* out_column,
-                                       const char** out_rule, const char** out_message) {
+                                       int* out_severity, const char** out_file, uint64_t* out_line,
+                                       uint32_t* out_column, const char** out_rule,
+                                       const char** out_message) {
     return guard([&] {
         if (!diagnostics) return null_argument("passend_diagnostics_get", "diagnostics");
         if (index >= diagnostics->items.size())
@@ -138,8 +145,8 @@ passend_status passend_diagnostics_get(const passend_diagnostics* diagnostics, s
                                   std::to_string(diagnostics->items.size()) + ")");
         const auto& d = diagnostics->items[index];
         if (out_severity)
-            *out_severity = d.level == severity::error ? PASSEND_SEVERITY_ERROR
-                                                       : PASSEND_SEVERITY_WARNING;
+            *out_severity =
+                d.level == severity::error ? PASSEND_SEVERITY_ERROR : PASSEND_SEVERITY_WARNING;
         if (out_file) *out_file = d.file.c_str();
         if (out_line) *out_line = d.line;
         if (out_column) *out_column = d.column;
@@ -173,9 +180,9 @@ passend_status passend_dataset_open_folder(const char* path, const passend_load_
         if (!out_dataset) return null_argument(fn, "out_dataset");
         load_options opts;
         if (!capi::read_options(options, opts))
-            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) +
-                                                            ": unknown passend_load_options "
-                                                            "version (use PASSEND_LOAD_OPTIONS_INIT)");
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": unknown passend_load_options "
+                                                "version (use PASSEND_LOAD_OPTIONS_INIT)");
         const auto dir = std::filesystem::u8path(path);
         std::error_code ec;
         if (!std::filesystem::is_directory(dir, ec)) {
@@ -199,9 +206,9 @@ passend_status passend_dataset_open_json(const char* json, const char* source_na
         if (!out_dataset) return null_argument(fn, "out_dataset");
         load_options opts;
         if (!capi::read_options(options, opts))
-            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) +
-                                                            ": unknown passend_load_options "
-                                                            "version (use PASSEND_LOAD_OPTIONS_INIT)");
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": unknown passend_load_options "
+                                                "version (use PASSEND_LOAD_OPTIONS_INIT)");
         return capi::deliver(load_json(json, source_name ? source_name : "data.json", opts),
                              out_dataset, out_diagnostics);
     });
@@ -251,22 +258,46 @@ passend_status passend_dataset_row_count(const passend_dataset* dataset, const c
         const auto& ds = *dataset->data;
         std::size_t n = 0;
         switch (t) {
-        case table::swvs: n = ds.swvs().size(); break;
-        case table::boards: n = ds.boards().size(); break;
-        case table::schools: n = ds.schools().size(); break;
-        case table::pupils: n = ds.pupils().size(); break;
+        case table::swvs:
+            n = ds.swvs().size();
+            break;
+        case table::boards:
+            n = ds.boards().size();
+            break;
+        case table::schools:
+            n = ds.schools().size();
+            break;
+        case table::pupils:
+            n = ds.pupils().size();
+            break;
         case table::regions: // stored as each municipality's PO and VO partnership
             for (std::size_t m = 0; m < ds.municipalities().size(); ++m)
                 n += has(ds.municipalities().po_swv[m]) + has(ds.municipalities().vo_swv[m]);
             break;
-        case table::enrolments: n = ds.enrolments().size(); break;
-        case table::tlvs: n = ds.tlvs().size(); break;
-        case table::arrangements: n = ds.arrangements().size(); break;
-        case table::opps: n = ds.opps().size(); break;
-        case table::absences: n = ds.absences().size(); break;
-        case table::funds: n = ds.funds().size(); break;
-        case table::allocations: n = ds.allocations().size(); break;
-        case table::assessments: n = ds.assessments().size(); break;
+        case table::enrolments:
+            n = ds.enrolments().size();
+            break;
+        case table::tlvs:
+            n = ds.tlvs().size();
+            break;
+        case table::arrangements:
+            n = ds.arrangements().size();
+            break;
+        case table::opps:
+            n = ds.opps().size();
+            break;
+        case table::absences:
+            n = ds.absences().size();
+            break;
+        case table::funds:
+            n = ds.funds().size();
+            break;
+        case table::allocations:
+            n = ds.allocations().size();
+            break;
+        case table::assessments:
+            n = ds.assessments().size();
+            break;
         }
         *out_rows = n;
         return PASSEND_OK;
@@ -294,7 +325,8 @@ passend_status passend_dataset_school_years(const passend_dataset* dataset, int3
         if (!out_first) return null_argument(fn, "out_first");
         if (!out_last) return null_argument(fn, "out_last");
         const auto years = dataset->data->school_years();
-        if (years.empty()) return capi::fail(PASSEND_NOT_FOUND, std::string(fn) + ": no enrolments");
+        if (years.empty())
+            return capi::fail(PASSEND_NOT_FOUND, std::string(fn) + ": no enrolments");
         *out_first = years.front().start_year();
         *out_last = years.back().start_year();
         return PASSEND_OK;

@@ -68,7 +68,7 @@ extern "C" {
 
 /** True when this header's version is at least major.minor.patch. */
 #define PASSEND_VERSION_CHECK(major, minor, patch)                                                 \
-    (PASSEND_VERSION_NUMBER >= ((major) * 1000000 + (minor) * 1000 + (patch)))
+    (PASSEND_VERSION_NUMBER >= ((major)*1000000 + (minor)*1000 + (patch)))
 
 /**
  * The ABI version of this header. It changes only when a function, struct or constant of this
@@ -78,7 +78,7 @@ extern "C" {
 #define PASSEND_ABI_VERSION 1
 
 /** Return the library's version, e.g. "0.1.0" (static storage; never NULL). */
-PASSEND_API const char *passend_version(void);
+PASSEND_API const char* passend_version(void);
 
 /** Return the library's version number (see PASSEND_VERSION_NUMBER) to compare with the header. */
 PASSEND_API int passend_version_number(void);
@@ -111,31 +111,34 @@ typedef enum passend_status {
 PASSEND_API passend_status passend_check_abi(int abi_version);
 
 /** Return a short English description of a status code (static storage; never NULL). */
-PASSEND_API const char *passend_errstr(passend_status status);
+PASSEND_API const char* passend_errstr(passend_status status);
 
 /**
  * Return the message of the calling thread's last failed call, or "" when the last call
  * succeeded. Never NULL. The text stays valid until the thread's next passend call.
  * Messages name files, lines, columns, values and rules, never more pupil data than a pupil id.
  */
-PASSEND_API const char *passend_last_error(void);
+PASSEND_API const char* passend_last_error(void);
 
 /* ============================================================================================== */
 /* Diagnostics: located problems in input data                                                    */
 /* ============================================================================================== */
 
 /** Severity of a diagnostic. Errors make a load fail; warnings ride along on success. */
-typedef enum passend_severity { PASSEND_SEVERITY_WARNING = 0, PASSEND_SEVERITY_ERROR = 1 } passend_severity;
+typedef enum passend_severity {
+    PASSEND_SEVERITY_WARNING = 0,
+    PASSEND_SEVERITY_ERROR = 1
+} passend_severity;
 
 /** The problems found in one load (or catalog): an immutable list. Free with
  * passend_diagnostics_free(). */
 typedef struct passend_diagnostics passend_diagnostics;
 
 /** Return how many diagnostics `diagnostics` holds (0 for NULL). */
-PASSEND_API size_t passend_diagnostics_count(const passend_diagnostics *diagnostics);
+PASSEND_API size_t passend_diagnostics_count(const passend_diagnostics* diagnostics);
 
 /** Return how many of them are errors (0 for NULL). */
-PASSEND_API size_t passend_diagnostics_error_count(const passend_diagnostics *diagnostics);
+PASSEND_API size_t passend_diagnostics_error_count(const passend_diagnostics* diagnostics);
 
 /**
  * Read diagnostic `index` (0-based). Every out-parameter may be NULL when not wanted; strings are
@@ -152,20 +155,23 @@ PASSEND_API size_t passend_diagnostics_error_count(const passend_diagnostics *di
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT when `diagnostics` is NULL or `index` is out of
  *         range (the out-parameters are then left untouched).
  */
-PASSEND_API passend_status passend_diagnostics_get(const passend_diagnostics *diagnostics, size_t index,
-                                                   int *out_severity, const char **out_file,
-                                                   uint64_t *out_line, uint32_t *out_column,
-                                                   const char **out_rule, const char **out_message);
+PASSEND_API passend_status passend_diagnostics_get(const passend_diagnostics* diagnostics,
+                                                   size_t index, int* out_severity,
+                                                   const char** out_file, uint64_t* out_line,
+                                                   uint32_t* out_column, const char** out_rule,
+                                                   const char** out_message);
 
 /**
  * Return diagnostic `index` as one line, like a compiler message:
- * `enrolments.csv:118:3: error: end_date 2024-07-01 is before start_date 2024-08-01 [end_before_start]`.
- * NULL when `diagnostics` is NULL or `index` is out of range. Owned by `diagnostics`.
+ * `enrolments.csv:118:3: error: end_date 2024-07-01 is before start_date 2024-08-01
+ * [end_before_start]`. NULL when `diagnostics` is NULL or `index` is out of range. Owned by
+ * `diagnostics`.
  */
-PASSEND_API const char *passend_diagnostics_text(const passend_diagnostics *diagnostics, size_t index);
+PASSEND_API const char* passend_diagnostics_text(const passend_diagnostics* diagnostics,
+                                                 size_t index);
 
 /** Free a diagnostics list and set `*diagnostics` to NULL. NULL-safe, double-free-safe. */
-PASSEND_API void passend_diagnostics_free(passend_diagnostics **diagnostics);
+PASSEND_API void passend_diagnostics_free(passend_diagnostics** diagnostics);
 
 /* ============================================================================================== */
 /* Datasets: open from a folder, a JSON document or the demo region                               */
@@ -184,7 +190,8 @@ typedef struct passend_load_options {
     uint64_t max_errors;  /**< stop collecting errors after this many; 0: no cap (default 200) */
 } passend_load_options;
 #define PASSEND_LOAD_OPTIONS_VERSION 1
-#define PASSEND_LOAD_OPTIONS_INIT {PASSEND_LOAD_OPTIONS_VERSION, 200}
+#define PASSEND_LOAD_OPTIONS_INIT                                                                  \
+    { PASSEND_LOAD_OPTIONS_VERSION, 200 }
 
 /**
  * Open the contract tables in folder `path` (schools.csv, pupils.csv and enrolments.csv
@@ -199,10 +206,10 @@ typedef struct passend_load_options {
  *         the data breaks the contract (nothing is loaded; the message quotes the first error);
  *         PASSEND_INVALID_ARGUMENT for a NULL path or out_dataset.
  */
-PASSEND_API passend_status passend_dataset_open_folder(const char *path,
-                                                       const passend_load_options *options,
-                                                       passend_dataset **out_dataset,
-                                                       passend_diagnostics **out_diagnostics);
+PASSEND_API passend_status passend_dataset_open_folder(const char* path,
+                                                       const passend_load_options* options,
+                                                       passend_dataset** out_dataset,
+                                                       passend_diagnostics** out_diagnostics);
 
 /**
  * Open the contract tables from one JSON document: an object whose members are table names
@@ -212,10 +219,10 @@ PASSEND_API passend_status passend_dataset_open_folder(const char *path,
  * Other parameters and return values as passend_dataset_open_folder (a malformed document is
  * PASSEND_INVALID_DATA).
  */
-PASSEND_API passend_status passend_dataset_open_json(const char *json, const char *source_name,
-                                                     const passend_load_options *options,
-                                                     passend_dataset **out_dataset,
-                                                     passend_diagnostics **out_diagnostics);
+PASSEND_API passend_status passend_dataset_open_json(const char* json, const char* source_name,
+                                                     const passend_load_options* options,
+                                                     passend_dataset** out_dataset,
+                                                     passend_diagnostics** out_diagnostics);
 
 /** What the demo generator makes. Initialise with PASSEND_DEMO_OPTIONS_INIT; 0 in any field
  * means the default. */
@@ -228,7 +235,8 @@ typedef struct passend_demo_options {
     uint64_t seed;        /**< generator seed (0: the default seed) */
 } passend_demo_options;
 #define PASSEND_DEMO_OPTIONS_VERSION 1
-#define PASSEND_DEMO_OPTIONS_INIT {PASSEND_DEMO_OPTIONS_VERSION, 0, 0, 0, 0, 0}
+#define PASSEND_DEMO_OPTIONS_INIT                                                                  \
+    { PASSEND_DEMO_OPTIONS_VERSION, 0, 0, 0, 0, 0 }
 
 /**
  * Generate the built-in demo region (a deterministic synthetic Zuid-Limburg): the same options
@@ -237,12 +245,12 @@ typedef struct passend_demo_options {
  * @param[out] out_dataset the dataset; NULL on failure. Free with passend_dataset_free.
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL out_dataset or unknown options version.
  */
-PASSEND_API passend_status passend_dataset_open_demo(const passend_demo_options *options,
-                                                     passend_dataset **out_dataset);
+PASSEND_API passend_status passend_dataset_open_demo(const passend_demo_options* options,
+                                                     passend_dataset** out_dataset);
 
 /** Free a dataset and set `*dataset` to NULL. NULL-safe, double-free-safe. Results and matrices
  * made from the dataset stay valid. */
-PASSEND_API void passend_dataset_free(passend_dataset **dataset);
+PASSEND_API void passend_dataset_free(passend_dataset** dataset);
 
 /**
  * Count the rows of contract table `table` ("pupils", "enrolments", ... or "enrolments.csv").
@@ -250,8 +258,8 @@ PASSEND_API void passend_dataset_free(passend_dataset **dataset);
  * @return PASSEND_OK; PASSEND_NOT_FOUND for a table the contract does not know;
  *         PASSEND_INVALID_ARGUMENT for NULL arguments.
  */
-PASSEND_API passend_status passend_dataset_row_count(const passend_dataset *dataset,
-                                                     const char *table, uint64_t *out_rows);
+PASSEND_API passend_status passend_dataset_row_count(const passend_dataset* dataset,
+                                                     const char* table, uint64_t* out_rows);
 
 /**
  * Tell whether the data has optional table `table` (KPIs that need an absent table have no
@@ -259,8 +267,8 @@ PASSEND_API passend_status passend_dataset_row_count(const passend_dataset *data
  * @param[out] out_present 1 or 0
  * @return as passend_dataset_row_count.
  */
-PASSEND_API passend_status passend_dataset_has_table(const passend_dataset *dataset,
-                                                     const char *table, int *out_present);
+PASSEND_API passend_status passend_dataset_has_table(const passend_dataset* dataset,
+                                                     const char* table, int* out_present);
 
 /**
  * The school years the data covers, as start years (2024 stands for 2024-2025): from the
@@ -268,15 +276,15 @@ PASSEND_API passend_status passend_dataset_has_table(const passend_dataset *data
  * @param[out] out_first, out_last the first and last start year
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for NULL arguments.
  */
-PASSEND_API passend_status passend_dataset_school_years(const passend_dataset *dataset,
-                                                        int32_t *out_first, int32_t *out_last);
+PASSEND_API passend_status passend_dataset_school_years(const passend_dataset* dataset,
+                                                        int32_t* out_first, int32_t* out_last);
 
 /**
  * The warnings of the load that made `dataset` (errors make no dataset).
  * @param[out] out_diagnostics a new list; free with passend_diagnostics_free
  */
-PASSEND_API passend_status passend_dataset_warnings(const passend_dataset *dataset,
-                                                    passend_diagnostics **out_diagnostics);
+PASSEND_API passend_status passend_dataset_warnings(const passend_dataset* dataset,
+                                                    passend_diagnostics** out_diagnostics);
 
 /* ============================================================================================== */
 /* The appender: build a dataset row by row, without files                                       */
@@ -308,8 +316,8 @@ typedef struct passend_appender passend_appender;
  * @param[out] out_appender free with passend_appender_free; NULL on failure
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL out_appender or unknown options version.
  */
-PASSEND_API passend_status passend_appender_create(const passend_load_options *options,
-                                                   passend_appender **out_appender);
+PASSEND_API passend_status passend_appender_create(const passend_load_options* options,
+                                                   passend_appender** out_appender);
 
 /**
  * Start (or continue) appending rows to contract table `table`.
@@ -323,9 +331,9 @@ PASSEND_API passend_status passend_appender_create(const passend_load_options *o
  *         finish fails too; the table is not started).
  * Rows are numbered per table across calls: row n is the n-th row appended to that table.
  */
-PASSEND_API passend_status passend_appender_begin_table(passend_appender *appender,
-                                                        const char *table,
-                                                        const char *const *columns,
+PASSEND_API passend_status passend_appender_begin_table(passend_appender* appender,
+                                                        const char* table,
+                                                        const char* const* columns,
                                                         size_t column_count);
 
 /**
@@ -334,10 +342,11 @@ PASSEND_API passend_status passend_appender_begin_table(passend_appender *append
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT when no table is begun or the row already has a
  *         value for every column.
  */
-PASSEND_API passend_status passend_appender_append_text(passend_appender *appender, const char *value);
+PASSEND_API passend_status passend_appender_append_text(passend_appender* appender,
+                                                        const char* value);
 
 /** Append an absent value (an empty CSV field). Returns as passend_appender_append_text. */
-PASSEND_API passend_status passend_appender_append_null(passend_appender *appender);
+PASSEND_API passend_status passend_appender_append_null(passend_appender* appender);
 
 /**
  * Append a whole number. Fits integer columns (grade, level), text columns (identifiers kept as
@@ -346,7 +355,7 @@ PASSEND_API passend_status passend_appender_append_null(passend_appender *append
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a date, code or score column (the value is not
  *         taken: append another), or as passend_appender_append_text.
  */
-PASSEND_API passend_status passend_appender_append_int64(passend_appender *appender, int64_t value);
+PASSEND_API passend_status passend_appender_append_int64(passend_appender* appender, int64_t value);
 
 /**
  * Append a number. Fits amount columns (euros; rounded to cents when within 1e-6 of a whole
@@ -354,7 +363,7 @@ PASSEND_API passend_status passend_appender_append_int64(passend_appender *appen
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for any other column (the value is not taken),
  *         or as passend_appender_append_text. NaN is absent.
  */
-PASSEND_API passend_status passend_appender_append_double(passend_appender *appender, double value);
+PASSEND_API passend_status passend_appender_append_double(passend_appender* appender, double value);
 
 /**
  * Append a calendar date. Fits date columns only.
@@ -362,7 +371,7 @@ PASSEND_API passend_status passend_appender_append_double(passend_appender *appe
  *         passend_appender_append_text. An impossible date (2023-02-30) is taken and reported
  *         by validation as malformed, like the same text in a CSV file.
  */
-PASSEND_API passend_status passend_appender_append_date(passend_appender *appender, int32_t year,
+PASSEND_API passend_status passend_appender_append_date(passend_appender* appender, int32_t year,
                                                         int32_t month, int32_t day);
 
 /**
@@ -371,7 +380,7 @@ PASSEND_API passend_status passend_appender_append_date(passend_appender *append
  *         keep appending, finish reports everything at once); PASSEND_INVALID_ARGUMENT when
  *         the row has fewer values than columns (the row stays open).
  */
-PASSEND_API passend_status passend_appender_end_row(passend_appender *appender);
+PASSEND_API passend_status passend_appender_end_row(passend_appender* appender);
 
 /**
  * Check every rule across tables and hand over the dataset. The appender is empty afterwards
@@ -382,17 +391,17 @@ PASSEND_API passend_status passend_appender_end_row(passend_appender *appender);
  * @return PASSEND_OK; PASSEND_INVALID_DATA when a rule is broken (nothing is built; the message
  *         quotes the first error); PASSEND_INVALID_ARGUMENT when a row is still open.
  */
-PASSEND_API passend_status passend_appender_finish(passend_appender *appender,
-                                                   passend_dataset **out_dataset,
-                                                   passend_diagnostics **out_diagnostics);
+PASSEND_API passend_status passend_appender_finish(passend_appender* appender,
+                                                   passend_dataset** out_dataset,
+                                                   passend_diagnostics** out_diagnostics);
 
 /** Return the message of the appender's last failed call ("" when it succeeded). Owned by the
  * appender; "" for NULL. */
-PASSEND_API const char *passend_appender_error(const passend_appender *appender);
+PASSEND_API const char* passend_appender_error(const passend_appender* appender);
 
 /** Free an appender (and whatever it holds) and set `*appender` to NULL. NULL-safe,
  * double-free-safe. */
-PASSEND_API void passend_appender_free(passend_appender **appender);
+PASSEND_API void passend_appender_free(passend_appender** appender);
 
 /* ============================================================================================== */
 /* Arrow C Data Interface import                                                                  */
@@ -410,18 +419,18 @@ PASSEND_API void passend_appender_free(passend_appender **appender);
 
 struct ArrowSchema {
     /* Array type description */
-    const char *format;
-    const char *name;
-    const char *metadata;
+    const char* format;
+    const char* name;
+    const char* metadata;
     int64_t flags;
     int64_t n_children;
-    struct ArrowSchema **children;
-    struct ArrowSchema *dictionary;
+    struct ArrowSchema** children;
+    struct ArrowSchema* dictionary;
 
     /* Release callback */
-    void (*release)(struct ArrowSchema *);
+    void (*release)(struct ArrowSchema*);
     /* Opaque producer-specific data */
-    void *private_data;
+    void* private_data;
 };
 
 struct ArrowArray {
@@ -431,14 +440,14 @@ struct ArrowArray {
     int64_t offset;
     int64_t n_buffers;
     int64_t n_children;
-    const void **buffers;
-    struct ArrowArray **children;
-    struct ArrowArray *dictionary;
+    const void** buffers;
+    struct ArrowArray** children;
+    struct ArrowArray* dictionary;
 
     /* Release callback */
-    void (*release)(struct ArrowArray *);
+    void (*release)(struct ArrowArray*);
     /* Opaque producer-specific data */
-    void *private_data;
+    void* private_data;
 };
 
 #endif /* ARROW_C_DATA_INTERFACE */
@@ -448,15 +457,15 @@ struct ArrowArray {
 
 struct ArrowArrayStream {
     /* Callbacks providing stream functionality */
-    int (*get_schema)(struct ArrowArrayStream *, struct ArrowSchema *out);
-    int (*get_next)(struct ArrowArrayStream *, struct ArrowArray *out);
-    const char *(*get_last_error)(struct ArrowArrayStream *);
+    int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+    int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+    const char* (*get_last_error)(struct ArrowArrayStream*);
 
     /* Release callback */
-    void (*release)(struct ArrowArrayStream *);
+    void (*release)(struct ArrowArrayStream*);
 
     /* Opaque producer-specific data */
-    void *private_data;
+    void* private_data;
 };
 
 #endif /* ARROW_C_STREAM_INTERFACE */
@@ -485,9 +494,9 @@ struct ArrowArrayStream {
  *         PASSEND_INVALID_ARGUMENT for NULL arguments, a schema that is not a struct, or a row
  *         left open by the appender.
  */
-PASSEND_API passend_status passend_appender_append_arrow(passend_appender *appender,
-                                                         const char *table,
-                                                         struct ArrowArrayStream *stream);
+PASSEND_API passend_status passend_appender_append_arrow(passend_appender* appender,
+                                                         const char* table,
+                                                         struct ArrowArrayStream* stream);
 
 #ifdef __cplusplus
 }

@@ -44,7 +44,7 @@ static int check_count = 0;
         }                                                                                          \
     } while (0)
 
-static int check_report(const char *name) {
+static int check_report(const char* name) {
     printf("%s: %d checks, %d failed\n", name, check_count, check_failures);
     return check_failures ? 1 : 0;
 }

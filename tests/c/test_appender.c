@@ -5,24 +5,25 @@
 #include <math.h>
 
 /* The first diagnostic with rule `rule`, or -1. */
-static long find_rule(const passend_diagnostics *d, const char *rule) {
+static long find_rule(const passend_diagnostics* d, const char* rule) {
     for (size_t i = 0; i < passend_diagnostics_count(d); ++i) {
-        const char *r = NULL;
+        const char* r = NULL;
         passend_diagnostics_get(d, i, NULL, NULL, NULL, NULL, &r, NULL);
         if (r && strcmp(r, rule) == 0) return (long)i;
     }
     return -1;
 }
 
-static void text_row(passend_appender *app, const char *const *values, size_t n) {
-    for (size_t i = 0; i < n; ++i) CHECK_STATUS(passend_appender_append_text(app, values[i]), PASSEND_OK);
+static void text_row(passend_appender* app, const char* const* values, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        CHECK_STATUS(passend_appender_append_text(app, values[i]), PASSEND_OK);
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
 }
 
 /* schools S1 (bao) and S2 (sbo) of PO3104; pupils p1, p2; p2 moves from S1 to S2. */
-static void add_core(passend_appender *app) {
-    static const char *s1[] = {"S1", "Basisschool A", "B1", "PO3104", "bao", ""};
-    static const char *s2[] = {"S2", "SBO B", "B1", "PO3104", "SBO", "GM0935"};
+static void add_core(passend_appender* app) {
+    static const char* s1[] = {"S1", "Basisschool A", "B1", "PO3104", "bao", ""};
+    static const char* s2[] = {"S2", "SBO B", "B1", "PO3104", "SBO", "GM0935"};
     CHECK_STATUS(passend_appender_begin_table(app, "schools", NULL, 0), PASSEND_OK);
     text_row(app, s1, 6);
     text_row(app, s2, 6);
@@ -38,21 +39,21 @@ static void add_core(passend_appender *app) {
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
 
     /* Columns in the host's own order, a subset of the contract's. */
-    const char *cols[] = {"school_id", "pupil_id", "start_date", "end_date"};
+    const char* cols[] = {"school_id", "pupil_id", "start_date", "end_date"};
     CHECK_STATUS(passend_appender_begin_table(app, "enrolments.csv", cols, 4), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_text(app, "S1"), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_text(app, "p1"), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_date(app, 2021, 8, 1), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_null(app), PASSEND_OK);
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
-    static const char *e2[] = {"S1", "p2", "2020-08-01", "2022-07-31"};
-    static const char *e3[] = {"S2", "p2", "2022-08-01", ""};
+    static const char* e2[] = {"S1", "p2", "2020-08-01", "2022-07-31"};
+    static const char* e3[] = {"S2", "p2", "2022-08-01", ""};
     text_row(app, e2, 4);
     text_row(app, e3, 4);
 }
 
 static void test_happy_path(void) {
-    passend_appender *app = NULL;
+    passend_appender* app = NULL;
     CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
     CHECK(app != NULL);
     add_core(app);
@@ -77,8 +78,8 @@ static void test_happy_path(void) {
     CHECK_STATUS(passend_appender_append_int64(app, 1631099), PASSEND_OK);
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
 
-    passend_dataset *ds = NULL;
-    passend_diagnostics *diags = NULL;
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_OK);
     CHECK(ds != NULL);
     CHECK(passend_diagnostics_error_count(diags) == 0);
@@ -110,7 +111,7 @@ static void test_happy_path(void) {
     CHECK_STATUS(passend_dataset_school_years(ds, &first, &last), PASSEND_OK);
     CHECK(first == 2020);
     CHECK(last == 2022); /* the latest date is 2022-08-01 */
-    passend_diagnostics *warnings = NULL;
+    passend_diagnostics* warnings = NULL;
     CHECK_STATUS(passend_dataset_warnings(ds, &warnings), PASSEND_OK);
     CHECK(warnings != NULL);
     /* p2 in sbo without a TLV: a warning, not an error (the contract's rule) */
@@ -154,10 +155,10 @@ static void test_happy_path(void) {
 
 /* Bad rows: located at table, row and the host's column position; nothing is built. */
 static void test_located_errors(void) {
-    passend_appender *app = NULL;
+    passend_appender* app = NULL;
     CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
     add_core(app);
-    const char *cols[] = {"end_date", "start_date", "school_id", "pupil_id"};
+    const char* cols[] = {"end_date", "start_date", "school_id", "pupil_id"};
     CHECK_STATUS(passend_appender_begin_table(app, "enrolments", cols, 4), PASSEND_OK);
     /* row 4 of enrolments: an unknown school (found when tables are cross-checked) */
     CHECK_STATUS(passend_appender_append_null(app), PASSEND_OK);
@@ -185,8 +186,8 @@ static void test_located_errors(void) {
     CHECK_STATUS(passend_appender_append_double(app, 12.345), PASSEND_OK);
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_INVALID_DATA);
 
-    passend_dataset *ds = (passend_dataset *)&ds; /* must be overwritten with NULL */
-    passend_diagnostics *diags = NULL;
+    passend_dataset* ds = (passend_dataset*)&ds; /* must be overwritten with NULL */
+    passend_diagnostics* diags = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
     CHECK(ds == NULL);
     CHECK_MESSAGE("error");
@@ -213,9 +214,9 @@ static void test_located_errors(void) {
     i = find_rule(diags, "malformed_date");
     CHECK(i >= 0);
     if (i >= 0) {
-        CHECK_STATUS(passend_diagnostics_get(diags, (size_t)i, NULL, &file, &line, &column, NULL,
-                                             &message),
-                     PASSEND_OK);
+        CHECK_STATUS(
+            passend_diagnostics_get(diags, (size_t)i, NULL, &file, &line, &column, NULL, &message),
+            PASSEND_OK);
         CHECK(strcmp(file, "enrolments") == 0);
         CHECK(line == 5);
         CHECK(column == 2);
@@ -224,14 +225,15 @@ static void test_located_errors(void) {
     i = find_rule(diags, "malformed_amount");
     CHECK(i >= 0);
     if (i >= 0) {
-        CHECK_STATUS(passend_diagnostics_get(diags, (size_t)i, NULL, &file, &line, &column, NULL,
-                                             &message),
-                     PASSEND_OK);
+        CHECK_STATUS(
+            passend_diagnostics_get(diags, (size_t)i, NULL, &file, &line, &column, NULL, &message),
+            PASSEND_OK);
         CHECK(strcmp(file, "arrangements") == 0);
         CHECK(line == 1);
         CHECK(column == 8);
         CHECK(strstr(message, "12.345") != NULL);
-        CHECK(strstr(passend_diagnostics_text(diags, (size_t)i), "arrangements:1:8: error:") != NULL);
+        CHECK(strstr(passend_diagnostics_text(diags, (size_t)i), "arrangements:1:8: error:") !=
+              NULL);
     }
 
     /* diagnostics misuse */
@@ -250,11 +252,11 @@ static void test_located_errors(void) {
 }
 
 static void test_misuse(void) {
-    passend_appender *app = NULL;
-    const char *cols[] = {"pupil_id", "birth_date"};
-    const char *bad_cols[] = {"pupil_id", "geboortedatum"};
-    const char *twice[] = {"pupil_id", "pupil_id", "birth_date"};
-    const char *with_null[] = {"pupil_id", NULL};
+    passend_appender* app = NULL;
+    const char* cols[] = {"pupil_id", "birth_date"};
+    const char* bad_cols[] = {"pupil_id", "geboortedatum"};
+    const char* twice[] = {"pupil_id", "pupil_id", "birth_date"};
+    const char* with_null[] = {"pupil_id", NULL};
 
     /* NULL handles */
     CHECK_STATUS(passend_appender_create(NULL, NULL), PASSEND_INVALID_ARGUMENT);
@@ -271,7 +273,7 @@ static void test_misuse(void) {
 
     passend_load_options bad_version = PASSEND_LOAD_OPTIONS_INIT;
     bad_version.version = 99;
-    app = (passend_appender *)&app;
+    app = (passend_appender*)&app;
     CHECK_STATUS(passend_appender_create(&bad_version, &app), PASSEND_INVALID_ARGUMENT);
     CHECK(app == NULL);
     passend_load_options opts = PASSEND_LOAD_OPTIONS_INIT;
@@ -284,11 +286,13 @@ static void test_misuse(void) {
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_INVALID_ARGUMENT);
     CHECK_STATUS(passend_appender_begin_table(app, "leerlingen", NULL, 0), PASSEND_NOT_FOUND);
     CHECK_STATUS(passend_appender_begin_table(app, NULL, NULL, 0), PASSEND_INVALID_ARGUMENT);
-    CHECK_STATUS(passend_appender_begin_table(app, "pupils", bad_cols, 2), PASSEND_INVALID_ARGUMENT);
+    CHECK_STATUS(passend_appender_begin_table(app, "pupils", bad_cols, 2),
+                 PASSEND_INVALID_ARGUMENT);
     CHECK_MESSAGE("no column 'geboortedatum'");
     CHECK_STATUS(passend_appender_begin_table(app, "pupils", twice, 3), PASSEND_INVALID_ARGUMENT);
     CHECK_MESSAGE("given twice");
-    CHECK_STATUS(passend_appender_begin_table(app, "pupils", with_null, 2), PASSEND_INVALID_ARGUMENT);
+    CHECK_STATUS(passend_appender_begin_table(app, "pupils", with_null, 2),
+                 PASSEND_INVALID_ARGUMENT);
 
     /* wrong-typed values are refused and not taken */
     CHECK_STATUS(passend_appender_begin_table(app, "pupils", cols, 2), PASSEND_OK);
@@ -306,7 +310,7 @@ static void test_misuse(void) {
     CHECK_MESSAGE("1 of 2 values");
     CHECK_STATUS(passend_appender_begin_table(app, "schools", NULL, 0), PASSEND_INVALID_ARGUMENT);
     CHECK_MESSAGE("still open");
-    passend_dataset *ds = NULL;
+    passend_dataset* ds = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, NULL), PASSEND_INVALID_ARGUMENT);
     CHECK_STATUS(passend_appender_append_date(app, 2015, 1, 1), PASSEND_OK);
     /* too many values */
@@ -329,15 +333,16 @@ static void test_misuse(void) {
 
     /* finish without enrolments: a located missing_table error, and the out-pointer NULL */
     CHECK_STATUS(passend_appender_finish(app, NULL, NULL), PASSEND_INVALID_ARGUMENT);
-    passend_diagnostics *diags = NULL;
+    passend_diagnostics* diags = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
     CHECK(ds == NULL);
     CHECK(passend_diagnostics_error_count(diags) >= 1);
     passend_diagnostics_free(&diags);
 
     /* a required column left out: PASSEND_INVALID_DATA at once, and finish fails on it */
-    const char *no_start[] = {"pupil_id", "school_id"};
-    CHECK_STATUS(passend_appender_begin_table(app, "enrolments", no_start, 2), PASSEND_INVALID_DATA);
+    const char* no_start[] = {"pupil_id", "school_id"};
+    CHECK_STATUS(passend_appender_begin_table(app, "enrolments", no_start, 2),
+                 PASSEND_INVALID_DATA);
     CHECK_MESSAGE("start_date is missing");
     CHECK_STATUS(passend_appender_append_text(app, "p1"), PASSEND_INVALID_ARGUMENT);
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
