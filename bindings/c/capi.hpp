@@ -10,6 +10,8 @@
 #include "passend/schema.hpp"
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <new>
 #include <span>
 #include <string>
@@ -24,6 +26,15 @@ struct passend_diagnostics {
 
 struct passend_dataset {
     passend::dataset_ptr data;
+    /// Flow tables per attribution view (paying, schoolgaand), computed on first use. Held as
+    /// shared_ptr<const void> so this header needs no flows header (capi_flows.cpp casts).
+    struct flow_cache {
+        std::once_flag once;
+        std::shared_ptr<const void> tables;
+    };
+    mutable flow_cache flows[2];
+
+    explicit passend_dataset(passend::dataset_ptr d) : data(std::move(d)) {}
 };
 
 struct passend_appender {

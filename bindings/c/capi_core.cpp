@@ -62,7 +62,7 @@ passend_status deliver(load_result result, passend_dataset** out_dataset,
                        passend_diagnostics** out_diagnostics) {
     if (out_diagnostics) *out_diagnostics = make_diagnostics(result.diagnostics);
     if (!result.ok()) return fail(PASSEND_INVALID_DATA, load_error(result.diagnostics).what());
-    *out_dataset = new passend_dataset{std::move(result.data)};
+    *out_dataset = new passend_dataset(std::move(result.data));
     return PASSEND_OK;
 }
 
@@ -236,7 +236,7 @@ passend_status passend_dataset_open_demo(const passend_demo_options* options,
             if (options->partnerships) opts.partnerships = options->partnerships;
             if (options->seed) opts.seed = options->seed;
         }
-        *out_dataset = new passend_dataset{make_demo(opts)};
+        *out_dataset = new passend_dataset(make_demo(opts));
         return PASSEND_OK;
     });
 }

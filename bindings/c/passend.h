@@ -201,7 +201,7 @@ typedef struct passend_load_options {
  * @param[out] out_dataset the dataset on success, NULL otherwise; free with passend_dataset_free
  * @param[out] out_diagnostics may be NULL; otherwise receives every diagnostic of the load
  *             (warnings on success, errors and warnings on PASSEND_INVALID_DATA, an empty list
- *             on other failures); free with passend_diagnostics_free. Set in every case.
+ *             on PASSEND_NOT_FOUND; NULL after misuse); free with passend_diagnostics_free.
  * @return PASSEND_OK; PASSEND_NOT_FOUND when the folder does not exist; PASSEND_INVALID_DATA when
  *         the data breaks the contract (nothing is loaded; the message quotes the first error);
  *         PASSEND_INVALID_ARGUMENT for a NULL path or out_dataset.
@@ -274,7 +274,8 @@ PASSEND_API passend_status passend_dataset_has_table(const passend_dataset* data
  * The school years the data covers, as start years (2024 stands for 2024-2025): from the
  * earliest enrolment to the latest.
  * @param[out] out_first, out_last the first and last start year
- * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for NULL arguments.
+ * @return PASSEND_OK; PASSEND_NOT_FOUND when the data has no enrolment;
+ *         PASSEND_INVALID_ARGUMENT for NULL arguments.
  */
 PASSEND_API passend_status passend_dataset_school_years(const passend_dataset* dataset,
                                                         int32_t* out_first, int32_t* out_last);
@@ -497,6 +498,262 @@ struct ArrowArrayStream {
 PASSEND_API passend_status passend_appender_append_arrow(passend_appender* appender,
                                                          const char* table,
                                                          struct ArrowArrayStream* stream);
+
+/* ============================================================================================== */
+/* KPI catalogs                                                                                   */
+/* ============================================================================================== */
+
+/**
+ * An immutable, ordered set of KPI definitions (CONSTRUCTORS: passend_catalog_builtin,
+ * passend_catalog_open_json, passend_catalog_open_file, passend_catalog_extend; DESTRUCTOR:
+ * passend_catalog_free). Safe to share between threads. The definition format is
+ * catalog/kpi-definition.schema.json; docs/kpis.md lists the built-in ids.
+ */
+typedef struct passend_catalog passend_catalog;
+
+/**
+ * Open the catalog built into the library (every standard definition of the domain, and seed
+ * 000's eleven KPIs tagged `seed000:<n>`).
+ * @param[out] out_catalog free with passend_catalog_free
+ */
+PASSEND_API passend_status passend_catalog_builtin(passend_catalog** out_catalog);
+
+/**
+ * Parse a catalog document, `{"version": 1, "kpis": [ {definition}, ... ]}`.
+ * @param json NUL-terminated UTF-8
+ * @param origin the name messages give the source (NULL: "catalog")
+ * @param[out] out_catalog free with passend_catalog_free; NULL on failure
+ * @return PASSEND_OK; PASSEND_INVALID_DATA for malformed JSON or an invalid definition (the
+ *         message names the KPI id and the JSON path of the field); PASSEND_INVALID_ARGUMENT for
+ *         NULL arguments.
+ */
+PASSEND_API passend_status passend_catalog_open_json(const char* json, const char* origin,
+                                                     passend_catalog** out_catalog);
+
+/** As passend_catalog_open_json on the contents of file `path`; PASSEND_NOT_FOUND when it
+ * cannot be read. */
+PASSEND_API passend_status passend_catalog_open_file(const char* path,
+                                                     passend_catalog** out_catalog);
+
+/**
+ * Make a new catalog: `base` with each definition of `extra` added, replacing one with the same
+ * id in place (what the CLI's `--catalog FILE` does to the built-in catalog). Neither input
+ * changes.
+ * @param[out] out_catalog free with passend_catalog_free
+ */
+PASSEND_API passend_status passend_catalog_extend(const passend_catalog* base,
+                                                  const passend_catalog* extra,
+                                                  passend_catalog** out_catalog);
+
+/** Return the number of definitions (0 for NULL). */
+PASSEND_API size_t passend_catalog_count(const passend_catalog* catalog);
+
+/**
+ * Read definition `index` (0-based). Out-parameters may be NULL; strings are owned by `catalog`.
+ * @param[out] out_id e.g. `deelname_so`
+ * @param[out] out_title_nl, out_title_en the titles
+ * @param[out] out_unit `count`, `percent`, `days`, `euro`, `score` or `years`
+ * @param[out] out_source the seed document or official definition it follows
+ * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for NULL or an index out of range.
+ */
+PASSEND_API passend_status passend_catalog_get(const passend_catalog* catalog, size_t index,
+                                               const char** out_id, const char** out_title_nl,
+                                               const char** out_title_en, const char** out_unit,
+                                               const char** out_source);
+
+/**
+ * Find the index of definition `kpi_id`.
+ * @return PASSEND_OK; PASSEND_NOT_FOUND when the catalog has no such id.
+ */
+PASSEND_API passend_status passend_catalog_find(const passend_catalog* catalog, const char* kpi_id,
+                                                size_t* out_index);
+
+/** Free a catalog and set `*catalog` to NULL. NULL-safe, double-free-safe. */
+PASSEND_API void passend_catalog_free(passend_catalog** catalog);
+
+/* ============================================================================================== */
+/* Evaluating KPIs                                                                                */
+/* ============================================================================================== */
+
+/** Evaluated KPIs: rows of kpi, school year, level, unit, numerator, denominator, value, status
+ * (CONSTRUCTOR: passend_evaluate; DESTRUCTOR: passend_result_free). Immutable; safe to share. */
+typedef struct passend_result passend_result;
+
+/** What to evaluate. Initialise with PASSEND_EVALUATE_OPTIONS_INIT. Lists are comma-separated. */
+typedef struct passend_evaluate_options {
+    unsigned int version; /**< PASSEND_EVALUATE_OPTIONS_VERSION */
+    int32_t year;         /**< the school year's start year (2024: 2024-2025); 0: every year */
+    const char* units;    /**< unit ids (partnership, board, school, municipality, `onbekend`);
+                               NULL: all. The national row `NL` always comes along. */
+    const char* levels;   /**< `swv`, `board`, `school`, `municipality`; NULL: all */
+    const char* kpis;     /**< KPI ids or tags (`seed000`); NULL: the whole catalog */
+    int schoolgaand;      /**< 0: so/vso pupils count for their TLV's (paying) partnership;
+                               1: for their school's partnership (the dashboard's second view) */
+    int suppress;         /**< 1 (default): hide small counts (1-4) and what reveals them, as
+                               every published output does; 0: every number (internal use) */
+    unsigned int threads; /**< 0: the library's choice */
+} passend_evaluate_options;
+#define PASSEND_EVALUATE_OPTIONS_VERSION 1
+#define PASSEND_EVALUATE_OPTIONS_INIT                                                              \
+    { PASSEND_EVALUATE_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, 1, 0 }
+
+/**
+ * Evaluate the KPIs of `catalog` on `dataset`. Safe to call from many threads on one dataset.
+ * With suppression on, the whole catalog is evaluated for every unit and year and suppressed
+ * before the rows asked for are selected, so that two selections cannot be combined to reveal a
+ * hidden count.
+ * @param catalog NULL for the built-in catalog
+ * @param options NULL for the defaults
+ * @param[out] out_result free with passend_result_free; NULL on failure
+ * @return PASSEND_OK; PASSEND_NOT_FOUND for a year outside the data, or a unit, level, KPI id
+ *         or tag that does not exist; PASSEND_INVALID_ARGUMENT for NULL dataset or out_result or
+ *         an unknown options version.
+ */
+PASSEND_API passend_status passend_evaluate(const passend_dataset* dataset,
+                                            const passend_catalog* catalog,
+                                            const passend_evaluate_options* options,
+                                            passend_result** out_result);
+
+/** Return the number of rows (0 for NULL). Rows are sorted by kpi, year, level, unit. */
+PASSEND_API size_t passend_result_count(const passend_result* result);
+
+/**
+ * Read row `index`. Out-parameters may be NULL; strings are owned by `result`. A number that is
+ * absent (no denominator, no value) or hidden by suppression is NaN; `out_suppressed` says
+ * which were hidden.
+ * @param[out] out_kpi the KPI id
+ * @param[out] out_year the school year's start year
+ * @param[out] out_level `national`, `swv`, `board`, `school` or `municipality`
+ * @param[out] out_unit `NL`, a partnership, board or school id, or a municipality code
+ * @param[out] out_status `op_koers`, `aandacht`, `niet_op_koers`, or "" without a norm or value
+ * @param[out] out_suppressed bits PASSEND_HIDDEN_* of the numbers hidden
+ * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for NULL or an index out of range.
+ */
+PASSEND_API passend_status passend_result_row(const passend_result* result, size_t index,
+                                              const char** out_kpi, int32_t* out_year,
+                                              const char** out_level, const char** out_unit,
+                                              double* out_numerator, double* out_denominator,
+                                              double* out_value, const char** out_status,
+                                              uint32_t* out_suppressed);
+#define PASSEND_HIDDEN_NUMERATOR 1u
+#define PASSEND_HIDDEN_DENOMINATOR 2u
+#define PASSEND_HIDDEN_VALUE 4u
+#define PASSEND_HIDDEN_CHANGE 8u
+
+/* Typed columns: arrays of passend_result_count() elements, owned by `result`, NULL for NULL.
+ * Numbers are NaN where absent or hidden (as in passend_result_row). */
+PASSEND_API const char* const* passend_result_kpis(const passend_result* result);
+PASSEND_API const int32_t* passend_result_years(const passend_result* result);
+PASSEND_API const char* const* passend_result_levels(const passend_result* result);
+PASSEND_API const char* const* passend_result_units(const passend_result* result);
+PASSEND_API const double* passend_result_numerators(const passend_result* result);
+PASSEND_API const double* passend_result_denominators(const passend_result* result);
+PASSEND_API const double* passend_result_values(const passend_result* result);
+/** Value minus the previous school year's value (same KPI and unit); NaN when unknown. */
+PASSEND_API const double* passend_result_changes(const passend_result* result);
+PASSEND_API const char* const* passend_result_statuses(const passend_result* result);
+/** PASSEND_HIDDEN_* bits per row. */
+PASSEND_API const uint32_t* passend_result_suppressed(const passend_result* result);
+
+/**
+ * The result as one JSON document: `{"definitions": [{id, title_nl, title_en, unit, source,
+ * norm}], "rows": [{kpi, school_year, level, unit, numerator, denominator, value, status,
+ * change}]}`, school years written `2024-2025`, a hidden small count as "<5" and any other
+ * hidden or absent number as null.
+ * @param[out] out_json owned by `result` (made on first use; thread-safe)
+ */
+PASSEND_API passend_status passend_result_json(const passend_result* result, const char** out_json);
+
+/** Free a result and set `*result` to NULL. NULL-safe, double-free-safe. */
+PASSEND_API void passend_result_free(passend_result** result);
+
+/* ============================================================================================== */
+/* Explaining a value: the pupils behind it                                                       */
+/* ============================================================================================== */
+
+/** An immutable list of strings (DESTRUCTOR: passend_strings_free). */
+typedef struct passend_strings passend_strings;
+
+/** Return the number of strings (0 for NULL). */
+PASSEND_API size_t passend_strings_count(const passend_strings* strings);
+/** Return string `index`, owned by `strings`; NULL for NULL or an index out of range. */
+PASSEND_API const char* passend_strings_get(const passend_strings* strings, size_t index);
+/** Free a list and set `*strings` to NULL. NULL-safe, double-free-safe. */
+PASSEND_API void passend_strings_free(passend_strings** strings);
+
+/**
+ * The pupil ids (pseudonyms, sorted) counted in one number of passend_evaluate(): the
+ * numerator (or denominator) of `kpi_id` in school year `year` for `unit`. Records without a
+ * pupil (group arrangements, money, assessments) contribute no ids. Internal use: these are
+ * the records behind a possibly small count.
+ * @param catalog NULL for the built-in catalog
+ * @param unit `NL` for national, or a partnership, board, school id or municipality code
+ * @param level NULL to infer it from `unit`; else `national`, `swv`, `board`, `school`,
+ *        `municipality` (a municipality code and a school id may look alike)
+ * @param denominator 0 for the numerator, 1 for the denominator
+ * @param schoolgaand as in passend_evaluate_options
+ * @param[out] out_pupils free with passend_strings_free
+ * @return PASSEND_OK; PASSEND_NOT_FOUND for an unknown KPI id, unit or level, or a year outside
+ *         the data; PASSEND_INVALID_ARGUMENT for NULL arguments.
+ */
+PASSEND_API passend_status passend_explain(const passend_dataset* dataset,
+                                           const passend_catalog* catalog, const char* kpi_id,
+                                           int32_t year, const char* level, const char* unit,
+                                           int denominator, int schoolgaand,
+                                           passend_strings** out_pupils);
+
+/* ============================================================================================== */
+/* Flows as matrices                                                                              */
+/* ============================================================================================== */
+
+/** A matrix of doubles, row-major, with a label per row and per column (DESTRUCTOR:
+ * passend_matrix_free). Immutable; safe to share. */
+typedef struct passend_matrix passend_matrix;
+
+/** Return the number of rows (0 for NULL). */
+PASSEND_API size_t passend_matrix_rows(const passend_matrix* matrix);
+/** Return the number of columns (0 for NULL). */
+PASSEND_API size_t passend_matrix_cols(const passend_matrix* matrix);
+/** Return the rows * cols values, row by row (element [i][j] at i * cols + j); owned by the
+ * matrix; NULL for NULL. A suppressed count is NaN. */
+PASSEND_API const double* passend_matrix_data(const passend_matrix* matrix);
+/** Return the label of row `i` (e.g. `bao`, `instroom`); NULL for NULL or out of range. */
+PASSEND_API const char* passend_matrix_row_label(const passend_matrix* matrix, size_t i);
+/** Return the label of column `j` (e.g. `sbo`, `uitstroom_diploma`); NULL for NULL or out of
+ * range. */
+PASSEND_API const char* passend_matrix_col_label(const passend_matrix* matrix, size_t j);
+/** Free a matrix and set `*matrix` to NULL. NULL-safe, double-free-safe. */
+PASSEND_API void passend_matrix_free(passend_matrix** matrix);
+
+/** Which flow table passend_flows() returns. */
+typedef enum passend_flow_table {
+    /** Changes of state in the window (teldatum of the previous year, teldatum of `year`]: rows
+     * bao..vso, instroom, elders, onderweg; columns bao..vso, elders, onderweg, uitstroom_<exit>.
+     * Stock at T(year) = stock at T(year-1) + column sums - row sums, per setting. */
+    PASSEND_FLOWS_WINDOW = 0,
+    /** Setting at the previous teldatum (rows) against setting at this one (columns), with
+     * `elders` (another unit) and `buiten` (no enrolment): the dashboard's verplaatsingen. */
+    PASSEND_FLOWS_YEAR_OVER_YEAR = 1,
+    /** One row `stock`: pupils per setting at the teldatum of `year`. */
+    PASSEND_FLOWS_STOCK = 2,
+    /** One row `transitions`: transitions by kind during school year `year`. */
+    PASSEND_FLOWS_KINDS = 3
+} passend_flow_table;
+
+/**
+ * Read a flow table of school year `year` for `unit`. The first call on a dataset computes the
+ * tables of every year and unit in one pass (thread-safe; later calls only copy).
+ * @param unit NULL or `NL` for the nation, else a partnership, board or school id
+ * @param schoolgaand as in passend_evaluate_options
+ * @param suppress 1: counts 1-4 become NaN, as published outputs hide them; 0: every count
+ * @param[out] out_matrix free with passend_matrix_free
+ * @return PASSEND_OK; PASSEND_NOT_FOUND for a unit or year the tables do not have;
+ *         PASSEND_INVALID_ARGUMENT for NULL arguments or an unknown table.
+ */
+PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t year,
+                                         const char* unit, passend_flow_table table,
+                                         int schoolgaand, int suppress,
+                                         passend_matrix** out_matrix);
 
 #ifdef __cplusplus
 }
