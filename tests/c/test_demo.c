@@ -1,5 +1,5 @@
 /* The demo region through the C ABI: deterministic, and misuse of its options. */
-#include "../check.h"
+#include "check.h"
 
 static void test_demo(void) {
     passend_dataset* ds = NULL;
