@@ -1,48 +1,9 @@
-/* Catalogs, evaluation, results (rows, typed columns, JSON), explain and flows on a region of
- * four pupils whose numbers are known by hand, plus misuse of each function. */
+/* Catalogs, evaluation, results (rows, typed columns, JSON) and explain on a region of
+ * four pupils whose numbers are known by hand (small_region.h), plus misuse of each function. */
 #include "../check.h"
+#include "../small_region.h"
 
 #include <math.h>
-
-/* At teldatum 2022-10-01: p1 in S1 (bao, PO3104), p2 in S2 (sbo, PO3104) after a move from S1
- * on 2022-08-01 (a verwijzing into sbo), p3 in S3 (bao, PO3105), p4 in S2 (sbo). */
-static passend_dataset* small_region(void) {
-    static const char* schools[][6] = {{"S1", "De Linde", "B1", "PO3104", "bao", "GM0935"},
-                                       {"S2", "SBO Het Anker", "B1", "PO3104", "sbo", "GM0935"},
-                                       {"S3", "De Es", "B2", "PO3105", "bao", "GM0917"}};
-    static const char* pupils[][2] = {
-        {"p1", "2015-03-14"}, {"p2", "2014-06-01"}, {"p3", "2016-01-20"}, {"p4", "2014-11-11"}};
-    static const char* enrolments[][4] = {{"p1", "S1", "2021-08-01", ""},
-                                          {"p2", "S1", "2020-08-01", "2022-07-31"},
-                                          {"p2", "S2", "2022-08-01", ""},
-                                          {"p3", "S3", "2022-08-01", ""},
-                                          {"p4", "S2", "2022-09-01", ""}};
-    static const char* school_cols[] = {"school_id", "name",    "board_id",
-                                        "swv_id",    "setting", "municipality"};
-    static const char* pupil_cols[] = {"pupil_id", "birth_date"};
-    static const char* enrolment_cols[] = {"pupil_id", "school_id", "start_date", "end_date"};
-    passend_appender* app = NULL;
-    passend_dataset* ds = NULL;
-    CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
-    CHECK_STATUS(passend_appender_begin_table(app, "schools", school_cols, 6), PASSEND_OK);
-    for (int r = 0; r < 3; ++r) {
-        for (int c = 0; c < 6; ++c) passend_appender_append_text(app, schools[r][c]);
-        CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
-    }
-    CHECK_STATUS(passend_appender_begin_table(app, "pupils", pupil_cols, 2), PASSEND_OK);
-    for (int r = 0; r < 4; ++r) {
-        for (int c = 0; c < 2; ++c) passend_appender_append_text(app, pupils[r][c]);
-        CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
-    }
-    CHECK_STATUS(passend_appender_begin_table(app, "enrolments", enrolment_cols, 4), PASSEND_OK);
-    for (int r = 0; r < 5; ++r) {
-        for (int c = 0; c < 4; ++c) passend_appender_append_text(app, enrolments[r][c]);
-        CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
-    }
-    CHECK_STATUS(passend_appender_finish(app, &ds, NULL), PASSEND_OK);
-    passend_appender_free(&app);
-    return ds;
-}
 
 /* The row of (kpi, level, unit) in `r`, or -1. */
 static long find_row(const passend_result* r, const char* kpi, const char* unit) {
@@ -286,69 +247,6 @@ static void test_explain(passend_dataset* ds) {
     CHECK(passend_strings_count(NULL) == 0 && passend_strings_get(NULL, 0) == NULL);
 }
 
-static double at(const passend_matrix* m, size_t i, size_t j) {
-    return passend_matrix_data(m)[i * passend_matrix_cols(m) + j];
-}
-
-static void test_flows(passend_dataset* ds) {
-    passend_matrix *stock = NULL, *prev = NULL, *window = NULL, *yoy = NULL, *kinds = NULL;
-    CHECK_STATUS(passend_flows(ds, 2022, NULL, PASSEND_FLOWS_STOCK, 0, 0, &stock), PASSEND_OK);
-    CHECK(passend_matrix_rows(stock) == 1 && passend_matrix_cols(stock) == 6);
-    CHECK(strcmp(passend_matrix_col_label(stock, 0), "bao") == 0);
-    CHECK(strcmp(passend_matrix_col_label(stock, 1), "sbo") == 0);
-    CHECK(at(stock, 0, 0) == 2 && at(stock, 0, 1) == 2);
-    CHECK_STATUS(passend_flows(ds, 2021, "NL", PASSEND_FLOWS_STOCK, 0, 0, &prev), PASSEND_OK);
-    CHECK(at(prev, 0, 0) == 2 && at(prev, 0, 1) == 0); /* p1 and p2 in S1 */
-
-    /* stock(2022) = stock(2021) + inflows - outflows, per setting */
-    CHECK_STATUS(passend_flows(ds, 2022, "NL", PASSEND_FLOWS_WINDOW, 0, 0, &window), PASSEND_OK);
-    CHECK(passend_matrix_rows(window) == 9);
-    CHECK(strcmp(passend_matrix_row_label(window, 6), "instroom") == 0);
-    for (size_t s = 0; s < 6; ++s) {
-        double in = 0, out = 0;
-        for (size_t i = 0; i < passend_matrix_rows(window); ++i) in += at(window, i, s);
-        for (size_t j = 0; j < passend_matrix_cols(window); ++j) out += at(window, s, j);
-        CHECK(at(stock, 0, s) == at(prev, 0, s) + in - out);
-    }
-    CHECK(at(window, 0, 1) == 1);                          /* p2: bao -> sbo */
-    CHECK(at(window, 6, 0) == 1 && at(window, 6, 1) == 1); /* instroom p3 (bao), p4 (sbo) */
-
-    CHECK_STATUS(passend_flows(ds, 2022, "PO3104", PASSEND_FLOWS_YEAR_OVER_YEAR, 0, 0, &yoy),
-                 PASSEND_OK);
-    CHECK(passend_matrix_rows(yoy) == 8 && passend_matrix_cols(yoy) == 8);
-    CHECK(at(yoy, 0, 0) == 1 && at(yoy, 0, 1) == 1); /* p1 stays in bao, p2 bao -> sbo */
-    CHECK_STATUS(passend_flows(ds, 2022, "S2", PASSEND_FLOWS_KINDS, 1, 0, &kinds), PASSEND_OK);
-    CHECK(passend_matrix_rows(kinds) == 1 && passend_matrix_cols(kinds) == 8);
-    passend_matrix_free(&kinds);
-
-    /* suppressed: 1-4 become NaN */
-    CHECK_STATUS(passend_flows(ds, 2022, NULL, PASSEND_FLOWS_STOCK, 0, 1, &kinds), PASSEND_OK);
-    CHECK(isnan(at(kinds, 0, 0)) && at(kinds, 0, 2) == 0);
-    passend_matrix_free(&kinds);
-
-    CHECK_STATUS(passend_flows(ds, 2022, "XX", PASSEND_FLOWS_STOCK, 0, 0, &kinds),
-                 PASSEND_NOT_FOUND);
-    CHECK(kinds == NULL);
-    CHECK_STATUS(passend_flows(ds, 1990, NULL, PASSEND_FLOWS_STOCK, 0, 0, &kinds),
-                 PASSEND_NOT_FOUND);
-    CHECK_STATUS(passend_flows(ds, 2022, NULL, (passend_flow_table)9, 0, 0, &kinds),
-                 PASSEND_INVALID_ARGUMENT);
-    CHECK_STATUS(passend_flows(NULL, 2022, NULL, PASSEND_FLOWS_STOCK, 0, 0, &kinds),
-                 PASSEND_INVALID_ARGUMENT);
-    CHECK_STATUS(passend_flows(ds, 2022, NULL, PASSEND_FLOWS_STOCK, 0, 0, NULL),
-                 PASSEND_INVALID_ARGUMENT);
-    CHECK(passend_matrix_rows(NULL) == 0 && passend_matrix_cols(NULL) == 0);
-    CHECK(passend_matrix_data(NULL) == NULL && passend_matrix_row_label(NULL, 0) == NULL);
-    CHECK(passend_matrix_col_label(stock, 6) == NULL && passend_matrix_row_label(stock, 1) == NULL);
-    passend_matrix_free(&stock);
-    passend_matrix_free(&prev);
-    passend_matrix_free(&window);
-    passend_matrix_free(&yoy);
-    CHECK(yoy == NULL);
-    passend_matrix_free(&yoy);
-    passend_matrix_free(NULL);
-}
-
 int main(void) {
     passend_dataset* ds = small_region();
     CHECK(ds != NULL);
@@ -356,7 +254,6 @@ int main(void) {
     test_catalog();
     test_evaluate(ds);
     test_explain(ds);
-    test_flows(ds);
     passend_dataset_free(&ds);
     return check_report("test_kpi");
 }

@@ -21,6 +21,13 @@ struct job {
     passend_status status;
 };
 
+static char* copy_text(const char* text) { /* strdup is not C11 */
+    const size_t n = strlen(text) + 1;
+    char* out = malloc(n);
+    if (out) memcpy(out, text, n);
+    return out;
+}
+
 static passend_status evaluate_json(char** out) {
     passend_evaluate_options o = PASSEND_EVALUATE_OPTIONS_INIT;
     o.suppress = 0;
@@ -30,7 +37,7 @@ static passend_status evaluate_json(char** out) {
     if (s != PASSEND_OK) return s;
     const char* json = NULL;
     s = passend_result_json(r, &json);
-    if (s == PASSEND_OK) *out = strdup(json);
+    if (s == PASSEND_OK) *out = copy_text(json);
     passend_result_free(&r);
     return s;
 }
