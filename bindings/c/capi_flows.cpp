@@ -1,7 +1,8 @@
-// libpassend_c: flow tables as row-major double matrices with labels.
+// libpassend_c: flow tables and forecasts as row-major double matrices with labels.
 #include "capi.hpp"
 
 #include "passend/flows/flow_tables.hpp"
+#include "passend/flows/forecast.hpp"
 #include "passend/flows/suppress.hpp"
 #include "passend/flows/units.hpp"
 
@@ -43,6 +44,21 @@ void copy(const Matrix& m, passend_matrix& out, bool hide_small) {
                                              ? std::numeric_limits<double>::quiet_NaN()
                                              : static_cast<double>(n);
         }
+}
+
+/// Rows of per-setting values, one per school year.
+template <class Row>
+passend_matrix* per_year(const std::vector<school_year>& years, const std::vector<Row>& rows) {
+    auto m = std::make_unique<passend_matrix>();
+    m->rows = rows.size();
+    m->cols = setting_count;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        m->row_labels.push_back(years[i].to_string());
+        for (std::size_t s = 0; s < setting_count; ++s)
+            m->data.push_back(static_cast<double>(rows[i](0, static_cast<Eigen::Index>(s))));
+    }
+    for (auto s : all_settings) m->col_labels.emplace_back(to_string(s));
+    return m.release();
 }
 
 } // namespace
@@ -122,6 +138,47 @@ passend_status passend_flows(const passend_dataset* dataset, int32_t year, const
             break;
         }
         *out_matrix = m.release();
+        return PASSEND_OK;
+    });
+}
+
+passend_status passend_forecast(const passend_dataset* dataset, const char* unit, int32_t years,
+                                const char* scenario_json, int schoolgaand,
+                                passend_matrix** out_observed, passend_matrix** out_baseline,
+                                passend_matrix** out_scenario) {
+    if (out_observed) *out_observed = nullptr;
+    if (out_baseline) *out_baseline = nullptr;
+    if (out_scenario) *out_scenario = nullptr;
+    return guard([&] {
+        constexpr auto fn = "passend_forecast";
+        if (!dataset) return null_argument(fn, "dataset");
+        if (years < 0)
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": years must not be negative");
+        const auto& ds = *dataset->data;
+        const auto id = unit ? std::string_view(unit) : std::string_view("NL");
+        forecast_options o;
+        const auto u = find_flow_unit(ds, id);
+        if (!u)
+            return capi::fail(PASSEND_NOT_FOUND,
+                              std::string(fn) + ": the data has no unit '" + std::string(id) + "'");
+        o.unit = *u;
+        if (years) o.years = years;
+        o.view = schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
+        forecast_result r;
+        try { // bad scenarios and too little data are errors in what the caller handed over
+            if (scenario_json) o.scenario = parse_scenario(scenario_json, "scenario");
+            r = run_forecast(ds, o);
+        } catch (const passend::error& e) {
+            return capi::fail(PASSEND_INVALID_DATA, std::string(fn) + ": " + e.what());
+        }
+        std::unique_ptr<passend_matrix> observed(per_year(r.observed_years, r.observed));
+        std::unique_ptr<passend_matrix> baseline(per_year(r.years, r.baseline));
+        std::unique_ptr<passend_matrix> scenario;
+        if (o.scenario) scenario.reset(per_year(r.years, r.scenario));
+        if (out_observed) *out_observed = observed.release();
+        if (out_baseline) *out_baseline = baseline.release();
+        if (out_scenario) *out_scenario = scenario.release();
         return PASSEND_OK;
     });
 }

@@ -703,7 +703,7 @@ PASSEND_API passend_status passend_explain(const passend_dataset* dataset,
                                            passend_strings** out_pupils);
 
 /* ============================================================================================== */
-/* Flows as matrices                                                                              */
+/* Flows and forecasts as matrices */
 /* ============================================================================================== */
 
 /** A matrix of doubles, row-major, with a label per row and per column (DESTRUCTOR:
@@ -754,6 +754,31 @@ PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t
                                          const char* unit, passend_flow_table table,
                                          int schoolgaand, int suppress,
                                          passend_matrix** out_matrix);
+
+/**
+ * Project the pupils per setting of `unit` for the next school years (a cohort-component model
+ * fitted on every pair of consecutive teldata; docs/flows.md), with an optional scenario.
+ * Each matrix has a row per school year (labels `2025-2026`) and a column per setting (`bao`
+ * .. `vso`).
+ * @param unit NULL or `NL` for the nation, else a partnership, board or school id
+ * @param years school years to project after the last observed teldatum (0: 5)
+ * @param scenario_json NULL for none, else a scenario document, e.g.
+ *        `{"name": "minder so", "rates": [{"from": "bao", "to": "so", "factor": 0.9}]}`
+ * @param schoolgaand as in passend_evaluate_options
+ * @param[out] out_observed may be NULL; the observed pupils per setting at each teldatum
+ * @param[out] out_baseline may be NULL; the projection without scenario
+ * @param[out] out_scenario may be NULL; the projection under the scenario (NULL when
+ *             `scenario_json` is NULL)
+ * Free every matrix returned with passend_matrix_free.
+ * @return PASSEND_OK; PASSEND_NOT_FOUND for an unknown unit; PASSEND_INVALID_DATA for a
+ *         malformed scenario or data with fewer than two observed teldata;
+ *         PASSEND_INVALID_ARGUMENT for a NULL dataset or negative `years`.
+ */
+PASSEND_API passend_status passend_forecast(const passend_dataset* dataset, const char* unit,
+                                            int32_t years, const char* scenario_json,
+                                            int schoolgaand, passend_matrix** out_observed,
+                                            passend_matrix** out_baseline,
+                                            passend_matrix** out_scenario);
 
 #ifdef __cplusplus
 }

@@ -69,7 +69,58 @@ static void test_flows(passend_dataset* ds) {
     passend_matrix_free(NULL);
 }
 
+/* Forecast on the demo region: observed stocks equal the flow tables' stocks, projections are
+ * finite, a scenario with more inflow into bao projects more bao pupils. */
+static void test_forecast(void) {
+    passend_demo_options demo = PASSEND_DEMO_OPTIONS_INIT;
+    demo.pupils = 3000;
+    passend_dataset* ds = NULL;
+    CHECK_STATUS(passend_dataset_open_demo(&demo, &ds), PASSEND_OK);
+    passend_matrix *observed = NULL, *baseline = NULL, *scenario = NULL, *stock = NULL;
+    const char* more_bao =
+        "{\"name\": \"meer bao\", \"inflow\": [{\"setting\": \"bao\", \"factor\": 1.5}]}";
+    CHECK_STATUS(passend_forecast(ds, NULL, 3, more_bao, 0, &observed, &baseline, &scenario),
+                 PASSEND_OK);
+    CHECK(passend_matrix_rows(baseline) == 3 && passend_matrix_cols(baseline) == 6);
+    CHECK(passend_matrix_rows(scenario) == 3);
+    CHECK(passend_matrix_rows(observed) >= 2);
+    CHECK(strcmp(passend_matrix_col_label(baseline, 5), "vso") == 0);
+    const size_t last = passend_matrix_rows(observed) - 1;
+    int32_t year = 0;
+    CHECK(sscanf(passend_matrix_row_label(observed, last), "%d", &year) == 1);
+    int32_t next = 0; /* projections start the year after the last observed teldatum */
+    CHECK(sscanf(passend_matrix_row_label(baseline, 0), "%d", &next) == 1 && next == year + 1);
+    CHECK_STATUS(passend_flows(ds, year, "NL", PASSEND_FLOWS_STOCK, 0, 0, &stock), PASSEND_OK);
+    for (size_t s = 0; s < 6; ++s) CHECK(at(observed, last, s) == at(stock, 0, s));
+    for (size_t i = 0; i < 3; ++i)
+        for (size_t s = 0; s < 6; ++s)
+            CHECK(isfinite(at(baseline, i, s)) && at(baseline, i, s) >= 0);
+    CHECK(at(scenario, 2, 0) > at(baseline, 2, 0));
+    passend_matrix_free(&observed);
+    passend_matrix_free(&baseline);
+    passend_matrix_free(&scenario);
+    passend_matrix_free(&stock);
+
+    /* only what is asked for; no scenario gives none */
+    CHECK_STATUS(passend_forecast(ds, "NL", 0, NULL, 0, NULL, &baseline, &scenario), PASSEND_OK);
+    CHECK(passend_matrix_rows(baseline) == 5 && scenario == NULL);
+    passend_matrix_free(&baseline);
+
+    CHECK_STATUS(passend_forecast(ds, NULL, 3, "{\"inflow\": [{\"setting\": \"bax\"}]}", 0, NULL,
+                                  &baseline, NULL),
+                 PASSEND_INVALID_DATA);
+    CHECK_MESSAGE("bax");
+    CHECK(baseline == NULL);
+    CHECK_STATUS(passend_forecast(ds, "XX", 3, NULL, 0, NULL, &baseline, NULL), PASSEND_NOT_FOUND);
+    CHECK_STATUS(passend_forecast(ds, NULL, -1, NULL, 0, NULL, &baseline, NULL),
+                 PASSEND_INVALID_ARGUMENT);
+    CHECK_STATUS(passend_forecast(NULL, NULL, 3, NULL, 0, NULL, &baseline, NULL),
+                 PASSEND_INVALID_ARGUMENT);
+    passend_dataset_free(&ds);
+}
+
 int main(void) {
+    test_forecast();
     passend_dataset* ds = small_region();
     CHECK(ds != NULL);
     if (!ds) return check_report("test_flows");
