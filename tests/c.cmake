@@ -25,3 +25,16 @@ add_test(NAME c_header COMMAND c_header_test)
 add_test(NAME c_symbols
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:passend_c>
                  -P ${CMAKE_CURRENT_LIST_DIR}/c/check_symbols.cmake)
+
+# find_package(passend) then passend::c, from an installed tree (core.cmake installs it).
+if(PASSEND_INSTALL)
+  add_test(NAME c_consumer
+           COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${CMAKE_CURRENT_LIST_DIR}/c/consumer
+                   ${CMAKE_CURRENT_BINARY_DIR}/c-consumer-build --build-generator ${CMAKE_GENERATOR}
+                   --build-options -DCMAKE_PREFIX_PATH=${CMAKE_CURRENT_BINARY_DIR}/consumer-prefix
+                   -DCMAKE_BUILD_TYPE=${CMAKE_BUILD_TYPE} -DCMAKE_C_FLAGS=${CMAKE_C_FLAGS}
+                   -DCMAKE_EXE_LINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}
+                   "-DCMAKE_BUILD_RPATH=${CMAKE_CURRENT_BINARY_DIR}/consumer-prefix/${CMAKE_INSTALL_LIBDIR}"
+                   --test-command c_consumer)
+  set_tests_properties(c_consumer PROPERTIES FIXTURES_REQUIRED passend_installed)
+endif()
