@@ -85,6 +85,13 @@ inline passend_status null_argument(const char* function, const char* name) {
     return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
 }
 
+/// The usual misuse check: `index` must be below `count`.
+inline passend_status out_of_range(const char* function, std::size_t index, std::size_t count) {
+    return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": index " +
+                                              std::to_string(index) + " is out of range (count " +
+                                              std::to_string(count) + ")");
+}
+
 /// A new diagnostics handle holding `items` (texts formatted once).
 passend_diagnostics* make_diagnostics(std::vector<diagnostic> items);
 

@@ -139,10 +139,7 @@ passend_status passend_diagnostics_get(const passend_diagnostics* diagnostics, s
     return guard([&] {
         if (!diagnostics) return null_argument("passend_diagnostics_get", "diagnostics");
         if (index >= diagnostics->items.size())
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              "passend_diagnostics_get: index " + std::to_string(index) +
-                                  " is out of range (count " +
-                                  std::to_string(diagnostics->items.size()) + ")");
+            return capi::out_of_range("passend_diagnostics_get", index, diagnostics->items.size());
         const auto& d = diagnostics->items[index];
         if (out_severity)
             *out_severity =

@@ -44,7 +44,37 @@ static int check_count = 0;
         }                                                                                          \
     } while (0)
 
-static int check_report(const char* name) {
+/* The index of the first diagnostic with rule `rule`, or -1. */
+static inline long find_rule(const passend_diagnostics* d, const char* rule) {
+    for (size_t i = 0; i < passend_diagnostics_count(d); ++i) {
+        const char* r = NULL;
+        passend_diagnostics_get(d, i, NULL, NULL, NULL, NULL, &r, NULL);
+        if (r && strcmp(r, rule) == 0) return (long)i;
+    }
+    return -1;
+}
+
+/* `d` has a diagnostic of `rule` in `file` at `line`:`column` whose message contains `text`. */
+#define CHECK_DIAGNOSTIC(d, rule, file, line, column, text)                                        \
+    check_diagnostic(__FILE__, __LINE__, (d), (rule), (file), (line), (column), (text))
+static inline void check_diagnostic(const char* at, int at_line, const passend_diagnostics* d,
+                                    const char* rule, const char* file, uint64_t line,
+                                    uint32_t column, const char* text) {
+    ++check_count;
+    const long i = find_rule(d, rule);
+    const char *f = "", *message = "";
+    uint64_t l = 0;
+    uint32_t c = 0;
+    if (i >= 0) passend_diagnostics_get(d, (size_t)i, NULL, &f, &l, &c, NULL, &message);
+    if (i < 0 || strcmp(f, file) != 0 || l != line || c != column || !strstr(message, text)) {
+        ++check_failures;
+        fprintf(stderr, "%s:%d: no %s diagnostic at %s:%llu:%u with \"%s\" (found %s:%llu:%u %s)\n",
+                at, at_line, rule, file, (unsigned long long)line, column, text, f,
+                (unsigned long long)l, c, message);
+    }
+}
+
+static inline int check_report(const char* name) {
     printf("%s: %d checks, %d failed\n", name, check_count, check_failures);
     return check_failures ? 1 : 0;
 }

@@ -267,11 +267,7 @@ passend_status passend_catalog_get(const passend_catalog* catalog, size_t index,
     return guard([&] {
         constexpr auto fn = "passend_catalog_get";
         if (!catalog) return null_argument(fn, "catalog");
-        if (index >= catalog->cat.size())
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": index " + std::to_string(index) +
-                                  " is out of range (count " + std::to_string(catalog->cat.size()) +
-                                  ")");
+        if (index >= catalog->cat.size()) return capi::out_of_range(fn, index, catalog->cat.size());
         const auto& d = catalog->cat.definitions()[index];
         if (out_id) *out_id = d.id.c_str();
         if (out_title_nl) *out_title_nl = d.title_nl.c_str();
@@ -397,10 +393,7 @@ passend_status passend_result_row(const passend_result* result, size_t index, co
         constexpr auto fn = "passend_result_row";
         if (!result) return null_argument(fn, "result");
         if (index >= result->results.rows.size())
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": index " + std::to_string(index) +
-                                  " is out of range (count " +
-                                  std::to_string(result->results.rows.size()) + ")");
+            return capi::out_of_range(fn, index, result->results.rows.size());
         const auto& r = *result;
         if (out_kpi) *out_kpi = r.kpis[index];
         if (out_year) *out_year = r.years[index];
