@@ -4,13 +4,18 @@ a reference's (the CLI's output, or another program printing KPI lines) on the s
     check_example.py [--reference CMD] [--bad-folder] [--min-kpis N] -- EXAMPLE_CMD...
 
 KPI lines read `KPI id year unit numerator denominator value`, with `x` for a suppressed number
-and `-` for an absent one. A reference may print KPI lines or the CLI's CSV (columns kpi,
-school_year, level, unit, numerator, denominator, value; `<5` or an empty field for hidden).
+and `-` for an absent one. A reference may print KPI lines, a CSV of KPI rows (columns kpi,
+school_year, level, unit, numerator, denominator, value; `<5` or an empty field for hidden), or
+be `passend summary` (pupils per partnership and setting at each teldatum, counted by the CLI's
+own code), from whose last school year the examples' three KPIs follow by hand:
+leerlingen_totaal = total, deelname_sbo = 100 sbo / (bao + sbo), deelname_so = 100 so /
+(bao + sbo), the last two for PO partnerships and the nation.
 """
 
 import argparse
 import csv
 import io
+import re
 import shlex
 import subprocess
 import sys
@@ -33,7 +38,32 @@ def number(text):
     return float(text)
 
 
+def summary_kpis(out):
+    """The examples' KPIs from `passend summary`'s last school year."""
+    blocks = re.split(r"^(\d{4}-\d{4})\s+\(teldatum.*$", out, flags=re.M)
+    if len(blocks) < 3:
+        return {}
+    year, body = blocks[-2], blocks[-1]
+    rows = {}
+    for line in body.splitlines():
+        parts = line.split("|")
+        if len(parts) != 3 or not re.match(r"^[A-Z]{2}\w*\s", parts[0]):
+            continue
+        unit = parts[0].split()[0]
+        total = number(parts[2])
+        rows[("leerlingen_totaal", year, unit)] = (total, None, total)
+        po = parts[0].split()[-3:]
+        if unit.startswith("VO") or not all(re.fullmatch(r"\d+", t) for t in po):
+            continue
+        bao, sbo, so = (float(t) for t in po)
+        for kpi, n in (("deelname_sbo", sbo), ("deelname_so", so)):
+            rows[(kpi, year, unit)] = (n, bao + sbo, 100 * n / (bao + sbo) if bao + sbo else None)
+    return rows
+
+
 def kpi_lines(out):
+    if "(teldatum" in out:
+        return summary_kpis(out)
     rows = {}
     for line in out.splitlines():
         if line.startswith("KPI "):
