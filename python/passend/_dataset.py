@@ -1,0 +1,194 @@
+"""passend.Dataset: load records from files, data frames or Arrow tables, and compute on them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+import pandas as pd
+
+from . import _core
+from ._errors import Diagnostic, LoadError, diagnostics_of
+from ._frames import TABLES, frame_columns
+
+_EPOCH = _dt.date(1970, 1, 1)
+_DEFAULT_MAX_ERRORS = 200
+
+
+def _school_year(start: int) -> str:
+    return f"{start}-{start + 1}"
+
+
+def _loaded(result: tuple[_core.Dataset | None, list[tuple[str, str, int, int, str, str]]]) -> Dataset:
+    handle, raw = result
+    diagnostics = diagnostics_of(raw)
+    if handle is None:
+        raise LoadError(diagnostics)
+    return Dataset._wrap(handle)
+
+
+class Dataset:
+    """A validated, immutable set of passend onderwijs records.
+
+    Make one with :meth:`from_folder`, :meth:`from_pandas`, :meth:`from_arrow`,
+    :meth:`from_json` or :meth:`demo`. A load that finds errors raises :class:`LoadError` (with
+    every diagnostic, each located by file, line and column) and makes no dataset.
+    """
+
+    __slots__ = ("_ds",)
+    _ds: _core.Dataset
+
+    def __init__(self) -> None:
+        raise TypeError("use Dataset.from_folder, from_pandas, from_arrow, from_json or demo")
+
+    @classmethod
+    def _wrap(cls, handle: _core.Dataset) -> Dataset:
+        self = object.__new__(cls)
+        self._ds = handle
+        return self
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    @classmethod
+    def from_folder(cls, path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> Dataset:
+        """Load a folder of contract CSV files (schools.csv, pupils.csv, enrolments.csv, ...)."""
+        return _loaded(_core.load_folder(os.fspath(path), max_errors))
+
+    @classmethod
+    def from_json(
+        cls, text: str, *, source: str = "data.json", max_errors: int = _DEFAULT_MAX_ERRORS
+    ) -> Dataset:
+        """Load the tables from one contract JSON document (``{"schools": [{...}], ...}``)."""
+        return _loaded(_core.load_json(text, source, max_errors))
+
+    @classmethod
+    def demo(
+        cls,
+        *,
+        pupils: int | None = None,
+        years: int | None = None,
+        last_year: int | None = None,
+        partnerships: int | None = None,
+        seed: int = 2014,
+        national: bool = False,
+    ) -> Dataset:
+        """The built-in synthetic demo region (Zuid-Limburg), or the national-scale variant.
+
+        The same arguments give the same dataset on every machine.
+        """
+        handle = _core.make_demo(
+            pupils or 0,
+            years or 0,
+            last_year or 0,
+            -1 if partnerships is None else partnerships,
+            seed,
+            national,
+        )
+        return cls._wrap(handle)
+
+    @classmethod
+    def from_pandas(
+        cls,
+        *,
+        schools: pd.DataFrame,
+        pupils: pd.DataFrame,
+        enrolments: pd.DataFrame,
+        swvs: pd.DataFrame | None = None,
+        boards: pd.DataFrame | None = None,
+        regions: pd.DataFrame | None = None,
+        tlvs: pd.DataFrame | None = None,
+        arrangements: pd.DataFrame | None = None,
+        opps: pd.DataFrame | None = None,
+        absences: pd.DataFrame | None = None,
+        funds: pd.DataFrame | None = None,
+        allocations: pd.DataFrame | None = None,
+        assessments: pd.DataFrame | None = None,
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+    ) -> Dataset:
+        """Build a dataset from pandas DataFrames with the contract's columns (by name).
+
+        Dates may be datetime64 columns (fastest), ``datetime.date`` objects or ISO text; numbers
+        numeric or text; absent values NaN/NaT/None. Diagnostics name the table as file, the
+        1-based row position as line and the column's 1-based position as column. The frame's
+        index is not used.
+        """
+        given = {
+            "swvs": swvs,
+            "boards": boards,
+            "schools": schools,
+            "pupils": pupils,
+            "regions": regions,
+            "enrolments": enrolments,
+            "tlvs": tlvs,
+            "arrangements": arrangements,
+            "opps": opps,
+            "absences": absences,
+            "funds": funds,
+            "allocations": allocations,
+            "assessments": assessments,
+        }
+        tables = [frame_columns(name, frame) for name, frame in given.items() if frame is not None]
+        return _loaded(_core.load_frames(tables, max_errors))
+
+    # ---- introspection -----------------------------------------------------------------------
+
+    def validate(self) -> list[Diagnostic]:
+        """The warnings of the load that made this dataset (a dataset with errors never exists)."""
+        return diagnostics_of(self._ds.warnings())
+
+    @property
+    def tables(self) -> dict[str, int]:
+        """Rows per table held (partnerships and boards always; optional tables when given)."""
+        return self._ds.table_sizes()
+
+    def has_table(self, name: str) -> bool:
+        """Whether an optional table was given (KPIs that need an absent table have no value)."""
+        return self._ds.has_table(name)
+
+    @property
+    def school_years(self) -> list[str]:
+        """The school years the enrolments span, oldest first (``"2024-2025"``)."""
+        return [_school_year(y) for y in self._ds.school_years()]
+
+    @property
+    def horizon(self) -> _dt.date:
+        """The last day the data speaks of (the latest start or end date of any period)."""
+        return _EPOCH + _dt.timedelta(days=self._ds.horizon())
+
+    @property
+    def partnerships(self) -> pd.DataFrame:
+        """The partnerships (samenwerkingsverbanden): swv_id, name, sector."""
+        return pd.DataFrame(self._ds.swvs())
+
+    @property
+    def schools(self) -> pd.DataFrame:
+        """The schools: school_id, name, board_id, swv_id, setting, municipality."""
+        return pd.DataFrame(self._ds.schools())
+
+    def __repr__(self) -> str:
+        sizes = self.tables
+        years = self._ds.school_years()
+        span = f"{_school_year(years[0])}..{_school_year(years[-1])}" if years else "no years"
+        return (
+            f"<passend.Dataset {sizes.get('pupils', 0)} pupils, "
+            f"{sizes.get('enrolments', 0)} enrolments, {sizes.get('schools', 0)} schools, {span}>"
+        )
+
+    # ---- writing -----------------------------------------------------------------------------
+
+    def to_folder(self, path: str | os.PathLike[str]) -> None:
+        """Write the dataset as contract CSV files into ``path`` (created if needed)."""
+        self._ds.write_folder(os.fspath(path))
+
+    def to_json(self) -> str:
+        """The dataset as one contract JSON document (:meth:`from_json` reads it back)."""
+        return self._ds.to_json()
+
+
+def validate(path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> list[Diagnostic]:
+    """Check a folder of contract CSV files: every error and warning, without raising."""
+    _, raw = _core.load_folder(os.fspath(path), max_errors)
+    return diagnostics_of(raw)
+
+
+__all__ = ["Dataset", "validate", "TABLES"]
