@@ -1,0 +1,13 @@
+#include <passend/passend.hpp>
+
+#include <iostream>
+
+int main() {
+    passend::dataset_builder b;
+    b.add(passend::school_row{"01AA00", "De Linde", "B1", "PO3104", passend::setting::bao});
+    b.add(passend::pupil_row{"p1", passend::make_day(2015, 3, 1)});
+    b.add(passend::enrolment_row{"p1", "01AA00", passend::make_day(2020, 8, 1)});
+    const auto ds = b.finish().value();
+    std::cout << "passend " << passend::version_string << ": " << ds->pupils().size() << " pupil\n";
+    return ds->pupils().size() == 1 ? 0 : 1;
+}
