@@ -9,6 +9,11 @@
 
 #include <vector>
 
+// Parts built on work that lands later on main compile once their headers exist.
+#if __has_include("passend/kpi/evaluate.hpp") && __has_include("passend/report/privacy.hpp")
+#define PASSEND_PYTHON_KPIS 1
+#endif
+
 namespace passend::python {
 
 namespace py = pybind11;
@@ -29,5 +34,6 @@ py::tuple to_python(load_result result);
 
 void register_dataset(py::module_& m);
 void register_frames(py::module_& m);
+void register_kpis(py::module_& m);
 
 } // namespace passend::python

@@ -31,7 +31,10 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = passend::version_string;
     // passend::error and its subclasses (load_error aside, which loaders return as diagnostics)
     // become passend.Error; std::invalid_argument and friends keep pybind11's ValueError etc.
-    py::register_exception<passend::error>(m, "Error");
+    py::register_exception<passend::error>(m, "Error").attr("__module__") = "passend";
     register_dataset(m);
     register_frames(m);
+#ifdef PASSEND_PYTHON_KPIS
+    register_kpis(m);
+#endif
 }

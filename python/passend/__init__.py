@@ -11,7 +11,7 @@ here and listed in ``__all__``.
 from __future__ import annotations
 
 from ._core import __version__
-from ._dataset import Dataset, validate
+from ._dataset import Dataset, catalog, validate
 from ._errors import Diagnostic, Error, LoadError
 
-__all__ = ["Dataset", "Diagnostic", "Error", "LoadError", "__version__", "validate"]
+__all__ = ["Dataset", "Diagnostic", "Error", "LoadError", "__version__", "catalog", "validate"]

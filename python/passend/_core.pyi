@@ -11,6 +11,7 @@ _Loaded = tuple[Dataset | None, list[_Diagnostic]]
 class Error(Exception): ...
 
 class Dataset:
+    def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     def table_sizes(self) -> dict[str, int]: ...
     def has_table(self, arg0: str, /) -> bool: ...
     def school_years(self) -> list[int]: ...
@@ -28,3 +29,27 @@ def make_demo(
     pupils: int, years: int, last_year: int, partnerships: int, seed: int, national: bool
 ) -> Dataset: ...
 def load_frames(tables: list[tuple[str, int, list[tuple[Any, ...]]]], max_errors: int) -> _Loaded: ...
+
+_Column = tuple[Any, list[str]] | Any
+_Definition = tuple[str, str, str, str, str | None, float | None, float | None, str, str]
+
+def kpis(
+    dataset: Dataset,
+    catalog: str | PathLike[str] | None,
+    kpis: list[str] | None,
+    years: list[int] | None,
+    units: list[str] | None,
+    suppress: bool,
+    view: str,
+) -> tuple[dict[str, _Column], list[_Definition]]: ...
+def catalog(catalog: str | PathLike[str] | None) -> list[_Definition]: ...
+def explain(
+    dataset: Dataset,
+    kpi: str,
+    year: int,
+    unit: str,
+    level: str | None,
+    part: str,
+    catalog: str | PathLike[str] | None,
+    view: str,
+) -> list[str]: ...

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -174,6 +176,67 @@ class Dataset:
             f"{sizes.get('enrolments', 0)} enrolments, {sizes.get('schools', 0)} schools, {span}>"
         )
 
+    # ---- KPIs ----------------------------------------------------------------------------------
+
+    def kpis(
+        self,
+        year: int | str | Iterable[int | str] | None = None,
+        unit: str | Iterable[str] | None = None,
+        catalog: str | os.PathLike[str] | None = None,
+        suppress: bool = True,
+        *,
+        kpi: str | Iterable[str] | None = None,
+        view: str = "paying",
+    ) -> pd.DataFrame:
+        """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
+
+        Columns as the report's CSV: ``kpi, school_year, level, unit, numerator, denominator,
+        value, status, change``; labels are categorical, numbers float64 with NaN when absent.
+
+        Args:
+            year: school year(s) to keep, as ``2024`` or ``"2024-2025"``; None: all.
+            unit: unit id(s) to keep (``"NL"``, a partnership, board, school or municipality).
+            catalog: a KPI catalog file that extends or overrides the built-in one.
+            suppress: hide counts 1-4 and every number they could be recovered from (NaN), as a
+                publication must; False only for internal analysis.
+            kpi: KPI id(s) or tag(s) to keep (``"deelname_so"``, ``"seed000"``).
+            view: ``"paying"`` (so/vso pupils count for the partnership of their TLV) or
+                ``"schoolgaand"`` (for their school's partnership).
+        """
+        columns, definitions = _core.kpis(
+            self._ds,
+            _path(catalog),
+            _strings(kpi),
+            None if year is None else [_start_year(y) for y in _many(year)],
+            _strings(unit),
+            suppress,
+            view,
+        )
+        frame = _frame(columns)
+        frame.attrs["definitions"] = _definitions(definitions)
+        frame.attrs["suppressed"] = suppress
+        return frame
+
+    def explain(
+        self,
+        kpi: str,
+        unit: str,
+        year: int | str,
+        *,
+        part: str = "numerator",
+        level: str | None = None,
+        catalog: str | os.PathLike[str] | None = None,
+        view: str = "paying",
+    ) -> list[str]:
+        """The pupil ids (pseudonyms, sorted) counted in one number of :meth:`kpis`.
+
+        ``part`` is ``"numerator"`` or ``"denominator"``; ``level`` is needed only when a unit id
+        is ambiguous (``"onbekend"``), otherwise it follows from the id.
+        """
+        return _core.explain(
+            self._ds, kpi, _start_year(year), unit, level, part, _path(catalog), view
+        )
+
     # ---- writing -----------------------------------------------------------------------------
 
     def to_folder(self, path: str | os.PathLike[str]) -> None:
@@ -185,10 +248,58 @@ class Dataset:
         return self._ds.to_json()
 
 
+def catalog(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The KPI definitions (built-in, or extended by a catalog file): id, titles, unit, norm."""
+    return _definitions(_core.catalog(_path(path)))
+
+
+def _definitions(raw: list[tuple[Any, ...]]) -> pd.DataFrame:
+    columns = ["id", "title_nl", "title_en", "unit", "norm", "target", "tolerance", "source",
+               "description"]
+    return pd.DataFrame(raw, columns=columns).set_index("id")
+
+
+def _frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """The columns from _core (categorical codes + categories, or float arrays) as a frame."""
+    data: dict[str, Any] = {}
+    for name, column in columns.items():
+        if isinstance(column, tuple):
+            codes, categories = column
+            data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+        else:
+            data[name] = column
+    return pd.DataFrame(data)
+
+
+def _many(value: Any) -> list[Any]:
+    if isinstance(value, (str, int)):
+        return [value]
+    return list(value)
+
+
+def _strings(value: str | Iterable[str] | None) -> list[str] | None:
+    return None if value is None else [str(v) for v in _many(value)]
+
+
+def _start_year(year: int | str) -> int:
+    """2024 or "2024-2025" -> 2024."""
+    if isinstance(year, int):
+        return year
+    text = str(year)
+    start, _, end = text.partition("-")
+    if not start.isdigit() or (end and end != str(int(start) + 1)):
+        raise ValueError(f"{text!r} is not a school year like 2024 or '2024-2025'")
+    return int(start)
+
+
+def _path(path: str | os.PathLike[str] | None) -> str | None:
+    return None if path is None else os.fspath(path)
+
+
 def validate(path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> list[Diagnostic]:
     """Check a folder of contract CSV files: every error and warning, without raising."""
     _, raw = _core.load_folder(os.fspath(path), max_errors)
     return diagnostics_of(raw)
 
 
-__all__ = ["Dataset", "validate", "TABLES"]
+__all__ = ["Dataset", "catalog", "validate", "TABLES"]

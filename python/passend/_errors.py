@@ -34,7 +34,7 @@ class Diagnostic(NamedTuple):
         return f"{where}: {self.severity}: {self.message}"
 
 
-class LoadError(Error, ValueError):  # type: ignore[misc]
+class LoadError(Error, ValueError):
     """A load that failed: every diagnostic, and the location of the first error.
 
     ``file``, ``line``, ``column``, ``rule`` and ``message`` repeat the first error so that
