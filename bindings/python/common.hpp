@@ -35,5 +35,6 @@ py::tuple to_python(load_result result);
 void register_dataset(py::module_& m);
 void register_frames(py::module_& m);
 void register_kpis(py::module_& m);
+void register_arrow(py::module_& m);
 
 } // namespace passend::python

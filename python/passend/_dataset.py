@@ -132,6 +132,51 @@ class Dataset:
         tables = [frame_columns(name, frame) for name, frame in given.items() if frame is not None]
         return _loaded(_core.load_frames(tables, max_errors))
 
+    @classmethod
+    def from_arrow(
+        cls,
+        *,
+        schools: Any,
+        pupils: Any,
+        enrolments: Any,
+        swvs: Any = None,
+        boards: Any = None,
+        regions: Any = None,
+        tlvs: Any = None,
+        arrangements: Any = None,
+        opps: Any = None,
+        absences: Any = None,
+        funds: Any = None,
+        allocations: Any = None,
+        assessments: Any = None,
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+    ) -> Dataset:
+        """Build a dataset from Arrow tables: anything with ``__arrow_c_stream__`` (a pyarrow
+        Table or RecordBatchReader, a polars DataFrame, a DuckDB result, a pandas DataFrame).
+
+        Columns are matched by name; dates may be date32/date64 or ISO text, numbers any numeric
+        type or text. Goes through the C ABI's Arrow import (``passend_appender_append_arrow``):
+        diagnostics name the table as file, the 1-based row as line, the field position as column.
+        """
+        given = {
+            "swvs": swvs,
+            "boards": boards,
+            "schools": schools,
+            "pupils": pupils,
+            "regions": regions,
+            "enrolments": enrolments,
+            "tlvs": tlvs,
+            "arrangements": arrangements,
+            "opps": opps,
+            "absences": absences,
+            "funds": funds,
+            "allocations": allocations,
+            "assessments": assessments,
+        }
+        streams = [(name, _arrow_stream(name, table)) for name, table in given.items()
+                   if table is not None]
+        return _loaded(_core.load_arrow(streams, max_errors))
+
     # ---- introspection -----------------------------------------------------------------------
 
     def validate(self) -> list[Diagnostic]:
@@ -269,6 +314,16 @@ def _frame(columns: dict[str, Any]) -> pd.DataFrame:
         else:
             data[name] = column
     return pd.DataFrame(data)
+
+
+def _arrow_stream(name: str, table: Any) -> Any:
+    export = getattr(table, "__arrow_c_stream__", None)
+    if export is None:
+        raise TypeError(
+            f"{name}: expected an Arrow table (an object with __arrow_c_stream__: pyarrow, "
+            f"polars, DuckDB), got {type(table).__name__}"
+        )
+    return export()
 
 
 def _many(value: Any) -> list[Any]:
