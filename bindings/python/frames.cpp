@@ -252,8 +252,12 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
         const auto index = spec.find(column);
         if (!index) {
             b.report({severity::warning, name, 0, position, "unknown_column",
-                      "column " + column + " is not in the contract for " + name +
-                          "; it is ignored"});
+                      "the column '" + column + "' is not in the contract; ignored"});
+            continue;
+        }
+        if (positions[*index]) {
+            b.report({severity::error, name, 0, position, "duplicate_column",
+                      "the column " + column + " is given twice"});
             continue;
         }
         auto& fc = ft.columns[*index];
@@ -291,7 +295,7 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
         if (spec.columns[i].required && ft.columns[i].kind == column_kind::absent)
             b.report({severity::error, name, 0, 0, "missing_column",
                       "the required column " + std::string(spec.columns[i].name) +
-                          " is missing from " + name});
+                          " is missing"});
     b.set_source(*t, name, std::move(positions));
     return ft;
 }

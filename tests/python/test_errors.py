@@ -106,8 +106,8 @@ def test_csv_folder(case: Case, tmp_path: Path) -> None:
     folder = write_csv_folder(frames, tmp_path)
     with pytest.raises(passend.LoadError) as caught:
         passend.Dataset.from_folder(folder)
-    # a CSV file's header is line 1
-    check(caught.value, case, f"{table}.csv", line + 1 if line else 0, column)
+    # a CSV file's header is line 1, where a missing column is reported
+    check(caught.value, case, f"{table}.csv", line + 1, column)
     assert any(d.rule == case.rule for d in passend.validate(folder))
 
 
@@ -172,6 +172,14 @@ def test_unknown_columns_are_warnings() -> None:
     [warning] = ds.validate()
     assert (warning.severity, warning.file, warning.column, warning.rule) == (
         "warning", "pupils", 4, "unknown_column")
+
+
+def test_a_column_given_twice() -> None:
+    frames = small_frames()
+    frames["pupils"] = frames["pupils"].assign(Pupil_ID=frames["pupils"]["pupil_id"])
+    with pytest.raises(passend.LoadError) as caught:
+        from_frames(frames)
+    assert (caught.value.rule, caught.value.column) == ("duplicate_column", 4)
 
 
 def test_wrong_types_are_rejected_plainly() -> None:
