@@ -21,8 +21,8 @@ struct diagnostics_free {
 
 /// Take the stream out of a capsule: the capsule's destructor then finds it released.
 ArrowArrayStream take_stream(const std::string& table, const py::object& capsule) {
-    auto* src = static_cast<ArrowArrayStream*>(
-        PyCapsule_GetPointer(capsule.ptr(), "arrow_array_stream"));
+    auto* src =
+        static_cast<ArrowArrayStream*>(PyCapsule_GetPointer(capsule.ptr(), "arrow_array_stream"));
     if (!src) throw py::error_already_set();
     if (!src->release) throw py::value_error(table + ": the Arrow stream was already consumed");
     ArrowArrayStream stream = *src;
@@ -46,7 +46,9 @@ void register_arrow(py::module_& m) {
             for (const auto& item : tables) {
                 const auto entry = item.cast<py::tuple>();
                 const auto name = entry[0].cast<std::string>();
-                ArrowArrayStream stream = take_stream(name, entry[1]);
+                // Export each table just before reading it: a DuckDB connection runs one query
+                // at a time, so its relations cannot all be open at once.
+                ArrowArrayStream stream = take_stream(name, entry[1].attr("__arrow_c_stream__")());
                 passend_status status;
                 {
                     py::gil_scoped_release release;
@@ -69,10 +71,12 @@ void register_arrow(py::module_& m) {
                 handle = py::cast(dataset_handle{ds->data});
                 passend_dataset_free(&ds);
             }
-            return py::make_tuple(handle, to_python(diags ? diags->items : std::vector<diagnostic>{}));
+            return py::make_tuple(handle,
+                                  to_python(diags ? diags->items : std::vector<diagnostic>{}));
         },
         py::arg("tables"), py::arg("max_errors"),
-        "Build a dataset from [(table, Arrow stream capsule)]: (Dataset or None, diagnostics).");
+        "Build a dataset from [(table, object with __arrow_c_stream__)]: (Dataset or None, "
+        "diagnostics).");
 }
 
 } // namespace passend::python

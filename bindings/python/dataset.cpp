@@ -23,12 +23,19 @@ py::tuple load_released(Load&& load) {
 }
 
 py::dict table_sizes(const dataset& ds) {
-    const std::size_t sizes[table_count] = {
-        ds.swvs().size(),         ds.boards().size(),      ds.schools().size(),
-        ds.pupils().size(),       0,                       ds.enrolments().size(),
-        ds.tlvs().size(),         ds.arrangements().size(), ds.opps().size(),
-        ds.absences().size(),     ds.funds().size(),       ds.allocations().size(),
-        ds.assessments().size()};
+    const std::size_t sizes[table_count] = {ds.swvs().size(),
+                                            ds.boards().size(),
+                                            ds.schools().size(),
+                                            ds.pupils().size(),
+                                            0,
+                                            ds.enrolments().size(),
+                                            ds.tlvs().size(),
+                                            ds.arrangements().size(),
+                                            ds.opps().size(),
+                                            ds.absences().size(),
+                                            ds.funds().size(),
+                                            ds.allocations().size(),
+                                            ds.assessments().size()};
     py::dict out;
     for (const auto& t : all_tables()) {
         // regions are folded into the municipalities; report how many are placed in a region
@@ -47,25 +54,28 @@ std::string id_or_empty(const std::vector<std::string>& ids, std::uint32_t i) {
 
 void register_dataset(py::module_& m) {
     py::class_<dataset_handle>(m, "Dataset", "A validated, immutable set of records")
-        .def("table_sizes", [](const dataset_handle& h) { return table_sizes(*h.data); },
-             "Rows per table the dataset holds (partnerships and boards always; other optional "
-             "tables when given).")
+        .def(
+            "table_sizes", [](const dataset_handle& h) { return table_sizes(*h.data); },
+            "Rows per table the dataset holds (partnerships and boards always; other optional "
+            "tables when given).")
         .def("has_table",
              [](const dataset_handle& h, const std::string& name) {
                  const auto t = find_table(name);
                  if (!t) throw py::value_error("no table named '" + name + "' in the contract");
                  return h.data->has_table(*t);
              })
-        .def("school_years",
-             [](const dataset_handle& h) {
-                 std::vector<int> out;
-                 for (auto y : h.data->school_years()) out.push_back(y.start_year());
-                 return out;
-             },
-             "Start years of the school years the enrolments span, oldest first.")
-        .def("horizon",
-             [](const dataset_handle& h) { return h.data->horizon().time_since_epoch().count(); },
-             "The last day the data speaks of, in days since 1970-01-01.")
+        .def(
+            "school_years",
+            [](const dataset_handle& h) {
+                std::vector<int> out;
+                for (auto y : h.data->school_years()) out.push_back(y.start_year());
+                return out;
+            },
+            "Start years of the school years the enrolments span, oldest first.")
+        .def(
+            "horizon",
+            [](const dataset_handle& h) { return h.data->horizon().time_since_epoch().count(); },
+            "The last day the data speaks of, in days since 1970-01-01.")
         .def("warnings", [](const dataset_handle& h) { return to_python(h.data->warnings()); })
         .def("write_folder",
              [](const dataset_handle& h, const std::filesystem::path& dir) {
@@ -77,40 +87,42 @@ void register_dataset(py::module_& m) {
                  py::gil_scoped_release release;
                  return to_json(*h.data);
              })
-        .def("swvs",
-             [](const dataset_handle& h) {
-                 const auto& s = h.data->swvs();
-                 std::vector<std::string> sectors;
-                 for (auto x : s.sector_of) sectors.emplace_back(to_string(x));
-                 py::dict out;
-                 out["swv_id"] = s.id;
-                 out["name"] = s.name;
-                 out["sector"] = sectors;
-                 return out;
-             },
-             "The partnerships as columns: swv_id, name, sector.")
-        .def("schools",
-             [](const dataset_handle& h) {
-                 const auto& ds = *h.data;
-                 const auto& s = ds.schools();
-                 std::vector<std::string> board, swv, kind, municipality;
-                 for (std::size_t i = 0; i < s.size(); ++i) {
-                     board.push_back(id_or_empty(ds.boards().id, pos(s.board[i])));
-                     swv.push_back(id_or_empty(ds.swvs().id, pos(s.swv[i])));
-                     kind.emplace_back(to_string(s.kind[i]));
-                     municipality.push_back(
-                         id_or_empty(ds.municipalities().code, pos(s.municipality[i])));
-                 }
-                 py::dict out;
-                 out["school_id"] = s.id;
-                 out["name"] = s.name;
-                 out["board_id"] = board;
-                 out["swv_id"] = swv;
-                 out["setting"] = kind;
-                 out["municipality"] = municipality;
-                 return out;
-             },
-             "The schools as columns: school_id, name, board_id, swv_id, setting, municipality.");
+        .def(
+            "swvs",
+            [](const dataset_handle& h) {
+                const auto& s = h.data->swvs();
+                std::vector<std::string> sectors;
+                for (auto x : s.sector_of) sectors.emplace_back(to_string(x));
+                py::dict out;
+                out["swv_id"] = s.id;
+                out["name"] = s.name;
+                out["sector"] = sectors;
+                return out;
+            },
+            "The partnerships as columns: swv_id, name, sector.")
+        .def(
+            "schools",
+            [](const dataset_handle& h) {
+                const auto& ds = *h.data;
+                const auto& s = ds.schools();
+                std::vector<std::string> board, swv, kind, municipality;
+                for (std::size_t i = 0; i < s.size(); ++i) {
+                    board.push_back(id_or_empty(ds.boards().id, pos(s.board[i])));
+                    swv.push_back(id_or_empty(ds.swvs().id, pos(s.swv[i])));
+                    kind.emplace_back(to_string(s.kind[i]));
+                    municipality.push_back(
+                        id_or_empty(ds.municipalities().code, pos(s.municipality[i])));
+                }
+                py::dict out;
+                out["school_id"] = s.id;
+                out["name"] = s.name;
+                out["board_id"] = board;
+                out["swv_id"] = swv;
+                out["setting"] = kind;
+                out["municipality"] = municipality;
+                return out;
+            },
+            "The schools as columns: school_id, name, board_id, swv_id, setting, municipality.");
 
     m.def(
         "contract",
@@ -121,9 +133,8 @@ void register_dataset(py::module_& m) {
             for (const auto& t : all_tables()) {
                 py::list columns;
                 for (const auto& c : t.columns)
-                    columns.append(py::make_tuple(std::string(c.name),
-                                                  type_names[static_cast<int>(c.type)],
-                                                  c.required));
+                    columns.append(py::make_tuple(
+                        std::string(c.name), type_names[static_cast<int>(c.type)], c.required));
                 out.append(py::make_tuple(std::string(t.name), t.required, columns));
             }
             return out;

@@ -130,7 +130,8 @@ private:
 /// The field of a column as the CSV text it stands for ("" when absent).
 std::string_view field_text(const frame_column& col, std::size_t row, std::string& scratch) {
     switch (col.kind) {
-    case column_kind::absent: return {};
+    case column_kind::absent:
+        return {};
     case column_kind::text: {
         const auto code = col.codes[row];
         return code < 0 ? std::string_view{} : col.uniques[static_cast<std::size_t>(code)];
@@ -182,9 +183,10 @@ void add_rows(dataset_builder& b, const frame_table& ft) {
             break;
         }
         case table::enrolments: {
-            const enrolment_row r{f.text(0),       f.text(1),
-                                  f.date(2),       f.date(3, open_end),
-                                  f.integer(4, 0), f.code<exit_reason>(5).value_or(exit_reason::none)};
+            const enrolment_row r{
+                f.text(0),       f.text(1),
+                f.date(2),       f.date(3, open_end),
+                f.integer(4, 0), f.code<exit_reason>(5).value_or(exit_reason::none)};
             if (f.ok()) {
                 b.add(r, line);
                 continue;
@@ -218,8 +220,7 @@ void add_rows(dataset_builder& b, const frame_table& ft) {
             break;
         }
         case table::absences: {
-            const absence_row r{f.text(0),
-                                f.code<absence_kind>(1).value_or(absence_kind::relatief),
+            const absence_row r{f.text(0), f.code<absence_kind>(1).value_or(absence_kind::relatief),
                                 f.date(2), f.date(3, open_end), f.text(4)};
             if (f.ok()) {
                 b.add(r, line);
@@ -227,7 +228,8 @@ void add_rows(dataset_builder& b, const frame_table& ft) {
             }
             break;
         }
-        default: break; // small tables: the text path is fast enough
+        default:
+            break; // small tables: the text path is fast enough
         }
         as_text(row);
     }
@@ -269,7 +271,8 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
             fc.kind = column_kind::text;
             fc.codes = codes.data();
             fc.owner = codes;
-            for (const auto& u : col[4].cast<py::list>()) fc.uniques.push_back(u.cast<std::string>());
+            for (const auto& u : col[4].cast<py::list>())
+                fc.uniques.push_back(u.cast<std::string>());
             for (std::size_t i = 0; i < ft.rows; ++i)
                 if (fc.codes[i] >= static_cast<std::int64_t>(fc.uniques.size()))
                     throw py::value_error(name + "." + column + ": code out of range");
@@ -294,8 +297,7 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
     for (std::size_t i = 0; i < spec.columns.size(); ++i)
         if (spec.columns[i].required && ft.columns[i].kind == column_kind::absent)
             b.report({severity::error, name, 0, 0, "missing_column",
-                      "the required column " + std::string(spec.columns[i].name) +
-                          " is missing"});
+                      "the required column " + std::string(spec.columns[i].name) + " is missing"});
     b.set_source(*t, name, std::move(positions));
     return ft;
 }

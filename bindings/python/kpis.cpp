@@ -91,9 +91,8 @@ py::dict rows_to_columns(const kpi_results& results, bool suppressed,
         change.push_back(number(kpi_field::change));
         // a status would tell a hidden value's side of the norm
         const bool hidden = std::isnan(value.back()) && row.value;
-        status.push_back(row.status == kpi_status::none || hidden
-                             ? -1
-                             : static_cast<std::int32_t>(row.status));
+        status.push_back(
+            row.status == kpi_status::none || hidden ? -1 : static_cast<std::int32_t>(row.status));
     }
     py::dict out;
     out["kpi"] = kpi.to_python();
@@ -121,8 +120,9 @@ kpi_level level_of(const dataset& ds, const std::string& unit) {
     if (ds.find_board(unit)) return kpi_level::board;
     if (ds.find_school(unit)) return kpi_level::school;
     if (ds.find_municipality(unit)) return kpi_level::municipality;
-    throw py::key_error("unit " + unit + " is not NL nor a partnership, board, school or "
-                                         "municipality of the dataset");
+    throw py::key_error("unit " + unit +
+                        " is not NL nor a partnership, board, school or "
+                        "municipality of the dataset");
 }
 
 py::list definitions_to_python(const kpi_results& results) {
@@ -134,8 +134,8 @@ py::list definitions_to_python(const kpi_results& results) {
             target = py::float_(d.norm->target);
             tolerance = py::float_(d.norm->tolerance);
         }
-        out.append(py::make_tuple(d.id, d.title_nl, d.title_en, std::string(to_string(d.unit)),
-                                  dir, target, tolerance, d.source, d.description));
+        out.append(py::make_tuple(d.id, d.title_nl, d.title_en, std::string(to_string(d.unit)), dir,
+                                  target, tolerance, d.source, d.description));
     }
     return out;
 }
@@ -167,7 +167,8 @@ void register_kpis(py::module_& m) {
                     const auto& s = h.data->schools();
                     for (std::size_t i = 0; i < s.size(); ++i)
                         if (has(s.board[i]))
-                            so.board_of_school.emplace(s.id[i], h.data->boards().id[pos(s.board[i])]);
+                            so.board_of_school.emplace(s.id[i],
+                                                       h.data->boards().id[pos(s.board[i])]);
                     suppress(results, so);
                 }
             }
@@ -177,13 +178,13 @@ void register_kpis(py::module_& m) {
             if (years) year_set.emplace(years->begin(), years->end());
             std::optional<std::set<std::string>> unit_set;
             if (units) unit_set.emplace(units->begin(), units->end());
-            return py::make_tuple(
-                rows_to_columns(results, suppressed, kpis ? &selected : nullptr,
-                                year_set ? &*year_set : nullptr, unit_set ? &*unit_set : nullptr),
-                definitions_to_python(results));
+            return py::make_tuple(rows_to_columns(results, suppressed, kpis ? &selected : nullptr,
+                                                  year_set ? &*year_set : nullptr,
+                                                  unit_set ? &*unit_set : nullptr),
+                                  definitions_to_python(results));
         },
-        py::arg("dataset"), py::arg("catalog"), py::arg("kpis"), py::arg("years"),
-        py::arg("units"), py::arg("suppress"), py::arg("view"),
+        py::arg("dataset"), py::arg("catalog"), py::arg("kpis"), py::arg("years"), py::arg("units"),
+        py::arg("suppress"), py::arg("view"),
         "Evaluate (and suppress) the catalog: (columns, definitions).");
     m.def(
         "catalog",

@@ -317,13 +317,13 @@ def _frame(columns: dict[str, Any]) -> pd.DataFrame:
 
 
 def _arrow_stream(name: str, table: Any) -> Any:
-    export = getattr(table, "__arrow_c_stream__", None)
-    if export is None:
+    """The table itself: _core exports its stream just before reading it."""
+    if not hasattr(table, "__arrow_c_stream__"):
         raise TypeError(
             f"{name}: expected an Arrow table (an object with __arrow_c_stream__: pyarrow, "
             f"polars, DuckDB), got {type(table).__name__}"
         )
-    return export()
+    return table
 
 
 def _many(value: Any) -> list[Any]:
