@@ -192,6 +192,8 @@ struct dataset_builder::impl {
         std::vector<std::uint32_t> positions; // per contract column, 1-based; 0 absent
         std::uint64_t rows = 0;
         bool present = false;
+        /// A required column the source lacks (reported once, not as an empty field per row).
+        bool missing(std::size_t col) const { return col < positions.size() && !positions[col]; }
     };
     std::array<source, table_count> sources;
     std::vector<ranked_diagnostic> diagnostics;
@@ -265,6 +267,7 @@ struct dataset_builder::impl {
     bool check_ref(const key_domain& d, std::uint32_t key, table t, std::size_t col,
                    std::uint32_t line, table target) {
         if (key == none || d.def_row[key] != none) return true;
+        if (src(target).missing(0)) return true; // its ids are unknown: reported once already
         fail(t, col, line, "unknown_reference",
              std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
                  std::string(src(target).file));
@@ -286,6 +289,13 @@ void dataset_builder::set_source(table t, std::string file,
     column_positions.resize(spec(t).columns.size(), 0);
     s.positions = std::move(column_positions);
     s.present = true;
+    const auto& columns = spec(t).columns;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c].required && s.missing(c))
+            impl_->add(
+                static_cast<int>(t),
+                diagnostic{severity::error, s.file, 1, 0, "missing_column",
+                           "required column '" + std::string(columns[c].name) + "' is missing"});
 }
 
 void dataset_builder::declare(table t) {
@@ -468,6 +478,7 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
     const auto& ts = spec(t);
     if (line == 0) line = m.src(t).rows + 1;
     detail::field_reader f{ts, fields, [&](std::size_t col, std::string rule, std::string msg) {
+                               if (rule == "missing_value" && m.src(t).missing(col)) return;
                                m.fail(t, col, line, rule, std::move(msg));
                            }};
     // A row whose fields do not parse is not staged; its id is still marked as defined so that

@@ -1,0 +1,56 @@
+// passend validate PATH: load a folder of contract CSV files (or one .json document) and list
+// every warning and error in the compiler form `enrolments.csv:118:3: error: ...`.
+#include "commands.hpp"
+#include "input.hpp"
+
+#include "passend/load.hpp"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+
+namespace passend::cli {
+namespace {
+
+struct validate_options {
+    std::string path;
+    std::size_t max_errors = load_options{}.max_errors;
+};
+
+int run_validate(const validate_options& o) {
+    load_options options;
+    options.max_errors = o.max_errors;
+    const std::filesystem::path path = o.path;
+    const bool is_json = path.extension() == ".json" && !std::filesystem::is_directory(path);
+    const auto result =
+        is_json ? load_json_file(path, options) : load_folder(path, options, terminal_progress());
+    std::size_t errors = 0, warnings = 0;
+    for (const auto& d : result.diagnostics) {
+        fmt::print("{}\n", to_string(d));
+        ++(d.level == severity::error ? errors : warnings);
+    }
+    if (result.ok()) {
+        const auto& ds = *result.data;
+        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; {} warning(s)\n", o.path,
+                   ds.schools().size(), ds.pupils().size(), ds.enrolments().size(), warnings);
+        return exit_code::ok;
+    }
+    fmt::print("{}: not valid: {} error(s), {} warning(s)\n", o.path, errors, warnings);
+    return exit_code::invalid_input;
+}
+
+void setup_validate(CLI::App& app) {
+    auto opts = std::make_shared<validate_options>();
+    auto* cmd = app.add_subcommand(
+        "validate", "Check a data folder (or a .json document) against the input contract");
+    cmd->add_option("PATH", opts->path, "Folder of contract CSV files, or a .json file")
+        ->required();
+    cmd->add_option("--max-errors", opts->max_errors,
+                    "Stop listing after this many errors (0: list all)")
+        ->capture_default_str();
+    cmd->callback([opts] { set_exit(run_validate(*opts)); });
+}
+
+} // namespace
+PASSEND_CLI_COMMAND(setup_validate);
+} // namespace passend::cli

@@ -1,0 +1,215 @@
+#include "io/csv_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+PASSEND_NAMESPACE_BEGIN
+namespace detail {
+
+namespace {
+// Bytes that end an unquoted field or need a look: , " CR LF.
+constexpr std::array<bool, 256> special = [] {
+    std::array<bool, 256> t{};
+    t[','] = t['"'] = t['\r'] = t['\n'] = true;
+    return t;
+}();
+
+const char* find_special(const char* p, const char* e) noexcept {
+    while (p < e && !special[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+}
+} // namespace
+
+csv_reader::csv_reader(read_fn read, std::size_t block_size)
+    : read_(std::move(read)), block_(std::max<std::size_t>(block_size, 1)), buf_(2 * block_) {}
+
+csv_reader::csv_reader(std::FILE* file, std::size_t block_size)
+    : csv_reader([file](char* out, std::size_t n) { return std::fread(out, 1, n, file); },
+                 block_size) {}
+
+void csv_reader::refill() {
+    if (eof_) return;
+    if (pos_ > 0) { // keep only the unparsed tail, at the front
+        std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+        consumed_ += pos_;
+        end_ -= pos_;
+        pos_ = 0;
+    }
+    if (buf_.size() - end_ < block_) buf_.resize(end_ + block_); // a record longer than a block
+    const std::size_t n = read_(buf_.data() + end_, block_);
+    if (n == 0) eof_ = true;
+    end_ += n;
+}
+
+void csv_reader::skip_line() {
+    for (;;) {
+        const char* b = buf_.data() + pos_;
+        if (const void* nl = std::memchr(b, '\n', end_ - pos_)) {
+            pos_ += static_cast<const char*>(nl) - b + 1;
+            ++line_;
+            return;
+        }
+        pos_ = end_;
+        if (eof_) return;
+        refill();
+    }
+}
+
+csv_reader::scan csv_reader::scan_record() {
+    char* const b = buf_.data() + pos_;
+    const char* const e = buf_.data() + end_;
+    const char* p = b;
+    std::uint64_t lines = 0; // line breaks inside the record so far
+    spans_.clear();
+    const auto offset = [b](const char* q) { return static_cast<std::uint32_t>(q - b); };
+    const auto fail = [&](const char* at, std::string rule, std::string message) {
+        error_ = {record_line_ + lines, static_cast<std::uint32_t>(spans_.size() + 1),
+                  std::move(rule), std::move(message)};
+        pos_ = static_cast<std::size_t>(at - buf_.data());
+        return scan::failed;
+    };
+    enum { more_input, end_of_record, next_field, no_delimiter };
+    // What follows a field: a comma, a line end (LF, CRLF) or the end of the input.
+    const auto delimiter = [&]() {
+        if (p == e) return eof_ ? end_of_record : more_input;
+        if (*p == ',') return ++p, next_field;
+        if (*p == '\n') return ++p, ++lines, end_of_record;
+        if (*p != '\r') return no_delimiter;
+        if (p + 1 == e) return eof_ ? (++p, end_of_record) : more_input;
+        if (p[1] == '\n') return p += 2, ++lines, end_of_record;
+        return no_delimiter; // a lone CR
+    };
+    for (;;) {
+        if (p < e && *p == '"') { // a quoted field
+            const char* const open = p;
+            const auto open_lines = lines;
+            const char* q = p + 1;
+            bool escaped = false;
+            for (;;) {
+                const void* found = std::memchr(q, '"', static_cast<std::size_t>(e - q));
+                if (!found) {
+                    if (!eof_) return scan::need_more;
+                    lines = open_lines;
+                    return fail(open, "unterminated_quote",
+                                "a quoted field opened here is never closed (a missing \")");
+                }
+                const char* quote = static_cast<const char*>(found);
+                lines += static_cast<std::uint64_t>(std::count(q, quote, '\n'));
+                if (quote + 1 == e && !eof_) return scan::need_more;
+                if (quote + 1 < e && quote[1] == '"') {
+                    escaped = true;
+                    q = quote + 2;
+                    continue;
+                }
+                spans_.push_back({offset(open + 1), offset(quote), escaped});
+                p = quote + 1;
+                break;
+            }
+            const auto next = delimiter();
+            if (next == more_input) return scan::need_more;
+            if (next == no_delimiter)
+                return fail(p, "stray_quote",
+                            "text after the closing quote of a quoted field; inside quotes "
+                            "write a quote as \"\"");
+            if (next == end_of_record) break;
+            continue;
+        }
+        const char* q = p; // an unquoted field
+        for (;;) {
+            q = find_special(q, e);
+            if (q < e && *q == '\r' && q + 1 < e && q[1] != '\n') {
+                ++q; // a lone CR belongs to the field
+                continue;
+            }
+            break;
+        }
+        if (q < e && *q == '"')
+            return fail(q, "stray_quote",
+                        "a quote inside an unquoted field; quote the whole field and write the "
+                        "quote as \"\"");
+        spans_.push_back({offset(p), offset(q), false});
+        p = q;
+        const auto next = delimiter();
+        if (next == more_input) return scan::need_more;
+        if (next == end_of_record) break;
+    }
+    pos_ += static_cast<std::size_t>(p - b);
+    line_ = record_line_ + lines;
+    fields_.clear();
+    for (const auto& s : spans_) {
+        char* f = b + s.begin;
+        std::size_t n = s.end - s.begin;
+        if (s.escaped) { // collapse "" to " in place
+            std::size_t w = 0;
+            for (std::size_t r = 0; r < n; ++r, ++w) {
+                f[w] = f[r];
+                if (f[r] == '"') ++r;
+            }
+            n = w;
+        }
+        fields_.emplace_back(f, n);
+    }
+    return scan::done;
+}
+
+csv_reader::status csv_reader::next() {
+    if (!started_) {
+        started_ = true;
+        while (end_ < 3 && !eof_) refill();
+        if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+    }
+    for (;;) {
+        // Skip empty lines.
+        for (;;) {
+            if (pos_ == end_) {
+                if (eof_) return status::end;
+                refill();
+                continue;
+            }
+            const char c = buf_[pos_];
+            if (c == '\n') {
+                ++pos_, ++line_;
+            } else if (c == '\r' && pos_ + 1 < end_ && buf_[pos_ + 1] == '\n') {
+                pos_ += 2, ++line_;
+            } else if (c == '\r' && pos_ + 1 == end_ && !eof_) {
+                refill();
+            } else {
+                break;
+            }
+        }
+        record_line_ = line_;
+        switch (scan_record()) {
+        case scan::done:
+            return status::record;
+        case scan::failed:
+            if (error_.rule != "unterminated_quote") {
+                skip_line();
+                // lines already crossed inside the bad record
+                line_ += error_.line - record_line_;
+            } else {
+                pos_ = end_;
+            }
+            return status::error;
+        case scan::need_more:
+            refill();
+            continue;
+        }
+    }
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+} // namespace detail
+PASSEND_NAMESPACE_END

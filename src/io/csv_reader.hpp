@@ -1,0 +1,81 @@
+// Private: a streaming RFC 4180 CSV reader.
+//
+// Reads its input in fixed-size blocks, so memory stays at about two blocks (plus the longest
+// record) whatever the file size. Handles a UTF-8 BOM, LF and CRLF line ends, quoted fields with
+// "" escapes, commas and line breaks; knows the physical line each record starts on.
+#pragma once
+
+#include "passend/config.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+namespace detail {
+
+/// A syntax error in the CSV text, located at a physical line and a 1-based field number.
+struct csv_error {
+    std::uint64_t line = 0;
+    std::uint32_t column = 0;
+    std::string rule;    ///< `unterminated_quote` or `stray_quote`
+    std::string message; ///< without location
+};
+
+class csv_reader {
+public:
+    /// Fills the buffer with at most n bytes; returns how many (0 at the end of the input).
+    using read_fn = std::function<std::size_t(char* buffer, std::size_t n)>;
+    enum class status { record, error, end };
+
+    static constexpr std::size_t default_block = std::size_t{1} << 20;
+
+    explicit csv_reader(read_fn read, std::size_t block_size = default_block);
+    /// Read from an open file (not closed by the reader).
+    explicit csv_reader(std::FILE* file, std::size_t block_size = default_block);
+
+    /// Advance to the next record. `record`: fields() and line() describe it. `error`: error()
+    /// describes a malformed record; the reader has skipped to the next line and next() may be
+    /// called again. `end`: no more input. Completely empty lines are skipped.
+    status next();
+
+    /// The fields of the current record; views stay valid until the next call of next().
+    std::span<const std::string_view> fields() const noexcept { return fields_; }
+    /// The physical line (1-based) on which the current record starts.
+    std::uint64_t line() const noexcept { return record_line_; }
+    const csv_error& error() const noexcept { return error_; }
+    /// Bytes of input consumed so far (for progress).
+    std::uint64_t bytes_consumed() const noexcept { return consumed_ + pos_; }
+
+private:
+    enum class scan { done, need_more, failed };
+    scan scan_record();
+    void refill(); // reads one block, or notes the end of the input
+    void skip_line();
+
+    read_fn read_;
+    std::size_t block_;
+    std::vector<char> buf_;
+    std::size_t pos_ = 0, end_ = 0; // unparsed bytes are buf_[pos_, end_)
+    std::uint64_t consumed_ = 0;    // bytes dropped from the front of buf_
+    bool eof_ = false, started_ = false;
+    std::uint64_t line_ = 1, record_line_ = 0;
+    struct span_info {
+        std::uint32_t begin, end;
+        bool escaped; // holds "" pairs to collapse
+    };
+    std::vector<span_info> spans_;
+    std::vector<std::string_view> fields_;
+    csv_error error_;
+};
+
+/// RFC 4180 quoting of one field: quoted when it holds a comma, quote, CR or LF.
+void append_csv_field(std::string& out, std::string_view field);
+
+} // namespace detail
+PASSEND_NAMESPACE_END
