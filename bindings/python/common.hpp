@@ -13,6 +13,9 @@
 #if __has_include("passend/kpi/evaluate.hpp") && __has_include("passend/report/privacy.hpp")
 #define PASSEND_PYTHON_KPIS 1
 #endif
+#if __has_include("passend/flows/forecast.hpp")
+#define PASSEND_PYTHON_FLOWS 1
+#endif
 
 namespace passend::python {
 
@@ -36,5 +39,6 @@ void register_dataset(py::module_& m);
 void register_frames(py::module_& m);
 void register_kpis(py::module_& m);
 void register_arrow(py::module_& m);
+void register_flows(py::module_& m);
 
 } // namespace passend::python

@@ -37,6 +37,9 @@ PYBIND11_MODULE(_core, m) {
 #ifdef PASSEND_PYTHON_ARROW
     register_arrow(m);
 #endif
+#ifdef PASSEND_PYTHON_FLOWS
+    register_flows(m);
+#endif
 #ifdef PASSEND_PYTHON_KPIS
     register_kpis(m);
 #endif

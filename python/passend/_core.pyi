@@ -54,3 +54,9 @@ def explain(
     catalog: str | PathLike[str] | None,
     view: str,
 ) -> list[str]: ...
+def flows(
+    dataset: Dataset, year: int, unit: str, matrix: str, view: str
+) -> tuple[Any, list[str], list[str]]: ...
+def forecast(
+    dataset: Dataset, unit: str, years: int, scenario: str | None, view: str
+) -> dict[str, Any]: ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -281,6 +282,88 @@ class Dataset:
         return _core.explain(
             self._ds, kpi, _start_year(year), unit, level, part, _path(catalog), view
         )
+
+    # ---- flows and forecast --------------------------------------------------------------------
+
+    def flows(
+        self,
+        year: int | str,
+        unit: str = "NL",
+        *,
+        matrix: str = "flows",
+        suppress: bool = True,
+        view: str = "paying",
+    ) -> pd.DataFrame:
+        """A labelled flow matrix of one school year and unit (``"NL"``, a partnership, board or
+        school id): rows where pupils come from, columns where they go.
+
+        ``matrix="flows"``: every change of state between the previous teldatum and this year's
+        (rows the settings, ``instroom``, ``elders``, ``onderweg``; columns the settings,
+        ``elders``, ``onderweg`` and ``uitstroom_<exit>``), so that stock(T) = stock(T-1) +
+        inflow - outflow per setting. ``matrix="verplaatsingen"``: each pupil's setting at the
+        previous teldatum against this one's (the national dashboard's view).
+        With ``suppress`` counts 1-4 are ``<NA>`` (the column type is nullable Int64).
+        """
+        counts, rows, columns = _core.flows(self._ds, _start_year(year), unit, matrix, view)
+        frame = pd.DataFrame(counts, index=pd.Index(rows, name="from"),
+                             columns=pd.Index(columns, name="to")).astype("Int64")
+        if suppress:
+            frame = frame.mask((frame >= 1) & (frame <= 4))
+        frame.attrs.update(school_year=_school_year(_start_year(year)), unit=unit, matrix=matrix,
+                           suppressed=suppress)
+        return frame
+
+    def forecast(
+        self,
+        years: int = 5,
+        scenario: str | os.PathLike[str] | dict[str, Any] | None = None,
+        *,
+        unit: str = "NL",
+        suppress: bool = True,
+        view: str = "paying",
+    ) -> pd.DataFrame:
+        """Project the unit's pupils per setting for ``years`` school years after the data.
+
+        ``scenario`` scales transition rates or inflow: a dict such as
+        ``{"name": "minder so", "rates": [{"from": "bao", "to": "so", "factor": 0.8}]}``, its
+        JSON text, or the path of a scenario file (docs/flows.md). Returns a tidy frame with
+        columns school_year, setting, series (``observed``, ``baseline``, ``scenario``) and
+        pupils; ``attrs["backtest_mape"]`` holds the backtest's mean absolute percentage error
+        per setting. With ``suppress`` observed counts 1-4 are NaN.
+        """
+        text: str | None
+        if scenario is None:
+            text = None
+        elif isinstance(scenario, dict):
+            text = json.dumps(scenario)
+        elif isinstance(scenario, str) and scenario.lstrip().startswith("{"):
+            text = scenario
+        else:
+            with open(scenario, encoding="utf-8") as f:
+                text = f.read()
+        raw = _core.forecast(self._ds, unit, years, text, view)
+        settings = list(raw["settings"])
+        parts = []
+        series = [("observed", raw["observed_years"], raw["observed"]),
+                  ("baseline", raw["years"], raw["baseline"])]
+        if text is not None:
+            series.append(("scenario", raw["years"], raw["scenario"]))
+        for name, starts, values in series:
+            part = pd.DataFrame(values, columns=settings)
+            part.insert(0, "school_year", [_school_year(y) for y in starts])
+            part = part.melt(id_vars="school_year", var_name="setting", value_name="pupils")
+            part.insert(2, "series", name)
+            parts.append(part)
+        frame = pd.concat(parts, ignore_index=True)
+        if suppress:
+            small = (frame["series"] == "observed") & frame["pupils"].between(1, 4)
+            frame.loc[small, "pupils"] = float("nan")
+        frame.attrs.update(
+            unit=unit,
+            scenario=raw["scenario_name"] or None,
+            backtest_mape=dict(zip(settings, raw["backtest_mape"][0].tolist())),
+        )
+        return frame
 
     # ---- writing -----------------------------------------------------------------------------
 
