@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,15 +21,18 @@ def test_stored_without_outputs() -> None:
             assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_notebook_executes(tmp_path: Path) -> None:
+def test_notebook_executes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
     plots = Path(os.environ.get("PASSEND_BUILD_DIR", tmp_path)) / "notebook_plots"
     plots.mkdir(parents=True, exist_ok=True)
     for old in plots.glob("*.png"):
         old.unlink()
-    env = {"PASSEND_PLOT_DIR": str(plots), "MPLBACKEND": "Agg"}
-    os.environ.update(env)  # the kernel inherits this process's environment
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    # the kernel inherits this process's environment
+    monkeypatch.setenv("PASSEND_PLOT_DIR", str(plots))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
               if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr")]
     assert errors == []
