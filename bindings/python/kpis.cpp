@@ -91,8 +91,10 @@ py::dict rows_to_columns(const kpi_results& results, bool suppressed,
         change.push_back(number(kpi_field::change));
         // a status would tell a hidden value's side of the norm
         const bool hidden = std::isnan(value.back()) && row.value;
-        status.push_back(
-            row.status == kpi_status::none || hidden ? -1 : static_cast<std::int32_t>(row.status));
+        // categories op_koers, aandacht, niet_op_koers; -1 (NaN) for none
+        status.push_back(row.status == kpi_status::none || hidden
+                             ? -1
+                             : static_cast<std::int32_t>(row.status) - 1);
     }
     py::dict out;
     out["kpi"] = kpi.to_python();
@@ -102,7 +104,11 @@ py::dict rows_to_columns(const kpi_results& results, bool suppressed,
     out["numerator"] = to_array(numerator);
     out["denominator"] = to_array(denominator);
     out["value"] = to_array(value);
-    out["status"] = enum_column<kpi_status, 4>(status);
+    out["status"] =
+        py::make_tuple(py::array_t<std::int32_t>(status.size(), status.data()),
+                       std::vector<std::string>{std::string(to_string(kpi_status::op_koers)),
+                                                std::string(to_string(kpi_status::aandacht)),
+                                                std::string(to_string(kpi_status::niet_op_koers))});
     out["change"] = to_array(change);
     return out;
 }
