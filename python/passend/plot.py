@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm
+from matplotlib.lines import Line2D
 
 from ._dataset import catalog as _catalog
 
@@ -186,7 +187,8 @@ def forecast(
                 part = pd.concat([observed.tail(1), part])  # join the projection to the data
             ax.plot([position[y] for y in part["school_year"]], part["pupils"], style,
                     color=colour, marker="o" if series == "observed" else None, markersize=3,
-                    label=f"{setting} ({series})" if series != "observed" else setting)
+                    linewidth=2 if series == "observed" else 1.6,
+                    label=setting if series == "observed" else None)
     first_projected = frame.loc[frame["series"] != "observed", "school_year"].min()
     if isinstance(first_projected, str):
         ax.axvspan(position[first_projected] - 0.5, len(years) - 0.5, color="0.93", zorder=0)
@@ -197,5 +199,9 @@ def forecast(
         title += f" — scenario '{frame.attrs['scenario']}'"
     ax.set_title(title)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize="small", frameon=False, ncol=2)
+    handles, _ = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], color="0.3", linestyle="--", label="prognose (basis)")]
+    if "scenario" in set(frame["series"]):
+        handles += [Line2D([], [], color="0.3", linestyle=":", label="scenario")]
+    ax.legend(handles=handles, fontsize="small", frameon=False, loc="best")
     return ax
