@@ -267,7 +267,8 @@ struct dataset_builder::impl {
     bool check_ref(const key_domain& d, std::uint32_t key, table t, std::size_t col,
                    std::uint32_t line, table target) {
         if (key == none || d.def_row[key] != none) return true;
-        if (src(target).missing(0)) return true; // its ids are unknown: reported once already
+        // A table that is missing, or lacks its id column, is reported once, not per reference.
+        if (!src(target).present || src(target).missing(0)) return true;
         fail(t, col, line, "unknown_reference",
              std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
                  std::string(src(target).file));
@@ -303,7 +304,11 @@ void dataset_builder::declare(table t) {
 }
 
 void dataset_builder::report(diagnostic d) {
-    impl_->add(-1, std::move(d));
+    // Listed with the table whose file it names, so a file's problems stay together.
+    int rank = -1;
+    for (const auto& t : all_tables())
+        if (impl_->src(t.id).file == d.file) rank = static_cast<int>(t.id);
+    impl_->add(rank, std::move(d));
 }
 std::size_t dataset_builder::error_count() const noexcept {
     return impl_->errors + impl_->dropped_errors;
@@ -762,6 +767,12 @@ load_result dataset_builder::impl::finish() {
         if (a != no_day && a > horizon) horizon = a;
         if (b != open_end && b > horizon) horizon = b;
     };
+    // The horizon first: open enrolments are checked for age up to it.
+    for (const auto& e : enrolments) see(e.start, e.end);
+    for (const auto& t : tlvs) see(t.decision, t.end);
+    for (const auto& a : arrangements) see(a.start, a.end);
+    for (const auto& o : opps) see(o.start, o.end);
+    for (const auto& a : absences) see(a.start, a.end);
 
     // Enrolments: by pupil and start; no overlaps; pupils between 2 and 30 years old.
     std::vector<std::uint32_t> enrolment_order;
@@ -771,7 +782,6 @@ load_result dataset_builder::impl::finish() {
             enrolments, pupil_remap, pupil_count, en.first, [](const auto& a, const auto& b) {
                 return std::tie(a.start, a.end) < std::tie(b.start, b.end);
             });
-        for (const auto& e : enrolments) see(e.start, e.end);
         en.pupil.reserve(order.size());
         for (auto i : order) {
             const auto& e = enrolments[i];
@@ -784,10 +794,13 @@ load_result dataset_builder::impl::finish() {
         }
         for (std::size_t p = 0; p < pupil_count; ++p) {
             const day birth = d.pupils_.birth_date[p];
+            // Compare with the earlier enrolment that ends last, not just the previous one: a
+            // long enrolment can overlap several later ones.
+            const staged_enrolment* latest = nullptr;
             for (auto r = en.first[p]; r < en.first[p + 1]; ++r) {
                 const auto& e = enrolments[order[r]];
-                if (r > en.first[p]) {
-                    const auto& prev = enrolments[order[r - 1]];
+                if (latest) {
+                    const auto& prev = *latest;
                     if (prev.end == open_end || e.start < prev.end)
                         fail(T::enrolments, 2, e.line, "overlapping_enrolments",
                              "enrolment of pupil " + d.pupils_.id[p] + " at " +
@@ -796,6 +809,7 @@ load_result dataset_builder::impl::finish() {
                                  " from " + format_day(prev.start) + " (line " +
                                  std::to_string(prev.line) + ")");
                 }
+                if (!latest || e.end > latest->end) latest = &e;
                 if (age_on(birth, e.start) < 2)
                     fail(T::enrolments, 2, e.line, "age_range",
                          "start_date " + format_day(e.start) + ": pupil " + d.pupils_.id[p] +
@@ -823,7 +837,6 @@ load_result dataset_builder::impl::finish() {
                                           });
         for (auto i : order) {
             const auto& t = tlvs[i];
-            see(t.decision, t.end);
             tv.id.push_back(tlv_keys.keys[t.key]);
             tv.pupil.push_back(pupil_idx{pupil_remap[t.pupil]});
             tv.swv.push_back(to_idx<swv_idx>(sw(t.swv)));
@@ -870,7 +883,6 @@ load_result dataset_builder::impl::finish() {
         });
         for (auto i : order) {
             const auto& a = arrangements[i];
-            see(a.start, a.end);
             ar.id.push_back(arrangement_keys.keys[a.key]);
             ar.pupil.push_back(a.pupil == none ? no_index<pupil_idx>
                                                : to_idx<pupil_idx>(pupil_remap[a.pupil]));
@@ -890,7 +902,6 @@ load_result dataset_builder::impl::finish() {
             });
         for (auto i : order) {
             const auto& o = opps[i];
-            see(o.start, o.end);
             op.pupil.push_back(pupil_idx{pupil_remap[o.pupil]});
             op.school.push_back(to_idx<school_idx>(sc(o.school)));
             op.start.push_back(o.start);
@@ -905,7 +916,6 @@ load_result dataset_builder::impl::finish() {
             });
         for (auto i : order) {
             const auto& a = absences[i];
-            see(a.start, a.end);
             ab.pupil.push_back(pupil_idx{pupil_remap[a.pupil]});
             ab.kind.push_back(a.kind);
             ab.start.push_back(a.start);

@@ -1,5 +1,6 @@
 // A folder of contract CSV files: load_folder and write_folder.
 #include "io/csv_reader.hpp"
+#include "io/stop_note.hpp"
 #include "io/table_rows.hpp"
 
 #include "passend/load.hpp"
@@ -34,16 +35,17 @@ diagnostic at(std::string_view file, std::uint64_t line, std::uint32_t column, s
     return {level, std::string(file), line, column, std::move(rule), std::move(message)};
 }
 
-/// Read one table's file into the builder. `progress` gets the bytes consumed so far.
-void load_table(dataset_builder& builder, const table_spec& ts, const fs::path& path,
-                const std::function<void(std::uint64_t)>& progress) {
+/// Read one table's file into the builder. `progress` gets the bytes consumed so far. Returns
+/// the line it stopped at when the error cap was reached, 0 when it read the whole file.
+std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const fs::path& path,
+                         const std::function<void(std::uint64_t)>& progress) {
     const std::string_view file = ts.file;
     const file_ptr f{std::fopen(path.c_str(), "rb")};
     if (!f) {
         builder.report(at(file, 0, 0, "unreadable_file",
                           "cannot be read: " + std::string(std::strerror(errno))));
         builder.declare(ts.id);
-        return;
+        return 0;
     }
     detail::csv_reader reader(f.get());
     const auto report_syntax = [&] {
@@ -56,13 +58,13 @@ void load_table(dataset_builder& builder, const table_spec& ts, const fs::path& 
     if (status == detail::csv_reader::status::error) {
         report_syntax();
         builder.declare(ts.id);
-        return;
+        return 0;
     }
     if (status == detail::csv_reader::status::end) {
         builder.report(at(file, 1, 0, "missing_header",
                           "the file is empty; its first line must name the columns"));
         builder.declare(ts.id);
-        return;
+        return 0;
     }
     const std::size_t width = reader.fields().size();
     const auto header_line = reader.line();
@@ -86,9 +88,10 @@ void load_table(dataset_builder& builder, const table_spec& ts, const fs::path& 
     // The records, in contract column order.
     std::vector<std::string_view> row(ts.columns.size());
     std::uint64_t records = 0;
-    while (!builder.error_cap_reached()) {
+    for (;;) {
         status = reader.next();
         if (status == detail::csv_reader::status::end) break;
+        if (builder.error_cap_reached()) return reader.line(); // this record goes unchecked
         if (status == detail::csv_reader::status::error) {
             report_syntax();
             continue;
@@ -108,6 +111,7 @@ void load_table(dataset_builder& builder, const table_spec& ts, const fs::path& 
         if ((++records & 0x3FFF) == 0) progress(reader.bytes_consumed());
     }
     progress(reader.bytes_consumed());
+    return 0;
 }
 
 } // namespace
@@ -141,17 +145,22 @@ load_result load_folder(const fs::path& dir, const load_options& options,
 
     dataset_builder builder(options);
     std::uint64_t done = 0;
+    std::string stopped_at;
     for (const auto& in : inputs) {
-        if (builder.error_cap_reached()) break;
         const auto step = [&](std::uint64_t bytes) {
             if (progress && total) progress(in.spec->file, double(done + bytes) / double(total));
         };
         step(0);
-        load_table(builder, *in.spec, in.path, step);
+        if (const auto line = load_table(builder, *in.spec, in.path, step)) {
+            stopped_at = std::string(in.spec->file) + ':' + std::to_string(line);
+            break;
+        }
         done += in.size;
     }
     if (progress) progress("checking", 1.0);
-    return builder.finish();
+    auto result = builder.finish();
+    if (!stopped_at.empty()) detail::note_stopped(result, stopped_at, options.max_errors);
+    return result;
 }
 
 void write_folder(const dataset& ds, const fs::path& dir) {

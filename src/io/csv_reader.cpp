@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
 
@@ -15,10 +19,45 @@ constexpr std::array<bool, 256> special = [] {
     return t;
 }();
 
-const char* find_special(const char* p, const char* e) noexcept {
-    while (p < e && !special[static_cast<unsigned char>(*p)]) ++p;
-    return p;
+#if defined(__SSE2__)
+/// Bit i set when p[i] is one of , " CR LF, for 64 bytes.
+std::uint64_t special_mask(const char* p) noexcept {
+    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'),
+                  lf = _mm_set1_epi8('\n');
+    std::uint64_t mask = 0;
+    for (int i = 0; i < 4; ++i) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+        mask |= std::uint64_t(static_cast<std::uint16_t>(_mm_movemask_epi8(hit))) << (16 * i);
+    }
+    return mask;
 }
+#endif
+
+/// Finds the first of , " CR LF from a position on. With SSE2 one 64-byte mask serves several
+/// short fields (and records) in a row; kept in locals while scanning (no aliasing reloads).
+struct special_finder {
+    const char*& base;
+    std::uint64_t& mask;
+    const char* find(const char* p, const char* e) noexcept {
+#if defined(__SSE2__)
+        for (;;) {
+            if (base && p >= base && p < base + 64) {
+                if (const auto m = mask & (~std::uint64_t{0} << (p - base)))
+                    return base + __builtin_ctzll(m);
+                p = base + 64;
+            }
+            if (e - p < 64) break;
+            base = p;
+            mask = special_mask(p);
+        }
+#endif
+        while (p < e && !special[static_cast<unsigned char>(*p)]) ++p;
+        return p;
+    }
+};
 } // namespace
 
 csv_reader::csv_reader(read_fn read, std::size_t block_size)
@@ -29,6 +68,7 @@ csv_reader::csv_reader(std::FILE* file, std::size_t block_size)
                  block_size) {}
 
 void csv_reader::refill() {
+    mask_base_ = nullptr; // the buffer moves
     if (eof_) return;
     if (pos_ > 0) { // keep only the unparsed tail, at the front
         std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
@@ -61,10 +101,19 @@ csv_reader::scan csv_reader::scan_record() {
     const char* const e = buf_.data() + end_;
     const char* p = b;
     std::uint64_t lines = 0; // line breaks inside the record so far
-    spans_.clear();
-    const auto offset = [b](const char* q) { return static_cast<std::uint32_t>(q - b); };
+    fields_.clear();
+    escaped_.clear();
+    const char* mask_base = mask_base_;
+    std::uint64_t mask = mask_;
+    special_finder finder{mask_base, mask};
+    struct keep_mask { // hand the mask back to the reader however the scan ends
+        csv_reader& r;
+        const char*& base;
+        std::uint64_t& mask;
+        ~keep_mask() { r.mask_base_ = base, r.mask_ = mask; }
+    } keep{*this, mask_base, mask};
     const auto fail = [&](const char* at, std::string rule, std::string message) {
-        error_ = {record_line_ + lines, static_cast<std::uint32_t>(spans_.size() + 1),
+        error_ = {record_line_ + lines, static_cast<std::uint32_t>(fields_.size() + 1),
                   std::move(rule), std::move(message)};
         pos_ = static_cast<std::size_t>(at - buf_.data());
         return scan::failed;
@@ -102,33 +151,35 @@ csv_reader::scan csv_reader::scan_record() {
                     q = quote + 2;
                     continue;
                 }
-                spans_.push_back({offset(open + 1), offset(quote), escaped});
+                if (escaped) escaped_.push_back(fields_.size());
+                fields_.emplace_back(open + 1, static_cast<std::size_t>(quote - open - 1));
                 p = quote + 1;
                 break;
             }
             const auto next = delimiter();
             if (next == more_input) return scan::need_more;
-            if (next == no_delimiter)
+            if (next == no_delimiter) {
+                fields_.pop_back(); // the error is in the field just closed
                 return fail(p, "stray_quote",
                             "text after the closing quote of a quoted field; inside quotes "
                             "write a quote as \"\"");
+            }
             if (next == end_of_record) break;
             continue;
         }
-        const char* q = p; // an unquoted field
-        for (;;) {
-            q = find_special(q, e);
-            if (q < e && *q == '\r' && q + 1 < e && q[1] != '\n') {
-                ++q; // a lone CR belongs to the field
-                continue;
-            }
-            break;
+        const char* q = finder.find(p, e); // an unquoted field
+        if (q < e && *q == ',') {          // the common case first
+            fields_.emplace_back(p, static_cast<std::size_t>(q - p));
+            p = q + 1;
+            continue;
         }
+        while (q < e && *q == '\r' && q + 1 < e && q[1] != '\n')
+            q = finder.find(q + 1, e); // a lone CR belongs to the field
         if (q < e && *q == '"')
             return fail(q, "stray_quote",
                         "a quote inside an unquoted field; quote the whole field and write the "
                         "quote as \"\"");
-        spans_.push_back({offset(p), offset(q), false});
+        fields_.emplace_back(p, static_cast<std::size_t>(q - p));
         p = q;
         const auto next = delimiter();
         if (next == more_input) return scan::need_more;
@@ -136,19 +187,15 @@ csv_reader::scan csv_reader::scan_record() {
     }
     pos_ += static_cast<std::size_t>(p - b);
     line_ = record_line_ + lines;
-    fields_.clear();
-    for (const auto& s : spans_) {
-        char* f = b + s.begin;
-        std::size_t n = s.end - s.begin;
-        if (s.escaped) { // collapse "" to " in place
-            std::size_t w = 0;
-            for (std::size_t r = 0; r < n; ++r, ++w) {
-                f[w] = f[r];
-                if (f[r] == '"') ++r;
-            }
-            n = w;
+    for (const auto i : escaped_) { // collapse "" to " in place
+        auto& field = fields_[i];
+        char* f = b + (field.data() - b);
+        std::size_t w = 0;
+        for (std::size_t r = 0; r < field.size(); ++r, ++w) {
+            f[w] = f[r];
+            if (f[r] == '"') ++r;
         }
-        fields_.emplace_back(f, n);
+        field = std::string_view(f, w);
     }
     return scan::done;
 }

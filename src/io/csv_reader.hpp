@@ -65,13 +65,11 @@ private:
     std::uint64_t consumed_ = 0;    // bytes dropped from the front of buf_
     bool eof_ = false, started_ = false;
     std::uint64_t line_ = 1, record_line_ = 0;
-    struct span_info {
-        std::uint32_t begin, end;
-        bool escaped; // holds "" pairs to collapse
-    };
-    std::vector<span_info> spans_;
+    std::vector<std::size_t> escaped_; // fields of the record holding "" pairs to collapse
     std::vector<std::string_view> fields_;
     csv_error error_;
+    const char* mask_base_ = nullptr; // the last 64 bytes searched, and their mask
+    std::uint64_t mask_ = 0;
 };
 
 /// RFC 4180 quoting of one field: quoted when it holds a comma, quote, CR or LF.

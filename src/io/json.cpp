@@ -4,6 +4,7 @@
 // rows go through dataset_builder::add_text_row like CSV rows, so both forms share every rule.
 // Diagnostics name the table with the source, `data.json[enrolments]:3:4`, as the line (the
 // record number within the table) alone would not say which table is meant.
+#include "io/stop_note.hpp"
 #include "io/table_rows.hpp"
 
 #include "passend/load.hpp"
@@ -64,8 +65,9 @@ bool field_text(const json& v, std::string& out) {
     }
 }
 
-void load_table(dataset_builder& b, const table_spec& ts, const json& rows,
-                const std::string& file) {
+/// Returns the record it stopped at when the error cap was reached, 0 when it read them all.
+std::uint64_t load_table(dataset_builder& b, const table_spec& ts, const json& rows,
+                         const std::string& file) {
     // Every column is "present": a key missing from a row object is an absent value.
     std::vector<std::uint32_t> positions(ts.columns.size());
     for (std::uint32_t c = 0; c < positions.size(); ++c) positions[c] = c + 1;
@@ -76,7 +78,7 @@ void load_table(dataset_builder& b, const table_spec& ts, const json& rows,
     std::uint64_t line = 0;
     for (const auto& record : rows) {
         ++line;
-        if (b.error_cap_reached()) break;
+        if (b.error_cap_reached()) return line; // this record goes unchecked
         if (!record.is_object()) {
             b.report({severity::error, file, line, 0, "malformed_row",
                       "a row must be an object of column names and values, not " +
@@ -106,6 +108,7 @@ void load_table(dataset_builder& b, const table_spec& ts, const json& rows,
         for (std::size_t c = 0; c < row.size(); ++c) row[c] = texts[c];
         b.add_text_row(ts.id, row, line);
     }
+    return 0;
 }
 
 } // namespace
@@ -151,7 +154,11 @@ load_result load_json(std::string_view json_text, std::string source, const load
             b.declare(ts.id);
             continue;
         }
-        load_table(b, ts, *it, file);
+        if (const auto line = load_table(b, ts, *it, file)) {
+            auto result = b.finish();
+            detail::note_stopped(result, file + ':' + std::to_string(line), options.max_errors);
+            return result;
+        }
     }
     return b.finish();
 }

@@ -1,0 +1,43 @@
+// The demo generator's parts: the window of school years, the pupils' lives, and the records of
+// schools and boards (arrangements for groups, assessments, money).
+#pragma once
+
+#include "passend/builder.hpp"
+#include "passend/demo.hpp"
+
+#include "region.hpp"
+
+#include <cstdint>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+namespace demo {
+
+/// The school years the data speaks of: history before `first_day` is cut off (an enrolment
+/// running then starts on that day in the data) and what runs on after `last_day` has no end.
+struct window {
+    int first_year = 0, last_year = 0; ///< start years of the first and last school year
+    day first_day{}, last_day{};       ///< 1 August of the first, 31 July after the last
+    int years() const { return last_year - first_year + 1; }
+};
+
+/// What the pupils' pass leaves for the schools' pass.
+struct tallies {
+    /// Enrolments covering each teldatum, per school: [school * years + year - first_year].
+    std::vector<std::uint32_t> at_teldatum;
+    std::uint64_t arrangements = 0; ///< serial of the next arrangement id
+};
+
+/// Simulate the pupils' school careers and add pupils, enrolments, TLVs, OPPs, individual
+/// arrangements and absences to `b`.
+void add_pupils(const region& r, const window& w, const demo_options& o, dataset_builder& b,
+                tallies& t, const progress_fn& progress);
+
+/// Add the region (partnerships, boards, schools, regions), the group and target-group
+/// arrangements, the assessments and the funds and allocations.
+void add_region(const region& r, dataset_builder& b);
+void add_school_records(const region& r, const window& w, const demo_options& o,
+                        dataset_builder& b, tallies& t);
+
+} // namespace demo
+PASSEND_NAMESPACE_END
