@@ -13,6 +13,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm
@@ -40,7 +41,8 @@ def _definition(kpis: pd.DataFrame, kpi: str) -> pd.Series[Any] | None:
     definitions = kpis.attrs.get("definitions")
     if not isinstance(definitions, pd.DataFrame) or kpi not in definitions.index:
         definitions = _catalog()
-    return definitions.loc[kpi] if kpi in definitions.index else None
+    row = definitions.loc[kpi] if kpi in definitions.index else None
+    return row if isinstance(row, pd.Series) else None
 
 
 def kpi_trend(
@@ -63,10 +65,10 @@ def kpi_trend(
     years = sorted(rows["school_year"].astype(str).unique())
     x = np.arange(len(years))
 
-    def series(u: str) -> np.ndarray[Any, np.dtype[np.float64]]:
+    def series(u: str) -> npt.NDArray[np.float64]:
         own = rows[rows["unit"] == u].assign(school_year=lambda f: f["school_year"].astype(str))
         values = own.set_index("school_year")["value"].astype(float)
-        return values.reindex(years).to_numpy(dtype=float)
+        return np.asarray(values.reindex(years).to_numpy(), dtype=np.float64)
 
     mine = series(unit)
     if np.all(np.isnan(mine)):

@@ -63,7 +63,7 @@ def test_forecast_starts_from_the_observed_stocks(demo: passend.Dataset) -> None
     for s in ("bao", "so"):
         numbers = kpis[kpis.kpi == f"leerlingen_{s}"].set_index(kpis["school_year"].astype(str))
         for year, value in observed[s].items():
-            assert value == numbers.loc[year, "numerator"], (s, year)
+            assert value == numbers.loc[str(year), "numerator"], (s, year)
     years = sorted(forecast.loc[forecast.series == "baseline", "school_year"].unique())
     assert len(years) == 5 and years[0] > observed.index.max()
 

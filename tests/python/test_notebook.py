@@ -15,14 +15,14 @@ NOTEBOOK = ROOT / "examples" / "notebooks" / "referral_trends.ipynb"
 
 
 def test_stored_without_outputs() -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
 
 
 def test_notebook_executes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     plots = Path(os.environ.get("PASSEND_BUILD_DIR", tmp_path)) / "notebook_plots"
     plots.mkdir(parents=True, exist_ok=True)
     for old in plots.glob("*.png"):
