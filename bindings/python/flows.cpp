@@ -9,6 +9,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <type_traits>
 #include <vector>
 
 namespace passend::python {
@@ -115,7 +116,7 @@ void register_flows(py::module_& m) {
             out["baseline"] = stack(r->baseline);
             out["scenario"] = stack(r->scenario);
             out["scenario_name"] = o.scenario ? o.scenario->name : std::string();
-            std::vector<setting_values> mape{r->backtest_mape};
+            std::vector<std::decay_t<decltype(r->backtest_mape)>> mape{r->backtest_mape};
             out["backtest_mape"] = stack(mape);
             return out;
         },
