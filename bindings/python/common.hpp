@@ -9,14 +9,6 @@
 
 #include <vector>
 
-// Parts built on work that lands later on main compile once their headers exist.
-#if __has_include("passend/kpi/evaluate.hpp") && __has_include("passend/report/privacy.hpp")
-#define PASSEND_PYTHON_KPIS 1
-#endif
-#if __has_include("passend/flows/forecast.hpp")
-#define PASSEND_PYTHON_FLOWS 1
-#endif
-
 namespace passend::python {
 
 namespace py = pybind11;
