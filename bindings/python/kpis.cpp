@@ -161,8 +161,10 @@ void register_kpis(py::module_& m) {
             {
                 py::gil_scoped_release release;
                 const catalog cat = load_catalog(catalog_file);
-                if (kpis)
-                    for (const auto& d : cat.select(*kpis).definitions()) selected.insert(d.id);
+                if (kpis) {
+                    const catalog chosen = cat.select(*kpis); // outlives the loop over it
+                    for (const auto& d : chosen.definitions()) selected.insert(d.id);
+                }
                 // Every year, unit and KPI: suppression must see the complete results, or a
                 // report of one unit could be combined with another's (report/privacy.hpp).
                 evaluate_options o;
