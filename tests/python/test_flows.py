@@ -61,7 +61,8 @@ def test_forecast_starts_from_the_observed_stocks(demo: passend.Dataset) -> None
         index="school_year", columns="setting", values="pupils")
     kpis = demo.kpis(suppress=False, unit="PO3104", kpi=["leerlingen_bao", "leerlingen_so"])
     for s in ("bao", "so"):
-        numbers = kpis[kpis.kpi == f"leerlingen_{s}"].set_index(kpis["school_year"].astype(str))
+        rows = kpis[kpis.kpi == f"leerlingen_{s}"]
+        numbers = rows.set_index(rows["school_year"].astype(str))
         for year, value in observed[s].items():
             assert value == numbers.loc[str(year), "numerator"], (s, year)
     years = sorted(forecast.loc[forecast.series == "baseline", "school_year"].unique())
