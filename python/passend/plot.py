@@ -26,8 +26,8 @@ __all__ = ["kpi_trend", "flows_heatmap", "forecast"]
 _GOOD, _WARN = "#2e7d32", "#f9a825"
 _SETTING_COLOURS = {"bao": "#1f77b4", "sbo": "#ff7f0e", "so": "#d62728", "vo": "#2ca02c",
                     "pro": "#9467bd", "vso": "#8c564b"}
-_UNIT_LABELS = {"percent": "%", "count": "count", "days": "days", "euro": "euro",
-                "score": "score (0-1)", "years": "school years"}
+_UNIT_LABELS = {"percent": "%", "count": "aantal", "days": "dagen", "euro": "euro",
+                "score": "score (0-1)", "years": "schooljaren"}
 
 
 def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4.5)) -> Axes:
@@ -51,12 +51,15 @@ def kpi_trend(
     unit: str,
     *,
     national: bool = True,
+    norm: tuple[str, float] | tuple[str, float, float] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """The value of ``kpi`` for ``unit`` per school year, with the norm band (green where the
     norm is met, amber within its tolerance) and the national line (dashed).
 
     ``kpis`` is a frame from :meth:`passend.Dataset.kpis` holding the unit's and NL's rows.
+    The norm is the catalog's, or ``norm=("at_most", 1.8, 0.2)`` (direction, target, tolerance):
+    a partnership's own target from its ondersteuningsplan.
     """
     ax = _axes(ax)
     rows = kpis[kpis["kpi"] == kpi]
@@ -83,12 +86,22 @@ def kpi_trend(
 
     finite = np.concatenate([s[np.isfinite(s)] for s in shown])
     low, high = float(finite.min()), float(finite.max())
-    if definition is not None and isinstance(definition["norm"], str):
+    direction: str | None = None
+    target = tolerance = 0.0
+    if norm is not None:
+        direction, target = norm[0], float(norm[1])
+        extra: tuple[float, ...] = tuple(norm[2:])
+        tolerance = float(extra[0]) if extra else 0.0
+        if direction not in ("at_most", "at_least"):
+            raise ValueError(f"norm direction must be 'at_most' or 'at_least', not {direction!r}")
+    elif definition is not None and isinstance(definition["norm"], str):
+        direction = definition["norm"]
         target, tolerance = float(definition["target"]), float(definition["tolerance"])
+    if direction is not None:
         low, high = min(low, target - tolerance), max(high, target + tolerance)
         pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
         bottom, top = low - pad, high + pad
-        if definition["norm"] == "at_most":
+        if direction == "at_most":
             ax.axhspan(bottom, target, color=_GOOD, alpha=0.12, label=f"norm ≤ {target:g}")
             if tolerance:
                 ax.axhspan(target, target + tolerance, color=_WARN, alpha=0.15, label="aandacht")
