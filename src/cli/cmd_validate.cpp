@@ -35,8 +35,9 @@ int run_validate(const validate_options& o) {
     }
     if (result.ok()) {
         const auto& ds = *result.data;
-        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; {} warning(s)\n", o.path,
-                   ds.schools().size(), ds.pupils().size(), ds.enrolments().size(), warnings);
+        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; {} warning(s){}\n", o.path,
+                   ds.schools().size(), ds.pupils().size(), ds.enrolments().size(), warnings,
+                   capped ? " listed (more not shown, see above)" : "");
         return exit_code::ok;
     }
     fmt::print("{}: not valid: {} error(s), {} warning(s){}\n", o.path, errors, warnings,

@@ -133,7 +133,8 @@ load_result load_json(std::string_view json_text, std::string source, const load
 
     dataset_builder b(options);
     for (const auto& [name, value] : doc.items())
-        if (!find_table(name))
+        if (const auto t = find_table(name);
+            !t || spec(*t).name != name) // "schools", not "schools.csv"
             b.report({severity::warning, source, 0, 0, "unknown_table",
                       "unknown table '" + name + "' is ignored"});
     for (const auto& ts : all_tables()) {

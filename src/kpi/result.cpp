@@ -13,8 +13,8 @@ std::string_view to_string(kpi_level level) noexcept {
 }
 
 std::string_view to_string(kpi_unit unit) noexcept {
-    static constexpr std::array<std::string_view, 5> names{"count", "percent", "days", "euro",
-                                                           "score"};
+    static constexpr std::array<std::string_view, 6> names{"count", "percent", "days",
+                                                           "euro",  "score",   "years"};
     return names[static_cast<std::size_t>(unit)];
 }
 

@@ -70,10 +70,11 @@ TEST_CASE("json: unknown tables and columns are warnings") {
     const auto r = load_json(doc(R"([{"pupil_id": "p1", "school_id": "01AA00",
         "start_date": "2019-08-01", "opmerking": "x"}, {"pupil_id": "p1", "school_id": "01AA00",
         "start_date": "2018-08-01", "end_date": "2019-07-31", "opmerking": "y"}])",
-                                 R"(, "leraren": [])"));
+                                 R"(, "leraren": [], "tlvs.csv": [])"));
     REQUIRE(r.ok());
     CHECK(messages(r) ==
           lines({"data.json: warning: unknown table 'leraren' is ignored",
+                 "data.json: warning: unknown table 'tlvs.csv' is ignored",
                  "data.json[enrolments]:1: warning: unknown column 'opmerking' is ignored"}));
 }
 

@@ -21,7 +21,8 @@ enum class kpi_level : std::uint8_t { national, swv, board, school, municipality
 std::string_view to_string(kpi_level level) noexcept;
 
 /// What a value measures, for formatting and for which norms make sense.
-enum class kpi_unit : std::uint8_t { count, percent, days, euro, score };
+/// `years` (added by the KPI catalog): a mean length of stay in school years (verblijfsduur).
+enum class kpi_unit : std::uint8_t { count, percent, days, euro, score, years };
 std::string_view to_string(kpi_unit unit) noexcept;
 
 /// A value's standing against its norm; `none` when the KPI has no norm or no value.

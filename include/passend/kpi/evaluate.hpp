@@ -1,0 +1,71 @@
+// Evaluating a KPI catalog on a dataset, and explaining a value by the pupils behind it.
+//
+// evaluate() computes every definition of a catalog in one pass over the enrolments (stocks,
+// flows, exits, OPPs, TLVs and absences are all read per pupil in the same loop, split over the
+// cores), then small loops over arrangements, money and assessments. Definitions only select
+// and combine what that pass accumulated, so a larger catalog costs little more.
+#pragma once
+
+#include "passend/attribution.hpp"
+#include "passend/calendar.hpp"
+#include "passend/config.hpp"
+#include "passend/dataset.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/result.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+
+struct evaluate_options {
+    /// School years to report; empty: every school year the data covers. (Earlier years are
+    /// still read where a definition needs them: verblijfsduur, change.)
+    std::vector<school_year> years;
+    /// Units to report (swv, board, school ids, municipality codes, `onbekend`); empty: all.
+    /// The national row (`NL`) is always reported.
+    std::vector<std::string> units;
+    /// Levels to report; empty: every level each definition names. National is always reported.
+    std::vector<kpi_level> levels;
+    /// Only these KPI ids or tags (see catalog::select); empty: the whole catalog.
+    std::vector<std::string> kpis;
+    /// paying (default): so/vso pupils count for the partnership of their TLV;
+    /// schoolgaand: for their school's partnership.
+    attribution_view view = attribution_view::paying;
+    /// Threads for the pass over the pupils; 0: the hardware's, at most 2 per evaluation.
+    unsigned threads = 0;
+};
+
+/// What an evaluation did, for benchmarks and tests.
+struct evaluate_stats {
+    unsigned enrolment_passes = 0; ///< passes over the enrolment table (1 for any catalog)
+    unsigned threads = 0;          ///< threads that shared the pass
+    std::size_t quantities = 0;    ///< distinct numerators and denominators accumulated
+    double pupils_seconds = 0;     ///< the pass over the pupils' records
+    double tables_seconds = 0;     ///< arrangements, absences, money, assessments
+    double rows_seconds = 0;       ///< turning the sums into rows
+};
+
+/// Evaluate every definition of `cat` on `ds`.
+///
+/// Rows come sorted by kpi, year, level (national, swv, board, school, municipality), unit.
+/// Every year gets a national row per KPI; partnership rows exist for every partnership
+/// (of the KPI's sector, if it has one); other levels for units with any record. A definition
+/// whose table is absent from the dataset gets rows without numerator or value.
+kpi_results evaluate(const dataset& ds, const catalog& cat, const evaluate_options& options = {},
+                     evaluate_stats* stats = nullptr);
+
+/// Which side of a KPI to explain.
+enum class kpi_part : std::uint8_t { numerator, denominator };
+
+/// The pupil ids (pseudonyms, sorted) behind one number of evaluate(): the pupils counted in
+/// the numerator (or denominator) of KPI `kpi_id` in `year` for `unit` at `level` (`NL` for
+/// national). Records without a pupil (group arrangements, money, assessments) contribute no
+/// ids. Throws passend::error when the id is not in the catalog.
+std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::string_view kpi_id,
+                                 school_year year, kpi_level level, std::string_view unit,
+                                 kpi_part part = kpi_part::numerator,
+                                 attribution_view view = attribution_view::paying);
+
+PASSEND_NAMESPACE_END

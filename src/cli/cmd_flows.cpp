@@ -1,0 +1,115 @@
+// passend flows DIR|--demo --year Y [--unit ID] [--format md|json|csv]: the flow matrix, stocks,
+// year-over-year matrix, transitions by kind and thuiszitter episodes of one school year and unit
+// (docs/flows.md).
+#include "commands.hpp"
+#include "input.hpp"
+
+#include "passend/error.hpp"
+#include "passend/flows/cohort.hpp"
+#include "passend/flows/flow_tables.hpp"
+#include "passend/flows/json.hpp"
+#include "passend/flows/render.hpp"
+#include "passend/flows/thuiszitter_lengths.hpp"
+
+#include <fmt/core.h>
+
+#include <memory>
+
+namespace passend::cli {
+namespace {
+
+struct flows_cli {
+    input_options in;
+    std::string year, unit = "NL", format = "md", cohort;
+    int cohort_years = 3;
+    bool no_suppress = false, schoolgaand = false;
+};
+
+school_year parse_year(const std::string& text) {
+    if (auto y = school_year::parse(text)) return *y;
+    int start = 0;
+    if (text.size() == 4 && std::sscanf(text.c_str(), "%d", &start) == 1) return school_year{start};
+    throw error("--year: '" + text + "' is not a school year (2023-2024 or 2023)");
+}
+
+void run_flows(const flows_cli& o) {
+    const auto data = open_input(o.in);
+    const auto& ds = *data;
+    const auto unit = find_flow_unit(ds, o.unit);
+    if (!unit) throw error("--unit: no partnership, board or school '" + o.unit + "' in the data");
+    flow_options fo;
+    fo.view = o.schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
+    // Only the level asked for beside the nation and partnerships: the school tables of a whole
+    // country are large.
+    fo.boards = unit->level == flow_level::board;
+    fo.schools = unit->level == flow_level::school;
+    const auto tables = compute_flows(ds, fo);
+    if (tables.years().empty()) throw error("the data holds no enrolments");
+    school_year year = tables.years().front();
+    if (o.year.empty()) {
+        for (auto y : tables.years())
+            if (tables.observed(y)) year = y;
+    } else {
+        year = parse_year(o.year);
+        if (!tables.has_year(year))
+            throw error("--year: " + year.to_string() + " is outside the data (" +
+                        tables.years().front().to_string() + " to " +
+                        tables.years().back().to_string() + ")");
+    }
+    flows_json_input j;
+    j.tables = &tables;
+    j.unit = *unit;
+    j.year = year;
+    j.view = fo.view;
+    j.suppress = !o.no_suppress;
+    thuiszitter_lengths lengths;
+    if (ds.has_table(table::absences)) {
+        const auto episodes = verzuim_episodes(ds, year);
+        lengths = summarize_thuiszitters(episodes, *unit);
+        j.thuiszitters = &lengths;
+    }
+    cohort_table cohort;
+    if (!o.cohort.empty()) {
+        const auto from = parse_code<setting>(o.cohort);
+        if (!from)
+            throw error("--cohort: '" + o.cohort + "' is not a setting (" + code_list<setting>() +
+                        ")");
+        cohort = follow_cohort(ds, {*from, year, *unit, o.cohort_years, fo.view});
+        j.cohort = &cohort;
+    }
+    const auto doc = flows_to_json(ds, j);
+    if (o.format == "json")
+        fmt::print("{}\n", doc.dump(2));
+    else if (o.format == "csv")
+        fmt::print("{}", document_csv(doc));
+    else
+        fmt::print("{}", flows_markdown(doc));
+}
+
+void setup_flows(CLI::App& app) {
+    auto o = std::make_shared<flows_cli>();
+    auto* cmd = app.add_subcommand(
+        "flows", "Flow matrix, stocks, verplaatsingen, transitions by kind and thuiszitters of a "
+                 "school year and unit");
+    add_input_options(*cmd, o->in);
+    cmd->add_option("--year", o->year,
+                    "School year, 2023-2024 or 2023 (default: the latest whose teldatum the data "
+                    "reaches); its window runs from the previous teldatum to its own");
+    cmd->add_option("--unit", o->unit, "NL, or a partnership, board or school id")
+        ->capture_default_str();
+    cmd->add_option("--format", o->format, "Output format")
+        ->check(CLI::IsMember({"md", "json", "csv"}))
+        ->capture_default_str();
+    cmd->add_option("--cohort", o->cohort,
+                    "Also follow the unit's pupils of this setting at the year's teldatum");
+    cmd->add_option("--cohort-years", o->cohort_years, "Years to follow the cohort")
+        ->capture_default_str();
+    cmd->add_flag("--no-suppress", o->no_suppress, "Show counts 1-4 (internal use only)");
+    cmd->add_flag("--schoolgaand", o->schoolgaand,
+                  "Attribute so/vso pupils to their school's partnership, not the paying one");
+    cmd->callback([o] { run_flows(*o); });
+}
+
+} // namespace
+PASSEND_CLI_COMMAND(setup_flows);
+} // namespace passend::cli

@@ -1,0 +1,61 @@
+#include "passend/flows/units.hpp"
+
+#include <algorithm>
+#include <array>
+
+PASSEND_NAMESPACE_BEGIN
+
+std::string_view to_string(flow_level level) noexcept {
+    static constexpr std::array<std::string_view, flow_level_count> names{"national", "swv",
+                                                                          "board", "school"};
+    return names[static_cast<std::size_t>(level)];
+}
+
+std::optional<flow_unit> find_flow_unit(const dataset& ds, std::string_view id) {
+    if (id == "NL") return flow_unit{};
+    if (const auto s = ds.find_swv(id)) return flow_unit{flow_level::swv, pos(*s)};
+    if (const auto b = ds.find_board(id)) return flow_unit{flow_level::board, pos(*b)};
+    if (const auto s = ds.find_school(id)) return flow_unit{flow_level::school, pos(*s)};
+    return std::nullopt;
+}
+
+bool counts_for(const dataset& ds, flow_unit u, std::uint32_t e, day d, attribution_view view) {
+    const auto school = ds.enrolments().school[e];
+    switch (u.level) {
+    case flow_level::national:
+        return true;
+    case flow_level::swv:
+        return pos(attributed_swv(ds, e, d, view)) == u.index;
+    case flow_level::board:
+        return pos(ds.schools().board[pos(school)]) == u.index;
+    case flow_level::school:
+        return pos(school) == u.index;
+    }
+    return false;
+}
+
+day enrolment_horizon(const dataset& ds) noexcept {
+    const auto& en = ds.enrolments();
+    day last = no_day;
+    for (std::size_t e = 0; e < en.size(); ++e) {
+        last = std::max(last, en.start[e]);
+        if (en.end[e] != open_end) last = std::max(last, en.end[e]);
+    }
+    return last;
+}
+
+std::string unit_id(const dataset& ds, flow_unit u) {
+    switch (u.level) {
+    case flow_level::national:
+        return "NL";
+    case flow_level::swv:
+        return ds.swvs().id[u.index];
+    case flow_level::board:
+        return ds.boards().id[u.index];
+    case flow_level::school:
+        return ds.schools().id[u.index];
+    }
+    return {};
+}
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,571 @@
+// Parsing and validating KPI definitions (the format: catalog/kpi-definition.schema.json).
+//
+// Every check names the KPI id and the JSON Pointer of the field, so a user editing a catalog
+// file finds the mistake without reading this code. Unknown keys are errors: a misspelt filter
+// must not silently widen a KPI.
+#include "passend/kpi/catalog.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace detail {
+// Defined in the file CMake generates from catalog/kpis.json (cmake/embed_catalog.cmake).
+std::string_view builtin_catalog_text() noexcept;
+} // namespace detail
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string describe(const std::string& origin, const std::string& id, const std::string& path,
+                     const std::string& message) {
+    std::string out = origin + ": ";
+    if (!id.empty()) out += "kpi " + id + ": ";
+    if (!path.empty()) out += path + ": ";
+    return out + message;
+}
+
+/// Names of an enum's values in order, for parsing and printing.
+template <class E, std::size_t N>
+using names_t = std::array<std::string_view, N>;
+
+constexpr names_t<kpi_measure, kpi_measure_count> measure_names{
+    "pupils", "transitions", "exits",       "thuiszitters",    "opps", "arrangements", "tlvs",
+    "funds",  "allocations", "assessments", "assessment_units"};
+
+std::string join(std::span<const std::string_view> names) {
+    std::string out;
+    for (auto n : names) {
+        if (n.empty()) continue;
+        if (!out.empty()) out += '|';
+        out += n;
+    }
+    return out;
+}
+
+/// Reads one definition, tracking the KPI id and JSON path for messages.
+class reader {
+public:
+    reader(std::string origin, std::string id) : origin_(std::move(origin)), id_(std::move(id)) {}
+
+    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+        throw catalog_error(origin_, id_, path, message);
+    }
+
+    const json& need(const json& obj, const std::string& path, const char* key) const {
+        const auto it = obj.find(key);
+        if (it == obj.end()) fail(path, std::string("missing required field \"") + key + "\"");
+        return *it;
+    }
+
+    std::string text(const json& v, const std::string& path, bool non_empty = true) const {
+        if (!v.is_string()) fail(path, "expected a string, got " + v.dump());
+        auto s = v.get<std::string>();
+        if (non_empty && s.empty()) fail(path, "must not be empty");
+        return s;
+    }
+
+    double number(const json& v, const std::string& path) const {
+        if (!v.is_number()) fail(path, "expected a number, got " + v.dump());
+        return v.get<double>();
+    }
+
+    bool boolean(const json& v, const std::string& path) const {
+        if (!v.is_boolean()) fail(path, "expected true or false, got " + v.dump());
+        return v.get<bool>();
+    }
+
+    template <std::size_t N>
+    std::size_t choice(const json& v, const std::string& path,
+                       const std::array<std::string_view, N>& names, const char* what) const {
+        const auto s = text(v, path);
+        for (std::size_t i = 0; i < N; ++i)
+            if (!names[i].empty() && names[i] == s) return i;
+        fail(path, std::string("unknown ") + what + " \"" + s + "\" (one of " + join(names) + ")");
+    }
+
+    /// A code of the data contract (setting, exit, ...): exact lower-case spelling.
+    template <class Code>
+    Code code(const json& v, const std::string& path, const char* what) const {
+        return static_cast<Code>(choice(v, path, code_names<Code>::names, what));
+    }
+
+    template <class F>
+    void each(const json& v, const std::string& path, F&& f) const {
+        if (!v.is_array()) fail(path, "expected an array, got " + v.dump());
+        for (std::size_t i = 0; i < v.size(); ++i) f(v[i], path + "/" + std::to_string(i));
+    }
+
+    void only_keys(const json& obj, const std::string& path,
+                   std::initializer_list<std::string_view> allowed) const {
+        if (!obj.is_object()) fail(path, "expected an object, got " + obj.dump());
+        for (const auto& [key, value] : obj.items()) {
+            if (key.starts_with('$')) continue; // "$comment" and the like
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string list;
+                for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                fail(path + "/" + key,
+                     "unknown field \"" + key + "\" (expected one of: " + list + ")");
+            }
+        }
+    }
+
+    kpi_definition definition(const json& obj, const std::string& path) const;
+
+private:
+    kpi_quantity quantity(const json& obj, const std::string& path) const;
+    void filter(const json& obj, const std::string& path, kpi_quantity& q) const;
+    std::string origin_, id_;
+};
+
+constexpr names_t<kpi_reference, 3> reference_names{"year", "teldatum", "peildatum"};
+constexpr names_t<kpi_aggregate, 5> aggregate_names{"count", "distinct_pupils", "sum", "mean",
+                                                    "median"};
+constexpr names_t<thuiszitter_class, 5> absence_names{
+    "langdurig_relatief_verzuim", "absoluut_verzuim", "thuiszitter",
+    "thuiszitter_langer_dan_3_maanden", "vrijstelling"};
+constexpr names_t<kpi_combine, 3> combine_names{"value", "ratio", "difference"};
+constexpr names_t<kpi_unit, 6> unit_names{"count", "percent", "days", "euro", "score", "years"};
+constexpr names_t<kpi_level, 5> level_names{"national", "swv", "board", "school", "municipality"};
+constexpr names_t<transition_kind, transition_kind_count> kind_names{
+    "instroom",   "overstap", "verwijzing",   "terugplaatsing",
+    "doorstroom", "overig",   "voortzetting", "uitstroom"};
+
+/// What each measure accepts: filter keys, fields, levels, reference days.
+struct measure_rules {
+    std::initializer_list<std::string_view> filters;
+    std::initializer_list<std::string_view> fields; ///< for sum, mean, median
+    bool pupil_level;                               ///< one record per pupil: distinct_pupils
+    bool counts_records;                            ///< count is meaningful
+    bool at_day;                                    ///< teldatum/peildatum instead of year
+    std::initializer_list<kpi_level> levels;
+};
+
+const measure_rules& rules(kpi_measure m) {
+    using enum kpi_level;
+    static const std::array<measure_rules, kpi_measure_count> table{{
+        {{"setting", "has_opp"},
+         {"years_in_setting"},
+         true,
+         true,
+         true,
+         {swv, board, school, municipality}},
+        {{"kind", "from", "to", "exit"},
+         {},
+         false,
+         true,
+         false,
+         {swv, board, school, municipality}},
+        {{"setting", "exit"}, {}, false, true, false, {swv, board, school, municipality}},
+        {{"absence"}, {}, true, true, false, {swv, board, school, municipality}},
+        {{}, {}, true, true, true, {swv, board, school, municipality}},
+        {{"level", "arrangement_kind"},
+         {"cost_eur"},
+         false,
+         true,
+         false,
+         {swv, board, school, municipality}},
+        {{"setting", "category", "outcome", "has_request_date"},
+         {"days"},
+         false,
+         true,
+         false,
+         {swv, municipality}},
+        {{}, {"amount_eur"}, false, false, false, {swv, board}},
+        {{}, {"amount_eur"}, false, false, false, {board, school}},
+        {{"framework"}, {"score"}, false, true, false, {swv, board, school}},
+        {{"framework"}, {"meets_norm"}, false, true, false, {swv, board, school}},
+    }};
+    return table[static_cast<std::size_t>(m)];
+}
+
+bool contains(std::initializer_list<std::string_view> list, std::string_view s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
+    only_keys(obj, path, {"measure", "at", "filter", "aggregate", "field"});
+    kpi_quantity q;
+    q.measure = static_cast<kpi_measure>(
+        choice(need(obj, path, "measure"), path + "/measure", measure_names, "measure"));
+    const auto& r = rules(q.measure);
+    const std::string mname{to_string(q.measure)};
+
+    if (r.at_day) {
+        q.at = static_cast<kpi_reference>(
+            choice(need(obj, path, "at"), path + "/at", reference_names, "reference day"));
+        if (q.at == kpi_reference::year)
+            fail(path + "/at", "measure " + mname + " is taken at a day: teldatum or peildatum");
+    } else if (obj.contains("at")) {
+        q.at = static_cast<kpi_reference>(
+            choice(obj["at"], path + "/at", reference_names, "reference day"));
+        if (q.at != kpi_reference::year)
+            fail(path + "/at", "measure " + mname + " counts events in the school year: \"year\"");
+    }
+
+    if (obj.contains("filter")) filter(obj["filter"], path + "/filter", q);
+    if (q.measure == kpi_measure::thuiszitters && !q.filter.absence)
+        fail(path + "/filter", "measure thuiszitters needs filter \"absence\"");
+
+    q.aggregate = r.pupil_level      ? kpi_aggregate::distinct_pupils
+                  : r.counts_records ? kpi_aggregate::count
+                                     : kpi_aggregate::sum;
+    if (obj.contains("aggregate"))
+        q.aggregate = static_cast<kpi_aggregate>(
+            choice(obj["aggregate"], path + "/aggregate", aggregate_names, "aggregate"));
+    const bool needs_field = q.aggregate == kpi_aggregate::sum ||
+                             q.aggregate == kpi_aggregate::mean ||
+                             q.aggregate == kpi_aggregate::median;
+    if (q.aggregate == kpi_aggregate::distinct_pupils && !r.pupil_level)
+        fail(path + "/aggregate",
+             "measure " + mname + " counts records, not distinct pupils: use \"count\"");
+    if (q.aggregate == kpi_aggregate::count && !r.counts_records)
+        fail(path + "/aggregate", "measure " + mname + " is summed: use \"sum\"");
+    if (needs_field) {
+        if (r.fields.size() == 0)
+            fail(path + "/aggregate",
+                 "measure " + mname + " has no field to " + std::string(to_string(q.aggregate)));
+        q.field = text(need(obj, path, "field"), path + "/field");
+        if (!contains(r.fields, q.field)) {
+            std::string list;
+            for (auto f : r.fields) list += (list.empty() ? "" : "|") + std::string(f);
+            fail(path + "/field",
+                 "measure " + mname + " has no field \"" + q.field + "\" (one of " + list + ")");
+        }
+    } else if (obj.contains("field")) {
+        fail(path + "/field", "a field is only summed by aggregate sum, mean or median");
+    }
+    return q;
+}
+
+void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) const {
+    only_keys(obj, path,
+              {"setting", "from", "to", "kind", "exit", "has_opp", "absence", "level",
+               "arrangement_kind", "outcome", "category", "has_request_date", "framework"});
+    const auto& r = rules(q.measure);
+    auto& f = q.filter;
+    for (const auto& [key, v] : obj.items()) {
+        if (key.starts_with('$')) continue;
+        const std::string p = path + "/" + key;
+        if (!contains(r.filters, key))
+            fail(p,
+                 "measure " + std::string(to_string(q.measure)) + " has no filter \"" + key + "\"");
+        if (key == "setting")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.settings.push_back(code<setting>(x, xp, "setting"));
+            });
+        else if (key == "from")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.from_settings.push_back(code<setting>(x, xp, "setting"));
+            });
+        else if (key == "to")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.to_settings.push_back(code<setting>(x, xp, "setting"));
+            });
+        else if (key == "kind")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.kinds.push_back(
+                    static_cast<transition_kind>(choice(x, xp, kind_names, "transition kind")));
+            });
+        else if (key == "exit")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.exits.push_back(code<exit_reason>(x, xp, "exit reason"));
+            });
+        else if (key == "has_opp")
+            f.has_opp = boolean(v, p);
+        else if (key == "absence")
+            f.absence = static_cast<thuiszitter_class>(choice(v, p, absence_names, "absence"));
+        else if (key == "level")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                const double n = number(x, xp);
+                if (n != 1 && n != 2 && n != 3 && n != 4 && n != 5)
+                    fail(xp, "support level must be 1-5, got " + x.dump());
+                f.levels.push_back(static_cast<int>(n));
+            });
+        else if (key == "arrangement_kind")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.arrangement_kinds.push_back(code<arrangement_kind>(x, xp, "arrangement kind"));
+            });
+        else if (key == "outcome")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.outcomes.push_back(code<tlv_outcome>(x, xp, "TLV outcome"));
+            });
+        else if (key == "category")
+            each(v, p, [&](const json& x, const std::string& xp) {
+                f.categories.push_back(code<funding_category>(x, xp, "funding category"));
+            });
+        else if (key == "has_request_date")
+            f.has_request_date = boolean(v, p);
+        else if (key == "framework")
+            f.framework = text(v, p);
+    }
+}
+
+kpi_definition reader::definition(const json& obj, const std::string& path) const {
+    only_keys(obj, path,
+              {"id", "title", "description", "source", "unit", "numerator", "denominator",
+               "combine", "scale", "levels", "sector", "norm", "tags", "per"});
+    kpi_definition d;
+    d.id = id_;
+    if (obj.contains("per")) {
+        d.per = text(obj["per"], path + "/per");
+        if (d.per != "framework")
+            fail(path + "/per", "unknown template \"" + d.per + "\" (only \"framework\")");
+        if (d.id.find("{framework}") == std::string::npos)
+            fail(path + "/id", "a per-framework template needs {framework} in its id");
+    }
+    for (char c : d.per.empty() ? d.id : std::string{}) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            fail(path + "/id", "an id uses a-z, 0-9 and _ only, got \"" + d.id + "\"");
+    }
+
+    const auto& title = need(obj, path, "title");
+    only_keys(title, path + "/title", {"nl", "en"});
+    d.title_nl = text(need(title, path + "/title", "nl"), path + "/title/nl");
+    d.title_en = text(need(title, path + "/title", "en"), path + "/title/en");
+    if (obj.contains("description"))
+        d.description = text(obj["description"], path + "/description", false);
+    d.source = text(need(obj, path, "source"), path + "/source");
+    d.unit =
+        static_cast<kpi_unit>(choice(need(obj, path, "unit"), path + "/unit", unit_names, "unit"));
+
+    d.numerator = quantity(need(obj, path, "numerator"), path + "/numerator");
+    if (obj.contains("denominator"))
+        d.denominator = quantity(obj["denominator"], path + "/denominator");
+
+    d.combine = d.denominator ? kpi_combine::ratio : kpi_combine::value;
+    if (obj.contains("combine"))
+        d.combine = static_cast<kpi_combine>(
+            choice(obj["combine"], path + "/combine", combine_names, "combine"));
+    if (d.denominator && d.combine == kpi_combine::value)
+        fail(path + "/combine", "a denominator needs combine \"ratio\" or \"difference\"");
+    if (!d.denominator && d.combine != kpi_combine::value)
+        fail(path + "/combine",
+             "combine \"" + std::string(to_string(d.combine)) + "\" needs a denominator");
+    const auto agg = d.numerator.aggregate;
+    if (d.denominator && (agg == kpi_aggregate::mean || agg == kpi_aggregate::median))
+        fail(path + "/denominator",
+             "a mean or median numerator brings its own denominator (the number of records)");
+    if (d.denominator && (d.denominator->aggregate == kpi_aggregate::mean ||
+                          d.denominator->aggregate == kpi_aggregate::median))
+        fail(path + "/denominator/aggregate", "a denominator is a count or a sum");
+
+    if (obj.contains("scale")) {
+        d.scale = number(obj["scale"], path + "/scale");
+        if (d.combine != kpi_combine::ratio) fail(path + "/scale", "only a ratio is scaled");
+    }
+    if (d.unit == kpi_unit::percent && !(d.combine == kpi_combine::ratio && d.scale == 100))
+        fail(path + "/unit", "a percent is a ratio with scale 100");
+
+    if (obj.contains("levels"))
+        each(obj["levels"], path + "/levels", [&](const json& x, const std::string& xp) {
+            const auto level = static_cast<kpi_level>(choice(x, xp, level_names, "level"));
+            if (level == kpi_level::national) return; // always reported
+            for (const kpi_quantity* q : {&d.numerator, d.denominator ? &*d.denominator : nullptr})
+                if (q && !std::ranges::count(rules(q->measure).levels, level))
+                    fail(xp, "measure " + std::string(to_string(q->measure)) +
+                                 " cannot be grouped by " + std::string(to_string(level)));
+            if (!std::ranges::count(d.levels, level)) d.levels.push_back(level);
+        });
+    std::ranges::sort(d.levels);
+
+    if (obj.contains("sector"))
+        d.sector_only = code<sector>(obj["sector"], path + "/sector", "sector");
+
+    if (obj.contains("norm")) {
+        const auto& n = obj["norm"];
+        const std::string np = path + "/norm";
+        only_keys(n, np, {"direction", "target", "tolerance"});
+        constexpr names_t<kpi_norm::direction, 2> dirs{"at_most", "at_least"};
+        kpi_norm norm;
+        norm.dir = static_cast<kpi_norm::direction>(
+            choice(need(n, np, "direction"), np + "/direction", dirs, "direction"));
+        norm.target = number(need(n, np, "target"), np + "/target");
+        if (n.contains("tolerance")) {
+            norm.tolerance = number(n["tolerance"], np + "/tolerance");
+            if (norm.tolerance < 0) fail(np + "/tolerance", "must not be negative");
+        }
+        d.norm = norm;
+    }
+    if (obj.contains("tags"))
+        each(obj["tags"], path + "/tags",
+             [&](const json& x, const std::string& xp) { d.tags.push_back(text(x, xp)); });
+    return d;
+}
+
+template <class E, std::size_t N>
+json names_of(const std::vector<E>& values, const std::array<std::string_view, N>& names) {
+    json out = json::array();
+    for (auto v : values) out.push_back(names[static_cast<std::size_t>(v)]);
+    return out;
+}
+
+json to_json(const kpi_quantity& q) {
+    json out{{"measure", to_string(q.measure)}};
+    if (rules(q.measure).at_day || q.at != kpi_reference::year) out["at"] = to_string(q.at);
+    json f = json::object();
+    const auto& fl = q.filter;
+    if (!fl.settings.empty()) f["setting"] = names_of(fl.settings, code_names<setting>::names);
+    if (!fl.from_settings.empty())
+        f["from"] = names_of(fl.from_settings, code_names<setting>::names);
+    if (!fl.to_settings.empty()) f["to"] = names_of(fl.to_settings, code_names<setting>::names);
+    if (!fl.kinds.empty()) f["kind"] = names_of(fl.kinds, kind_names);
+    if (!fl.exits.empty()) f["exit"] = names_of(fl.exits, code_names<exit_reason>::names);
+    if (fl.has_opp) f["has_opp"] = *fl.has_opp;
+    if (fl.absence) f["absence"] = to_string(*fl.absence);
+    if (!fl.levels.empty()) f["level"] = fl.levels;
+    if (!fl.arrangement_kinds.empty())
+        f["arrangement_kind"] = names_of(fl.arrangement_kinds, code_names<arrangement_kind>::names);
+    if (!fl.outcomes.empty()) f["outcome"] = names_of(fl.outcomes, code_names<tlv_outcome>::names);
+    if (!fl.categories.empty())
+        f["category"] = names_of(fl.categories, code_names<funding_category>::names);
+    if (fl.has_request_date) f["has_request_date"] = *fl.has_request_date;
+    if (!fl.framework.empty()) f["framework"] = fl.framework;
+    if (!f.empty()) out["filter"] = f;
+    out["aggregate"] = to_string(q.aggregate);
+    if (!q.field.empty()) out["field"] = q.field;
+    return out;
+}
+
+} // namespace
+
+catalog_error::catalog_error(std::string origin, std::string kpi_id, std::string json_path,
+                             std::string message)
+    : error(describe(origin, kpi_id, json_path, message)), kpi_id_(std::move(kpi_id)),
+      json_path_(std::move(json_path)) {}
+
+json to_json(const kpi_definition& d) {
+    json out{{"id", d.id},
+             {"title", {{"nl", d.title_nl}, {"en", d.title_en}}},
+             {"description", d.description},
+             {"source", d.source},
+             {"unit", to_string(d.unit)},
+             {"numerator", to_json(d.numerator)}};
+    if (d.denominator) out["denominator"] = to_json(*d.denominator);
+    if (d.combine != kpi_combine::value) out["combine"] = to_string(d.combine);
+    if (d.combine == kpi_combine::ratio && d.scale != 1) out["scale"] = d.scale;
+    out["levels"] = names_of(d.levels, level_names);
+    if (d.sector_only) out["sector"] = to_string(*d.sector_only);
+    if (d.norm) {
+        out["norm"] = {
+            {"direction", d.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
+            {"target", d.norm->target}};
+        if (d.norm->tolerance != 0) out["norm"]["tolerance"] = d.norm->tolerance;
+    }
+    if (!d.tags.empty()) out["tags"] = d.tags;
+    if (!d.per.empty()) out["per"] = d.per;
+    return out;
+}
+
+catalog catalog::from_document(const json& doc, std::string_view origin_view) {
+    const std::string origin{origin_view};
+    const reader top(origin, "");
+    const json* list = &doc;
+    std::string base;
+    if (doc.is_object()) {
+        top.only_keys(doc, "", {"version", "kpis"});
+        if (doc.contains("version") && doc["version"] != 1)
+            top.fail("/version", "unsupported catalog version " + doc["version"].dump() +
+                                     " (this library reads version 1)");
+        list = &top.need(doc, "", "kpis");
+        base = "/kpis";
+    }
+    if (!list->is_array())
+        top.fail(base, "expected an array of KPI definitions, got " + list->dump());
+    catalog out;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto& item = (*list)[i];
+        const std::string path = base + "/" + std::to_string(i);
+        if (!item.is_object()) top.fail(path, "expected a KPI definition object");
+        const auto id_it = item.find("id");
+        if (id_it == item.end()) top.fail(path, "missing required field \"id\"");
+        const std::string id = top.text(*id_it, path + "/id");
+        const reader r(origin, id);
+        if (out.find(id)) r.fail(path + "/id", "duplicate id (an earlier definition has it)");
+        out.defs_.push_back(r.definition(item, path));
+    }
+    return out;
+}
+
+catalog catalog::from_json(std::string_view text, std::string_view origin) {
+    json doc;
+    try {
+        doc = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw catalog_error(std::string(origin), "", "",
+                            "not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+    }
+    return from_document(doc, origin);
+}
+
+catalog catalog::from_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw catalog_error(path.string(), "", "", "cannot read the catalog file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return from_json(text.str(), path.string());
+}
+
+std::string_view catalog::builtin_json() noexcept {
+    return detail::builtin_catalog_text();
+}
+
+const catalog& catalog::builtin() {
+    static const catalog instance = from_json(builtin_json(), "built-in catalog");
+    return instance;
+}
+
+catalog catalog::builtin_with(const std::filesystem::path& path) {
+    catalog out = builtin();
+    out.extend(from_file(path));
+    return out;
+}
+
+void catalog::add(kpi_definition def) {
+    for (auto& d : defs_)
+        if (d.id == def.id) {
+            d = std::move(def);
+            return;
+        }
+    defs_.push_back(std::move(def));
+}
+
+void catalog::extend(const catalog& other) {
+    for (const auto& d : other.defs_) add(d);
+}
+
+catalog catalog::select(const std::vector<std::string>& ids_or_tags) const {
+    catalog out;
+    for (const auto& d : defs_) {
+        const bool wanted = std::ranges::any_of(ids_or_tags, [&](const std::string& s) {
+            if (d.id == s || d.has_tag(s)) return true;
+            // `seed000` selects every `seed000:<n>` tag.
+            return std::ranges::any_of(d.tags, [&](const std::string& t) {
+                return t.size() > s.size() && t.starts_with(s) && t[s.size()] == ':';
+            });
+        });
+        if (wanted) out.defs_.push_back(d);
+    }
+    return out;
+}
+
+const kpi_definition* catalog::find(std::string_view id) const noexcept {
+    for (const auto& d : defs_)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+json catalog::to_json() const {
+    json list = json::array();
+    for (const auto& d : defs_) list.push_back(passend::to_json(d));
+    return json{{"version", 1}, {"kpis", std::move(list)}};
+}
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,1119 @@
+// The KPI evaluator: one pass over the pupils' records for the whole catalog.
+//
+// 1. Plan: every distinct numerator and denominator of the catalog is a *quantity*. Each record
+//    the scan meets has a *combo*: the values of its measure's filter dimensions (a stock fact's
+//    reference day, setting and OPP flag; a transition's kind, from, to and exit...). Combos
+//    that feed the same set of quantities form one *class*; a record adds 1 (and its field) to
+//    its class for each unit it belongs to (national, partnership, board, school, municipality).
+// 2. Scan (scan_pupils): per pupil, in one loop over its enrolments, TLVs, OPPs and absences,
+//    emit the records; split over two threads, each with its own accumulator, merged after.
+//    Then small loops over arrangements, money and assessments.
+// 3. Rows: a quantity's number for a unit is the sum of its classes; a definition combines its
+//    numerator and denominator (ratio, difference) and judges the norm.
+// explain() runs the same scan with a one-quantity plan and collects the pupils instead.
+#include "passend/kpi/evaluate.hpp"
+
+#include "passend/thuiszitters.hpp"
+#include "passend/transitions.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <thread>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace {
+
+constexpr std::uint32_t none = 0xFFFFFFFFu;
+constexpr std::size_t no_setting = setting_count; // a transition's missing side
+
+/// The units a record belongs to, one per level; `none` is `onbekend`.
+struct unit_keys {
+    std::uint32_t swv = none, board = none, school = none, municipality = none;
+};
+
+/// Accumulator positions: 0 national, then each level's units followed by its `onbekend`.
+struct slot_layout {
+    std::uint32_t swvs, boards, schools, municipalities;
+    explicit slot_layout(const dataset& ds)
+        : swvs(static_cast<std::uint32_t>(ds.swvs().size())),
+          boards(static_cast<std::uint32_t>(ds.boards().size())),
+          schools(static_cast<std::uint32_t>(ds.schools().size())),
+          municipalities(static_cast<std::uint32_t>(ds.municipalities().size())) {}
+    std::uint32_t first(kpi_level l) const noexcept {
+        switch (l) {
+        case kpi_level::national:
+            return 0;
+        case kpi_level::swv:
+            return 1;
+        case kpi_level::board:
+            return 2 + swvs;
+        case kpi_level::school:
+            return 3 + swvs + boards;
+        case kpi_level::municipality:
+            return 4 + swvs + boards + schools;
+        }
+        return 0;
+    }
+    /// Units of a level, the last being `onbekend`.
+    std::uint32_t count(kpi_level l) const noexcept {
+        switch (l) {
+        case kpi_level::national:
+            return 1;
+        case kpi_level::swv:
+            return swvs + 1;
+        case kpi_level::board:
+            return boards + 1;
+        case kpi_level::school:
+            return schools + 1;
+        case kpi_level::municipality:
+            return municipalities + 1;
+        }
+        return 0;
+    }
+    std::uint32_t total() const noexcept { return 5 + swvs + boards + schools + municipalities; }
+    std::uint32_t slot(kpi_level l, std::uint32_t unit) const noexcept {
+        return first(l) + (unit == none ? count(l) - 1 : unit);
+    }
+};
+
+// ---- Combos: a record's filter dimensions as one small integer per measure. ----
+
+std::size_t combo_count(kpi_measure m, std::size_t frameworks) {
+    switch (m) {
+    case kpi_measure::pupils:
+        return 2 * setting_count * 2; // day, setting, has_opp
+    case kpi_measure::transitions:
+        return transition_kind_count * 7 * 7 * 5; // kind, from, to, exit
+    case kpi_measure::exits:
+        return setting_count * 5;
+    case kpi_measure::thuiszitters:
+        return 5;
+    case kpi_measure::opps:
+        return 2;
+    case kpi_measure::arrangements:
+        return 5 * 3;
+    case kpi_measure::tlvs:
+        return 3 * setting_count * 4 * 2; // outcome, admits, category, request
+    case kpi_measure::funds:
+    case kpi_measure::allocations:
+        return 1;
+    case kpi_measure::assessments:
+    case kpi_measure::assessment_units:
+        return frameworks;
+    }
+    return 0;
+}
+
+/// 0 for teldatum, 1 for peildatum.
+std::size_t day_index(kpi_reference r) noexcept {
+    return r == kpi_reference::peildatum ? 1 : 0;
+}
+std::size_t pupils_combo(std::size_t day, setting s, bool opp) noexcept {
+    return (day * setting_count + index_of(s)) * 2 + (opp ? 1 : 0);
+}
+std::size_t transitions_combo(transition_kind k, std::size_t from, std::size_t to,
+                              exit_reason x) noexcept {
+    return ((static_cast<std::size_t>(k) * 7 + from) * 7 + to) * 5 + static_cast<std::size_t>(x);
+}
+std::size_t exits_combo(setting s, exit_reason x) noexcept {
+    return index_of(s) * 5 + static_cast<std::size_t>(x);
+}
+std::size_t arrangements_combo(support_level l, arrangement_kind k) noexcept {
+    return (static_cast<std::size_t>(l) - 1) * 3 + static_cast<std::size_t>(k);
+}
+std::size_t tlvs_combo(tlv_outcome o, setting s, funding_category c, bool request) noexcept {
+    return ((static_cast<std::size_t>(o) * setting_count + index_of(s)) * 4 +
+            static_cast<std::size_t>(c)) *
+               2 +
+           (request ? 1 : 0);
+}
+
+template <class T>
+bool allows(const std::vector<T>& list, T v) {
+    return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+
+/// Whether quantity `q` counts records of combo `c` (the inverse of the *_combo functions).
+bool matches(const kpi_quantity& q, std::size_t c, const std::vector<std::string>& frameworks) {
+    const auto& f = q.filter;
+    switch (q.measure) {
+    case kpi_measure::pupils: {
+        const bool opp = c % 2;
+        const auto s = static_cast<setting>((c / 2) % setting_count);
+        const std::size_t d = c / 2 / setting_count;
+        return d == day_index(q.at) && allows(f.settings, s) && (!f.has_opp || *f.has_opp == opp);
+    }
+    case kpi_measure::transitions: {
+        const auto x = static_cast<exit_reason>(c % 5);
+        const std::size_t to = (c / 5) % 7, from = (c / 35) % 7;
+        const auto k = static_cast<transition_kind>(c / 245);
+        auto side = [](const std::vector<setting>& list, std::size_t s) {
+            return list.empty() || (s != no_setting && allows(list, static_cast<setting>(s)));
+        };
+        return allows(f.kinds, k) && side(f.from_settings, from) && side(f.to_settings, to) &&
+               allows(f.exits, x);
+    }
+    case kpi_measure::exits:
+        return allows(f.settings, static_cast<setting>(c / 5)) &&
+               allows(f.exits, static_cast<exit_reason>(c % 5));
+    case kpi_measure::thuiszitters:
+        return static_cast<std::size_t>(*f.absence) == c;
+    case kpi_measure::opps:
+        return c == day_index(q.at);
+    case kpi_measure::arrangements:
+        return allows(f.levels, static_cast<int>(c / 3) + 1) &&
+               allows(f.arrangement_kinds, static_cast<arrangement_kind>(c % 3));
+    case kpi_measure::tlvs: {
+        const bool request = c % 2;
+        const auto cat = static_cast<funding_category>((c / 2) % 4);
+        const auto s = static_cast<setting>((c / 8) % setting_count);
+        const auto o = static_cast<tlv_outcome>(c / 8 / setting_count);
+        return allows(f.outcomes, o) && allows(f.settings, s) && allows(f.categories, cat) &&
+               (!f.has_request_date || *f.has_request_date == request);
+    }
+    case kpi_measure::funds:
+    case kpi_measure::allocations:
+        return true;
+    case kpi_measure::assessments:
+    case kpi_measure::assessment_units:
+        return f.framework == frameworks[c];
+    }
+    return false;
+}
+
+/// The table a measure reads (absent table: the KPI has no value).
+std::optional<table> table_of(const kpi_quantity& q) {
+    switch (q.measure) {
+    case kpi_measure::pupils:
+        return q.filter.has_opp ? std::optional<table>(table::opps) : std::nullopt;
+    case kpi_measure::thuiszitters:
+        return table::absences;
+    case kpi_measure::opps:
+        return table::opps;
+    case kpi_measure::arrangements:
+        return table::arrangements;
+    case kpi_measure::tlvs:
+        return table::tlvs;
+    case kpi_measure::funds:
+        return table::funds;
+    case kpi_measure::allocations:
+        return table::allocations;
+    case kpi_measure::assessments:
+    case kpi_measure::assessment_units:
+        return table::assessments;
+    default:
+        return std::nullopt;
+    }
+}
+
+// ---- The plan ----
+
+struct plan {
+    std::vector<kpi_quantity> quantities;
+    std::vector<std::string> frameworks; ///< of the dataset's assessments, sorted
+    struct class_info {
+        kpi_measure measure;
+        bool field = false;  ///< some quantity sums the field
+        bool values = false; ///< some quantity takes the median
+    };
+    std::vector<class_info> classes;
+    std::vector<std::vector<std::uint32_t>> classes_of;                ///< per quantity
+    std::array<std::vector<std::int32_t>, kpi_measure_count> class_of; ///< per combo, -1: none
+
+    std::uint32_t add_quantity(const kpi_quantity& q) {
+        const auto it = std::find(quantities.begin(), quantities.end(), q);
+        if (it != quantities.end()) return static_cast<std::uint32_t>(it - quantities.begin());
+        quantities.push_back(q);
+        return static_cast<std::uint32_t>(quantities.size() - 1);
+    }
+
+    /// Group the combos of each measure by the set of quantities they feed.
+    void compile() {
+        classes_of.assign(quantities.size(), {});
+        for (std::size_t m = 0; m < kpi_measure_count; ++m) {
+            const auto measure = static_cast<kpi_measure>(m);
+            const std::size_t n = combo_count(measure, frameworks.size());
+            class_of[m].assign(n, -1);
+            std::map<std::vector<std::uint32_t>, std::int32_t> seen;
+            for (std::size_t c = 0; c < n; ++c) {
+                std::vector<std::uint32_t> qs;
+                for (std::uint32_t q = 0; q < quantities.size(); ++q)
+                    if (quantities[q].measure == measure && matches(quantities[q], c, frameworks))
+                        qs.push_back(q);
+                if (qs.empty()) continue;
+                auto [it, fresh] = seen.emplace(qs, static_cast<std::int32_t>(classes.size()));
+                if (fresh) {
+                    class_info info{measure};
+                    for (auto q : qs) {
+                        const auto a = quantities[q].aggregate;
+                        info.field |= a == kpi_aggregate::sum || a == kpi_aggregate::mean;
+                        info.values |= a == kpi_aggregate::median;
+                        classes_of[q].push_back(static_cast<std::uint32_t>(classes.size()));
+                    }
+                    classes.push_back(info);
+                }
+                class_of[m][c] = it->second;
+                needed[m] = true;
+            }
+        }
+        for (std::size_t di = 0; di < 2; ++di)
+            for (const auto s : all_settings)
+                opp_matters[di][index_of(s)] =
+                    cls(kpi_measure::pupils, pupils_combo(di, s, false)) !=
+                    cls(kpi_measure::pupils, pupils_combo(di, s, true));
+    }
+    std::array<bool, kpi_measure_count> needed{}; ///< some combo of the measure has a class
+    /// Per reference day and setting: whether having an OPP changes a stock record's class.
+    std::array<std::array<bool, setting_count>, 2> opp_matters{};
+    bool needs(kpi_measure m) const { return needed[static_cast<std::size_t>(m)]; }
+    std::int32_t cls(kpi_measure m, std::size_t combo) const {
+        return class_of[static_cast<std::size_t>(m)][combo];
+    }
+};
+
+/// The school years the scan covers: contiguous, from `first`.
+struct year_range {
+    int first = 0, count = 0;
+    std::optional<std::size_t> index(school_year y) const {
+        const int i = y.start_year() - first;
+        if (i < 0 || i >= count) return std::nullopt;
+        return static_cast<std::size_t>(i);
+    }
+};
+
+// ---- Sinks: what the scan does with a record ----
+
+/// Sums records per class, year and slot.
+class accumulator {
+public:
+    accumulator(const plan& pl, const slot_layout& layout, std::size_t years)
+        : plan_(pl), layout_(layout), years_(years), count_(pl.classes.size() * years),
+          sum_(count_.size()), values_(count_.size()) {}
+
+    void add(std::int32_t cls, std::size_t year, const unit_keys& k, pupil_idx, double field) {
+        const std::size_t i = static_cast<std::size_t>(cls) * years_ + year;
+        // The national slot is left out: every record has one partnership slot (maybe
+        // onbekend), so the national number is their sum (sum_classes).
+        const std::array<std::uint32_t, 4> slots{
+            layout_.slot(kpi_level::swv, k.swv), layout_.slot(kpi_level::board, k.board),
+            layout_.slot(kpi_level::school, k.school),
+            layout_.slot(kpi_level::municipality, k.municipality)};
+        auto& count = lazy(count_[i]);
+        for (auto s : slots) count[s] += 1;
+        const auto& info = plan_.classes[static_cast<std::size_t>(cls)];
+        if (info.field) {
+            auto& sum = lazy(sum_[i]);
+            for (auto s : slots) sum[s] += field;
+        }
+        if (info.values) {
+            auto& values = values_[i];
+            if (values.empty()) values.resize(layout_.total());
+            values[0].push_back(field);
+            for (auto s : slots) values[s].push_back(field);
+        }
+    }
+
+    void merge(accumulator&& other) {
+        auto add_into = [](std::vector<double>& into, std::vector<double>& from) {
+            if (from.empty()) return;
+            if (into.empty()) {
+                into.swap(from);
+                return;
+            }
+            for (std::size_t s = 0; s < into.size(); ++s) into[s] += from[s];
+        };
+        for (std::size_t i = 0; i < count_.size(); ++i) {
+            add_into(count_[i], other.count_[i]);
+            add_into(sum_[i], other.sum_[i]);
+            if (other.values_[i].empty()) continue;
+            if (values_[i].empty()) values_[i].resize(layout_.total());
+            for (std::size_t s = 0; s < values_[i].size(); ++s)
+                values_[i][s].insert(values_[i][s].end(), other.values_[i][s].begin(),
+                                     other.values_[i][s].end());
+        }
+    }
+
+    /// Add a class's record counts (or field sums) of one year to `into`, per slot.
+    void add_counts(std::uint32_t cls, std::size_t year, std::vector<double>& into) const {
+        add_to(count_[cls * years_ + year], into);
+    }
+    void add_sums(std::uint32_t cls, std::size_t year, std::vector<double>& into) const {
+        add_to(sum_[cls * years_ + year], into);
+    }
+    const std::vector<double>* values(std::uint32_t cls, std::size_t year,
+                                      std::uint32_t slot) const {
+        const auto& v = values_[cls * years_ + year];
+        return v.empty() ? nullptr : &v[slot];
+    }
+
+private:
+    static void add_to(const std::vector<double>& from, std::vector<double>& into) {
+        if (from.empty()) return;
+        for (std::size_t s = 0; s < into.size(); ++s) into[s] += from[s];
+    }
+    std::vector<double>& lazy(std::vector<double>& v) const {
+        if (v.empty()) v.assign(layout_.total(), 0.0);
+        return v;
+    }
+
+    const plan& plan_;
+    const slot_layout& layout_;
+    std::size_t years_;
+    std::vector<std::vector<double>> count_, sum_;
+    std::vector<std::vector<std::vector<double>>> values_;
+};
+
+/// Collects the pupils of one quantity's records for one year and unit.
+struct pupil_collector {
+    std::size_t year;
+    kpi_level level;
+    std::uint32_t unit; ///< none: onbekend
+    std::vector<pupil_idx> pupils;
+
+    void add(std::int32_t, std::size_t y, const unit_keys& k, pupil_idx p, double) {
+        if (y != year || !has(p)) return;
+        std::uint32_t u = 0;
+        switch (level) {
+        case kpi_level::national:
+            u = unit;
+            break;
+        case kpi_level::swv:
+            u = k.swv;
+            break;
+        case kpi_level::board:
+            u = k.board;
+            break;
+        case kpi_level::school:
+            u = k.school;
+            break;
+        case kpi_level::municipality:
+            u = k.municipality;
+            break;
+        }
+        if (u == unit) pupils.push_back(p);
+    }
+};
+
+// ---- The scan ----
+
+struct scan_context {
+    scan_context(const dataset& ds_, const plan& pl_, year_range years_, attribution_view view_)
+        : ds(ds_), pl(pl_), years(years_), view(view_) {
+        for (int y = 0; y < years.count; ++y) {
+            days[0].push_back(school_year{years.first + y}.teldatum());
+            days[1].push_back(school_year{years.first + y}.peildatum());
+        }
+    }
+    const dataset& ds;
+    const plan& pl;
+    year_range years;
+    attribution_view view;
+    std::array<std::vector<day>, 2> days; ///< teldatum and peildatum of each scanned year
+};
+
+std::uint32_t board_of(const dataset& ds, std::uint32_t school) {
+    return school == none ? none : pos(ds.schools().board[school]);
+}
+
+/// The units of enrolment row `e` attributed on day `d`.
+unit_keys enrolment_keys(const scan_context& cx, std::uint32_t e, day d) {
+    const auto& ds = cx.ds;
+    const auto school = pos(ds.enrolments().school[e]);
+    const auto swv = attributed_swv(ds, e, d, cx.view);
+    return unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
+                     pos(ds.pupils().municipality[pos(ds.enrolments().pupil[e])])};
+}
+
+bool has_opp_on(const dataset& ds, pupil_idx p, day d) {
+    const auto& op = ds.opps();
+    if (op.first.empty()) return false;
+    for (auto o = op.first[pos(p)]; o < op.first[pos(p) + 1]; ++o)
+        if (op.start[o] <= d && d <= op.end[o]) return true;
+    return false;
+}
+
+template <class Sink>
+void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
+    const auto& ds = cx.ds;
+    const auto& pl = cx.pl;
+    const auto& en = ds.enrolments();
+    const auto& kind = ds.schools().kind;
+    const std::uint32_t municipality = pos(ds.pupils().municipality[pos(p)]);
+    const std::uint32_t begin = en.first[pos(p)], end = en.first[pos(p) + 1];
+
+    // Stocks at teldatum and peildatum; verblijfsduur counts every teldatum from the first year.
+    if (begin < end && pl.needs(kpi_measure::pupils)) {
+        const day last = std::min(en.end[end - 1], ds.horizon());
+        const int y_end = std::min(cx.years.first + cx.years.count - 1,
+                                   school_year::containing(last).start_year());
+        int years_in[setting_count] = {};
+        std::uint32_t e = begin, keys_of = none;
+        unit_keys keys;
+        for (int y =
+                 std::max(cx.years.first, school_year::containing(en.start[begin]).start_year());
+             y <= y_end; ++y) {
+            const auto yi = static_cast<std::size_t>(y - cx.years.first);
+            for (std::size_t di = 0; di < 2; ++di) {
+                const day d = cx.days[di][yi];
+                // The last enrolment starting by d covers it, if any: a switch day gives the new.
+                while (e + 1 < end && en.start[e + 1] <= d) ++e;
+                if (!(en.start[e] <= d && d <= en.end[e])) continue;
+                const setting s = kind[pos(en.school[e])];
+                if (di == 0) ++years_in[index_of(s)];
+                const bool opp = pl.opp_matters[di][index_of(s)] && has_opp_on(ds, p, d);
+                const auto c = pl.cls(kpi_measure::pupils, pupils_combo(di, s, opp));
+                if (c < 0) continue;
+                // The units only change with the enrolment, except for TLV-paid settings.
+                if (keys_of != e || is_paid_by_tlv(s)) {
+                    keys = enrolment_keys(cx, e, d);
+                    keys_of = e;
+                }
+                sink.add(c, yi, keys, p, years_in[index_of(s)]);
+            }
+        }
+    }
+
+    // Flows: direct transitions, instroom and uitstroom.
+    if (pl.needs(kpi_measure::transitions)) {
+        for_each_transition(ds, p, [&](const transition& t) {
+            const auto y = cx.years.index(school_year::containing(t.on));
+            if (!y) return;
+            const bool has_from = t.from != no_enrolment, has_to = t.to != no_enrolment;
+            const std::size_t from = has_from ? index_of(kind[pos(en.school[t.from])]) : no_setting;
+            const std::size_t to = has_to ? index_of(kind[pos(en.school[t.to])]) : no_setting;
+            const exit_reason x =
+                t.kind == transition_kind::uitstroom ? en.exit[t.from] : exit_reason::none;
+            const auto c = pl.cls(kpi_measure::transitions, transitions_combo(t.kind, from, to, x));
+            if (c < 0) return;
+            // A transition counts for its from enrolment on its last day; instroom for its to
+            // enrolment on its first day.
+            const unit_keys k = has_from ? enrolment_keys(cx, t.from, en.end[t.from])
+                                         : enrolment_keys(cx, t.to, en.start[t.to]);
+            sink.add(c, *y, k, p, 0);
+        });
+    }
+
+    // Enrolments ending with an exit reason.
+    if (pl.needs(kpi_measure::exits)) {
+        for (std::uint32_t e = begin; e < end; ++e) {
+            if (en.end[e] == open_end || en.exit[e] == exit_reason::none) continue;
+            const auto y = cx.years.index(school_year::containing(en.end[e]));
+            if (!y) continue;
+            const auto c =
+                pl.cls(kpi_measure::exits, exits_combo(kind[pos(en.school[e])], en.exit[e]));
+            if (c >= 0) sink.add(c, *y, enrolment_keys(cx, e, en.end[e]), p, 0);
+        }
+    }
+
+    // OPPs: the pupil counts once, for the school of the latest-starting OPP covering the day.
+    const auto& op = ds.opps();
+    if (!op.first.empty() && op.first[pos(p)] < op.first[pos(p) + 1] &&
+        pl.needs(kpi_measure::opps)) {
+        const std::uint32_t o0 = op.first[pos(p)], o1 = op.first[pos(p) + 1];
+        const int y0 = std::max(cx.years.first, school_year::containing(op.start[o0]).start_year());
+        for (int y = y0; y < cx.years.first + cx.years.count; ++y) {
+            for (std::size_t di = 0; di < 2; ++di) {
+                const auto c = pl.cls(kpi_measure::opps, di);
+                if (c < 0) continue;
+                const school_year sy{y};
+                const day d = di == 0 ? sy.teldatum() : sy.peildatum();
+                std::uint32_t best = none;
+                for (auto o = o0; o < o1; ++o) {
+                    if (!(op.start[o] <= d && d <= op.end[o])) continue;
+                    if (best == none || op.start[o] > op.start[best] ||
+                        (op.start[o] == op.start[best] && op.school[o] < op.school[best]))
+                        best = o;
+                }
+                if (best == none) continue;
+                const auto school = pos(op.school[best]);
+                const auto swv = ds.schools().swv[school];
+                sink.add(c, static_cast<std::size_t>(y - cx.years.first),
+                         unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
+                                   municipality},
+                         p, 0);
+            }
+        }
+    }
+
+    // TLVs, for the deciding partnership.
+    const auto& tv = ds.tlvs();
+    if (!tv.first.empty() && pl.needs(kpi_measure::tlvs)) {
+        for (auto t = tv.first[pos(p)]; t < tv.first[pos(p) + 1]; ++t) {
+            const auto y = cx.years.index(school_year::containing(tv.decision_date[t]));
+            if (!y) continue;
+            const bool request = tv.request_date[t] != no_day;
+            const auto c = pl.cls(kpi_measure::tlvs,
+                                  tlvs_combo(tv.outcome[t], tv.admits[t], tv.category[t], request));
+            if (c < 0) continue;
+            const double days = request ? (tv.decision_date[t] - tv.request_date[t]).count() : 0;
+            sink.add(c, *y, unit_keys{pos(tv.swv[t]), none, none, municipality}, p, days);
+        }
+    }
+}
+
+template <class Sink>
+void scan_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, Sink& sink) {
+    for (std::uint32_t p = from; p < to; ++p) scan_pupil(cx, pupil_idx{p}, sink);
+}
+
+bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
+    switch (c) {
+    case thuiszitter_class::langdurig_relatief_verzuim:
+        return ep.kind == absence_kind::relatief;
+    case thuiszitter_class::absoluut_verzuim:
+        return ep.kind == absence_kind::absoluut;
+    case thuiszitter_class::thuiszitter:
+        return ep.is_thuiszitter();
+    case thuiszitter_class::thuiszitter_langer_dan_3_maanden:
+        return ep.is_thuiszitter() && ep.longer_than_3_months;
+    case thuiszitter_class::vrijstelling:
+        return ep.kind == absence_kind::vrijstelling;
+    }
+    return false;
+}
+
+/// Thuiszitters and vrijstellingen of one school year: a pupil counts once per class, for the
+/// unit of the earliest absence qualifying for it; on a tie (same start), per level the unit
+/// that sorts first. passend/thuiszitters.hpp decides which absences qualify and their units.
+template <class Sink>
+void scan_thuiszitters(const scan_context& cx, school_year sy, std::size_t y, Sink& sink) {
+    const auto& ds = cx.ds;
+    const auto episodes = verzuim_episodes(ds, sy);
+    auto keys_of = [&](const verzuim_episode& ep) {
+        const auto& u = ep.unit;
+        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
+                    has(u.school) ? pos(u.school) : none,
+                    has(u.municipality) ? pos(u.municipality) : none};
+        if (cx.view == attribution_view::schoolgaand && has(u.school))
+            k.swv = pos(ds.schools().swv[pos(u.school)]);
+        return k;
+    };
+    // The unit that sorts first by its id (`onbekend` sorts as that word).
+    auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
+        const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
+        const std::string_view nb = b == none ? "onbekend" : std::string_view(ids[b]);
+        return nb < na ? b : a;
+    };
+    for (std::size_t i = 0, j = 0; i < episodes.size(); i = j) {
+        const pupil_idx p = episodes[i].pupil;
+        for (j = i; j < episodes.size() && episodes[j].pupil == p;) ++j;
+        for (std::size_t c = 0; c < 5; ++c) {
+            const auto cls = cx.pl.cls(kpi_measure::thuiszitters, c);
+            if (cls < 0) continue;
+            std::optional<unit_keys> keys;
+            day start{};
+            for (std::size_t e = i; e < j; ++e) {
+                const auto& ep = episodes[e];
+                if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
+                if (keys && ep.start > start) break; // episodes are sorted by start
+                const unit_keys k = keys_of(ep);
+                if (!keys) {
+                    keys = k;
+                    start = ep.start;
+                    continue;
+                }
+                keys->swv = first_of(keys->swv, k.swv, ds.swvs().id);
+                keys->board = first_of(keys->board, k.board, ds.boards().id);
+                keys->school = first_of(keys->school, k.school, ds.schools().id);
+            }
+            if (keys) sink.add(cls, y, *keys, p, 0);
+        }
+    }
+}
+
+/// The records not held per pupil: arrangements, money and assessments.
+template <class Sink>
+void scan_tables(const scan_context& cx, Sink& sink) {
+    const auto& ds = cx.ds;
+    const auto& pl = cx.pl;
+    const auto& sc = ds.schools();
+    auto school_keys = [&](std::uint32_t school) {
+        const auto swv = sc.swv[school];
+        return unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
+                         has(sc.municipality[school]) ? pos(sc.municipality[school]) : none};
+    };
+
+    if (pl.needs(kpi_measure::arrangements)) {
+        const auto& ar = ds.arrangements();
+        for (std::size_t a = 0; a < ar.size(); ++a) {
+            const auto c =
+                pl.cls(kpi_measure::arrangements, arrangements_combo(ar.level[a], ar.kind[a]));
+            if (c < 0) continue;
+            const auto k = school_keys(pos(ar.school[a]));
+            const double cost = ar.cost[a] < 0 ? 0.0 : static_cast<double>(ar.cost[a]) / 100.0;
+            const period span{ar.start[a], ar.end[a]};
+            for (int y = 0; y < cx.years.count; ++y)
+                if (span.overlaps(school_year{cx.years.first + y}.days()))
+                    sink.add(c, static_cast<std::size_t>(y), k, ar.pupil[a], cost);
+        }
+    }
+    if (pl.needs(kpi_measure::funds)) {
+        const auto& fu = ds.funds();
+        const auto c = pl.cls(kpi_measure::funds, 0);
+        for (std::size_t i = 0; i < fu.size(); ++i)
+            if (const auto y = cx.years.index(fu.year[i]))
+                sink.add(c, *y, unit_keys{pos(fu.swv[i]), pos(fu.board[i]), none, none},
+                         no_index<pupil_idx>, static_cast<double>(fu.amount[i]) / 100.0);
+    }
+    if (pl.needs(kpi_measure::allocations)) {
+        const auto& al = ds.allocations();
+        const auto c = pl.cls(kpi_measure::allocations, 0);
+        for (std::size_t i = 0; i < al.size(); ++i)
+            if (const auto y = cx.years.index(al.year[i]))
+                sink.add(c, *y,
+                         unit_keys{none, pos(al.board[i]),
+                                   has(al.school[i]) ? pos(al.school[i]) : none, none},
+                         no_index<pupil_idx>, static_cast<double>(al.amount[i]) / 100.0);
+    }
+    if (pl.needs(kpi_measure::thuiszitters) && ds.has_table(table::absences))
+        for (int y = 0; y < cx.years.count; ++y)
+            scan_thuiszitters(cx, school_year{cx.years.first + y}, static_cast<std::size_t>(y),
+                              sink);
+
+    const bool items = pl.needs(kpi_measure::assessments);
+    const bool units = pl.needs(kpi_measure::assessment_units);
+    if (items || units) {
+        const auto& as = ds.assessments();
+        auto keys = [&](std::size_t i) {
+            return as.level[i] == unit_level::school ? school_keys(as.unit[i])
+                                                     : unit_keys{none, as.unit[i], none, none};
+        };
+        // Per year, framework and assessed unit: the sum and number of item scores.
+        std::map<std::tuple<int, std::size_t, unit_level, std::uint32_t>, std::pair<double, int>>
+            per_unit;
+        std::size_t fw = 0;
+        for (std::size_t i = 0; i < as.size(); ++i) {
+            const auto y = cx.years.index(as.year[i]);
+            if (!y) continue;
+            if (i == 0 || as.framework[i] != as.framework[i - 1])
+                fw = static_cast<std::size_t>(
+                    std::lower_bound(pl.frameworks.begin(), pl.frameworks.end(), as.framework[i]) -
+                    pl.frameworks.begin());
+            if (items) {
+                const auto c = pl.cls(kpi_measure::assessments, fw);
+                if (c >= 0) sink.add(c, *y, keys(i), no_index<pupil_idx>, as.score[i]);
+            }
+            auto& [sum, n] = per_unit[{static_cast<int>(*y), fw, as.level[i], as.unit[i]}];
+            sum += as.score[i];
+            ++n;
+        }
+        if (units) {
+            for (const auto& [key, sn] : per_unit) {
+                const auto& [y, fw, level, unit] = key;
+                const auto c = pl.cls(kpi_measure::assessment_units, fw);
+                if (c < 0) continue;
+                const unit_keys k = level == unit_level::school ? school_keys(unit)
+                                                                : unit_keys{none, unit, none, none};
+                // The norm of seed 002: a mean item score of at least 75%.
+                const bool meets = kpi_norm{kpi_norm::direction::at_least, 0.75}.judge(
+                                       sn.first / sn.second) == kpi_status::op_koers;
+                sink.add(c, static_cast<std::size_t>(y), k, no_index<pupil_idx>, meets ? 1 : 0);
+            }
+        }
+    }
+}
+
+// ---- Catalog expansion and planning ----
+
+std::vector<std::string> frameworks_of(const dataset& ds) {
+    std::set<std::string_view> seen;
+    std::string_view last; // rows of one framework come together: skip the set lookups
+    for (const auto& f : ds.assessments().framework)
+        if (f != last || seen.empty()) seen.insert(last = f);
+    return {seen.begin(), seen.end()};
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+}
+
+/// The definitions to evaluate: per-framework templates expanded for the dataset's frameworks
+/// (an explicit definition of the same id wins).
+std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::string>& frameworks) {
+    std::vector<kpi_definition> out;
+    for (const auto& d : cat.definitions())
+        if (d.per.empty()) out.push_back(d);
+    for (const auto& d : cat.definitions()) {
+        if (d.per != "framework") continue;
+        for (const auto& fw : frameworks) {
+            kpi_definition x = d;
+            x.per.clear();
+            for (auto* s :
+                 {&x.id, &x.title_nl, &x.title_en, &x.description, &x.numerator.filter.framework})
+                replace_all(*s, "{framework}", fw);
+            if (x.denominator) replace_all(x.denominator->filter.framework, "{framework}", fw);
+            if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.id == x.id; }))
+                out.push_back(std::move(x));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return out;
+}
+
+year_range scan_years(const dataset& ds, const std::vector<school_year>& wanted) {
+    std::vector<school_year> all = ds.school_years();
+    for (const auto y : ds.funds().year) all.push_back(y);
+    for (const auto y : ds.allocations().year) all.push_back(y);
+    for (const auto y : ds.assessments().year) all.push_back(y);
+    for (const auto y : wanted) {
+        all.push_back(y);
+        all.push_back(y.prev()); // for the change against the previous year
+    }
+    if (all.empty()) return {};
+    const auto [lo, hi] = std::minmax_element(all.begin(), all.end());
+    return {lo->start_year(), hi->start_year() - lo->start_year() + 1};
+}
+
+std::vector<school_year> report_years(const dataset& ds, const evaluate_options& options) {
+    std::vector<school_year> years = options.years;
+    if (years.empty()) {
+        years = ds.school_years();
+        for (const auto* col : {&ds.funds().year, &ds.allocations().year, &ds.assessments().year})
+            years.insert(years.end(), col->begin(), col->end());
+    }
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    return years;
+}
+
+double median(std::vector<double> v) {
+    const std::size_t n = v.size(), mid = n / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    const double upper = v[mid];
+    if (n % 2) return upper;
+    const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
+    return (lower + upper) / 2; // the mean of the middle two
+}
+
+/// A quantity's numbers for one school year, per slot: records and the field's sum, summed over
+/// its classes once, so that a row is two array reads.
+struct totals {
+    std::vector<double> records, sum;
+    std::uint32_t q = 0;
+    std::size_t year = 0;
+};
+
+totals sum_classes(const plan& pl, const accumulator& acc, const slot_layout& layout,
+                   std::uint32_t q, std::size_t y) {
+    const std::uint32_t slots = layout.total();
+    totals t{std::vector<double>(slots, 0.0), {}, q, y};
+    const auto a = pl.quantities[q].aggregate;
+    const bool sums = a == kpi_aggregate::sum || a == kpi_aggregate::mean;
+    if (sums) t.sum.assign(slots, 0.0);
+    for (const auto c : pl.classes_of[q]) {
+        acc.add_counts(c, y, t.records);
+        if (sums) acc.add_sums(c, y, t.sum);
+    }
+    const auto swv_begin = t.records.begin() + 1;
+    const auto swv_end = swv_begin + layout.count(kpi_level::swv);
+    t.records[0] = std::accumulate(swv_begin, swv_end, 0.0);
+    if (sums)
+        t.sum[0] =
+            std::accumulate(t.sum.begin() + 1, t.sum.begin() + (swv_end - t.records.begin()), 0.0);
+    return t;
+}
+
+/// The field values of a median quantity for one year and slot.
+std::vector<double> values_of(const plan& pl, const accumulator& acc, std::uint32_t q,
+                              std::size_t y, std::uint32_t slot) {
+    std::vector<double> out;
+    for (const auto c : pl.classes_of[q])
+        if (const auto* v = acc.values(c, y, slot)) out.insert(out.end(), v->begin(), v->end());
+    return out;
+}
+
+/// The number a quantity contributes to a row: its count or sum.
+double amount(const kpi_quantity& q, const totals& t, std::uint32_t slot) {
+    return q.aggregate == kpi_aggregate::count || q.aggregate == kpi_aggregate::distinct_pupils
+               ? t.records[slot]
+               : t.sum[slot];
+}
+
+struct numbers {
+    std::optional<double> numerator, denominator, value;
+    bool touched = false;
+};
+
+/// A definition's numbers for one slot, from its numerator's and denominator's totals.
+numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc, const totals& n,
+                const totals* den, std::uint32_t slot) {
+    numbers out;
+    out.touched = n.records[slot] > 0;
+    switch (d.numerator.aggregate) {
+    case kpi_aggregate::mean:
+        out.numerator = n.sum[slot];
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0) out.value = n.sum[slot] / n.records[slot];
+        return out;
+    case kpi_aggregate::median:
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0) out.value = median(values_of(pl, acc, n.q, n.year, slot));
+        return out;
+    default:
+        break;
+    }
+    out.numerator = amount(d.numerator, n, slot);
+    if (!den) {
+        out.value = out.numerator;
+        return out;
+    }
+    out.touched |= den->records[slot] > 0;
+    out.denominator = amount(*d.denominator, *den, slot);
+    if (d.combine == kpi_combine::difference)
+        out.value = *out.numerator - *out.denominator;
+    else if (*out.denominator != 0)
+        out.value = d.scale * *out.numerator / *out.denominator;
+    return out;
+}
+
+std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t unit) {
+    if (level == kpi_level::national) return "NL";
+    if (unit == none) return "onbekend";
+    switch (level) {
+    case kpi_level::swv:
+        return ds.swvs().id[unit];
+    case kpi_level::board:
+        return ds.boards().id[unit];
+    case kpi_level::school:
+        return ds.schools().id[unit];
+    case kpi_level::municipality:
+        return ds.municipalities().code[unit];
+    default:
+        return "NL";
+    }
+}
+
+unsigned thread_count(unsigned wanted, std::size_t pupils) {
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    unsigned n = wanted == 0 ? std::min(hw, 2u) : wanted;
+    if (wanted == 0 && pupils < 20'000) n = 1; // a thread costs more than it saves here
+    return std::max(1u, n);
+}
+
+} // namespace
+
+kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_options& options,
+                     evaluate_stats* stats) {
+    const catalog& cat_ref = full;
+    const catalog selected = options.kpis.empty() ? catalog{} : full.select(options.kpis);
+    const catalog& cat = options.kpis.empty() ? cat_ref : selected;
+
+    plan pl;
+    pl.frameworks = frameworks_of(ds);
+    const auto defs = expand(cat, pl.frameworks);
+    struct def_plan {
+        std::uint32_t num;
+        std::optional<std::uint32_t> den;
+        bool present;
+    };
+    std::vector<def_plan> dplans;
+    for (const auto& d : defs) {
+        def_plan dp{pl.add_quantity(d.numerator), std::nullopt, true};
+        if (d.denominator) dp.den = pl.add_quantity(*d.denominator);
+        for (const kpi_quantity* q : {&d.numerator, d.denominator ? &*d.denominator : nullptr})
+            if (q)
+                if (const auto t = table_of(*q)) dp.present &= ds.has_table(*t);
+        dplans.push_back(dp);
+    }
+    pl.compile();
+
+    const year_range years = scan_years(ds, options.years);
+    const slot_layout layout(ds);
+    const scan_context cx{ds, pl, years, options.view};
+    const auto pupils = static_cast<std::uint32_t>(ds.pupils().size());
+    const unsigned threads = thread_count(options.threads, pupils);
+
+    using clock = std::chrono::steady_clock;
+    auto since = [](clock::time_point t0) {
+        return std::chrono::duration<double>(clock::now() - t0).count();
+    };
+    evaluate_stats st{1, threads, pl.quantities.size()};
+    auto t0 = clock::now();
+    accumulator acc(pl, layout, static_cast<std::size_t>(years.count));
+    if (threads == 1) {
+        scan_pupils(cx, 0, pupils, acc);
+    } else {
+        std::vector<accumulator> parts;
+        for (unsigned t = 1; t < threads; ++t)
+            parts.emplace_back(pl, layout, static_cast<std::size_t>(years.count));
+        std::vector<std::thread> workers;
+        auto bound = [&](unsigned t) {
+            return static_cast<std::uint32_t>(std::uint64_t{pupils} * t / threads);
+        };
+        for (unsigned t = 1; t < threads; ++t)
+            workers.emplace_back([&, t] { scan_pupils(cx, bound(t), bound(t + 1), parts[t - 1]); });
+        scan_pupils(cx, 0, bound(1), acc);
+        for (auto& w : workers) w.join();
+        for (auto& part : parts) acc.merge(std::move(part));
+    }
+    st.pupils_seconds = since(t0);
+    t0 = clock::now();
+    scan_tables(cx, acc);
+    st.tables_seconds = since(t0);
+    t0 = clock::now();
+
+    // Rows, already in order: definitions by id, then year, level, unit.
+    kpi_results out;
+    const auto wanted_years = report_years(ds, options);
+    auto level_wanted = [&](kpi_level l) {
+        return options.levels.empty() || std::ranges::count(options.levels, l) > 0;
+    };
+    auto unit_wanted = [&](std::string_view unit) {
+        return options.units.empty() ||
+               std::ranges::any_of(options.units, [&](const std::string& u) { return u == unit; });
+    };
+    // Each level's units in id order, `onbekend` at its place among them.
+    std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, 5> units_of;
+    for (std::size_t l = 0; l < units_of.size(); ++l) {
+        const auto level = static_cast<kpi_level>(l);
+        const std::uint32_t n = layout.count(level);
+        for (std::uint32_t u = 0; u < n; ++u) {
+            const std::uint32_t unit = u + 1 == n && level != kpi_level::national ? none : u;
+            if (level == kpi_level::national || unit_wanted(unit_name(ds, level, unit)))
+                units_of[l].emplace_back(unit_name(ds, level, unit), unit);
+        }
+        std::sort(units_of[l].begin(), units_of[l].end());
+    }
+    for (const auto& d : defs) out.definitions.push_back(d.info());
+    // Count the rows of definition `di` (into == nullptr), or fill them from `into` on.
+    auto walk = [&](std::size_t di, kpi_row* into) -> std::size_t {
+        const auto& d = defs[di];
+        const auto& dp = dplans[di];
+        std::vector<kpi_level> levels{kpi_level::national};
+        for (auto l : d.levels)
+            if (level_wanted(l)) levels.push_back(l);
+        std::size_t count = 0;
+        for (const auto sy : wanted_years) {
+            const auto y = years.index(sy);
+            if (!y) continue;
+            // This year's and the previous year's totals (for the change).
+            std::optional<totals> n, den, pn, pden;
+            if (dp.present) {
+                n = sum_classes(pl, acc, layout, dp.num, *y);
+                if (dp.den) den = sum_classes(pl, acc, layout, *dp.den, *y);
+                if (*y > 0 && into) {
+                    pn = sum_classes(pl, acc, layout, dp.num, *y - 1);
+                    if (dp.den) pden = sum_classes(pl, acc, layout, *dp.den, *y - 1);
+                }
+            }
+            for (const auto level : levels) {
+                for (const auto& [name, unit] : units_of[static_cast<std::size_t>(level)]) {
+                    // Partnerships always have a row (of the KPI's sector, if it has one);
+                    // other units only with records.
+                    const bool partnership = level == kpi_level::swv && unit != none;
+                    if (partnership && d.sector_only && ds.swvs().sector_of[unit] != *d.sector_only)
+                        continue;
+                    const std::uint32_t slot = layout.slot(level, unit);
+                    const bool always = partnership || level == kpi_level::national;
+                    if (!always &&
+                        (!n || (n->records[slot] == 0 && (!den || den->records[slot] == 0))))
+                        continue; // no records: no row
+                    numbers nums;
+                    if (n) nums = combine(d, pl, acc, *n, den ? &*den : nullptr, slot);
+                    if (!nums.touched && level != kpi_level::national && !partnership) continue;
+                    if (into) {
+                        kpi_row& row = into[count];
+                        row.kpi = d.id;
+                        row.year = sy;
+                        row.level = level;
+                        row.unit = std::string(name);
+                        row.numerator = nums.numerator;
+                        row.denominator = nums.denominator;
+                        row.value = nums.value;
+                        if (row.value && d.norm) row.status = d.norm->judge(*row.value);
+                        if (row.value && pn) {
+                            const auto prev =
+                                combine(d, pl, acc, *pn, pden ? &*pden : nullptr, slot);
+                            if (prev.value) row.change = *row.value - *prev.value;
+                        }
+                    }
+                    ++count;
+                }
+            }
+        }
+        return count;
+    };
+    // Count, size the output once, then fill: two halves of the definitions side by side.
+    std::vector<std::size_t> first_row(defs.size() + 1, 0);
+    auto run = [&](auto&& step) {
+        const std::size_t half = threads > 1 ? defs.size() / 2 : defs.size();
+        std::thread worker;
+        if (half < defs.size())
+            worker = std::thread([&] {
+                for (std::size_t di = half; di < defs.size(); ++di) step(di);
+            });
+        for (std::size_t di = 0; di < half; ++di) step(di);
+        if (worker.joinable()) worker.join();
+    };
+    run([&](std::size_t di) { first_row[di + 1] = walk(di, nullptr); });
+    for (std::size_t di = 0; di < defs.size(); ++di) first_row[di + 1] += first_row[di];
+    out.rows.resize(first_row.back());
+    run([&](std::size_t di) { walk(di, out.rows.data() + first_row[di]); });
+    st.rows_seconds = since(t0);
+    if (stats) *stats = st;
+    return out;
+}
+
+std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::string_view kpi_id,
+                                 school_year year, kpi_level level, std::string_view unit,
+                                 kpi_part part, attribution_view view) {
+    plan pl;
+    pl.frameworks = frameworks_of(ds);
+    const auto defs = expand(cat, pl.frameworks);
+    const auto it = std::find_if(defs.begin(), defs.end(),
+                                 [&](const kpi_definition& d) { return d.id == kpi_id; });
+    if (it == defs.end()) throw error("explain: no KPI " + std::string(kpi_id) + " in the catalog");
+    if (part == kpi_part::denominator && !it->denominator)
+        throw error("explain: KPI " + std::string(kpi_id) + " has no denominator");
+    pl.add_quantity(part == kpi_part::numerator ? it->numerator : *it->denominator);
+    pl.compile();
+
+    // The unit's index at its level.
+    std::uint32_t u = 0;
+    if (level != kpi_level::national && unit != "onbekend") {
+        std::optional<std::uint32_t> found;
+        switch (level) {
+        case kpi_level::swv:
+            if (auto i = ds.find_swv(unit)) found = pos(*i);
+            break;
+        case kpi_level::board:
+            if (auto i = ds.find_board(unit)) found = pos(*i);
+            break;
+        case kpi_level::school:
+            if (auto i = ds.find_school(unit)) found = pos(*i);
+            break;
+        case kpi_level::municipality:
+            if (auto i = ds.find_municipality(unit)) found = pos(*i);
+            break;
+        default:
+            break;
+        }
+        if (!found)
+            throw error("explain: no " + std::string(to_string(level)) + " " + std::string(unit) +
+                        " in the data");
+        u = *found;
+    } else if (level != kpi_level::national) {
+        u = none;
+    }
+
+    const year_range years = scan_years(ds, {year});
+    const scan_context cx{ds, pl, years, view};
+    pupil_collector sink{*years.index(year), level, u, {}};
+    scan_pupils(cx, 0, static_cast<std::uint32_t>(ds.pupils().size()), sink);
+    scan_tables(cx, sink);
+
+    std::sort(sink.pupils.begin(), sink.pupils.end());
+    sink.pupils.erase(std::unique(sink.pupils.begin(), sink.pupils.end()), sink.pupils.end());
+    std::vector<std::string> ids;
+    ids.reserve(sink.pupils.size());
+    for (auto p : sink.pupils) ids.push_back(ds.pupils().id[pos(p)]);
+    return ids;
+}
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,267 @@
+// The KPI catalog: the built-in one covers DOMAIN.md's table and seed 000; user catalogs add to
+// and override it; invalid definitions are rejected naming the KPI id and the JSON path.
+#include "unit-kpi-util.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace kpi_test;
+
+namespace {
+
+/// The ids of shared/DOMAIN.md's "Standard definitions (v1)" table: the first column's
+/// backticked names, with `<setting>` and `<x>` expanded and `_so` continuing the name before it.
+std::set<std::string> domain_ids() {
+    std::ifstream in(std::string(PASSEND_SHARED_DIR) + "/DOMAIN.md");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string all = text.str();
+    const auto begin = all.find("## Standard definitions (v1)");
+    const auto end = all.find("## The partnership's KPI set");
+    REQUIRE(begin != std::string::npos);
+    std::istringstream table(all.substr(begin, end - begin));
+    std::set<std::string> ids;
+    const std::regex token("`([a-z_<>]+)`");
+    for (std::string line; std::getline(table, line);) {
+        if (!line.starts_with("| `")) continue;
+        const std::string first = line.substr(0, line.find('|', 2));
+        std::string prefix;
+        for (std::sregex_iterator it(first.begin(), first.end(), token), stop; it != stop; ++it) {
+            std::string id = (*it)[1];
+            if (id.starts_with('_'))
+                id = prefix + id.substr(1);
+            else
+                prefix = id.substr(0, id.find('_') + 1);
+            auto expand = [&](const std::string& hole, std::initializer_list<const char*> with) {
+                const auto at = id.find(hole);
+                if (at == std::string::npos) return false;
+                for (const char* w : with) ids.insert(std::string(id).replace(at, hole.size(), w));
+                return true;
+            };
+            if (id.find("<framework>") != std::string::npos) continue; // per-framework template
+            if (expand("<setting>", {"bao", "sbo", "so", "vo", "pro", "vso"})) continue;
+            if (expand("<x>", {"sbo", "so", "pro", "vso"})) continue;
+            ids.insert(id);
+        }
+    }
+    return ids;
+}
+
+std::string definition_with(const std::string& field_json) {
+    // A valid definition with one field replaced (or added) by `field_json`.
+    nlohmann::json d = nlohmann::json::parse(R"({
+        "id": "mijn_kpi", "title": {"nl": "Mijn KPI", "en": "My KPI"}, "source": "test",
+        "unit": "count", "numerator": {"measure": "pupils", "at": "teldatum"}, "levels": ["swv"]})");
+    d.merge_patch(nlohmann::json::parse(field_json));
+    return nlohmann::json{{"version", 1}, {"kpis", {d}}}.dump();
+}
+
+catalog_error rejected(const std::string& text) {
+    try {
+        (void)catalog::from_json(text, "mijn.json");
+    } catch (const catalog_error& e) {
+        return e;
+    }
+    FAIL("the catalog was accepted");
+    return catalog_error("", "", "", "");
+}
+
+} // namespace
+
+TEST_CASE("the built-in catalog has every id of DOMAIN.md's standard definitions") {
+    const auto& cat = catalog::builtin();
+    const auto ids = domain_ids();
+    CHECK(ids.size() == 39);
+    for (const auto& id : ids) {
+        INFO("DOMAIN.md id: " << id);
+        CHECK(cat.find(id) != nullptr);
+    }
+    CHECK(ids.count("verwijzingspercentage_vso") == 1);
+    // The breakdowns the table describes in words.
+    for (const char* id :
+         {"terugplaatsingen_sbo_bao", "terugplaatsingen_so_sbo", "terugplaatsingen_so_bao",
+          "terugplaatsingen_vso_pro", "terugplaatsingen_vso_vo", "terugplaatsingen_pro_vo",
+          "arrangementen_niveau_1", "arrangementen_niveau_5", "arrangementen_doelgroep",
+          "arrangementen_kosten", "tlv_toegekend_sbo", "tlv_toegekend_so_laag",
+          "tlv_toegekend_vso_hoog", "{framework}_score", "{framework}_norm"}) {
+        INFO(id);
+        CHECK(cat.find(id) != nullptr);
+    }
+    for (const auto& d : cat.definitions()) {
+        INFO(d.id);
+        CHECK_FALSE(d.source.empty());
+        CHECK_FALSE(d.title_nl.empty());
+        CHECK_FALSE(d.title_en.empty());
+    }
+}
+
+TEST_CASE("seed 000's eleven KPIs are tagged in the built-in catalog") {
+    const auto seed = catalog::builtin().select({"seed000"});
+    std::set<std::string> tags;
+    for (const auto& d : seed.definitions())
+        for (const auto& t : d.tags) tags.insert(t);
+    for (int i = 1; i <= 11; ++i) CHECK(tags.count("seed000:" + std::to_string(i)) == 1);
+    CHECK(seed.find("leerlingen_totaal") != nullptr); // 1
+    CHECK(seed.find("deelname_vso") != nullptr);      // 3
+    CHECK(seed.find("thuiszitters") != nullptr);      // 4
+    CHECK(seed.find("ankerpunt1_score") != nullptr);  // 9: assessments
+    CHECK(seed.find("ankerpunt2_score") != nullptr);  // 10
+    CHECK(seed.find("middelen_besteed") != nullptr);  // 11: money
+    CHECK(seed.find("leerlingen_bao") == nullptr);
+    CHECK(catalog::builtin().select({"seed000:5"}).size() == 2);
+}
+
+TEST_CASE("a catalog survives a round trip through JSON") {
+    const auto& cat = catalog::builtin();
+    const auto again = catalog::from_document(cat.to_json());
+    REQUIRE(again.size() == cat.size());
+    CHECK(again.to_json() == cat.to_json());
+    CHECK(again.find("deelname_so")->denominator->filter.settings ==
+          std::vector<setting>{setting::bao, setting::sbo});
+}
+
+TEST_CASE("invalid definitions are rejected with the KPI id and the JSON path") {
+    auto e = rejected(definition_with(R"({"numerator": {"filter": {"setting": ["sbx"]}}})"));
+    CHECK(e.kpi_id() == "mijn_kpi");
+    CHECK(e.json_path() == "/kpis/0/numerator/filter/setting/0");
+    CHECK(std::string(e.what()) ==
+          "mijn.json: kpi mijn_kpi: /kpis/0/numerator/filter/setting/0: unknown setting \"sbx\" "
+          "(one of bao|sbo|so|vo|pro|vso)");
+
+    e = rejected(definition_with(R"({"title": {"en": null}})"));
+    CHECK(e.json_path() == "/kpis/0/title");
+    CHECK(std::string(e.what()).find("missing required field \"en\"") != std::string::npos);
+
+    e = rejected(definition_with(R"({"nummerator": 1})"));
+    CHECK(e.json_path() == "/kpis/0/nummerator");
+
+    e = rejected(definition_with(R"({"unit": "percent"})"));
+    CHECK(e.json_path() == "/kpis/0/unit");
+
+    e = rejected(definition_with(R"({"numerator": {"measure": "tlvs", "at": null}, "levels":
+                                    ["school"]})"));
+    CHECK(e.json_path() == "/kpis/0/levels/0");
+    CHECK(std::string(e.what()).find("cannot be grouped by school") != std::string::npos);
+
+    e = rejected(definition_with(R"({"numerator": {"measure": "thuiszitters", "at": null}})"));
+    CHECK(e.json_path() == "/kpis/0/numerator/filter");
+
+    e = rejected(definition_with(R"({"numerator": {"at": "1 oktober"}})"));
+    CHECK(e.json_path() == "/kpis/0/numerator/at");
+
+    e = rejected(definition_with(R"({"numerator": {"aggregate": "mean"}})"));
+    CHECK(e.json_path() == "/kpis/0/numerator");
+    CHECK(std::string(e.what()).find("\"field\"") != std::string::npos);
+
+    e = rejected(definition_with(R"({"norm": {"direction": "up", "target": 1}})"));
+    CHECK(e.json_path() == "/kpis/0/norm/direction");
+
+    e = rejected(definition_with(R"({"id": "Mijn KPI"})"));
+    CHECK(e.kpi_id() == "Mijn KPI");
+    CHECK(e.json_path() == "/kpis/0/id");
+
+    // Duplicate ids in one file; text that is not JSON.
+    nlohmann::json two = nlohmann::json::parse(definition_with("{}"));
+    two["kpis"].push_back(two["kpis"][0]);
+    e = rejected(two.dump());
+    CHECK(e.json_path() == "/kpis/1/id");
+    e = rejected("{\"kpis\": [");
+    CHECK(std::string(e.what()).starts_with("mijn.json: not valid JSON"));
+}
+
+TEST_CASE("a malformed catalog file names the file, the KPI id and the JSON path") {
+    const auto path = std::filesystem::temp_directory_path() / "passend-kpi-bad-catalog.json";
+    {
+        std::ofstream out(path);
+        out << definition_with(R"({"id": "deelname_so", "denominator": {"measure": "pupils",
+                                   "at": "peildatum", "filter": {"setting": ["bao"],
+                                   "exit": ["diploma"]}}})");
+    }
+    try {
+        (void)catalog::builtin_with(path);
+        FAIL("accepted");
+    } catch (const catalog_error& e) {
+        CHECK(e.kpi_id() == "deelname_so");
+        CHECK(e.json_path() == "/kpis/0/denominator/filter/exit");
+        CHECK(std::string(e.what()).starts_with(path.string() + ": kpi deelname_so: "));
+    }
+    std::filesystem::remove(path);
+    CHECK_THROWS_AS(catalog::from_file(path), catalog_error);
+}
+
+TEST_CASE("a user catalog adds KPIs and overrides built-in ones") {
+    // deelname_so gets a norm (at most 30%, 10 points of tolerance); a new KPI counts sbo at F.
+    const auto user = catalog::from_json(R"({"version": 1, "kpis": [
+      {"id": "deelname_so", "title": {"nl": "Deelname so", "en": "so rate"},
+       "source": "our year plan", "unit": "percent", "scale": 100,
+       "numerator": {"measure": "pupils", "at": "teldatum", "filter": {"setting": ["so"]}},
+       "denominator": {"measure": "pupils", "at": "teldatum", "filter": {"setting": ["bao", "sbo"]}},
+       "levels": ["swv"], "sector": "po",
+       "norm": {"direction": "at_most", "target": 30, "tolerance": 10}},
+      {"id": "sbo_op_peildatum", "title": {"nl": "sbo op 1 februari", "en": "sbo on 1 February"},
+       "source": "our year plan", "unit": "count",
+       "numerator": {"measure": "pupils", "at": "peildatum", "filter": {"setting": ["sbo"]}}}
+    ]})");
+    catalog cat = catalog::builtin();
+    const auto before = cat.size();
+    cat.extend(user);
+    CHECK(cat.size() == before + 1);
+    CHECK(cat.find("deelname_so")->source == "our year plan");
+
+    dataset_builder b;
+    b.add(school_row{"01BA00", "bao", "B1", "PO01", setting::bao});
+    b.add(school_row{"02SO00", "so", "B1", "PO01", setting::so});
+    b.add(school_row{"03SB00", "sbo", "B1", "PO01", setting::sbo});
+    for (const char* p : {"a", "b", "c", "e"}) b.add(pupil_row{p, d("2015-01-01")});
+    for (const char* p : {"a", "b", "c"}) b.add(enrolment_row{p, "01BA00", d("2022-08-01")});
+    b.add(enrolment_row{"e", "02SO00", d("2022-08-01"), d("2023-07-31")});
+    b.add(enrolment_row{"e", "03SB00", d("2023-08-01")});
+    const auto ds = b.finish().value();
+    evaluate_options o;
+    o.kpis = {"deelname_so", "sbo_op_peildatum"};
+    const auto r = evaluate(*ds, cat, o);
+    REQUIRE(r.definitions.size() == 2);
+    // 2022: 1 so pupil / 3 bao = 33.3%: within the tolerance; 2023: 0%.
+    CHECK(find_row(r, "deelname_so", 2022, swv, "PO01")->status == kpi_status::aandacht);
+    CHECK(find_row(r, "deelname_so", 2023, swv, "PO01")->status == kpi_status::op_koers);
+    CHECK(find_row(r, "deelname_so", 2023, swv, "PO01")->change == doctest::Approx(-100.0 / 3));
+    CHECK(val(r, "sbo_op_peildatum", 2023) == 1);
+    CHECK(find_row(r, "deelname_so", 2023, board, "B1") == nullptr); // levels: swv only
+}
+
+TEST_CASE("evaluate options: years, units and levels") {
+    dataset_builder b;
+    b.add(school_row{"01BA00", "bao", "B1", "PO01", setting::bao});
+    b.add(school_row{"02BA00", "bao", "B2", "PO02", setting::bao});
+    b.add(pupil_row{"a", d("2015-01-01")});
+    b.add(pupil_row{"b", d("2015-01-01")});
+    b.add(enrolment_row{"a", "01BA00", d("2020-08-01"), d("2024-07-31")});
+    b.add(enrolment_row{"b", "02BA00", d("2023-08-01"), d("2024-07-31")});
+    const auto ds = b.finish().value();
+    evaluate_options o;
+    o.kpis = {"leerlingen_bao"};
+    o.years = {school_year{2023}};
+    o.units = {"PO02"};
+    o.levels = {kpi_level::swv};
+    evaluate_stats stats;
+    const auto r = evaluate(*ds, catalog::builtin(), o, &stats);
+    REQUIRE(r.rows.size() == 2);
+    CHECK(r.rows[0].unit == "NL");
+    CHECK(r.rows[0].value == 2.0);
+    CHECK(r.rows[0].change == 1.0); // the previous year is read for the change
+    CHECK(r.rows[1].unit == "PO02");
+    CHECK(stats.enrolment_passes == 1);
+
+    // Without years: every school year the data covers, rows sorted.
+    const auto all = evaluate(*ds, catalog::builtin());
+    CHECK(all.rows.front().year == school_year{2020});
+    CHECK(std::is_sorted(all.rows.begin(), all.rows.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.kpi, x.year, x.level, x.unit) < std::tie(y.kpi, y.year, y.level, y.unit);
+    }));
+}
