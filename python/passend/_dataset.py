@@ -115,22 +115,8 @@ class Dataset:
         1-based row position as line and the column's 1-based position as column. The frame's
         index is not used.
         """
-        given = {
-            "swvs": swvs,
-            "boards": boards,
-            "schools": schools,
-            "pupils": pupils,
-            "regions": regions,
-            "enrolments": enrolments,
-            "tlvs": tlvs,
-            "arrangements": arrangements,
-            "opps": opps,
-            "absences": absences,
-            "funds": funds,
-            "allocations": allocations,
-            "assessments": assessments,
-        }
-        tables = [frame_columns(name, frame) for name, frame in given.items() if frame is not None]
+        given = _tables(locals())
+        tables = [frame_columns(name, frame) for name, frame in given]
         return _loaded(_core.load_frames(tables, max_errors))
 
     @classmethod
@@ -159,23 +145,7 @@ class Dataset:
         type or text. Goes through the C ABI's Arrow import (``passend_appender_append_arrow``):
         diagnostics name the table as file, the 1-based row as line, the field position as column.
         """
-        given = {
-            "swvs": swvs,
-            "boards": boards,
-            "schools": schools,
-            "pupils": pupils,
-            "regions": regions,
-            "enrolments": enrolments,
-            "tlvs": tlvs,
-            "arrangements": arrangements,
-            "opps": opps,
-            "absences": absences,
-            "funds": funds,
-            "allocations": allocations,
-            "assessments": assessments,
-        }
-        streams = [(name, _arrow_stream(name, table)) for name, table in given.items()
-                   if table is not None]
+        streams = [(name, _arrow_stream(name, table)) for name, table in _tables(locals())]
         return _loaded(_core.load_arrow(streams, max_errors))
 
     # ---- introspection -----------------------------------------------------------------------
@@ -397,6 +367,12 @@ def _frame(columns: dict[str, Any]) -> pd.DataFrame:
         else:
             data[name] = column
     return pd.DataFrame(data)
+
+
+def _tables(arguments: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The tables given to a loader (its keyword arguments are named after them), in contract
+    order."""
+    return [(name, arguments[name]) for name in TABLES if arguments.get(name) is not None]
 
 
 def _arrow_stream(name: str, table: Any) -> Any:
