@@ -11,6 +11,9 @@ import pandas as pd
 import pytest
 
 import passend
+from conftest import needs
+
+pytestmark = needs("kpis")
 
 KEY = ["kpi", "school_year", "level", "unit"]
 NUMBERS = ["numerator", "denominator", "value", "change"]

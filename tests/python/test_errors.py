@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import passend
-from conftest import Frames, from_frames, small_frames, typed, write_csv_folder
+from conftest import Frames, from_frames, needs, small_frames, typed, write_csv_folder
 
 
 class Case(NamedTuple):
@@ -111,6 +111,7 @@ def test_csv_folder(case: Case, tmp_path: Path) -> None:
     assert any(d.rule == case.rule for d in passend.validate(folder))
 
 
+@needs("load_arrow")
 @pytest.mark.parametrize("case", CASES, ids=ids)
 def test_arrow(case: Case) -> None:
     pa = pytest.importorskip("pyarrow")

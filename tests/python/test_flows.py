@@ -10,6 +10,9 @@ import pandas as pd
 import pytest
 
 import passend
+from conftest import needs
+
+pytestmark = [needs("flows"), needs("kpis")]
 
 SETTINGS = ["bao", "sbo", "so", "vo", "pro", "vso"]
 

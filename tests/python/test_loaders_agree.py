@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 import passend
-from conftest import Frames, from_frames, small_frames, typed, write_csv_folder
+from conftest import Frames, from_frames, needs, small_frames, typed, write_csv_folder
 
-TABLE_NAMES = ["swvs", "boards", "schools", "pupils", "regions", "enrolments", "tlvs",
-               "arrangements", "opps", "absences", "funds", "allocations", "assessments"]
+pytestmark = needs("load_arrow")
+
 
 
 def from_arrow(tables: dict[str, Any]) -> passend.Dataset:

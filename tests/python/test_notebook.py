@@ -10,6 +10,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from conftest import needs
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "examples" / "notebooks" / "referral_trends.ipynb"
 
@@ -21,6 +23,8 @@ def test_stored_without_outputs() -> None:
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@needs("kpis")
+@needs("flows")
 def test_notebook_executes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
     plots = Path(os.environ.get("PASSEND_BUILD_DIR", tmp_path)) / "notebook_plots"

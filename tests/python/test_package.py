@@ -37,3 +37,13 @@ def test_dataset_is_made_by_its_factories_only() -> None:
         assert "from_folder" in str(e)
     else:
         raise AssertionError("Dataset() made an empty dataset")
+
+
+def test_every_part_whose_sources_exist_is_built() -> None:
+    from conftest import PARTS
+
+    from passend import _core
+
+    for part, sources in PARTS.items():
+        if all((ROOT / source).exists() for source in sources):
+            assert hasattr(_core, part), f"{part}: sources present but not compiled in"
