@@ -16,7 +16,6 @@ from conftest import Frames, from_frames, needs, small_frames, typed, write_csv_
 pytestmark = needs("load_arrow")
 
 
-
 def from_arrow(tables: dict[str, Any]) -> passend.Dataset:
     return passend.Dataset.from_arrow(**tables)
 
