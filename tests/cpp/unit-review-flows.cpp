@@ -10,22 +10,7 @@ namespace {
 
 dataset_ptr flow_data() {
     dataset_builder b;
-    b.add(swv_row{"PO01", "PO een", sector::po});
-    b.add(swv_row{"PO02", "PO twee", sector::po});
-    b.add(swv_row{"VO01", "VO een", sector::vo});
-    b.add(swv_row{"VO02", "VO twee", sector::vo});
-    b.add(school_row{"01BA00", "bao 1", "B1", "PO01", setting::bao, "GM01"});
-    b.add(school_row{"02BA00", "bao 2", "B2", "PO02", setting::bao, "GM02"});
-    b.add(school_row{"03SB00", "sbo", "B1", "PO01", setting::sbo, "GM01"});
-    b.add(school_row{"04SO00", "so", "B3", "PO01", setting::so, "GM01"});
-    b.add(school_row{"05VO00", "vo 1", "B4", "VO01", setting::vo, "GM01"});
-    b.add(school_row{"06PR00", "pro", "B4", "VO01", setting::pro, "GM01"});
-    b.add(school_row{"07VS00", "vso", "B5", "VO01", setting::vso, "GM01"});
-    b.add(school_row{"08VO00", "vo 2", "B6", "VO02", setting::vo, "GM02"});
-    b.add(region_row{"GM01", "PO01"});
-    b.add(region_row{"GM01", "VO01"});
-    b.add(region_row{"GM02", "PO02"});
-    b.add(region_row{"GM02", "VO02"});
+    add_region(b);
 
     const day po = d("2014-01-01"), vo = d("2009-01-01");
     for (const char* p : {"f1", "f2", "f3", "f4", "f5", "f7", "f8", "f9", "r1", "r2", "r3"})

@@ -27,6 +27,39 @@ constexpr auto municipality = kpi_level::municipality;
 /// An absent number (no denominator, no value).
 constexpr std::optional<double> absent = std::nullopt;
 
+/// The region every review dataset shares: partnerships PO01, PO02 (PO) and VO01, VO02 (VO);
+/// one school per setting in PO01 / VO01 plus a second bao (PO02) and vo (VO02); municipality
+/// GM01 in PO01 and VO01, GM02 in PO02 and VO02.
+///
+/// | school | setting | board | swv  |
+/// |--------|---------|-------|------|
+/// | 01BA00 | bao     | B1    | PO01 |
+/// | 02BA00 | bao     | B2    | PO02 |
+/// | 03SB00 | sbo     | B1    | PO01 |
+/// | 04SO00 | so      | B3    | PO01 |
+/// | 05VO00 | vo      | B4    | VO01 |
+/// | 06PR00 | pro     | B4    | VO01 |
+/// | 07VS00 | vso     | B5    | VO01 |
+/// | 08VO00 | vo      | B6    | VO02 |
+inline void add_region(dataset_builder& b) {
+    b.add(swv_row{"PO01", "PO een", sector::po});
+    b.add(swv_row{"PO02", "PO twee", sector::po});
+    b.add(swv_row{"VO01", "VO een", sector::vo});
+    b.add(swv_row{"VO02", "VO twee", sector::vo});
+    b.add(school_row{"01BA00", "bao 1", "B1", "PO01", setting::bao, "GM01"});
+    b.add(school_row{"02BA00", "bao 2", "B2", "PO02", setting::bao, "GM02"});
+    b.add(school_row{"03SB00", "sbo", "B1", "PO01", setting::sbo, "GM01"});
+    b.add(school_row{"04SO00", "so", "B3", "PO01", setting::so, "GM01"});
+    b.add(school_row{"05VO00", "vo 1", "B4", "VO01", setting::vo, "GM01"});
+    b.add(school_row{"06PR00", "pro", "B4", "VO01", setting::pro, "GM01"});
+    b.add(school_row{"07VS00", "vso", "B5", "VO01", setting::vso, "GM01"});
+    b.add(school_row{"08VO00", "vo 2", "B6", "VO02", setting::vo, "GM02"});
+    b.add(region_row{"GM01", "PO01"});
+    b.add(region_row{"GM01", "VO01"});
+    b.add(region_row{"GM02", "PO02"});
+    b.add(region_row{"GM02", "VO02"});
+}
+
 inline const kpi_row* find(const kpi_results& r, std::string_view kpi, int year, kpi_level level,
                            std::string_view unit) {
     for (const auto& row : r.rows)
