@@ -75,6 +75,9 @@ dataset_ptr records_data() {
     const double s4[] = {1.0, 0.5, 1.0, 1.0};
     for (int i = 0; i < 4; ++i)
         b.add(assessment_row{y23, "B4", "procesindicatoren", items[i], s4[i]});
+    // ankerpunt1 (seed 000 KPI 9, an explicit catalog entry): 01BA00 ja, deels -> 0.75.
+    b.add(assessment_row{y23, "01BA00", "ankerpunt1", "1", 1.0});
+    b.add(assessment_row{y23, "01BA00", "ankerpunt1", "2", 0.5});
     return b.finish().value();
 }
 
@@ -186,4 +189,10 @@ TEST_CASE("review: <framework>_score and _norm: mean item score per unit, 0.75 m
     check_row(r, "procesindicatoren_norm", 2023, school, "02BA00", 0, 1, 0.0);
     check_row(r, "procesindicatoren_norm", 2023, board, "B4", 1, 1, 100.0);
     check_row(r, "procesindicatoren_norm", 2023, nl, "NL", 2, 3, 200.0 / 3);
+    // The explicit ankerpunt1 definitions: (1 + 0.5) / 2 = 0.75 meets the norm.
+    check_row(r, "ankerpunt1_score", 2023, school, "01BA00", 1.5, 2, 0.75);
+    CHECK(find(r, "ankerpunt1_score", 2023, school, "01BA00")->status == kpi_status::op_koers);
+    check_row(r, "ankerpunt1_norm", 2023, school, "01BA00", 1, 1, 100.0);
+    // ankerpunt2 has no assessments: rows without a value.
+    check_row(r, "ankerpunt2_score", 2023, nl, "NL", 0, 0, absent);
 }
