@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The main job on the built-in demo region: install, build, and print the report.
+# The main job on the built-in demo region: install, build, and run the full KPI report: the
+# dashboard as a self-contained web page in build/demo-report.html, and as Markdown on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh default >/dev/null
-./build/default/passend summary --demo
+./build/default/passend report --demo --format html --out build/demo-report.html
+./build/default/passend report --demo
+echo "demo: the dashboard as a web page: build/demo-report.html" >&2

@@ -13,6 +13,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 
 namespace passend::cli {
@@ -74,7 +76,12 @@ void run_flows(const flows_cli& o) {
         if (!from)
             throw error("--cohort: '" + o.cohort + "' is not a setting (" + code_list<setting>() +
                         ")");
-        cohort = follow_cohort(ds, {*from, year, *unit, o.cohort_years, fo.view});
+        // Follow the cohort of --cohort-years before up to the chosen year ("where are the 2021
+        // sbo pupils now?").
+        const int first = tables.years().front().start_year();
+        const school_year start{std::max(first, year.start_year() - o.cohort_years)};
+        cohort = follow_cohort(
+            ds, {*from, start, *unit, year.start_year() - start.start_year(), fo.view});
         j.cohort = &cohort;
     }
     const auto doc = flows_to_json(ds, j);
@@ -101,8 +108,9 @@ void setup_flows(CLI::App& app) {
         ->check(CLI::IsMember({"md", "json", "csv"}))
         ->capture_default_str();
     cmd->add_option("--cohort", o->cohort,
-                    "Also follow the unit's pupils of this setting at the year's teldatum");
-    cmd->add_option("--cohort-years", o->cohort_years, "Years to follow the cohort")
+                    "Also show where the unit's pupils of this setting at the teldatum "
+                    "--cohort-years before are at each teldatum up to the year's");
+    cmd->add_option("--cohort-years", o->cohort_years, "How many years back the cohort starts")
         ->capture_default_str();
     cmd->add_flag("--no-suppress", o->no_suppress, "Show counts 1-4 (internal use only)");
     cmd->add_flag("--schoolgaand", o->schoolgaand,

@@ -30,16 +30,15 @@ std::string cell(std::uint64_t n, bool suppress) {
 /// One row: id, name, bao sbo so | vo pro vso | total; settings of the other sector are left
 /// blank when empty (a PO partnership has no vo pupils).
 std::string row(std::string_view id, std::string_view name, std::size_t id_width,
-                std::size_t name_width, const setting_counts& c, int sector_shown,
-                bool suppress) {
-    std::string line = fmt::format("{:<{}}  {:<{}}", id, id_width,
-                                   name.substr(0, name_width), name_width);
+                std::size_t name_width, const setting_counts& c, int sector_shown, bool suppress) {
+    std::string line =
+        fmt::format("{:<{}}  {:<{}}", id, id_width, name.substr(0, name_width), name_width);
     std::uint64_t total = 0;
     for (auto s : all_settings) {
         const auto n = c[index_of(s)];
         total += n;
-        const bool blank = n == 0 && sector_shown >= 0 &&
-                           static_cast<int>(sector_of(s)) != sector_shown;
+        const bool blank =
+            n == 0 && sector_shown >= 0 && static_cast<int>(sector_of(s)) != sector_shown;
         line += fmt::format(" {:>{}}", blank ? "" : cell(n, suppress), number_width);
         if (s == setting::so || s == setting::vso) line += " |";
     }
@@ -76,12 +75,10 @@ void print_summary(const dataset& ds, const summary_options& o) {
         header += fmt::format(" {:>{}}", "total", number_width);
         fmt::print("{}\n{}\n", header, std::string(header.size(), '-'));
         for (std::size_t i = 0; i < swvs.size(); ++i)
-            fmt::print("{}\n", row(swvs.id[i], swvs.name[i], id_width, name_width,
-                                   stock.by_swv[i], static_cast<int>(swvs.sector_of[i]),
-                                   suppress));
+            fmt::print("{}\n", row(swvs.id[i], swvs.name[i], id_width, name_width, stock.by_swv[i],
+                                   static_cast<int>(swvs.sector_of[i]), suppress));
         fmt::print("{}\n{}\n", std::string(header.size(), '-'),
-                   row("NL", "national total", id_width, name_width, stock.national, -1,
-                       suppress));
+                   row("NL", "national total", id_width, name_width, stock.national, -1, suppress));
     }
 }
 

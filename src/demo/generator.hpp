@@ -25,7 +25,8 @@ struct window {
 struct tallies {
     /// Enrolments covering each teldatum, per school: [school * years + year - first_year].
     std::vector<std::uint32_t> at_teldatum;
-    std::uint64_t arrangements = 0; ///< serial of the next arrangement id
+    std::uint64_t arrangements = 0; ///< serials of the last arrangement and TLV ids given
+    std::uint64_t tlvs = 0;
 };
 
 /// Simulate the pupils' school careers and add pupils, enrolments, TLVs, OPPs, individual
@@ -36,8 +37,8 @@ void add_pupils(const region& r, const window& w, const demo_options& o, dataset
 /// Add the region (partnerships, boards, schools, regions), the group and target-group
 /// arrangements, the assessments and the funds and allocations.
 void add_region(const region& r, dataset_builder& b);
-void add_school_records(const region& r, const window& w, const demo_options& o,
-                        dataset_builder& b, tallies& t);
+void add_school_records(const region& r, const window& w, const demo_options& o, dataset_builder& b,
+                        tallies& t);
 
 } // namespace demo
 PASSEND_NAMESPACE_END

@@ -24,8 +24,7 @@ struct purpose {
 };
 constexpr std::array<purpose, 4> model_allocations{{
     {"directe zorgstructuur op scholen", "opp_percentage", 1'019'682'00},
-    {"onderwijsloket en ambulante begeleiding (KindanteKwadrant)", "verwijzingen_sbo",
-     506'195'00},
+    {"onderwijsloket en ambulante begeleiding (KindanteKwadrant)", "verwijzingen_sbo", 506'195'00},
     {"Adelante", "", 12'822'00},
     {"casuistiek begeleiding scholen", "thuiszitters", 92'400'00},
 }};
@@ -42,8 +41,8 @@ double score(rng& g, int quality) {
     return r < quality - 100 ? 1.0 : r < quality + 100 ? 0.5 : 0.0;
 }
 
-void group_arrangements(const region& r, const window& w, const demo_options& o,
-                        dataset_builder& b, tallies& t) {
+void group_arrangements(const region& r, const window& w, const demo_options& o, dataset_builder& b,
+                        tallies& t) {
     char id[16];
     for (std::uint32_t s = 0; s < r.schools.size(); ++s) {
         const auto& school = r.schools[s];
@@ -84,7 +83,7 @@ void assessments(const region& r, const window& w, const demo_options& o, datase
     std::vector<int> quality(r.boards.size());
     for (std::uint32_t k = 0; k < r.boards.size(); ++k) {
         rng g(stream_seed(o.seed ^ 0xB0A4Dull, k));
-        quality[k] = k == r.model_board ? 800 : g.between(640, 860);
+        quality[k] = k == r.model_board ? 820 : g.between(680, 880);
         for (int y = w.first_year; y <= w.last_year; ++y) {
             const int q = quality[k] + 8 * (y - w.first_year);
             for (int i = 1; i <= process_indicators; ++i)
@@ -95,7 +94,7 @@ void assessments(const region& r, const window& w, const demo_options& o, datase
     // Anchor points are measured every two years (seed 002), ending with the last year.
     for (std::uint32_t s = 0; s < r.schools.size(); ++s) {
         rng g(stream_seed(o.seed ^ 0xA4C40ull, s));
-        const int q = std::clamp(quality[r.schools[s].board] + g.between(-170, 110), 350, 980);
+        const int q = std::clamp(quality[r.schools[s].board] + g.between(-160, 100), 350, 980);
         for (int y = w.last_year; y >= w.first_year; y -= 2)
             for (const auto anchor : anchors)
                 for (int i = 1; i <= anchor_items; ++i)
@@ -120,9 +119,9 @@ void money(const region& r, const window& w, const demo_options& o, dataset_buil
     const std::uint64_t model_last = std::max<std::uint64_t>(1, model.back());
     const auto amount_for = [&](std::uint64_t n) {
         // Whole euros: n * model_funds / model_last, rounded.
-        return static_cast<cents>((n * static_cast<std::uint64_t>(model_funds / 100) +
-                                   model_last / 2) /
-                                  model_last) *
+        return static_cast<cents>(
+                   (n * static_cast<std::uint64_t>(model_funds / 100) + model_last / 2) /
+                   model_last) *
                100;
     };
     std::vector<cents> received(r.boards.size() * years, 0);
@@ -130,10 +129,10 @@ void money(const region& r, const window& w, const demo_options& o, dataset_buil
         const auto [board, swv] = key;
         for (std::size_t y = 0; y < years; ++y) {
             const school_year sy{w.first_year + static_cast<int>(y)};
-            const cents amount = board == r.model_board && swv == r.model_board_swv &&
-                                         y + 1 == years
-                                     ? model_funds
-                                     : amount_for(counts[y]);
+            const cents amount =
+                board == r.model_board && swv == r.model_board_swv && y + 1 == years
+                    ? model_funds
+                    : amount_for(counts[y]);
             if (amount == 0) continue;
             b.add(fund_row{sy, r.swvs[swv].id, r.boards[board].id, "terugploegregeling", amount});
             received[board * years + y] += amount;
@@ -153,13 +152,13 @@ void money(const region& r, const window& w, const demo_options& o, dataset_buil
             // Spend 96-103% of what came in, over the purposes, the last one taking the rest.
             const cents spent = total / 1000 * g.between(960, 1030);
             const bool model_board = k == r.model_board;
-            const std::size_t parts = model_board ? model_allocations.size() : other_purposes.size();
+            const std::size_t parts =
+                model_board ? model_allocations.size() : other_purposes.size();
             cents left = spent;
             for (std::size_t i = 0; i < parts; ++i) {
                 // The model board keeps the seed's proportions (64 bits hold spent * amount).
-                const cents share = model_board
-                                        ? spent * model_allocations[i].amount / model_funds
-                                        : spent / 1000 * std::array{550, 250, 150, 50}[i];
+                const cents share = model_board ? spent * model_allocations[i].amount / model_funds
+                                                : spent / 1000 * std::array{550, 250, 150, 50}[i];
                 const cents amount = i + 1 == parts ? left : share / 100 * 100;
                 left -= amount;
                 const auto name = model_board ? model_allocations[i].name : other_purposes[i];
@@ -184,8 +183,8 @@ void add_region(const region& r, dataset_builder& b) {
                          r.municipalities[s.municipality].code});
 }
 
-void add_school_records(const region& r, const window& w, const demo_options& o,
-                        dataset_builder& b, tallies& t) {
+void add_school_records(const region& r, const window& w, const demo_options& o, dataset_builder& b,
+                        tallies& t) {
     group_arrangements(r, w, o, b, t);
     assessments(r, w, o, b);
     money(r, w, o, b, t);

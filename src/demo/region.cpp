@@ -46,10 +46,11 @@ std::vector<std::uint32_t> spread(const region& r, const std::vector<std::uint32
 }
 
 constexpr std::array<std::string_view, 24> school_words{
-    "De Regenboog", "Sint Jozef",   "De Kring",     "Op de Bies",  "De Horizon",   "Het Palet",
-    "De Wegwijzer", "Sint Martinus", "De Schakel",  "Mozaiek",     "De Windroos",  "Het Kompas",
-    "De Bron",      "Sint Michael",  "De Vlinder",  "Het Anker",   "De Sprong",    "Kakelbont",
-    "De Triangel",  "Het Ravelijn",  "De Tovercirkel", "Sint Lambertus", "De Klimop", "Het Baken"};
+    "De Regenboog",   "Sint Jozef",     "De Kring",      "Op de Bies",   "De Horizon",
+    "Het Palet",      "De Wegwijzer",   "Sint Martinus", "De Schakel",   "Mozaiek",
+    "De Windroos",    "Het Kompas",     "De Bron",       "Sint Michael", "De Vlinder",
+    "Het Anker",      "De Sprong",      "Kakelbont",     "De Triangel",  "Het Ravelijn",
+    "De Tovercirkel", "Sint Lambertus", "De Klimop",     "Het Baken"};
 constexpr std::array<std::string_view, setting_count> school_prefix{
     "Basisschool", "SBO", "SO", "College", "Praktijkschool", "VSO"};
 
@@ -131,15 +132,22 @@ region zuid_limburg(std::uint64_t pupils) {
               {"VO3105", "Passend VO Zuid-Limburg", sector::vo}};
     constexpr std::uint32_t wm = 0, mh = 1, ps = 2, vo = 3;
     // CBS codes (2024) and inhabitants in thousands, rounded.
-    r.municipalities = {
-        {"GM1883", "Sittard-Geleen", 91, wm, vo},  {"GM0888", "Beek", 16, wm, vo},
-        {"GM0971", "Stein", 25, wm, vo},           {"GM0935", "Maastricht", 122, mh, vo},
-        {"GM1903", "Eijsden-Margraten", 25, mh, vo}, {"GM1729", "Gulpen-Wittem", 14, mh, vo},
-        {"GM0938", "Meerssen", 19, mh, vo},        {"GM0981", "Vaals", 10, mh, vo},
-        {"GM0994", "Valkenburg aan de Geul", 16, mh, vo}, {"GM0917", "Heerlen", 87, ps, vo},
-        {"GM0928", "Kerkrade", 45, ps, vo},        {"GM0882", "Landgraaf", 37, ps, vo},
-        {"GM0899", "Brunssum", 27, ps, vo},        {"GM1954", "Beekdaelen", 36, ps, vo},
-        {"GM0965", "Simpelveld", 10, ps, vo},      {"GM0986", "Voerendaal", 12, ps, vo}};
+    r.municipalities = {{"GM1883", "Sittard-Geleen", 91, wm, vo},
+                        {"GM0888", "Beek", 16, wm, vo},
+                        {"GM0971", "Stein", 25, wm, vo},
+                        {"GM0935", "Maastricht", 122, mh, vo},
+                        {"GM1903", "Eijsden-Margraten", 25, mh, vo},
+                        {"GM1729", "Gulpen-Wittem", 14, mh, vo},
+                        {"GM0938", "Meerssen", 19, mh, vo},
+                        {"GM0981", "Vaals", 10, mh, vo},
+                        {"GM0994", "Valkenburg aan de Geul", 16, mh, vo},
+                        {"GM0917", "Heerlen", 87, ps, vo},
+                        {"GM0928", "Kerkrade", 45, ps, vo},
+                        {"GM0882", "Landgraaf", 37, ps, vo},
+                        {"GM0899", "Brunssum", 27, ps, vo},
+                        {"GM1954", "Beekdaelen", 36, ps, vo},
+                        {"GM0965", "Simpelveld", 10, ps, vo},
+                        {"GM0986", "Voerendaal", 12, ps, vo}};
     r.boards = {{"BG41001", "Stichting Kindante (demo, modelled on seed 002)"},
                 {"BG41002", "Stichting Primair Onderwijs Maastricht (demo)"},
                 {"BG41003", "Stichting Heuvelland Scholen (demo)"},
@@ -159,10 +167,14 @@ region zuid_limburg(std::uint64_t pupils) {
         const bool in_wm = m.po_swv == wm;
         switch (s.kind) {
         case setting::bao:
-            if (in_wm) s.board = 0;
-            else if (m.code == "GM0935" || m.code == "GM0938" || m.code == "GM0994") s.board = 1;
-            else if (m.po_swv == mh || m.code == "GM0965" || m.code == "GM0986") s.board = 2;
-            else s.board = 3;
+            if (in_wm)
+                s.board = 0;
+            else if (m.code == "GM0935" || m.code == "GM0938" || m.code == "GM0994")
+                s.board = 1;
+            else if (m.po_swv == mh || m.code == "GM0965" || m.code == "GM0986")
+                s.board = 2;
+            else
+                s.board = 3;
             break;
         case setting::sbo:
             s.board = in_wm && !kindante_sbo ? 0 : 4;
@@ -172,9 +184,13 @@ region zuid_limburg(std::uint64_t pupils) {
             s.board = in_wm && !kindante_so ? 0 : 4;
             kindante_so |= in_wm;
             break;
-        case setting::vso: s.board = 4; break;
+        case setting::vso:
+            s.board = 4;
+            break;
         case setting::vo:
-        case setting::pro: s.board = in_wm ? 6 : 5; break;
+        case setting::pro:
+            s.board = in_wm ? 6 : 5;
+            break;
         }
     }
     r.index();
@@ -201,11 +217,10 @@ region synthetic_country(int partnerships, std::uint64_t pupils) {
         const std::uint32_t people = 8 + u * u * u / 5'000 + g.below(25);
         // VO regions are shifted by half a region so that they cut across the PO regions.
         const std::uint32_t vo_pos = (i + n_mun / (2 * n_vo)) % n_mun;
-        r.municipalities.push_back({fmt::format("GM{:04}", 5001 + i),
-                                    fmt::format("Gemeente {}", i + 1), people,
-                                    static_cast<std::uint32_t>(std::uint64_t{i} * n_po / n_mun),
-                                    n_po + static_cast<std::uint32_t>(
-                                               std::uint64_t{vo_pos} * n_vo / n_mun)});
+        r.municipalities.push_back(
+            {fmt::format("GM{:04}", 5001 + i), fmt::format("Gemeente {}", i + 1), people,
+             static_cast<std::uint32_t>(std::uint64_t{i} * n_po / n_mun),
+             n_po + static_cast<std::uint32_t>(std::uint64_t{vo_pos} * n_vo / n_mun)});
     }
     place_schools(r, pupils, national_plan);
 

@@ -69,8 +69,8 @@ public:
     /// An index drawn with the integer weights whose running sums are `cumulative`.
     std::size_t pick(const std::vector<std::uint32_t>& cumulative) noexcept {
         const auto r = below(cumulative.back());
-        return static_cast<std::size_t>(
-            std::upper_bound(cumulative.begin(), cumulative.end(), r) - cumulative.begin());
+        return static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), r) -
+                                        cumulative.begin());
     }
     /// An element of a non-empty list, uniformly.
     template <class T>

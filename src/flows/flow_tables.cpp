@@ -63,7 +63,7 @@ struct flow_accumulator {
     int nyears;
     std::vector<day> teldata; ///< T(first) .. T(last)
     std::array<flow_tables::level_tables, flow_level_count> levels;
-    std::vector<bool> enabled = std::vector<bool>(flow_level_count);
+    std::array<bool, flow_level_count> enabled{};
     /// The pupil's place at each teldatum and setting (-1 outside); reused for every pupil.
     std::vector<place> at_teldatum;
     std::vector<std::int8_t> setting_at;

@@ -304,7 +304,7 @@ public:
             layout_.slot(kpi_level::school, k.school),
             layout_.slot(kpi_level::municipality, k.municipality)};
         auto& count = lazy(count_[i]);
-        for (auto s : slots) count[s] += 1;
+        for (auto s : slots) ++count[s];
         const auto& info = plan_.classes[static_cast<std::size_t>(cls)];
         if (info.field) {
             auto& sum = lazy(sum_[i]);
@@ -319,7 +319,7 @@ public:
     }
 
     void merge(accumulator&& other) {
-        auto add_into = [](std::vector<double>& into, std::vector<double>& from) {
+        auto add_into = [](auto& into, auto& from) {
             if (from.empty()) return;
             if (into.empty()) {
                 into.swap(from);
@@ -352,19 +352,22 @@ public:
     }
 
 private:
-    static void add_to(const std::vector<double>& from, std::vector<double>& into) {
+    template <class T>
+    static void add_to(const std::vector<T>& from, std::vector<double>& into) {
         if (from.empty()) return;
-        for (std::size_t s = 0; s < into.size(); ++s) into[s] += from[s];
+        for (std::size_t s = 0; s < into.size(); ++s) into[s] += static_cast<double>(from[s]);
     }
-    std::vector<double>& lazy(std::vector<double>& v) const {
-        if (v.empty()) v.assign(layout_.total(), 0.0);
+    template <class T>
+    std::vector<T>& lazy(std::vector<T>& v) const {
+        if (v.empty()) v.assign(layout_.total(), T{});
         return v;
     }
 
     const plan& plan_;
     const slot_layout& layout_;
     std::size_t years_;
-    std::vector<std::vector<double>> count_, sum_;
+    std::vector<std::vector<std::uint32_t>> count_; ///< records: small integers, half the cache
+    std::vector<std::vector<double>> sum_;
     std::vector<std::vector<std::vector<double>>> values_;
 };
 
@@ -404,16 +407,30 @@ struct pupil_collector {
 struct scan_context {
     scan_context(const dataset& ds_, const plan& pl_, year_range years_, attribution_view view_)
         : ds(ds_), pl(pl_), years(years_), view(view_) {
-        for (int y = 0; y < years.count; ++y) {
+        for (int y = 0; y <= years.count; ++y) {
             days[0].push_back(school_year{years.first + y}.teldatum());
             days[1].push_back(school_year{years.first + y}.peildatum());
+            first_days.push_back(school_year{years.first + y}.first_day());
         }
+    }
+    /// The scanned school year holding `d`, if any (a search in a few days, no calendar maths).
+    std::optional<std::size_t> year_of(day d) const noexcept {
+        const auto it = std::upper_bound(first_days.begin(), first_days.end(), d);
+        if (it == first_days.begin() || it == first_days.end()) return std::nullopt;
+        return static_cast<std::size_t>(it - first_days.begin() - 1);
+    }
+    /// Like year_of, clamped into the scanned years.
+    int clamped_year(day d) const noexcept {
+        const auto it = std::upper_bound(first_days.begin(), first_days.end(), d);
+        const auto i = static_cast<int>(it - first_days.begin()) - 1;
+        return years.first + std::clamp(i, -1, years.count);
     }
     const dataset& ds;
     const plan& pl;
     year_range years;
     attribution_view view;
     std::array<std::vector<day>, 2> days; ///< teldatum and peildatum of each scanned year
+    std::vector<day> first_days;          ///< 1 August of each scanned year and the next
 };
 
 std::uint32_t board_of(const dataset& ds, std::uint32_t school) {
@@ -449,14 +466,11 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
     // Stocks at teldatum and peildatum; verblijfsduur counts every teldatum from the first year.
     if (begin < end && pl.needs(kpi_measure::pupils)) {
         const day last = std::min(en.end[end - 1], ds.horizon());
-        const int y_end = std::min(cx.years.first + cx.years.count - 1,
-                                   school_year::containing(last).start_year());
+        const int y_end = std::min(cx.years.first + cx.years.count - 1, cx.clamped_year(last));
         int years_in[setting_count] = {};
         std::uint32_t e = begin, keys_of = none;
         unit_keys keys;
-        for (int y =
-                 std::max(cx.years.first, school_year::containing(en.start[begin]).start_year());
-             y <= y_end; ++y) {
+        for (int y = std::max(cx.years.first, cx.clamped_year(en.start[begin])); y <= y_end; ++y) {
             const auto yi = static_cast<std::size_t>(y - cx.years.first);
             for (std::size_t di = 0; di < 2; ++di) {
                 const day d = cx.days[di][yi];
@@ -481,7 +495,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
     // Flows: direct transitions, instroom and uitstroom.
     if (pl.needs(kpi_measure::transitions)) {
         for_each_transition(ds, p, [&](const transition& t) {
-            const auto y = cx.years.index(school_year::containing(t.on));
+            const auto y = cx.year_of(t.on);
             if (!y) return;
             const bool has_from = t.from != no_enrolment, has_to = t.to != no_enrolment;
             const std::size_t from = has_from ? index_of(kind[pos(en.school[t.from])]) : no_setting;
@@ -502,7 +516,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
     if (pl.needs(kpi_measure::exits)) {
         for (std::uint32_t e = begin; e < end; ++e) {
             if (en.end[e] == open_end || en.exit[e] == exit_reason::none) continue;
-            const auto y = cx.years.index(school_year::containing(en.end[e]));
+            const auto y = cx.year_of(en.end[e]);
             if (!y) continue;
             const auto c =
                 pl.cls(kpi_measure::exits, exits_combo(kind[pos(en.school[e])], en.exit[e]));
@@ -515,7 +529,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
     if (!op.first.empty() && op.first[pos(p)] < op.first[pos(p) + 1] &&
         pl.needs(kpi_measure::opps)) {
         const std::uint32_t o0 = op.first[pos(p)], o1 = op.first[pos(p) + 1];
-        const int y0 = std::max(cx.years.first, school_year::containing(op.start[o0]).start_year());
+        const int y0 = std::max(cx.years.first, cx.clamped_year(op.start[o0]));
         for (int y = y0; y < cx.years.first + cx.years.count; ++y) {
             for (std::size_t di = 0; di < 2; ++di) {
                 const auto c = pl.cls(kpi_measure::opps, di);
@@ -544,7 +558,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
     const auto& tv = ds.tlvs();
     if (!tv.first.empty() && pl.needs(kpi_measure::tlvs)) {
         for (auto t = tv.first[pos(p)]; t < tv.first[pos(p) + 1]; ++t) {
-            const auto y = cx.years.index(school_year::containing(tv.decision_date[t]));
+            const auto y = cx.year_of(tv.decision_date[t]);
             if (!y) continue;
             const bool request = tv.request_date[t] != no_day;
             const auto c = pl.cls(kpi_measure::tlvs,

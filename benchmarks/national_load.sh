@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load time and peak memory of `passend validate` on the national-scale dataset.
+#
+# Writes the national demo (150 partnerships, ~2.5 million pupils a year, ten school years) as
+# contract CSV (`passend demo --national --out DIR`), then loads and checks it with
+# `passend validate DIR` under /usr/bin/time -v. The folder is about 1 GB; it is removed at the
+# end unless KEEP=1.
+#
+#   benchmarks/national_load.sh [DIR=/tmp/passend-national]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${PASSEND_BIN:-build/default/passend}
+out=${1:-/tmp/passend-national}
+[ -x "$bin" ] || bash scripts/build.sh default
+[ -x /usr/bin/time ] || { echo "national_load: needs /usr/bin/time (Debian package time)"; exit 2; }
+
+measure() { # label, command...: run it under time -v and print the figures that matter
+  local label=$1 log
+  shift
+  log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { tail -20 "$log"; rm -f "$log"; exit 1; }
+  awk -v label="$label" -F': ' '
+    /Elapsed \(wall clock\)/ {wall=$2}
+    /User time/ {user=$2}
+    /System time/ {sys=$2}
+    /Maximum resident set size/ {rss=$2}
+    END {printf "%-9s wall %s, cpu %.1f s (user %s + sys %s), peak memory %.0f MB\n",
+         label, wall, user + sys, user, sys, rss / 1024}' "$log"
+  rm -f "$log"
+}
+
+rm -rf "$out"
+measure generate "$bin" demo --national --out "$out"
+echo "dataset  $(du -sh "$out" | cut -f1) in $out; $(($(wc -l <"$out/enrolments.csv") - 1)) enrolments, $(($(wc -l <"$out/pupils.csv") - 1)) pupils"
+measure validate "$bin" validate "$out"
+[ "${KEEP:-0}" = 1 ] || rm -rf "$out"

@@ -1,0 +1,113 @@
+// Private to libpassend_c: the structs behind the opaque handles of passend.h, and the guard
+// every entry point runs its work in so that no exception crosses the C boundary.
+#pragma once
+
+#include "passend.h"
+
+#include "passend/builder.hpp"
+#include "passend/dataset.hpp"
+#include "passend/error.hpp"
+#include "passend/schema.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct passend_diagnostics {
+    std::vector<passend::diagnostic> items;
+    std::vector<std::string> texts; ///< one line each, made once so the pointers stay valid
+    std::size_t errors = 0;
+};
+
+struct passend_dataset {
+    passend::dataset_ptr data;
+    /// Flow tables per attribution view (paying, schoolgaand), computed on first use. Held as
+    /// shared_ptr<const void> so this header needs no flows header (capi_flows.cpp casts).
+    struct flow_cache {
+        std::once_flag once;
+        std::shared_ptr<const void> tables;
+    };
+    mutable flow_cache flows[2];
+
+    explicit passend_dataset(passend::dataset_ptr d) : data(std::move(d)) {}
+};
+
+struct passend_appender {
+    passend::dataset_builder builder;
+    std::string error; ///< message of the last failed call on this appender
+    // The table being appended to: which contract column each given column feeds.
+    bool begun = false;
+    passend::table current{};
+    std::vector<std::size_t> column_of; ///< given position -> contract column index
+    std::vector<std::string> values;    ///< the open row, in contract column order
+    std::size_t next = 0;               ///< given position of the next value
+    std::uint64_t rows[passend::table_count] = {};
+
+    explicit passend_appender(passend::load_options o) : builder(o) {}
+    bool row_open() const noexcept { return next > 0; }
+    /// Validate one row of field texts (contract column order) through the CSV path; false when
+    /// it added an error.
+    bool add_row(passend::table t, std::span<const std::string_view> fields);
+};
+
+namespace passend::capi {
+
+/// Store `message` as the calling thread's last error and return `status`. Never throws.
+passend_status fail(passend_status status, std::string_view message) noexcept;
+/// Clear the calling thread's last error.
+void clear_error() noexcept;
+
+/// Run `work` (returning a passend_status) with the thread's error cleared first and every
+/// exception turned into a status and message.
+template <class F>
+passend_status guard(F&& work) noexcept {
+    try {
+        clear_error();
+        return work();
+    } catch (const std::bad_alloc&) {
+        return fail(PASSEND_NO_MEMORY, "out of memory");
+    } catch (const load_error& e) {
+        return fail(PASSEND_INVALID_DATA, e.what());
+    } catch (const std::exception& e) {
+        return fail(PASSEND_ERROR, std::string("internal error: ") + e.what());
+    } catch (...) {
+        return fail(PASSEND_ERROR, "internal error: unknown exception");
+    }
+}
+
+/// The usual misuse check: `name` must not be NULL.
+inline passend_status null_argument(const char* function, const char* name) {
+    return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
+}
+
+/// The usual misuse check: `index` must be below `count`.
+inline passend_status out_of_range(const char* function, std::size_t index, std::size_t count) {
+    return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": index " +
+                                              std::to_string(index) + " is out of range (count " +
+                                              std::to_string(count) + ")");
+}
+
+/// A new diagnostics handle holding `items` (texts formatted once).
+passend_diagnostics* make_diagnostics(std::vector<diagnostic> items);
+
+/// Hand a load's outcome to the caller: the dataset or PASSEND_INVALID_DATA with the first
+/// error as message; the diagnostics when asked for.
+passend_status deliver(load_result result, passend_dataset** out_dataset,
+                       passend_diagnostics** out_diagnostics);
+
+/// A double as a field text for a column of type `type`: amounts within 1e-6 of a whole cent are
+/// written with two decimals, anything else in its shortest exact form (which validation then
+/// judges); NaN is absent (empty).
+std::string format_number(double value, column_type type);
+/// `YYYY-MM-DD` for any numbers (an impossible date is left for validation to reject).
+std::string format_date(std::int64_t year, std::int64_t month, std::int64_t day);
+
+/// max_errors from an options struct (NULL: the defaults); false for an unknown version.
+bool read_options(const passend_load_options* options, load_options& out) noexcept;
+
+} // namespace passend::capi

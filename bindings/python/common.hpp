@@ -1,0 +1,36 @@
+// Shared by the pieces of passend._core: the dataset handle and diagnostics as Python values.
+#pragma once
+
+#include "passend/builder.hpp"
+#include "passend/dataset.hpp"
+#include "passend/error.hpp"
+
+#include <pybind11/pybind11.h>
+
+#include <vector>
+
+namespace passend::python {
+
+namespace py = pybind11;
+
+/// The handle Python holds: an immutable dataset shared with any computation running on it.
+struct dataset_handle {
+    dataset_ptr data;
+};
+
+/// A diagnostic as the tuple passend.Diagnostic is made of:
+/// (severity, file, line, column, rule, message).
+py::tuple to_python(const diagnostic& d);
+py::list to_python(const std::vector<diagnostic>& diagnostics);
+
+/// (Dataset or None, [diagnostic tuples]); Python raises LoadError when there is no dataset.
+/// Call with the GIL held.
+py::tuple to_python(load_result result);
+
+void register_dataset(py::module_& m);
+void register_frames(py::module_& m);
+void register_kpis(py::module_& m);
+void register_arrow(py::module_& m);
+void register_flows(py::module_& m);
+
+} // namespace passend::python

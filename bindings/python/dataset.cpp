@@ -1,0 +1,179 @@
+// The dataset handle: loading (folder, JSON, demo), introspection and writing back.
+#include "common.hpp"
+
+#include "passend/demo.hpp"
+#include "passend/load.hpp"
+
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+namespace passend::python {
+
+namespace {
+
+/// Run a loader without the GIL and hand its result to Python.
+template <class Load>
+py::tuple load_released(Load&& load) {
+    load_result result;
+    {
+        py::gil_scoped_release release;
+        result = load();
+    }
+    return to_python(std::move(result));
+}
+
+py::dict table_sizes(const dataset& ds) {
+    const std::size_t sizes[table_count] = {ds.swvs().size(),
+                                            ds.boards().size(),
+                                            ds.schools().size(),
+                                            ds.pupils().size(),
+                                            0,
+                                            ds.enrolments().size(),
+                                            ds.tlvs().size(),
+                                            ds.arrangements().size(),
+                                            ds.opps().size(),
+                                            ds.absences().size(),
+                                            ds.funds().size(),
+                                            ds.allocations().size(),
+                                            ds.assessments().size()};
+    py::dict out;
+    for (const auto& t : all_tables()) {
+        // regions are folded into the municipalities; report how many are placed in a region
+        if (t.id == table::regions) continue;
+        if (t.id == table::swvs || t.id == table::boards || ds.has_table(t.id))
+            out[py::str(std::string(t.name))] = sizes[static_cast<std::size_t>(t.id)];
+    }
+    return out;
+}
+
+std::string id_or_empty(const std::vector<std::string>& ids, std::uint32_t i) {
+    return i == 0xFFFFFFFFu ? std::string() : ids[i];
+}
+
+} // namespace
+
+void register_dataset(py::module_& m) {
+    py::class_<dataset_handle>(m, "Dataset", "A validated, immutable set of records")
+        .def(
+            "table_sizes", [](const dataset_handle& h) { return table_sizes(*h.data); },
+            "Rows per table the dataset holds (partnerships and boards always; other optional "
+            "tables when given).")
+        .def("has_table",
+             [](const dataset_handle& h, const std::string& name) {
+                 const auto t = find_table(name);
+                 if (!t) throw py::value_error("no table named '" + name + "' in the contract");
+                 return h.data->has_table(*t);
+             })
+        .def(
+            "school_years",
+            [](const dataset_handle& h) {
+                std::vector<int> out;
+                for (auto y : h.data->school_years()) out.push_back(y.start_year());
+                return out;
+            },
+            "Start years of the school years the enrolments span, oldest first.")
+        .def(
+            "horizon",
+            [](const dataset_handle& h) { return h.data->horizon().time_since_epoch().count(); },
+            "The last day the data speaks of, in days since 1970-01-01.")
+        .def("warnings", [](const dataset_handle& h) { return to_python(h.data->warnings()); })
+        .def("write_folder",
+             [](const dataset_handle& h, const std::filesystem::path& dir) {
+                 py::gil_scoped_release release;
+                 write_folder(*h.data, dir);
+             })
+        .def("to_json",
+             [](const dataset_handle& h) {
+                 py::gil_scoped_release release;
+                 return to_json(*h.data);
+             })
+        .def(
+            "swvs",
+            [](const dataset_handle& h) {
+                const auto& s = h.data->swvs();
+                std::vector<std::string> sectors;
+                for (auto x : s.sector_of) sectors.emplace_back(to_string(x));
+                py::dict out;
+                out["swv_id"] = s.id;
+                out["name"] = s.name;
+                out["sector"] = sectors;
+                return out;
+            },
+            "The partnerships as columns: swv_id, name, sector.")
+        .def(
+            "schools",
+            [](const dataset_handle& h) {
+                const auto& ds = *h.data;
+                const auto& s = ds.schools();
+                std::vector<std::string> board, swv, kind, municipality;
+                for (std::size_t i = 0; i < s.size(); ++i) {
+                    board.push_back(id_or_empty(ds.boards().id, pos(s.board[i])));
+                    swv.push_back(id_or_empty(ds.swvs().id, pos(s.swv[i])));
+                    kind.emplace_back(to_string(s.kind[i]));
+                    municipality.push_back(
+                        id_or_empty(ds.municipalities().code, pos(s.municipality[i])));
+                }
+                py::dict out;
+                out["school_id"] = s.id;
+                out["name"] = s.name;
+                out["board_id"] = board;
+                out["swv_id"] = swv;
+                out["setting"] = kind;
+                out["municipality"] = municipality;
+                return out;
+            },
+            "The schools as columns: school_id, name, board_id, swv_id, setting, municipality.");
+
+    m.def(
+        "contract",
+        [] {
+            static constexpr const char* type_names[] = {"text",  "date", "integer", "amount",
+                                                         "score", "code", "year"};
+            py::list out;
+            for (const auto& t : all_tables()) {
+                py::list columns;
+                for (const auto& c : t.columns)
+                    columns.append(py::make_tuple(
+                        std::string(c.name), type_names[static_cast<int>(c.type)], c.required));
+                out.append(py::make_tuple(std::string(t.name), t.required, columns));
+            }
+            return out;
+        },
+        "The input contract: [(table, required, [(column, type, required)])].");
+    m.def(
+        "load_folder",
+        [](const std::filesystem::path& dir, std::size_t max_errors) {
+            return load_released([&] { return load_folder(dir, load_options{max_errors}); });
+        },
+        py::arg("dir"), py::arg("max_errors"),
+        "Load a folder of contract CSV files: (Dataset or None, diagnostics).");
+    m.def(
+        "load_json",
+        [](const std::string& text, const std::string& source, std::size_t max_errors) {
+            return load_released([&] { return load_json(text, source, load_options{max_errors}); });
+        },
+        py::arg("text"), py::arg("source"), py::arg("max_errors"),
+        "Load one contract JSON document: (Dataset or None, diagnostics).");
+    m.def(
+        "make_demo",
+        [](std::uint64_t pupils, int years, int last_year, int partnerships, std::uint64_t seed,
+           bool national) {
+            demo_options o = national ? demo_options::national() : demo_options{};
+            if (pupils) o.pupils = pupils;
+            if (years) o.years = years;
+            if (last_year) o.last_year = last_year;
+            if (partnerships >= 0) o.partnerships = partnerships;
+            o.seed = seed;
+            dataset_ptr ds;
+            {
+                py::gil_scoped_release release;
+                ds = make_demo(o);
+            }
+            return dataset_handle{std::move(ds)};
+        },
+        py::arg("pupils"), py::arg("years"), py::arg("last_year"), py::arg("partnerships"),
+        py::arg("seed"), py::arg("national"),
+        "The built-in demo region (0 or -1 keeps a default).");
+}
+
+} // namespace passend::python

@@ -1,0 +1,27 @@
+-- The input contract's tables as a student administration system might hold them in
+-- PostgreSQL: typed columns (dates, integers, numerics), NULL for an absent value.
+CREATE TABLE swvs (swv_id text PRIMARY KEY, name text, sector text NOT NULL);
+CREATE TABLE boards (board_id text PRIMARY KEY, name text);
+CREATE TABLE schools (school_id text PRIMARY KEY, name text, board_id text NOT NULL,
+                      swv_id text NOT NULL, setting text NOT NULL, municipality text);
+CREATE TABLE pupils (pupil_id text PRIMARY KEY, birth_date date NOT NULL, municipality text);
+CREATE TABLE regions (municipality text NOT NULL, swv_id text NOT NULL);
+CREATE TABLE enrolments (pupil_id text NOT NULL, school_id text NOT NULL, start_date date NOT NULL,
+                         end_date date, grade integer, exit text);
+CREATE TABLE tlvs (tlv_id text PRIMARY KEY, pupil_id text NOT NULL, swv_id text NOT NULL,
+                   setting text NOT NULL, category text, request_date date,
+                   decision_date date NOT NULL, outcome text NOT NULL, start_date date,
+                   end_date date, objection text);
+CREATE TABLE arrangements (arrangement_id text PRIMARY KEY, pupil_id text, school_id text NOT NULL,
+                           level integer NOT NULL, kind text NOT NULL, start_date date NOT NULL,
+                           end_date date, cost_eur numeric(14, 2));
+CREATE TABLE opps (pupil_id text NOT NULL, school_id text NOT NULL, start_date date NOT NULL,
+                   end_date date);
+CREATE TABLE absences (pupil_id text NOT NULL, kind text NOT NULL, start_date date NOT NULL,
+                       end_date date, article text);
+CREATE TABLE funds (school_year text NOT NULL, swv_id text NOT NULL, board_id text NOT NULL,
+                    stream text NOT NULL, amount_eur numeric(14, 2) NOT NULL);
+CREATE TABLE allocations (school_year text NOT NULL, board_id text NOT NULL, purpose text NOT NULL,
+                          amount_eur numeric(14, 2) NOT NULL, school_id text, kpi_id text);
+CREATE TABLE assessments (school_year text NOT NULL, unit_id text NOT NULL, framework text NOT NULL,
+                          item text NOT NULL, score text NOT NULL);

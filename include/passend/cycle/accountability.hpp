@@ -1,0 +1,88 @@
+// The board's yearly accountability report on passend onderwijs, in seed 002's structure:
+// context; development of the anchor points; what the board steers on (the 43 process
+// indicators); thuiszitters; uninterrupted development; referrals to sbo/so (or pro/vso) with
+// the previous year; returns from specialised settings; use of the partnership's funds.
+//
+// Figures come from the dataset (schools, assessments, money) and from evaluated KPIs (board
+// rows of verwijzingen_*, terugplaatsingen_*, thuiszitters, ...); the board's own words come
+// from a text file (JSON or Markdown, see parse_texts()). A section whose data is missing says
+// so in words, never with a zero. Counts from 1 to 4 show as `<5` unless turned off.
+#pragma once
+
+#include "passend/calendar.hpp"
+#include "passend/config.hpp"
+#include "passend/dataset.hpp"
+#include "passend/error.hpp"
+#include "passend/ids.hpp"
+#include "passend/kpi/result.hpp"
+
+#include <filesystem>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+
+/// The free-text fields a board writes itself, by key (see accountability_text_keys()).
+struct accountability_texts {
+    std::map<std::string, std::string, std::less<>> fields;
+    /// The text of `key`, empty when not given.
+    std::string_view get(std::string_view key) const noexcept;
+};
+
+/// The keys a text file may use, in report order: `namens`, `context`, `ankerpunt1`..`4`,
+/// `algemeen`, `basis_op_orde`, `doelgroeparrangementen`, `knooppunt`, `thuiszitters`,
+/// `ononderbroken_ontwikkeling`, `verwijzingen`, `terugplaatsingen`, `middelen`.
+std::span<const std::string_view> accountability_text_keys() noexcept;
+
+/// Read texts from JSON (`{"context": "...", ...}`) or Markdown (`## context` headings, each
+/// followed by its text; anything before the first heading is ignored). Unknown keys and a
+/// malformed document throw load_error naming `source` and the key or line.
+accountability_texts parse_texts(std::string_view text, std::string source);
+accountability_texts load_texts(const std::filesystem::path& file);
+
+/// One block of a section's body.
+struct report_block {
+    enum class kind : std::uint8_t { text, note, table, facts, heading } type = kind::text;
+    /// text: the board's own words (paragraphs, `- ` lists); note: a plain statement that data
+    /// is missing or how a figure was made; heading: a sub-heading within the section.
+    std::string text;
+    std::vector<std::string> header;            ///< table
+    std::vector<std::vector<std::string>> rows; ///< table; facts: label, value pairs
+    std::string caption;                        ///< table
+};
+
+struct report_section {
+    std::string id;
+    std::string title;
+    std::string lead; ///< the seed's guiding question or scope, in italics
+    std::vector<report_block> blocks;
+};
+
+struct accountability_report {
+    std::string title;
+    std::vector<std::pair<std::string, std::string>> header; ///< BESTUUR, SCHOOLJAAR, ...
+    std::vector<report_section> sections;
+    std::vector<std::string> sources; ///< closing notes: where the figures come from
+};
+
+struct accountability_options {
+    /// Show counts from 1 to 4 as `<5` (publication default).
+    bool suppress_small_counts = true;
+};
+
+/// Build the report of board `b` for `year`. `kpis` should hold board rows for `year` and the
+/// year before (evaluate the built-in catalog for those years); missing rows are reported as
+/// missing.
+accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
+                                           school_year year, const accountability_texts& texts,
+                                           const accountability_options& options = {});
+
+/// The report as Markdown.
+std::string to_markdown(const accountability_report& report);
+/// The report as one self-contained HTML page (inline CSS, no scripts) that prints on A4.
+std::string to_html(const accountability_report& report);
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,17 @@
+"""passend: the figures of Dutch *passend onderwijs* from pupil-level records.
+
+>>> import passend
+>>> ds = passend.Dataset.demo()
+>>> ds.kpis(year=2024, unit="PO3104").head()
+
+The compiled core lives in ``passend._core`` and is private; everything public is re-exported
+here and listed in ``__all__``.
+"""
+
+from __future__ import annotations
+
+from ._core import __version__
+from ._dataset import Dataset, catalog, validate
+from ._errors import Diagnostic, Error, LoadError
+
+__all__ = ["Dataset", "Diagnostic", "Error", "LoadError", "__version__", "catalog", "validate"]

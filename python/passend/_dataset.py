@@ -1,0 +1,419 @@
+"""passend.Dataset: load records from files, data frames or Arrow tables, and compute on them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from . import _core
+from ._errors import Diagnostic, LoadError, diagnostics_of
+from ._frames import TABLES, frame_columns
+
+_EPOCH = _dt.date(1970, 1, 1)
+_DEFAULT_MAX_ERRORS = 200
+
+
+def _school_year(start: int) -> str:
+    return f"{start}-{start + 1}"
+
+
+def _loaded(result: tuple[_core.Dataset | None, list[tuple[str, str, int, int, str, str]]]) -> Dataset:
+    handle, raw = result
+    diagnostics = diagnostics_of(raw)
+    if handle is None:
+        raise LoadError(diagnostics)
+    return Dataset._wrap(handle)
+
+
+class Dataset:
+    """A validated, immutable set of passend onderwijs records.
+
+    Make one with :meth:`from_folder`, :meth:`from_pandas`, :meth:`from_arrow`,
+    :meth:`from_json` or :meth:`demo`. A load that finds errors raises :class:`LoadError` (with
+    every diagnostic, each located by file, line and column) and makes no dataset.
+    """
+
+    __slots__ = ("_ds",)
+    _ds: _core.Dataset
+
+    def __init__(self) -> None:
+        raise TypeError("use Dataset.from_folder, from_pandas, from_arrow, from_json or demo")
+
+    @classmethod
+    def _wrap(cls, handle: _core.Dataset) -> Dataset:
+        self = object.__new__(cls)
+        self._ds = handle
+        return self
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    @classmethod
+    def from_folder(cls, path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> Dataset:
+        """Load a folder of contract CSV files (schools.csv, pupils.csv, enrolments.csv, ...)."""
+        return _loaded(_core.load_folder(os.fspath(path), max_errors))
+
+    @classmethod
+    def from_json(
+        cls, text: str, *, source: str = "data.json", max_errors: int = _DEFAULT_MAX_ERRORS
+    ) -> Dataset:
+        """Load the tables from one contract JSON document (``{"schools": [{...}], ...}``)."""
+        return _loaded(_core.load_json(text, source, max_errors))
+
+    @classmethod
+    def demo(
+        cls,
+        *,
+        pupils: int | None = None,
+        years: int | None = None,
+        last_year: int | None = None,
+        partnerships: int | None = None,
+        seed: int = 2014,
+        national: bool = False,
+    ) -> Dataset:
+        """The built-in synthetic demo region (Zuid-Limburg), or the national-scale variant.
+
+        The same arguments give the same dataset on every machine.
+        """
+        handle = _core.make_demo(
+            pupils or 0,
+            years or 0,
+            last_year or 0,
+            -1 if partnerships is None else partnerships,
+            seed,
+            national,
+        )
+        return cls._wrap(handle)
+
+    @classmethod
+    def from_pandas(
+        cls,
+        *,
+        schools: pd.DataFrame,
+        pupils: pd.DataFrame,
+        enrolments: pd.DataFrame,
+        swvs: pd.DataFrame | None = None,
+        boards: pd.DataFrame | None = None,
+        regions: pd.DataFrame | None = None,
+        tlvs: pd.DataFrame | None = None,
+        arrangements: pd.DataFrame | None = None,
+        opps: pd.DataFrame | None = None,
+        absences: pd.DataFrame | None = None,
+        funds: pd.DataFrame | None = None,
+        allocations: pd.DataFrame | None = None,
+        assessments: pd.DataFrame | None = None,
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+    ) -> Dataset:
+        """Build a dataset from pandas DataFrames with the contract's columns (by name).
+
+        Dates may be datetime64 columns (fastest), ``datetime.date`` objects or ISO text; numbers
+        numeric or text; absent values NaN/NaT/None. Diagnostics name the table as file, the
+        1-based row position as line and the column's 1-based position as column. The frame's
+        index is not used.
+        """
+        given = _tables(locals())
+        tables = [frame_columns(name, frame) for name, frame in given]
+        return _loaded(_core.load_frames(tables, max_errors))
+
+    @classmethod
+    def from_arrow(
+        cls,
+        *,
+        schools: Any,
+        pupils: Any,
+        enrolments: Any,
+        swvs: Any = None,
+        boards: Any = None,
+        regions: Any = None,
+        tlvs: Any = None,
+        arrangements: Any = None,
+        opps: Any = None,
+        absences: Any = None,
+        funds: Any = None,
+        allocations: Any = None,
+        assessments: Any = None,
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+    ) -> Dataset:
+        """Build a dataset from Arrow tables: anything with ``__arrow_c_stream__`` (a pyarrow
+        Table or RecordBatchReader, a polars DataFrame, a DuckDB result, a pandas DataFrame).
+
+        Columns are matched by name; dates may be date32/date64 or ISO text, numbers any numeric
+        type or text. Goes through the C ABI's Arrow import (``passend_appender_append_arrow``):
+        diagnostics name the table as file, the 1-based row as line, the field position as column.
+        """
+        streams = [(name, _arrow_stream(name, table)) for name, table in _tables(locals())]
+        return _loaded(_core.load_arrow(streams, max_errors))
+
+    # ---- introspection -----------------------------------------------------------------------
+
+    def validate(self) -> list[Diagnostic]:
+        """The warnings of the load that made this dataset (a dataset with errors never exists)."""
+        return diagnostics_of(self._ds.warnings())
+
+    @property
+    def tables(self) -> dict[str, int]:
+        """Rows per table held (partnerships and boards always; optional tables when given)."""
+        return self._ds.table_sizes()
+
+    def has_table(self, name: str) -> bool:
+        """Whether an optional table was given (KPIs that need an absent table have no value)."""
+        return self._ds.has_table(name)
+
+    @property
+    def school_years(self) -> list[str]:
+        """The school years the enrolments span, oldest first (``"2024-2025"``)."""
+        return [_school_year(y) for y in self._ds.school_years()]
+
+    @property
+    def horizon(self) -> _dt.date:
+        """The last day the data speaks of (the latest start or end date of any period)."""
+        return _EPOCH + _dt.timedelta(days=self._ds.horizon())
+
+    @property
+    def partnerships(self) -> pd.DataFrame:
+        """The partnerships (samenwerkingsverbanden): swv_id, name, sector."""
+        return pd.DataFrame(self._ds.swvs())
+
+    @property
+    def schools(self) -> pd.DataFrame:
+        """The schools: school_id, name, board_id, swv_id, setting, municipality."""
+        return pd.DataFrame(self._ds.schools())
+
+    def __repr__(self) -> str:
+        sizes = self.tables
+        years = self._ds.school_years()
+        span = f"{_school_year(years[0])}..{_school_year(years[-1])}" if years else "no years"
+        return (
+            f"<passend.Dataset {sizes.get('pupils', 0)} pupils, "
+            f"{sizes.get('enrolments', 0)} enrolments, {sizes.get('schools', 0)} schools, {span}>"
+        )
+
+    # ---- KPIs ----------------------------------------------------------------------------------
+
+    def kpis(
+        self,
+        year: int | str | Iterable[int | str] | None = None,
+        unit: str | Iterable[str] | None = None,
+        catalog: str | os.PathLike[str] | None = None,
+        suppress: bool = True,
+        *,
+        kpi: str | Iterable[str] | None = None,
+        view: str = "paying",
+    ) -> pd.DataFrame:
+        """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
+
+        Columns as the report's CSV: ``kpi, school_year, level, unit, numerator, denominator,
+        value, status, change``; labels are categorical, numbers float64 with NaN when absent.
+
+        Args:
+            year: school year(s) to keep, as ``2024`` or ``"2024-2025"``; None: all.
+            unit: unit id(s) to keep (``"NL"``, a partnership, board, school or municipality).
+            catalog: a KPI catalog file that extends or overrides the built-in one.
+            suppress: hide counts 1-4 and every number they could be recovered from (NaN), as a
+                publication must; False only for internal analysis.
+            kpi: KPI id(s) or tag(s) to keep (``"deelname_so"``, ``"seed000"``).
+            view: ``"paying"`` (so/vso pupils count for the partnership of their TLV) or
+                ``"schoolgaand"`` (for their school's partnership).
+        """
+        columns, definitions = _core.kpis(
+            self._ds,
+            _path(catalog),
+            _strings(kpi),
+            None if year is None else [_start_year(y) for y in _many(year)],
+            _strings(unit),
+            suppress,
+            view,
+        )
+        frame = _frame(columns)
+        frame.attrs["definitions"] = _definitions(definitions)
+        frame.attrs["suppressed"] = suppress
+        return frame
+
+    def explain(
+        self,
+        kpi: str,
+        unit: str,
+        year: int | str,
+        *,
+        part: str = "numerator",
+        level: str | None = None,
+        catalog: str | os.PathLike[str] | None = None,
+        view: str = "paying",
+    ) -> list[str]:
+        """The pupil ids (pseudonyms, sorted) counted in one number of :meth:`kpis`.
+
+        ``part`` is ``"numerator"`` or ``"denominator"``; ``level`` is needed only when a unit id
+        is ambiguous (``"onbekend"``), otherwise it follows from the id.
+        """
+        return _core.explain(
+            self._ds, kpi, _start_year(year), unit, level, part, _path(catalog), view
+        )
+
+    # ---- flows and forecast --------------------------------------------------------------------
+
+    def flows(
+        self,
+        year: int | str,
+        unit: str = "NL",
+        *,
+        matrix: str = "flows",
+        suppress: bool = True,
+        view: str = "paying",
+    ) -> pd.DataFrame:
+        """A labelled flow matrix of one school year and unit (``"NL"``, a partnership, board or
+        school id): rows where pupils come from, columns where they go.
+
+        ``matrix="flows"``: every change of state between the previous teldatum and this year's
+        (rows the settings, ``instroom``, ``elders``, ``onderweg``; columns the settings,
+        ``elders``, ``onderweg`` and ``uitstroom_<exit>``), so that stock(T) = stock(T-1) +
+        inflow - outflow per setting. ``matrix="verplaatsingen"``: each pupil's setting at the
+        previous teldatum against this one's (the national dashboard's view).
+        With ``suppress`` counts 1-4 are ``<NA>`` (the column type is nullable Int64).
+        """
+        counts, rows, columns = _core.flows(self._ds, _start_year(year), unit, matrix, view)
+        frame = pd.DataFrame(counts, index=pd.Index(rows, name="from"),
+                             columns=pd.Index(columns, name="to")).astype("Int64")
+        if suppress:
+            frame = frame.mask((frame >= 1) & (frame <= 4))
+        frame.attrs.update(school_year=_school_year(_start_year(year)), unit=unit, matrix=matrix,
+                           suppressed=suppress)
+        return frame
+
+    def forecast(
+        self,
+        years: int = 5,
+        scenario: str | os.PathLike[str] | dict[str, Any] | None = None,
+        *,
+        unit: str = "NL",
+        suppress: bool = True,
+        view: str = "paying",
+    ) -> pd.DataFrame:
+        """Project the unit's pupils per setting for ``years`` school years after the data.
+
+        ``scenario`` scales transition rates or inflow: a dict such as
+        ``{"name": "minder so", "rates": [{"from": "bao", "to": "so", "factor": 0.8}]}``, its
+        JSON text, or the path of a scenario file (docs/flows.md). Returns a tidy frame with
+        columns school_year, setting, series (``observed``, ``baseline``, ``scenario``) and
+        pupils; ``attrs["backtest_mape"]`` holds the backtest's mean absolute percentage error
+        per setting. With ``suppress`` observed counts 1-4 are NaN.
+        """
+        text: str | None
+        if scenario is None:
+            text = None
+        elif isinstance(scenario, dict):
+            text = json.dumps(scenario)
+        elif isinstance(scenario, str) and scenario.lstrip().startswith("{"):
+            text = scenario
+        else:
+            with open(scenario, encoding="utf-8") as f:
+                text = f.read()
+        raw = _core.forecast(self._ds, unit, years, text, view)
+        settings = list(raw["settings"])
+        parts = []
+        series = [("observed", raw["observed_years"], raw["observed"]),
+                  ("baseline", raw["years"], raw["baseline"])]
+        if text is not None:
+            series.append(("scenario", raw["years"], raw["scenario"]))
+        for name, starts, values in series:
+            part = pd.DataFrame(values, columns=settings)
+            part.insert(0, "school_year", [_school_year(y) for y in starts])
+            part = part.melt(id_vars="school_year", var_name="setting", value_name="pupils")
+            part.insert(2, "series", name)
+            parts.append(part)
+        frame = pd.concat(parts, ignore_index=True)
+        if suppress:
+            small = (frame["series"] == "observed") & frame["pupils"].between(1, 4)
+            frame.loc[small, "pupils"] = float("nan")
+        frame.attrs.update(
+            unit=unit,
+            scenario=raw["scenario_name"] or None,
+            backtest_mape=dict(zip(settings, raw["backtest_mape"][0].tolist())),
+        )
+        return frame
+
+    # ---- writing -----------------------------------------------------------------------------
+
+    def to_folder(self, path: str | os.PathLike[str]) -> None:
+        """Write the dataset as contract CSV files into ``path`` (created if needed)."""
+        self._ds.write_folder(os.fspath(path))
+
+    def to_json(self) -> str:
+        """The dataset as one contract JSON document (:meth:`from_json` reads it back)."""
+        return self._ds.to_json()
+
+
+def catalog(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The KPI definitions (built-in, or extended by a catalog file): id, titles, unit, norm."""
+    return _definitions(_core.catalog(_path(path)))
+
+
+def _definitions(raw: list[tuple[Any, ...]]) -> pd.DataFrame:
+    columns = ["id", "title_nl", "title_en", "unit", "norm", "target", "tolerance", "source",
+               "description"]
+    return pd.DataFrame(raw, columns=columns).set_index("id")
+
+
+def _frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """The columns from _core (categorical codes + categories, or float arrays) as a frame."""
+    data: dict[str, Any] = {}
+    for name, column in columns.items():
+        if isinstance(column, tuple):
+            codes, categories = column
+            data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
+        else:
+            data[name] = column
+    return pd.DataFrame(data)
+
+
+def _tables(arguments: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The tables given to a loader (its keyword arguments are named after them), in contract
+    order."""
+    return [(name, arguments[name]) for name in TABLES if arguments.get(name) is not None]
+
+
+def _arrow_stream(name: str, table: Any) -> Any:
+    """The table itself: _core exports its stream just before reading it."""
+    if not hasattr(table, "__arrow_c_stream__"):
+        raise TypeError(
+            f"{name}: expected an Arrow table (an object with __arrow_c_stream__: pyarrow, "
+            f"polars, DuckDB), got {type(table).__name__}"
+        )
+    return table
+
+
+def _many(value: Any) -> list[Any]:
+    if isinstance(value, (str, int)):
+        return [value]
+    return list(value)
+
+
+def _strings(value: str | Iterable[str] | None) -> list[str] | None:
+    return None if value is None else [str(v) for v in _many(value)]
+
+
+def _start_year(year: int | str) -> int:
+    """2024 or "2024-2025" -> 2024."""
+    if isinstance(year, int):
+        return year
+    text = str(year)
+    start, _, end = text.partition("-")
+    if not start.isdigit() or (end and end != str(int(start) + 1)):
+        raise ValueError(f"{text!r} is not a school year like 2024 or '2024-2025'")
+    return int(start)
+
+
+def _path(path: str | os.PathLike[str] | None) -> str | None:
+    return None if path is None else os.fspath(path)
+
+
+def validate(path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> list[Diagnostic]:
+    """Check a folder of contract CSV files: every error and warning, without raising."""
+    _, raw = _core.load_folder(os.fspath(path), max_errors)
+    return diagnostics_of(raw)
+
+
+__all__ = ["Dataset", "catalog", "validate", "TABLES"]

@@ -1,0 +1,74 @@
+"""pandas data frames to the columns passend._core.load_frames takes.
+
+No per-row Python work: identifiers and codes are factorized (each distinct value converted to
+text once), dates become int64 day numbers through numpy's datetime64[D], numbers float64 with
+NaN for absent. Everything else (validation included) happens in C++.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+
+#: table -> {column: contract type}
+CONTRACT: dict[str, dict[str, str]] = {
+    table: {column: kind for column, kind, _ in columns} for table, _, columns in _core.contract()
+}
+TABLES: tuple[str, ...] = tuple(CONTRACT)
+
+_NUMERIC = {"integer", "amount", "score"}
+
+
+def _days(series: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.int64]] | None:
+    """Day numbers since 1970-01-01 (NaT stays NaT's int64), or None when not a date column."""
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        values = series
+        if getattr(series.dtype, "tz", None) is not None:
+            values = series.dt.tz_localize(None)
+    elif series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) == "date":
+        values = pd.to_datetime(series)  # datetime.date objects: one vectorised conversion
+    else:
+        return None
+    days = np.asarray(values.to_numpy()).astype("datetime64[D]")
+    return np.ascontiguousarray(days.view(np.int64))
+
+
+def _text(series: pd.Series[Any]) -> tuple[np.ndarray[Any, np.dtype[np.int64]], list[str]]:
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if pd.api.types.is_float_dtype(uniques.dtype):
+        # ids read as floats because of a missing value: 123.0 means "123"
+        as_float = np.asarray(uniques, dtype=np.float64)
+        if np.all(np.floor(as_float) == as_float):
+            uniques = pd.Index(as_float.astype(np.int64))
+    return np.ascontiguousarray(codes, dtype=np.int64), [str(u) for u in uniques]
+
+
+def frame_columns(table: str, frame: pd.DataFrame) -> tuple[str, int, list[tuple[Any, ...]]]:
+    """One table as (name, rows, [(column, position, kind, data...)])."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{table}: expected a pandas DataFrame, got {type(frame).__name__}")
+    kinds = CONTRACT[table]
+    columns: list[tuple[Any, ...]] = []
+    for position, (label, series) in enumerate(frame.items(), start=1):
+        name = str(label).strip().lower()
+        kind = kinds.get(name)
+        if kind == "date":
+            days = _days(series)
+            if days is not None:
+                columns.append((name, position, "days", days))
+                continue
+        if (
+            kind in _NUMERIC
+            and pd.api.types.is_numeric_dtype(series.dtype)
+            and not pd.api.types.is_bool_dtype(series.dtype)
+        ):
+            numbers = series.to_numpy(dtype=np.float64, na_value=np.nan)
+            columns.append((name, position, "number", np.ascontiguousarray(numbers)))
+            continue
+        codes, uniques = _text(series)
+        columns.append((name, position, "text", codes, uniques))
+    return table, len(frame), columns

@@ -1,0 +1,84 @@
+// passend accountability: a board's yearly accountability report (seed 002's structure) as
+// Markdown or self-contained HTML.
+#include "commands.hpp"
+#include "input.hpp"
+
+#include "passend/cycle/accountability.hpp"
+#include "passend/error.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/evaluate.hpp"
+
+#include <fmt/core.h>
+
+#include <fstream>
+#include <memory>
+#include <string>
+
+namespace passend::cli {
+namespace {
+
+struct accountability_options_cli {
+    input_options in;
+    std::string board, year, text, format = "md", out;
+    bool no_suppress = false;
+};
+
+// The KPI rows of the board and its schools (allocations may name a school) for the year and
+// the year before.
+kpi_results board_kpis(const dataset& ds, const std::string& board, school_year year) {
+    evaluate_options o;
+    o.years = {year.prev(), year};
+    o.units = {board};
+    const auto b = ds.find_board(board);
+    for (std::size_t s = 0; s < ds.schools().size(); ++s)
+        if (ds.schools().board[s] == *b) o.units.push_back(ds.schools().id[s]);
+    o.levels = {kpi_level::board, kpi_level::school};
+    return evaluate(ds, catalog::builtin(), o);
+}
+
+void run(const accountability_options_cli& o) {
+    const auto year = school_year::parse(o.year);
+    if (!year) throw error("--year: '" + o.year + "' is not a school year like 2024-2025");
+    const auto data = open_input(o.in);
+    const auto board = data->find_board(o.board);
+    if (!board) {
+        std::string known;
+        for (std::size_t i = 0; i < data->boards().size() && i < 10; ++i)
+            known += (known.empty() ? "" : ", ") + data->boards().id[i];
+        throw error("--board: '" + o.board + "' is not a board in the data (e.g. " + known + ")");
+    }
+    const auto texts = o.text.empty() ? accountability_texts{} : load_texts(o.text);
+    accountability_options opts;
+    opts.suppress_small_counts = !o.no_suppress;
+    const auto report =
+        build_accountability(*data, board_kpis(*data, o.board, *year), *board, *year, texts, opts);
+    const auto text = o.format == "html" ? to_html(report) : to_markdown(report);
+    if (o.out.empty()) {
+        fmt::print("{}", text);
+        return;
+    }
+    std::ofstream f(o.out, std::ios::binary);
+    f << text;
+    if (!f) throw error("cannot write " + o.out);
+}
+
+void setup(CLI::App& app) {
+    auto o = std::make_shared<accountability_options_cli>();
+    auto* cmd = app.add_subcommand(
+        "accountability", "A board's yearly accountability report (seed 002) as Markdown or HTML");
+    add_input_options(*cmd, o->in);
+    cmd->add_option("--board", o->board, "Board id (board_id)")->required();
+    cmd->add_option("--year", o->year, "School year, e.g. 2024-2025")->required();
+    cmd->add_option("--text", o->text, "The board's own texts: JSON or Markdown (## key)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--format", o->format, "md (default) or html")
+        ->check(CLI::IsMember({"md", "html"}));
+    cmd->add_option("--out", o->out, "Write to this file (default: standard output)");
+    cmd->add_flag("--no-suppress", o->no_suppress,
+                  "Show counts 1-4 as they are (internal use; default shows <5)");
+    cmd->callback([o] { run(*o); });
+}
+
+} // namespace
+PASSEND_CLI_COMMAND(setup);
+} // namespace passend::cli

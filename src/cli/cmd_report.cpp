@@ -1,0 +1,120 @@
+// passend report DIR|--demo: every KPI of the catalog, small counts suppressed, as a dashboard
+// (md, html), a table (csv, json) or a workbook (xlsx).
+#include "commands.hpp"
+#include "input.hpp"
+
+#include "passend/error.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/evaluate.hpp"
+#include "passend/report/privacy.hpp"
+#include "passend/report/report.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace passend::cli {
+namespace {
+
+struct report_args {
+    input_options in;
+    std::string year, unit, catalog_file, format = "md", out;
+    bool no_suppress = false;
+};
+
+/// `2024-2025` or `2024` (the year it starts in).
+school_year parse_year(const std::string& text) {
+    if (auto y = school_year::parse(text)) return *y;
+    int start = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), start);
+    if (ec == std::errc{} && end == text.data() + text.size() && start > 1900 && start < 2200)
+        return school_year{start};
+    throw CLI::ValidationError("--year",
+                               "expected a school year like 2024-2025, got '" + text + "'");
+}
+
+void run(const report_args& a) {
+    const auto format = parse_report_format(a.format);
+    if (!format) throw CLI::ValidationError("--format", "one of md, json, csv, html, xlsx");
+    if (*format == report_format::xlsx && a.out.empty())
+        throw CLI::ValidationError("--format xlsx", "needs --out FILE");
+    std::optional<school_year> year;
+    if (!a.year.empty()) year = parse_year(a.year);
+
+    const auto data = open_input(a.in);
+    const catalog cat =
+        a.catalog_file.empty() ? catalog::builtin() : catalog::builtin_with(a.catalog_file);
+    // Every year and unit, also when one is asked for: the trend and change need earlier
+    // years, and suppression must see every unit a reader could combine with this one.
+    auto results = evaluate(*data, cat);
+
+    report_options ro;
+    if (year) {
+        const bool known = std::any_of(results.rows.begin(), results.rows.end(),
+                                       [&](const kpi_row& r) { return r.year == *year; });
+        if (!known)
+            throw error(
+                fmt::format("--year {}: the data has no such school year", year->to_string()));
+        ro.years = {*year};
+    }
+    if (!a.unit.empty()) {
+        const bool known = std::any_of(results.rows.begin(), results.rows.end(),
+                                       [&](const kpi_row& r) { return r.unit == a.unit; });
+        if (!known)
+            throw error(fmt::format(
+                "--unit {}: no partnership, board, school or municipality with that id has figures",
+                a.unit));
+        ro.unit = a.unit;
+    }
+    auto privacy = suppress_options::for_dataset(*data);
+    privacy.enabled = !a.no_suppress;
+    suppress(results, privacy);
+    ro.suppressed = privacy.enabled;
+    ro.max_small = privacy.max_small;
+    ro.unit_names = report_options::names_of(*data);
+    ro.subject = a.in.demo ? "demo: Zuid-Limburg" : a.in.dir;
+
+    if (*format == report_format::xlsx) {
+        write_xlsx(a.out, results, ro);
+        return;
+    }
+    if (a.out.empty()) {
+        write_report(*format, std::cout, results, ro);
+        std::cout.flush();
+        return;
+    }
+    std::ofstream file(a.out, std::ios::binary);
+    if (!file) throw error(fmt::format("cannot write {}", a.out));
+    write_report(*format, file, results, ro);
+    file.close();
+    if (!file) throw error(fmt::format("cannot write {}", a.out));
+}
+
+void setup_report(CLI::App& app) {
+    auto args = std::make_shared<report_args>();
+    auto* cmd = app.add_subcommand(
+        "report", "Every KPI of the catalog as a dashboard (md, html), table (csv, json) or "
+                  "workbook (xlsx); counts 1-4 show as <5");
+    add_input_options(*cmd, args->in);
+    cmd->add_option("--year", args->year, "Only this school year (2024-2025); default: every year");
+    cmd->add_option(
+        "--unit", args->unit,
+        "Only this partnership, board, school or municipality (with the national figures)");
+    cmd->add_option("--catalog", args->catalog_file,
+                    "A catalog file adding to or overriding the built-in KPI definitions")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--format", args->format, "md (default), json, csv, html or xlsx")
+        ->check(CLI::IsMember({"md", "json", "csv", "html", "xlsx"}));
+    cmd->add_flag("--no-suppress", args->no_suppress,
+                  "Show small counts (internal analysis only: do not publish)");
+    cmd->add_option("--out", args->out, "Write to this file (required for xlsx); default: stdout");
+    cmd->callback([args] { run(*args); });
+}
+
+} // namespace
+PASSEND_CLI_COMMAND(setup_report);
+} // namespace passend::cli

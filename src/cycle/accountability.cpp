@@ -1,0 +1,853 @@
+#include "passend/cycle/accountability.hpp"
+
+#include "kpi_lookup.hpp"
+#include "markdown_cell.hpp"
+#include "passend/continuum.hpp"
+#include "passend/cycle/frameworks.hpp"
+#include "passend/cycle/money.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+PASSEND_NAMESPACE_BEGIN
+namespace {
+
+constexpr std::array<std::string_view, 15> text_keys{
+    "namens",       "context",          "ankerpunt1",
+    "ankerpunt2",   "ankerpunt3",       "ankerpunt4",
+    "algemeen",     "basis_op_orde",    "doelgroeparrangementen",
+    "knooppunt",    "thuiszitters",     "ononderbroken_ontwikkeling",
+    "verwijzingen", "terugplaatsingen", "middelen"};
+
+// ---- numbers in Dutch notation ------------------------------------------------------------
+
+std::string group_thousands(long long v) {
+    std::string s = std::to_string(v < 0 ? -v : v);
+    for (auto i = static_cast<std::ptrdiff_t>(s.size()) - 3; i > 0; i -= 3)
+        s.insert(static_cast<std::size_t>(i), 1, '.');
+    return v < 0 ? "-" + s : s;
+}
+
+std::string decimal(double v, int digits) {
+    auto s = fmt::format("{:.{}f}", v, digits);
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+std::string percent_of_one(double share) {
+    return fmt::format("{}%", static_cast<long long>(std::lround(share * 100)));
+}
+
+bool is_small(double v) {
+    return v >= 1 && v <= 4;
+}
+
+// ---- the report's figures ------------------------------------------------------------------
+
+struct figures {
+    const dataset& ds;
+    const kpi_results& kpis;
+    std::string board;
+    school_year year;
+    bool suppress;
+
+    bool is_percent(std::string_view kpi) const { return detail::kpi_is_percent(kpis, kpi); }
+    std::optional<double> value(std::string_view kpi, school_year y) const {
+        return detail::kpi_value(kpis, kpi, y, kpi_level::board, board);
+    }
+    std::string show(std::string_view kpi, std::optional<double> v) const {
+        if (!v) return "geen waarde";
+        if (is_percent(kpi)) return decimal(*v, 2) + "%";
+        if (suppress && is_small(*v)) return "<5";
+        if (std::abs(*v - std::round(*v)) < 1e-9) return group_thousands(std::llround(*v));
+        return decimal(*v, 1);
+    }
+    std::string change(std::string_view kpi, std::optional<double> prev,
+                       std::optional<double> now) const {
+        if (!prev || !now) return "";
+        if (!is_percent(kpi) && suppress && (is_small(*prev) || is_small(*now))) return "";
+        const double d = *now - *prev;
+        const std::string sign = d > 0 ? "+" : "";
+        if (is_percent(kpi)) return sign + decimal(d, 2) + " procentpunt";
+        return sign + group_thousands(std::llround(d));
+    }
+    // A table of KPIs for the year and the year before.
+    report_block kpi_table(std::initializer_list<std::pair<std::string_view, std::string_view>>
+                               rows_with_labels) const {
+        report_block t;
+        t.type = report_block::kind::table;
+        t.header = {"Indicator", "KPI", year.prev().to_string(), year.to_string(), "Verschil"};
+        for (const auto& [kpi, label] : rows_with_labels) {
+            const auto prev = value(kpi, year.prev()), now = value(kpi, year);
+            t.rows.push_back({std::string(label), "`" + std::string(kpi) + "`", show(kpi, prev),
+                              show(kpi, now), change(kpi, prev, now)});
+        }
+        return t;
+    }
+};
+
+report_block text_block(std::string text) {
+    report_block b;
+    b.text = std::move(text);
+    return b;
+}
+
+report_block note(std::string text) {
+    report_block b;
+    b.type = report_block::kind::note;
+    b.text = std::move(text);
+    return b;
+}
+
+report_block heading(std::string_view text) {
+    report_block b;
+    b.type = report_block::kind::heading;
+    b.text = text;
+    return b;
+}
+
+// The board's own words for `key`, or a plain note that they are still to be written.
+report_block board_text(const accountability_texts& texts, std::string_view key) {
+    const auto t = texts.get(key);
+    if (t.empty())
+        return note("Toelichting van het bestuur: nog niet ingevuld (tekstveld `" +
+                    std::string(key) + "`).");
+    return text_block(std::string(t));
+}
+
+std::string score_word(double s) {
+    if (s == 1) return "ja";
+    if (s == 0.5) return "deels";
+    if (s == 0) return "nee";
+    return percent_of_one(s);
+}
+
+std::string norm_word(bool met) {
+    return met ? "✔ voldoet" : "✘ voldoet niet";
+}
+
+// ---- sections ------------------------------------------------------------------------------
+
+report_section context_section(const dataset& ds, board_idx b, school_year year,
+                               const board_money& money, const accountability_texts& texts) {
+    report_section s{"context", "Context", "", {}};
+    std::array<int, setting_count> per_setting{};
+    for (std::size_t i = 0; i < ds.schools().size(); ++i)
+        if (ds.schools().board[i] == b) ++per_setting[index_of(ds.schools().kind[i])];
+    std::string schools;
+    for (auto st : all_settings)
+        if (per_setting[index_of(st)] > 0) {
+            if (!schools.empty()) schools += ", ";
+            schools += fmt::format("{} {}", per_setting[index_of(st)], to_string(st));
+        }
+    report_block facts;
+    facts.type = report_block::kind::facts;
+    facts.rows.push_back({"Scholen", schools.empty() ? "geen scholen in de gegevens" : schools});
+    facts.rows.push_back({fmt::format("Leerlingen op 1 oktober {}", year.start_year()),
+                          money.pupils == 0
+                              ? "geen in de gegevens"
+                              : group_thousands(static_cast<long long>(money.pupils))});
+    s.blocks.push_back(std::move(facts));
+    s.blocks.push_back(board_text(texts, "context"));
+    return s;
+}
+
+report_section anchor_section(const dataset& ds, board_idx b, school_year year,
+                              const accountability_texts& texts) {
+    report_section s{"ankerpunten",
+                     "Ontwikkeling ankerpunten ondersteuning",
+                     "Voor alle scholen in niveau 1 t/m 5: de 2-jaarlijkse meting van de "
+                     "schoolondersteuningsprofielen, met de norm van 75% op de "
+                     "kwaliteitsindicatoren.",
+                     {}};
+    report_block t;
+    t.type = report_block::kind::table;
+    t.header = {"Ankerpunt",           "Meting",  "Scholen beoordeeld",
+                "Voldoen aan de norm", "Aandeel", "Gemiddelde score"};
+    bool any = false;
+    for (int k = 1; k <= 4; ++k) {
+        const auto id = "ankerpunt" + std::to_string(k);
+        const auto* def = find_framework(id);
+        // Measured every two years: the latest measurement of the board's schools up to `year`.
+        std::optional<school_year> measured;
+        for (std::uint32_t sc = 0; sc < ds.schools().size(); ++sc)
+            if (ds.schools().board[sc] == b)
+                if (auto y = latest_assessment_year(ds, id, unit_level::school, sc, year))
+                    if (!measured || *measured < *y) measured = y;
+        if (!measured) {
+            t.rows.push_back({std::string(def->title_nl), "geen meting", "", "", "", ""});
+            continue;
+        }
+        any = true;
+        const auto share = share_meeting_norm(ds, b, id, *measured);
+        double sum = 0;
+        for (std::uint32_t sc = 0; sc < ds.schools().size(); ++sc)
+            if (ds.schools().board[sc] == b)
+                if (auto a = assess(ds, id, unit_level::school, sc, *measured)) sum += a->mean();
+        t.rows.push_back({std::string(def->title_nl), measured->to_string(),
+                          fmt::format("{} van {}", share.assessed, share.schools),
+                          std::to_string(share.meeting),
+                          share.share() ? percent_of_one(*share.share()) : "",
+                          percent_of_one(sum / static_cast<double>(share.assessed))});
+    }
+    if (any) {
+        t.caption = "Aandeel: scholen waarvan de gemiddelde score op de kwaliteitsindicatoren van "
+                    "het ankerpunt ten minste 75% is (precies 75% voldoet), van de beoordeelde "
+                    "scholen.";
+        s.blocks.push_back(std::move(t));
+    } else {
+        s.blocks.push_back(note(fmt::format(
+            "De gegevens bevatten geen meting van de ankerpunten voor de scholen van dit bestuur "
+            "(t/m {}; assessments.csv, frameworks `ankerpunt1` t/m `ankerpunt4`).",
+            year.to_string())));
+    }
+    for (int k = 1; k <= 4; ++k) {
+        const auto id = "ankerpunt" + std::to_string(k);
+        s.blocks.push_back(heading(find_framework(id)->title_nl));
+        s.blocks.push_back(board_text(texts, id));
+    }
+    return s;
+}
+
+report_section steering_section(const dataset& ds, board_idx b, school_year year,
+                                const accountability_texts& texts) {
+    report_section s{"procesindicatoren",
+                     "Het schoolbestuur stuurt op",
+                     "Per hoofdonderdeel - beknopt en bondig - de stand van ontwikkeling, "
+                     "gebaseerd op en gelieerd aan de onderliggende procesindicatoren.",
+                     {}};
+    const auto* def = find_framework("procesindicatoren");
+    const auto a = assess(ds, "procesindicatoren", b, year);
+    if (!a) {
+        s.blocks.push_back(note(fmt::format(
+            "Het bestuur heeft voor {} geen scores op de procesindicatoren in de gegevens "
+            "(assessments.csv, framework `procesindicatoren`, unit_id het bestuur).",
+            year.to_string())));
+    } else {
+        report_block facts;
+        facts.type = report_block::kind::facts;
+        facts.rows.push_back({"Gemiddelde score procesindicatoren",
+                              fmt::format("{} over {} indicatoren: {} aan de norm van 75%",
+                                          percent_of_one(a->mean()), a->items.size(),
+                                          a->meets_norm() ? "voldoet" : "voldoet niet")});
+        s.blocks.push_back(std::move(facts));
+    }
+    for (const auto& g : def->groups) {
+        s.blocks.push_back(heading(g.title_nl));
+        s.blocks.push_back(board_text(texts, g.id));
+        if (!a) continue;
+        report_block t;
+        t.type = report_block::kind::table;
+        t.header = {"Nr", "Procesindicator", "Score"};
+        for (int n = g.first; n <= g.last; ++n) {
+            const auto score = a->score_of(std::to_string(n));
+            t.rows.push_back({std::to_string(n), std::string(process_indicator_text(n)),
+                              score ? score_word(*score) : "geen score"});
+        }
+        if (const auto m = a->group_mean(g.first, g.last))
+            t.caption = fmt::format("Gemiddeld {} - {}", percent_of_one(*m),
+                                    norm_word(framework_norm().judge(*m) == kpi_status::op_koers));
+        s.blocks.push_back(std::move(t));
+    }
+    return s;
+}
+
+} // namespace
+
+std::string_view accountability_texts::get(std::string_view key) const noexcept {
+    const auto it = fields.find(key);
+    return it == fields.end() ? std::string_view{} : std::string_view{it->second};
+}
+
+std::span<const std::string_view> accountability_text_keys() noexcept {
+    return text_keys;
+}
+
+accountability_texts parse_texts(std::string_view text, std::string source) {
+    accountability_texts out;
+    std::vector<diagnostic> errors;
+    const auto known = [](std::string_view key) {
+        return std::find(text_keys.begin(), text_keys.end(), key) != text_keys.end();
+    };
+    const auto unknown = [&](const std::string& key, std::uint64_t line) {
+        std::string list;
+        for (auto k : text_keys) list += (list.empty() ? "" : "|") + std::string(k);
+        errors.push_back({severity::error, source, line, 0, "unknown_key",
+                          "unknown text field '" + key + "' (one of " + list + ")"});
+    };
+    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first != std::string_view::npos && text[first] == '{') {
+        nlohmann::json doc;
+        try {
+            doc = nlohmann::json::parse(text);
+        } catch (const nlohmann::json::parse_error& e) {
+            throw load_error({{severity::error, source, 0, 0, "json_syntax", e.what()}});
+        }
+        for (const auto& [key, value] : doc.items()) {
+            if (!known(key)) {
+                unknown(key, 0);
+                continue;
+            }
+            if (value.is_string())
+                out.fields[key] = value.get<std::string>();
+            else if (value.is_array() && std::all_of(value.begin(), value.end(),
+                                                     [](auto& v) { return v.is_string(); })) {
+                std::string joined; // an array of paragraphs
+                for (const auto& p : value)
+                    joined += (joined.empty() ? "" : "\n\n") + p.get<std::string>();
+                out.fields[key] = joined;
+            } else
+                errors.push_back({severity::error, source, 0, 0, "wrong_type",
+                                  "/" + key + ": must be a string or an array of strings"});
+        }
+    } else {
+        // Markdown: `## key` starts a field; its text runs to the next `## ` heading.
+        std::istringstream in{std::string(text)};
+        std::string line, key, body;
+        std::uint64_t n = 0;
+        const auto flush = [&] {
+            if (key.empty()) return;
+            while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
+            const auto start = body.find_first_not_of('\n');
+            out.fields[key] = start == std::string::npos ? "" : body.substr(start);
+        };
+        while (std::getline(in, line)) {
+            ++n;
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (line.starts_with("## ")) {
+                flush();
+                key = std::string(detail::trim(std::string_view(line).substr(3)));
+                body.clear();
+                if (!known(key)) {
+                    unknown(key, n);
+                    key.clear();
+                }
+            } else if (!key.empty()) {
+                body += line + "\n";
+            }
+        }
+        flush();
+    }
+    if (!errors.empty()) throw load_error(std::move(errors));
+    return out;
+}
+
+accountability_texts load_texts(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw load_error(
+            {{severity::error, file.string(), 0, 0, "unreadable", "cannot open the file"}});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_texts(text.str(), file.string());
+}
+
+accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
+                                           school_year year, const accountability_texts& texts,
+                                           const accountability_options& options) {
+    const auto& board_id = ds.boards().id[pos(b)];
+    const auto& board_name = ds.boards().name[pos(b)];
+    figures fig{ds, kpis, board_id, year, options.suppress_small_counts};
+    const auto money = money_of(ds, b, year);
+
+    accountability_report r;
+    r.title = "Verantwoording passend onderwijs " + year.to_string();
+    r.header.push_back(
+        {"Bestuur", board_name.empty() ? board_id : board_name + " (" + board_id + ")"});
+    const auto namens = texts.get("namens");
+    r.header.push_back({"Namens bestuur", namens.empty() ? "(in te vullen: tekstveld `namens`)"
+                                                         : std::string(namens)});
+    r.header.push_back({"Schooljaar", year.to_string()});
+    // The partnerships the board's schools belong to, with how many schools in each.
+    std::map<std::uint32_t, int> swvs;
+    bool po = false, vo = false, specialised_po = false, specialised_vo = false;
+    for (std::size_t i = 0; i < ds.schools().size(); ++i) {
+        if (ds.schools().board[i] != b) continue;
+        ++swvs[pos(ds.schools().swv[i])];
+        const auto kind = ds.schools().kind[i];
+        (sector_of(kind) == sector::po ? po : vo) = true;
+        if (!is_regular(kind))
+            (sector_of(kind) == sector::po ? specialised_po : specialised_vo) = true;
+    }
+    std::string swv_list;
+    for (const auto& [swv, n] : swvs) {
+        const auto& name = ds.swvs().name[swv];
+        swv_list += (swv_list.empty() ? "" : "; ") + ds.swvs().id[swv] +
+                    (name.empty() ? "" : " (" + name + ")") +
+                    fmt::format(": {} {}", n, n == 1 ? "school" : "scholen");
+    }
+    r.header.push_back(
+        {"Scholen in swv", swv_list.empty() ? "geen scholen in de gegevens" : swv_list});
+
+    r.sections.push_back(context_section(ds, b, year, money, texts));
+    r.sections.push_back(anchor_section(ds, b, year, texts));
+    r.sections.push_back(steering_section(ds, b, year, texts));
+
+    // Thuiszitters
+    {
+        report_section s{"thuiszitters",
+                         "Thuiszitters",
+                         "Leerlingen met langdurig relatief verzuim (meer dan vier weken) of "
+                         "absoluut verzuim, geteld voor de school waar het verzuim begon.",
+                         {}};
+        if (!ds.has_table(table::absences))
+            s.blocks.push_back(note("De gegevens bevatten geen verzuimregistratie (absences.csv): "
+                                    "het aantal thuiszitters is niet te bepalen."));
+        else
+            s.blocks.push_back(fig.kpi_table(
+                {{"thuiszitters", "Thuiszitters"},
+                 {"thuiszitters_langer_dan_3_maanden", "Thuiszitters langer dan drie maanden"},
+                 {"langdurig_relatief_verzuim", "Langdurig relatief verzuim"},
+                 {"absoluut_verzuim", "Absoluut verzuim"},
+                 {"vrijstellingen", "Vrijstellingen (apart geteld)"}}));
+        s.blocks.push_back(board_text(texts, "thuiszitters"));
+        r.sections.push_back(std::move(s));
+    }
+    // Ononderbroken leer- en ontwikkelingsproces
+    {
+        report_section s{"ononderbroken_ontwikkeling",
+                         "Ononderbroken leer- en ontwikkelingsproces",
+                         "Instroom in PO met 4 jaar, tenzij - doorstroom van PO naar VO op "
+                         "gemiddeld 12 jaar, tenzij - schooladvies PO houdt stand in 3e jaar VO - "
+                         "geen onnodige vertraging in de PO-loopbaan - soepele "
+                         "(ver)plaatsingsprocessen.",
+                         {}};
+        s.blocks.push_back(note("De gegevens van passend bevatten geen doublures, versnelling of "
+                                "adviesbestendigheid (in seed 002 komen die uit NCO-data): dit "
+                                "onderdeel steunt op de toelichting van het bestuur."));
+        s.blocks.push_back(board_text(texts, "ononderbroken_ontwikkeling"));
+        r.sections.push_back(std::move(s));
+    }
+    // Verwijzingen
+    {
+        report_section s{"verwijzingen",
+                         po || !vo ? "Verwijzingen naar SO/SBO" : "Verwijzingen naar PrO/VSO",
+                         "Directe overgangen vanuit de scholen van het bestuur naar het "
+                         "gespecialiseerd onderwijs in het schooljaar, met het jaar ervoor.",
+                         {}};
+        if (po || !vo)
+            s.blocks.push_back(
+                fig.kpi_table({{"verwijzingen_so", "Verwijzingen naar so"},
+                               {"verwijzingen_sbo", "Verwijzingen naar sbo"},
+                               {"verwijzingspercentage_so", "Verwijzingspercentage so"},
+                               {"verwijzingspercentage_sbo", "Verwijzingspercentage sbo"}}));
+        if (vo)
+            s.blocks.push_back(
+                fig.kpi_table({{"verwijzingen_vso", "Verwijzingen naar vso"},
+                               {"verwijzingen_pro", "Verwijzingen naar pro"},
+                               {"verwijzingspercentage_vso", "Verwijzingspercentage vso"},
+                               {"verwijzingspercentage_pro", "Verwijzingspercentage pro"}}));
+        s.blocks.push_back(note("Verwijzingspercentage: 100 x verwijzingen / leerlingen in het "
+                                "regulier onderwijs op 1 oktober (passends eigen maat; geen "
+                                "officiële definitie)."));
+        s.blocks.push_back(board_text(texts, "verwijzingen"));
+        r.sections.push_back(std::move(s));
+    }
+    // Terugplaatsingen
+    {
+        report_section s{"terugplaatsingen",
+                         "Leerlingen teruggeplaatst vanuit gespecialiseerde onderwijsvoorzieningen",
+                         "Directe overgangen naar een lichtere setting, geteld voor het bestuur "
+                         "van de school waar de leerling vandaan kwam.",
+                         {}};
+        if (po || !vo)
+            s.blocks.push_back(fig.kpi_table({{"terugplaatsingen_so_bao", "Van so naar bao"},
+                                              {"terugplaatsingen_sbo_bao", "Van sbo naar bao"},
+                                              {"terugplaatsingen_so_sbo", "Van so naar sbo"}}));
+        if (vo)
+            s.blocks.push_back(fig.kpi_table({{"terugplaatsingen_vso_vo", "Van vso naar vo"},
+                                              {"terugplaatsingen_pro_vo", "Van pro naar vo"},
+                                              {"terugplaatsingen_vso_pro", "Van vso naar pro"}}));
+        if ((po && !specialised_po) || (vo && !specialised_vo))
+            s.blocks.push_back(note("Het bestuur heeft geen gespecialiseerde scholen in (een van) "
+                                    "zijn sectoren: terugplaatsingen vanuit andere besturen tellen "
+                                    "daar, niet hier."));
+        s.blocks.push_back(board_text(texts, "terugplaatsingen"));
+        r.sections.push_back(std::move(s));
+    }
+    // Aanwending middelen
+    {
+        report_section s{"middelen",
+                         "Aanwending middelen SWV",
+                         "Ontvangen middelen van het samenwerkingsverband en hun aanwending "
+                         "(rechtmatigheid), met de beoogde KPI ernaast (doelmatigheid).",
+                         {}};
+        if (!ds.has_table(table::funds) && !ds.has_table(table::allocations)) {
+            s.blocks.push_back(note("De gegevens bevatten geen middelen (funds.csv en "
+                                    "allocations.csv ontbreken)."));
+        } else if (!money.has_data()) {
+            s.blocks.push_back(note(fmt::format(
+                "De gegevens bevatten voor dit bestuur in {} geen ontvangen middelen en geen "
+                "aanwending.",
+                year.to_string())));
+        } else {
+            s.blocks.push_back(heading("Ontvangen"));
+            report_block in;
+            in.type = report_block::kind::table;
+            in.header = {"Vanuit swv", "Stroom", "Ontvangen bedrag"};
+            for (const auto& f : money.funds)
+                in.rows.push_back({f.swv, f.stream, format_euro(f.amount)});
+            if (money.funds.empty())
+                in.rows.push_back({"", "geen ontvangen middelen in de gegevens", ""});
+            in.rows.push_back({"**Totaal**", "", "**" + format_euro(money.received) + "**"});
+            s.blocks.push_back(std::move(in));
+
+            s.blocks.push_back(heading("Aanwending"));
+            report_block out;
+            out.type = report_block::kind::table;
+            // The school column only when some allocation names a school.
+            const bool schools =
+                std::any_of(money.allocations.begin(), money.allocations.end(),
+                            [](const allocation_line& a) { return !a.school.empty(); });
+            out.header = {"Nr", "Bedrag", "Aanwending", "Beoogde KPI"};
+            if (schools) out.header.insert(out.header.begin() + 3, "School");
+            int n = 0;
+            for (const auto& a : money.allocations) {
+                out.rows.push_back({std::to_string(++n), format_euro(a.amount), a.purpose,
+                                    a.kpi.empty() ? "" : "`" + a.kpi + "`"});
+                if (schools) out.rows.back().insert(out.rows.back().begin() + 3, a.school);
+            }
+            out.rows.push_back({"", "**" + format_euro(money.allocated) + "**", "**Totaal**", ""});
+            if (schools) out.rows.back().push_back("");
+            s.blocks.push_back(std::move(out));
+
+            report_block facts;
+            facts.type = report_block::kind::facts;
+            facts.rows.push_back(
+                {"Aansluiting",
+                 money.reconciles()
+                     ? fmt::format("✔ sluit: aangewend {} = ontvangen {}",
+                                   format_euro(money.allocated), format_euro(money.received))
+                 : money.difference() > 0
+                     ? fmt::format("✘ sluit niet: {} ontvangen maar niet verantwoord",
+                                   format_euro(money.difference()))
+                     : fmt::format("✘ sluit niet: {} meer aangewend dan ontvangen",
+                                   format_euro(-money.difference()))});
+            if (const auto pp = money.allocated_per_pupil())
+                facts.rows.push_back(
+                    {"Aangewend per leerling",
+                     fmt::format("{} ({} leerlingen op 1 oktober {})", format_euro(*pp),
+                                 group_thousands(static_cast<long long>(money.pupils)),
+                                 year.start_year())});
+            if (money.by_purpose.size() < money.allocations.size())
+                for (const auto& p : money.by_purpose)
+                    facts.rows.push_back({"Totaal " + p.purpose, format_euro(p.amount)});
+            s.blocks.push_back(std::move(facts));
+
+            const auto fx = effects(ds, money, kpis);
+            if (fx.empty()) {
+                s.blocks.push_back(note("Geen van de aanwendingen noemt een KPI (kolom kpi_id in "
+                                        "allocations.csv): de doelmatigheid is niet aan cijfers te "
+                                        "koppelen."));
+            } else {
+                s.blocks.push_back(heading("Doelmatigheid"));
+                report_block t;
+                t.type = report_block::kind::table;
+                t.caption = "De KPI die een aanwending beoogt, naast het geld (voor de school die "
+                            "de aanwending noemt, anders voor het bestuur).";
+                t.header = {"Aanwending",     "Bedrag",  "KPI", "Eenheid", year.prev().to_string(),
+                            year.to_string(), "Verschil"};
+                for (const auto& e : fx)
+                    t.rows.push_back({e.allocation.purpose, format_euro(e.allocation.amount),
+                                      "`" + e.allocation.kpi + "`", e.unit,
+                                      fig.show(e.allocation.kpi, e.previous),
+                                      fig.show(e.allocation.kpi, e.current),
+                                      fig.change(e.allocation.kpi, e.previous, e.current)});
+                s.blocks.push_back(std::move(t));
+            }
+        }
+        s.blocks.push_back(board_text(texts, "middelen"));
+        r.sections.push_back(std::move(s));
+    }
+    r.sources = {
+        "Opbouw: de verantwoording van een schoolbestuur aan het samenwerkingsverband (seed 002, "
+        "PO Zuid-Limburg 2024-2025).",
+        "Cijfers: berekend door passend uit de aangeleverde gegevens; KPI-definities volgens de "
+        "catalogus (DOMAIN.md). Bedragen exact in centen opgeteld.",
+        options.suppress_small_counts
+            ? "Privacy: aantallen van 1 tot en met 4 staan er als <5; een verschil dat een klein "
+              "aantal zou verraden is weggelaten."
+            : "Let op: kleine aantallen zijn niet afgeschermd (alleen voor intern gebruik)."};
+    return r;
+}
+
+// ---- Markdown ----------------------------------------------------------------------------
+
+std::string to_markdown(const accountability_report& r) {
+    std::string out = "# " + r.title + "\n\n";
+    for (const auto& [k, v] : r.header) out += "**" + k + ":** " + v + "  \n";
+    for (const auto& s : r.sections) {
+        out += "\n## " + s.title + "\n\n";
+        if (!s.lead.empty()) out += "*" + s.lead + "*\n\n";
+        for (const auto& b : s.blocks) {
+            switch (b.type) {
+            case report_block::kind::text:
+                out += b.text + "\n\n";
+                break;
+            case report_block::kind::heading:
+                out += "### " + b.text + "\n\n";
+                break;
+            case report_block::kind::note: {
+                // Every line quoted, so a note of several paragraphs stays one quote.
+                std::string quoted = "> ";
+                for (char c : b.text) quoted += c == '\n' ? std::string("\n> ") : std::string(1, c);
+                out += quoted + "\n\n";
+                break;
+            }
+            case report_block::kind::facts:
+                for (const auto& row : b.rows) out += "- **" + row[0] + ":** " + row[1] + "\n";
+                out += "\n";
+                break;
+            case report_block::kind::table: {
+                out += "|";
+                for (const auto& h : b.header) out += " " + detail::markdown_cell(h) + " |";
+                out += "\n|";
+                for (std::size_t i = 0; i < b.header.size(); ++i) out += "---|";
+                out += "\n";
+                for (const auto& row : b.rows) {
+                    out += "|";
+                    for (const auto& c : row) out += " " + detail::markdown_cell(c) + " |";
+                    out += "\n";
+                }
+                if (!b.caption.empty()) out += "\n*" + b.caption + "*\n";
+                out += "\n";
+                break;
+            }
+            }
+        }
+    }
+    out += "---\n\n";
+    for (const auto& s : r.sources) out += "- " + s + "\n";
+    return out;
+}
+
+// ---- HTML --------------------------------------------------------------------------------
+
+namespace {
+
+std::string escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Inline Markdown the texts use: **bold**, *italic*, `code`; everything else escaped.
+std::string inline_md(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto wrap = [&](std::string_view mark, const char* tag) {
+            if (s.substr(i, mark.size()) != mark) return false;
+            const auto end = s.find(mark, i + mark.size());
+            if (end == std::string_view::npos || end == i + mark.size()) return false;
+            out += fmt::format("<{0}>{1}</{0}>", tag,
+                               inline_md(s.substr(i + mark.size(), end - i - mark.size())));
+            i = end + mark.size();
+            return true;
+        };
+        if (wrap("**", "strong") || wrap("`", "code") || wrap("*", "em")) continue;
+        out += escape(s.substr(i, 1));
+        ++i;
+    }
+    return out;
+}
+
+// Paragraphs (blank-line separated) and `- ` lists.
+std::string block_md(std::string_view text) {
+    std::string out, para;
+    bool in_list = false;
+    const auto end_para = [&] {
+        if (!para.empty()) out += "<p>" + inline_md(para) + "</p>\n";
+        para.clear();
+    };
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        auto line = detail::trim(text.substr(start, nl - start));
+        start = nl + 1;
+        const bool item = line.starts_with("- ") || line.starts_with("* ") ||
+                          line.starts_with("\xE2\x80\xA2 "); // •
+        if (item) {
+            end_para();
+            if (!in_list) out += "<ul>\n";
+            in_list = true;
+            line.remove_prefix(line.starts_with("\xE2\x80\xA2") ? 4 : 2);
+            out += "<li>" + inline_md(line) + "</li>\n";
+        } else if (line.empty()) {
+            end_para();
+            if (in_list) out += "</ul>\n";
+            in_list = false;
+        } else {
+            if (in_list) out += "</ul>\n";
+            in_list = false;
+            if (!para.empty()) para += ' ';
+            para += line;
+        }
+        if (nl == text.size()) break;
+    }
+    end_para();
+    if (in_list) out += "</ul>\n";
+    return out;
+}
+
+bool looks_numeric(const std::string& c) {
+    if (c.empty()) return false;
+    const auto first = static_cast<unsigned char>(c[0]);
+    return std::isdigit(first) || c.starts_with("€") || c.starts_with("-€") ||
+           c.starts_with("<5") || c.starts_with("**€") ||
+           ((c[0] == '+' || c[0] == '-') && c.size() > 1 &&
+            std::isdigit(static_cast<unsigned char>(c[1])));
+}
+
+std::string cell_class(const std::string& c, std::size_t col) {
+    std::string cls;
+    if (col > 0 && looks_numeric(c)) cls = "num";
+    if (c.starts_with("✔")) cls = "ok";
+    if (c.starts_with("✘")) cls = "bad";
+    if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
+    if (c == "ja") cls = "yes";
+    if (c == "nee") cls = "no";
+    return cls.empty() ? "" : " class=\"" + cls + "\"";
+}
+
+constexpr std::string_view css = R"(
+:root { --ink:#1d2733; --muted:#5b6877; --line:#d5dce4; --accent:#1f4e79; --soft:#eef3f8;
+        --ok:#1e7a3c; --bad:#b3261e; }
+* { box-sizing: border-box; }
+body { margin:0; background:#f6f8fa; color:var(--ink);
+       font: 15px/1.5 "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 920px; margin: 24px auto; background:#fff; padding: 36px 48px 28px;
+       border:1px solid var(--line); border-radius: 6px; }
+.kicker { margin:0; color:var(--accent); font-weight:600; letter-spacing:.08em;
+          text-transform:uppercase; font-size:12px; }
+h1 { margin:4px 0 16px; font-size:26px; color:var(--accent); }
+dl.meta { display:grid; grid-template-columns: 170px 1fr; gap:4px 16px; margin:0 0 8px;
+          padding:12px 16px; background:var(--soft); border-radius:4px; }
+dl.meta dt { font-weight:600; text-transform:uppercase; font-size:12px; color:var(--muted);
+             padding-top:2px; }
+dl.meta dd { margin:0; }
+h2 { font-size:19px; color:var(--accent); border-bottom:2px solid var(--accent);
+     padding-bottom:4px; margin:32px 0 8px; }
+p.lead { color:var(--muted); font-style:italic; margin-top:0; }
+h3 { font-size:15.5px; margin:20px 0 4px; color:var(--ink); }
+table { width:100%; border-collapse:collapse; margin:10px 0 14px; font-size:14px; }
+th, td { border:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
+th { background:var(--soft); font-weight:600; }
+th.num { text-align:right; white-space:nowrap; }
+td.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
+td.ok { color:var(--ok); font-weight:600; white-space:nowrap; }
+td.bad { color:var(--bad); font-weight:600; white-space:nowrap; }
+td.missing { color:var(--muted); font-style:italic; }
+td.yes { color:var(--ok); }
+td.no { color:var(--bad); }
+caption { caption-side:bottom; text-align:left; color:var(--muted); font-size:13px;
+          padding-top:4px; }
+.note { border-left:4px solid #c9a227; background:#fbf7e8; padding:6px 12px; margin:10px 0;
+        color:#4d4319; }
+.note p { margin:4px 0; }
+dl.facts { display:grid; grid-template-columns: 230px 1fr; gap:4px 16px; margin:10px 0; }
+dl.facts dt { font-weight:600; }
+dl.facts dd { margin:0; }
+dl.facts dd.ok { color:var(--ok); font-weight:600; }
+dl.facts dd.bad { color:var(--bad); font-weight:600; }
+code { font-size:12.5px; background:var(--soft); padding:0 3px; border-radius:3px; }
+footer { margin-top:32px; border-top:1px solid var(--line); color:var(--muted); font-size:12.5px; }
+footer li { margin:2px 0; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { background:#fff; font-size:11pt; }
+  main { border:0; margin:0; padding:0; max-width:none; }
+  h2 { break-after: avoid; }
+  table, dl, .note { break-inside: avoid; }
+  tr { break-inside: avoid; }
+}
+)";
+
+} // namespace
+
+std::string to_html(const accountability_report& r) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += "<title>" + escape(r.title) + "</title>\n<style>" + std::string(css) +
+           "</style>\n</head>\n<body>\n<main>\n<header>\n";
+    out += "<p class=\"kicker\">Verantwoording &amp; collectieve verantwoordelijkheid passend "
+           "onderwijs</p>\n";
+    out += "<h1>" + escape(r.title) + "</h1>\n<dl class=\"meta\">\n";
+    for (const auto& [k, v] : r.header)
+        out += "<dt>" + escape(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
+    out += "</dl>\n</header>\n";
+    for (const auto& s : r.sections) {
+        out += "<section id=\"" + escape(s.id) + "\">\n<h2>" + escape(s.title) + "</h2>\n";
+        if (!s.lead.empty()) out += "<p class=\"lead\">" + escape(s.lead) + "</p>\n";
+        for (const auto& b : s.blocks) {
+            switch (b.type) {
+            case report_block::kind::text:
+                out += block_md(b.text);
+                break;
+            case report_block::kind::heading:
+                out += "<h3>" + inline_md(b.text) + "</h3>\n";
+                break;
+            case report_block::kind::note:
+                out += "<div class=\"note\">" + block_md(b.text) + "</div>\n";
+                break;
+            case report_block::kind::facts:
+                out += "<dl class=\"facts\">\n";
+                for (const auto& row : b.rows)
+                    out += "<dt>" + escape(row[0]) + "</dt><dd" +
+                           (row[1].starts_with("✔")   ? std::string(" class=\"ok\"")
+                            : row[1].starts_with("✘") ? std::string(" class=\"bad\"")
+                                                      : std::string()) +
+                           ">" + inline_md(row[1]) + "</dd>\n";
+                out += "</dl>\n";
+                break;
+            case report_block::kind::table:
+                out += "<table>\n";
+                if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
+                out += "<thead><tr>";
+                for (const auto& h : b.header)
+                    out += (school_year::parse(h) ? "<th class=\"num\">" : "<th>") + escape(h) +
+                           "</th>";
+                out += "</tr></thead>\n<tbody>\n";
+                for (const auto& row : b.rows) {
+                    out += "<tr>";
+                    for (std::size_t c = 0; c < row.size(); ++c)
+                        out += "<td" + cell_class(row[c], c) + ">" + inline_md(row[c]) + "</td>";
+                    out += "</tr>\n";
+                }
+                out += "</tbody>\n</table>\n";
+                break;
+            }
+        }
+        out += "</section>\n";
+    }
+    out += "<footer>\n<ul>\n";
+    for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
+    out += "</ul>\n</footer>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+PASSEND_NAMESPACE_END

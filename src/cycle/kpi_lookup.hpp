@@ -1,0 +1,25 @@
+// Private: reading one value out of evaluated KPI rows, the way the cycle's outputs need it.
+#pragma once
+
+#include "passend/kpi/result.hpp"
+
+#include <optional>
+#include <string_view>
+
+PASSEND_NAMESPACE_BEGIN
+namespace detail {
+
+/// The value of KPI `kpi` for `unit` at `level` in `year`.
+///
+/// The evaluator writes rows below the partnership level only for units with records, so a
+/// count KPI without a row for the unit is 0 when the national row of that year has a
+/// numerator (the data covers it); otherwise (not evaluated, table absent, year outside the
+/// data, or a ratio whose denominator is 0) there is no value.
+std::optional<double> kpi_value(const kpi_results& kpis, std::string_view kpi, school_year year,
+                                kpi_level level, std::string_view unit);
+
+/// Whether `kpi` is a percentage (by its definition, else by its id).
+bool kpi_is_percent(const kpi_results& kpis, std::string_view kpi);
+
+} // namespace detail
+PASSEND_NAMESPACE_END

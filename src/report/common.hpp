@@ -1,0 +1,84 @@
+// What the report writers share: row selection, number text, themes and the dashboard model.
+#pragma once
+
+#include "passend/report/privacy.hpp"
+#include "passend/report/report.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+namespace report_detail {
+
+/// The rows the options select (years, unit plus national), in the results' order.
+std::vector<const kpi_row*> selected_rows(const kpi_results& results,
+                                          const report_options& options);
+
+/// A number for machines: integers without a decimal point, others with up to 12 significant
+/// digits and a decimal point (`1.8`, `16.2790697674`).
+std::string machine_number(double v);
+/// A field for CSV: the number, `<5` for a small count, empty when absent or hidden.
+std::string field_text(const kpi_row& row, kpi_field field, const kpi_info* info, int max_small);
+/// The status as in the CSV (`op_koers`, ...); empty when none or when the value is hidden
+/// (a status would tell on which side of the norm a hidden value lies).
+std::string_view status_shown(const kpi_row& row);
+/// The text of a small count: `<5` for max_small 4.
+std::string small_mark(int max_small);
+
+/// A number for readers, in Dutch notation: 12.345 and 1,8.
+std::string dutch_number(double v, int decimals);
+/// A value with its unit for the dashboards: `12.345`, `1,8%`, `€ 1.631.099`, `0,78`, `42 d`.
+std::string display_value(double v, kpi_unit unit);
+/// The shown text of a field for the dashboards (`<5`, `–` when absent or hidden).
+std::string display_field(const kpi_row* row, kpi_field field, const kpi_info* info, int max_small);
+/// A signed change: `+0,3`, `−12`.
+std::string display_change(double change, kpi_unit unit);
+/// `≤ 1,8%`, `≥ 0,75`; empty without norm.
+std::string display_norm(const kpi_info& info);
+/// `op koers`, `aandacht`, `niet op koers`; empty for none.
+std::string_view status_text(kpi_status s);
+std::string_view level_text(kpi_level l); ///< Dutch name of a level
+
+/// A theme of seed 000's KPI set, by KPI id.
+struct theme {
+    int order;
+    std::string_view nl, en, seed000; ///< seed000: which of its eleven KPIs ("1-3")
+};
+const theme& theme_of(std::string_view kpi_id);
+
+/// The definitions by theme, then in DOMAIN.md's order (the dashboards' order).
+std::vector<const kpi_info*> ordered_definitions(const kpi_results& results);
+
+/// One line of a dashboard: a KPI for one unit.
+struct dashboard_line {
+    const kpi_info* info = nullptr;
+    bool sub = false;                 ///< a breakdown of the line before it (indented)
+    const kpi_row* current = nullptr; ///< this unit, the report's year
+    const kpi_row* national = nullptr;
+    std::vector<const kpi_row*> trend;    ///< this unit, one per dashboard year (may be null)
+    std::string change = "–";             ///< the shown change (display_change), `–` if none
+    kpi_status status = kpi_status::none; ///< none when the value is hidden
+};
+struct dashboard_theme {
+    const theme* what;
+    std::vector<dashboard_line> lines;
+};
+struct dashboard_unit {
+    kpi_level level;
+    std::string id, name;
+    std::vector<dashboard_theme> themes;
+    int op_koers = 0, aandacht = 0, niet_op_koers = 0;
+};
+struct dashboard {
+    school_year year{0};               ///< the headline year
+    std::vector<school_year> years;    ///< trend years, oldest first, ending with `year`
+    std::vector<dashboard_unit> units; ///< national first, then partnerships (or the one unit)
+};
+dashboard make_dashboard(const kpi_results& results, const report_options& options);
+
+/// HTML-escape text.
+std::string escape_html(std::string_view text);
+
+} // namespace report_detail
+PASSEND_NAMESPACE_END

@@ -1,0 +1,96 @@
+// The JSON report: the CSV's rows plus the definitions; docs/report-formats.md (stable).
+#include "common.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace {
+using json = nlohmann::ordered_json;
+
+/// A number (an integer when integral), `"<5"` for a small count, null when absent or hidden.
+json field_json(const kpi_row& row, kpi_field field, const kpi_info* info, int max_small) {
+    switch (shown(row, field, info, max_small)) {
+    case cell_shown::number: {
+        const double v = *field_value(row, field);
+        if (v == std::round(v) && std::abs(v) < 1e15) return std::llround(v);
+        return std::stod(report_detail::machine_number(v));
+    }
+    case cell_shown::small:
+        return report_detail::small_mark(max_small);
+    case cell_shown::hidden:
+        return nullptr;
+    }
+    return nullptr;
+}
+} // namespace
+
+void write_json(std::ostream& out, const kpi_results& results, const report_options& options) {
+    using namespace report_detail;
+    const auto rows = selected_rows(results, options);
+    std::set<school_year> years;
+    std::set<std::string_view> ids;
+    for (const auto* r : rows) {
+        years.insert(r->year);
+        ids.insert(r->kpi);
+    }
+    json doc;
+    doc["format"] = "passend-kpi-report";
+    doc["version"] = 1;
+    doc["suppressed"] = options.suppressed;
+    doc["small_count"] = small_mark(options.max_small);
+    doc["school_years"] = json::array();
+    for (auto y : years) doc["school_years"].push_back(y.to_string());
+    doc["unit"] = options.unit.empty() ? json(nullptr) : json(options.unit);
+
+    doc["definitions"] = json::array();
+    for (const auto& k : results.definitions) {
+        if (!ids.contains(k.id)) continue;
+        json d;
+        d["id"] = k.id;
+        d["title_nl"] = k.title_nl;
+        d["title_en"] = k.title_en;
+        d["description"] = k.description;
+        d["source"] = k.source;
+        d["unit"] = to_string(k.unit);
+        if (k.norm) {
+            d["norm"] = {
+                {"direction", k.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
+                {"target", k.norm->target},
+                {"tolerance", k.norm->tolerance}};
+        } else {
+            d["norm"] = nullptr;
+        }
+        doc["definitions"].push_back(std::move(d));
+    }
+
+    doc["rows"] = json::array();
+    const int s = options.max_small;
+    for (const auto* r : rows) {
+        const auto* info = results.find(r->kpi);
+        json j;
+        j["kpi"] = r->kpi;
+        j["school_year"] = r->year.to_string();
+        j["level"] = to_string(r->level);
+        j["unit"] = r->unit;
+        j["numerator"] = field_json(*r, kpi_field::numerator, info, s);
+        j["denominator"] = field_json(*r, kpi_field::denominator, info, s);
+        j["value"] = field_json(*r, kpi_field::value, info, s);
+        const auto status = status_shown(*r);
+        j["status"] = status.empty() ? json(nullptr) : json(status);
+        j["change"] = field_json(*r, kpi_field::change, info, s);
+        j["suppressed"] = json::array();
+        const auto& sup = r->suppressed;
+        for (auto [hidden, name] : {std::pair{sup.numerator, "numerator"},
+                                    {sup.denominator, "denominator"},
+                                    {sup.value, "value"},
+                                    {sup.change, "change"}})
+            if (hidden) j["suppressed"].push_back(name);
+        doc["rows"].push_back(std::move(j));
+    }
+    out << doc.dump(1) << '\n';
+}
+
+PASSEND_NAMESPACE_END

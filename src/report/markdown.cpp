@@ -1,0 +1,111 @@
+// The dashboard as Markdown: per unit and theme a table with a text sparkline as trend.
+#include "common.hpp"
+
+#include "passend/version.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace {
+using namespace report_detail;
+
+/// ▁▂▃▄▅▆▇█ over the shown values, `·` where a year has no shown value.
+std::string text_sparkline(const dashboard_line& line, int max_small) {
+    static constexpr std::array<std::string_view, 8> bars{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    std::vector<std::optional<double>> v;
+    for (const auto* r : line.trend)
+        v.push_back(r && shown(*r, kpi_field::value, line.info, max_small) == cell_shown::number
+                        ? r->value
+                        : std::nullopt);
+    double lo = 0, hi = 0;
+    bool first = true;
+    for (const auto& x : v)
+        if (x) {
+            lo = first ? *x : std::min(lo, *x);
+            hi = first ? *x : std::max(hi, *x);
+            first = false;
+        }
+    std::string out;
+    for (const auto& x : v) {
+        if (!x) {
+            out += "·";
+            continue;
+        }
+        const int i = hi > lo ? static_cast<int>((*x - lo) / (hi - lo) * 7 + 0.5) : 3;
+        out += bars[static_cast<std::size_t>(i)];
+    }
+    return out;
+}
+
+std::string md_cell(std::string text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|')
+            out += "\\|";
+        else if (c != '\n')
+            out += c;
+    }
+    return out;
+}
+} // namespace
+
+void write_markdown(std::ostream& out, const kpi_results& results, const report_options& options) {
+    const auto d = make_dashboard(results, options);
+    const int s = options.max_small;
+    out << "# Passend onderwijs — kengetallen\n\n";
+    out << "*Key figures of passend onderwijs*";
+    if (!options.subject.empty()) out << " · " << options.subject;
+    if (d.years.empty()) {
+        out << "\n\nGeen gegevens (no data).\n";
+        return;
+    }
+    out << " · schooljaar **" << d.year.to_string() << "**";
+    if (d.years.size() > 1)
+        out << " (trend " << d.years.front().to_string() << " t/m " << d.year.to_string() << ")";
+    out << "\n\n";
+    if (options.suppressed)
+        out << "Kleine aantallen (1 t/m " << s << ") staan als `" << small_mark(s)
+            << "`; `–` is geen waarde, of verborgen omdat er een klein aantal uit af te leiden is. "
+               "*Small counts show as `"
+            << small_mark(s) << "`; `–` is no value, or hidden to protect a small count.*\n\n";
+    else
+        out << "**Intern: kleine aantallen zijn niet verborgen** (*internal: small counts are not "
+               "suppressed; do not publish*).\n\n";
+
+    for (const auto& u : d.units) {
+        out << "## " << u.id;
+        if (!u.name.empty() && u.name != u.id) out << " " << u.name;
+        out << " (" << level_text(u.level) << ")\n\n";
+        out << "Op koers: " << u.op_koers << " · aandacht: " << u.aandacht
+            << " · niet op koers: " << u.niet_op_koers << "\n\n";
+        const bool national = u.level == kpi_level::national;
+        for (const auto& t : u.themes) {
+            out << "### " << t.what->order << " · " << t.what->nl << " — *" << t.what->en << "*";
+            if (!t.what->seed000.empty()) out << " (seed 000 KPI " << t.what->seed000 << ")";
+            out << "\n\n| KPI | " << d.year.to_string() << " | verschil | norm | status | trend |"
+                << (national ? "" : " landelijk |") << "\n";
+            out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|") << "\n";
+            for (const auto& line : t.lines) {
+                const auto* info = line.info;
+                const auto* cur = line.current;
+                out << "| " << (line.sub ? "↳ " : "") << md_cell(info->title_nl) << " · *"
+                    << md_cell(info->title_en) << "* | "
+                    << display_field(cur, kpi_field::value, info, s) << " | " << line.change
+                    << " | " << display_norm(*info) << " | " << status_text(line.status) << " | "
+                    << text_sparkline(line, s) << " |";
+                if (!national)
+                    out << " " << display_field(line.national, kpi_field::value, info, s) << " |";
+                out << "\n";
+            }
+            out << "\n";
+        }
+    }
+    out << "---\npassend " << version_string
+        << " · definities en bronnen: `passend report --format json` of docs/kpis.md\n";
+}
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,126 @@
+/* Version, ABI, errors, and opening datasets from a folder and a JSON document. */
+#include "check.h"
+
+#include <stdlib.h>
+
+static void write_file(const char* dir, const char* name, const char* text) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE* f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_version_and_errors(void) {
+    CHECK(strcmp(passend_version(), PASSEND_VERSION_STRING) == 0);
+    CHECK(passend_version_number() == PASSEND_VERSION_NUMBER);
+    CHECK(passend_abi_version() == PASSEND_ABI_VERSION);
+    CHECK_STATUS(passend_check_abi(PASSEND_ABI_VERSION), PASSEND_OK);
+    CHECK(strcmp(passend_last_error(), "") == 0);
+    CHECK_STATUS(passend_check_abi(PASSEND_ABI_VERSION + 1), PASSEND_ABI_MISMATCH);
+    CHECK_MESSAGE("ABI 2");
+    /* a successful call clears the thread's message */
+    CHECK_STATUS(passend_check_abi(PASSEND_ABI_VERSION), PASSEND_OK);
+    CHECK(strcmp(passend_last_error(), "") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_OK), "ok") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_INVALID_DATA), "invalid data") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_NOT_FOUND), "not found") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_ERROR), "internal error") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_INVALID_ARGUMENT), "invalid argument") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_NO_MEMORY), "out of memory") == 0);
+    CHECK(strcmp(passend_errstr(PASSEND_ABI_MISMATCH), "ABI mismatch") == 0);
+    CHECK(strcmp(passend_errstr((passend_status)42), "unknown status") == 0);
+}
+
+static void test_folder(void) {
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_dataset_open_folder("/nonexistent/passend", NULL, &ds, &diags),
+                 PASSEND_NOT_FOUND);
+    CHECK_MESSAGE("/nonexistent/passend");
+    CHECK(ds == NULL);
+    CHECK(diags != NULL && passend_diagnostics_count(diags) == 0);
+    passend_diagnostics_free(&diags);
+    CHECK_STATUS(passend_dataset_open_folder(NULL, NULL, &ds, NULL), PASSEND_INVALID_ARGUMENT);
+    CHECK_STATUS(passend_dataset_open_folder(".", NULL, NULL, NULL), PASSEND_INVALID_ARGUMENT);
+    passend_load_options bad = PASSEND_LOAD_OPTIONS_INIT;
+    bad.version = 0;
+    CHECK_STATUS(passend_dataset_open_folder(".", &bad, &ds, NULL), PASSEND_INVALID_ARGUMENT);
+
+    /* a good folder */
+    const char* dir = PASSEND_TEST_TMP "/c_open_folder";
+    char cmd[1100];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);
+    CHECK(system(cmd) == 0);
+    write_file(dir, "schools.csv",
+               "school_id,name,board_id,swv_id,setting\nS1,De Linde,B1,PO3104,bao\n");
+    write_file(dir, "pupils.csv", "pupil_id,birth_date\np1,2015-03-14\np2,2014-06-01\n");
+    write_file(
+        dir, "enrolments.csv",
+        "pupil_id,school_id,start_date,end_date\np1,S1,2021-08-01,\np2,S1,2020-08-01,2022-07-31\n");
+    CHECK_STATUS(passend_dataset_open_folder(dir, NULL, &ds, &diags), PASSEND_OK);
+    uint64_t n = 0;
+    CHECK_STATUS(passend_dataset_row_count(ds, "enrolments", &n), PASSEND_OK);
+    CHECK(n == 2);
+    CHECK(passend_diagnostics_error_count(diags) == 0);
+    passend_diagnostics_free(&diags);
+    passend_dataset_free(&ds);
+
+    /* a bad one: every problem located at file, line, column */
+    write_file(
+        dir, "enrolments.csv",
+        "pupil_id,school_id,start_date,end_date\np1,S1,2021-08-01,2021-07-01\np2,S9,2020-08-01,\n");
+    ds = (passend_dataset*)&ds;
+    CHECK_STATUS(passend_dataset_open_folder(dir, NULL, &ds, &diags), PASSEND_INVALID_DATA);
+    CHECK(ds == NULL);
+    CHECK_MESSAGE("enrolments.csv:2:4");
+    CHECK(passend_diagnostics_error_count(diags) == 2);
+    int found = 0;
+    for (size_t i = 0; i < passend_diagnostics_count(diags); ++i) {
+        const char *file = NULL, *rule = NULL;
+        uint64_t line = 0;
+        uint32_t column = 0;
+        passend_diagnostics_get(diags, i, NULL, &file, &line, &column, &rule, NULL);
+        if (strcmp(rule, "unknown_reference") == 0) {
+            CHECK(strcmp(file, "enrolments.csv") == 0 && line == 3 && column == 2);
+            found = 1;
+        }
+    }
+    CHECK(found);
+    passend_diagnostics_free(&diags);
+}
+
+static void test_json(void) {
+    const char* json =
+        "{\"schools\": [{\"school_id\": \"S1\", \"name\": \"De Linde\", \"board_id\": \"B1\","
+        " \"swv_id\": \"PO3104\", \"setting\": \"bao\"}],"
+        " \"pupils\": [{\"pupil_id\": \"p1\", \"birth_date\": \"2015-03-14\"}],"
+        " \"enrolments\": [{\"pupil_id\": \"p1\", \"school_id\": \"S1\", \"start_date\": "
+        "\"2021-08-01\"}]}";
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_dataset_open_json(json, NULL, NULL, &ds, &diags), PASSEND_OK);
+    uint64_t n = 0;
+    CHECK_STATUS(passend_dataset_row_count(ds, "pupils", &n), PASSEND_OK);
+    CHECK(n == 1);
+    passend_diagnostics_free(&diags);
+    passend_dataset_free(&ds);
+
+    CHECK_STATUS(passend_dataset_open_json("{\"schools\": [", "broken.json", NULL, &ds, &diags),
+                 PASSEND_INVALID_DATA);
+    CHECK(ds == NULL);
+    CHECK_MESSAGE("broken.json");
+    CHECK(passend_diagnostics_error_count(diags) >= 1);
+    passend_diagnostics_free(&diags);
+    CHECK_STATUS(passend_dataset_open_json(NULL, NULL, NULL, &ds, NULL), PASSEND_INVALID_ARGUMENT);
+    CHECK_STATUS(passend_dataset_open_json("{}", NULL, NULL, NULL, NULL), PASSEND_INVALID_ARGUMENT);
+}
+
+int main(void) {
+    test_version_and_errors();
+    test_folder();
+    test_json();
+    return check_report("test_open");
+}

@@ -1,0 +1,86 @@
+"""Data frames in: every spelling of a column gives the same dataset as the CSV files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import passend
+from conftest import Frames, from_frames, small_frames, typed, write_csv_folder
+
+
+def load(frames: Frames) -> passend.Dataset:
+    return from_frames(frames)
+
+
+def test_introspection() -> None:
+    ds = load(small_frames())
+    assert ds.tables == {
+        "swvs": 2, "boards": 2, "schools": 5, "pupils": 4, "enrolments": 7, "tlvs": 3,
+        "arrangements": 2, "opps": 1, "absences": 2, "funds": 1, "allocations": 2,
+        "assessments": 2,
+    }
+    assert ds.school_years[0] == "2014-2015"
+    assert ds.school_years[-1] == "2023-2024"
+    assert ds.horizon == dt.date(2024, 7, 31)
+    assert ds.has_table("tlvs") and not passend.Dataset.from_pandas(
+        schools=small_frames()["schools"], pupils=small_frames()["pupils"],
+        enrolments=small_frames()["enrolments"]).has_table("tlvs")
+    assert list(ds.partnerships.swv_id) == ["PO3104", "VO3104"]
+    schools = ds.schools.set_index("school_id")
+    assert schools.loc["06SO00", "setting"] == "so"
+    assert schools.loc["06SO00", "municipality"] == "GM0935"
+    assert "4 pupils" in repr(ds)
+
+
+def test_typed_columns_give_the_same_dataset() -> None:
+    assert load(typed(small_frames())).to_json() == load(small_frames()).to_json()
+
+
+def test_other_spellings_give_the_same_dataset() -> None:
+    frames = typed(small_frames())
+    # dates as datetime.date objects, with a time zone, and as second-resolution datetime64
+    frames["pupils"]["birth_date"] = frames["pupils"]["birth_date"].dt.date
+    frames["enrolments"]["start_date"] = frames["enrolments"]["start_date"].dt.tz_localize(
+        "Europe/Amsterdam")
+    frames["enrolments"]["end_date"] = frames["enrolments"]["end_date"].astype("datetime64[s]")
+    # codes in any case with spaces, columns in another order, upper-case headers
+    frames["schools"]["setting"] = frames["schools"]["setting"].str.upper() + " "
+    frames["tlvs"] = frames["tlvs"][list(reversed(frames["tlvs"].columns))]
+    frames["opps"].columns = [c.upper() for c in frames["opps"].columns]
+    # grade as float with NaN, amounts as text
+    frames["enrolments"]["grade"] = frames["enrolments"]["grade"].astype("float64")
+    frames["funds"]["amount_eur"] = ["1631099.00"]
+    assert load(frames).to_json() == load(small_frames()).to_json()
+
+
+def test_numeric_ids() -> None:
+    frames = small_frames()
+    numbers = {"p1": 101, "p2": 102, "p3": 103, "p4": 104}
+    for name in ("pupils", "enrolments", "tlvs", "opps", "absences"):
+        frames[name]["pupil_id"] = frames[name]["pupil_id"].map(numbers)
+    frames["arrangements"]["pupil_id"] = [101, np.nan]  # a float column because of the NaN
+    ds = load(frames)
+    assert ds.tables["pupils"] == 4
+    assert '"101"' in ds.to_json() and "101.0" not in ds.to_json()
+
+
+def test_frames_equal_csv_folder(tmp_path: Path) -> None:
+    frames = small_frames()
+    from_folder = passend.Dataset.from_folder(write_csv_folder(frames, tmp_path))
+    assert load(frames).to_json() == from_folder.to_json()
+
+
+def test_demo_round_trip(demo: passend.Dataset, demo_folder: Path) -> None:
+    """The demo region written as CSV and read with pandas gives the demo back."""
+    frames = {}
+    for path in sorted(demo_folder.glob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        dates = [c for c in frame.columns if c.endswith("_date")]
+        for c in dates:
+            frame[c] = pd.to_datetime(frame[c].replace("", None))
+        frames[path.stem] = frame
+    assert load(frames).to_json() == demo.to_json()
