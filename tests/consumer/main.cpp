@@ -8,6 +8,8 @@ int main() {
     b.add(passend::pupil_row{"p1", passend::make_day(2015, 3, 1)});
     b.add(passend::enrolment_row{"p1", "01AA00", passend::make_day(2020, 8, 1)});
     const auto ds = b.finish().value();
-    std::cout << "passend " << passend::version_string << ": " << ds->pupils().size() << " pupil\n";
-    return ds->pupils().size() == 1 ? 0 : 1;
+    const auto kpis = passend::evaluate(*ds, passend::catalog::builtin());
+    std::cout << "passend " << passend::version_string << ": " << ds->pupils().size() << " pupil, "
+              << kpis.rows.size() << " KPI rows\n";
+    return ds->pupils().size() == 1 && !kpis.rows.empty() ? 0 : 1;
 }
