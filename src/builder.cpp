@@ -774,9 +774,12 @@ load_result dataset_builder::impl::finish() {
     };
     // The horizon first: open enrolments are checked for age up to it.
     for (const auto& e : enrolments) see(e.start, e.end);
-    for (const auto& t : tlvs) see(t.decision, t.end);
-    for (const auto& a : arrangements) see(a.start, a.end);
-    for (const auto& o : opps) see(o.start, o.end);
+    // Planned ends do not count: a TLV is valid at least a full school year ahead (BRON), and
+    // OPPs and arrangements are often entered with their planned end. Counting them would
+    // report school years the data has not reached.
+    for (const auto& t : tlvs) see(t.decision, open_end);
+    for (const auto& a : arrangements) see(a.start, open_end);
+    for (const auto& o : opps) see(o.start, open_end);
     for (const auto& a : absences) see(a.start, a.end);
 
     // Enrolments: by pupil and start; no overlaps; pupils between 2 and 30 years old.

@@ -191,10 +191,12 @@ public:
     std::optional<board_idx> find_board(std::string_view id) const;
     std::optional<municipality_idx> find_municipality(std::string_view code) const;
 
-    /// The school years from the earliest to the latest enrolment day (open enrolments count up
-    /// to `horizon()`), oldest first.
+    /// The school years the data covers, oldest first: from the one holding the earliest
+    /// enrolment or absence start to the one holding horizon().
     std::vector<school_year> school_years() const;
-    /// The last day the data speaks of: the latest start or end date in any period table.
+    /// The last day the data has reached: the latest enrolment or absence start or end, TLV
+    /// decision, or OPP or arrangement start. Planned ends (a TLV's validity, which BRON sets a
+    /// school year or more ahead; an OPP's or arrangement's end) do not count.
     day horizon() const noexcept { return horizon_; }
 
     /// Warnings of the load that made this dataset (errors make no dataset).

@@ -653,11 +653,11 @@ void add_pupils(const region& r, const window& w, const demo_options& o, dataset
     t.at_teldatum.assign(r.schools.size() * static_cast<std::size_t>(w.years()), 0);
     career c(r, w, b, t);
     // Birth cohorts old enough to be in vso at the start of the window down to the four-year-olds
-    // of its last year (born before August, they start by its end). About 12.7 cohorts are at
-    // school at a time; Zuid-Limburg's cohorts shrink by 1.2% a year (krimp), the synthetic
-    // country's do not.
+    // of its last year (born before August, they start by its end). Zuid-Limburg's cohorts
+    // shrink by 1.2% a year (krimp), the synthetic country's do not; pupils at a teldatum come to
+    // about 12.7 (Zuid-Limburg) or 12.2 (flat) cohorts, measured.
     const int oldest = w.first_year - 21, youngest = w.last_year - 3;
-    const std::uint64_t base = o.pupils * 1000 / 12'700;
+    const std::uint64_t base = o.pupils * 1000 / (o.partnerships == 0 ? 12'700 : 12'200);
     const int shrink = o.partnerships == 0 ? 12 : 0; // per mille a year
     std::uint64_t serial = 0;
     for (int year = oldest; year <= youngest; ++year) {

@@ -23,6 +23,7 @@
 #include <numeric>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -698,8 +699,12 @@ void scan_tables(const scan_context& cx, Sink& sink) {
                                                      : unit_keys{none, as.unit[i], none, none};
         };
         // Per year, framework and assessed unit: the sum and number of item scores.
-        std::map<std::tuple<int, std::size_t, unit_level, std::uint32_t>, std::pair<double, int>>
-            per_unit;
+        // Key: year, framework, level and unit packed in 64 bits.
+        std::unordered_map<std::uint64_t, std::pair<double, int>> per_unit;
+        auto pack = [](std::size_t y, std::size_t fw, unit_level level, std::uint32_t unit) {
+            return (std::uint64_t{y} << 49) | (std::uint64_t{fw} << 33) |
+                   (std::uint64_t{level == unit_level::board} << 32) | unit;
+        };
         std::size_t fw = 0;
         for (std::size_t i = 0; i < as.size(); ++i) {
             const auto y = cx.years.index(as.year[i]);
@@ -712,13 +717,17 @@ void scan_tables(const scan_context& cx, Sink& sink) {
                 const auto c = pl.cls(kpi_measure::assessments, fw);
                 if (c >= 0) sink.add(c, *y, keys(i), no_index<pupil_idx>, as.score[i]);
             }
-            auto& [sum, n] = per_unit[{static_cast<int>(*y), fw, as.level[i], as.unit[i]}];
+            if (!units) continue;
+            auto& [sum, n] = per_unit[pack(*y, fw, as.level[i], as.unit[i])];
             sum += as.score[i];
             ++n;
         }
         if (units) {
             for (const auto& [key, sn] : per_unit) {
-                const auto& [y, fw, level, unit] = key;
+                const auto y = static_cast<std::size_t>(key >> 49);
+                const auto fw = static_cast<std::size_t>((key >> 33) & 0xFFFF);
+                const auto level = (key >> 32) & 1 ? unit_level::board : unit_level::school;
+                const auto unit = static_cast<std::uint32_t>(key);
                 const auto c = pl.cls(kpi_measure::assessment_units, fw);
                 if (c < 0) continue;
                 const unit_keys k = level == unit_level::school ? school_keys(unit)

@@ -179,3 +179,18 @@ TEST_CASE("transitions: kinds, the 92-day edge and uitstroom") {
     CHECK(classify(setting::vo, setting::bao, false) == overig);
     CHECK(classify(setting::pro, setting::pro, false) == overstap);
 }
+
+TEST_CASE("school years: planned ends do not extend them, early absences do") {
+    auto b = small_region();
+    b.add(enrolment_row{"p2", "03CC00", d("2022-08-01"), d("2023-07-31")});
+    b.add(tlv_row{"t1", "p2", "PO3105", setting::so, funding_category::laag, no_day,
+                  d("2022-06-01"), tlv_outcome::toegekend, d("2022-08-01"), d("2026-07-31")});
+    b.add(opp_row{"p2", "03CC00", d("2022-09-01"), d("2025-07-31")});
+    b.add(absence_row{"p1", absence_kind::absoluut, d("2021-09-01"), d("2021-12-01")});
+    const auto ds = b.finish().value();
+    CHECK(ds->horizon() == d("2023-07-31"));
+    const auto years = ds->school_years();
+    REQUIRE(years.size() == 2);
+    CHECK(years.front() == school_year{2021});
+    CHECK(years.back() == school_year{2022});
+}

@@ -161,7 +161,8 @@ TEST_CASE("flows: 92 days apart is a direct transition, 93 is not") {
     using k = transition_kind;
     CHECK(kinds_of(*ds, "p92") == std::vector{k::instroom, k::verwijzing});
     CHECK(kinds_of(*ds, "p93") == std::vector{k::instroom, k::uitstroom, k::instroom});
-    const auto f = compute_flows(*ds).flows({}, y2020);
+    const auto ft = compute_flows(*ds);
+    const auto f = ft.flows({}, y2020);
     CHECK(f(bao, so) == 1);
     CHECK(f(bao, uitstroom_col(exit_reason::none)) == 1);
     CHECK(f(instroom, so) == 1);

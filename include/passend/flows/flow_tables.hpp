@@ -98,6 +98,9 @@ public:
     bool has_level(flow_level l) const noexcept;
     std::uint32_t unit_count(flow_level l) const noexcept;
 
+    // The maps below view the tables' memory: keep the flow_tables alive while using them (copy
+    // into a flow_matrix etc. to keep a table longer).
+
     /// Changes of state in the window of `y` (T(y-1), T(y)].
     Eigen::Map<const flow_matrix> flows(flow_unit u, school_year y) const;
     /// Pupils per setting at T(y).

@@ -1,7 +1,7 @@
 /* Catalogs, evaluation, results (rows, typed columns, JSON) and explain on a region of
  * four pupils whose numbers are known by hand (small_region.h), plus misuse of each function. */
-#include "../check.h"
-#include "../small_region.h"
+#include "check.h"
+#include "small_region.h"
 
 #include <math.h>
 
