@@ -208,6 +208,7 @@ class Dataset:
 
         Columns as the report's CSV: ``kpi, school_year, level, unit, numerator, denominator,
         value, status, change``; labels are categorical, numbers float64 with NaN when absent.
+        The definitions behind the ids: :func:`passend.catalog`.
 
         Args:
             year: school year(s) to keep, as ``2024`` or ``"2024-2025"``; None: all.
@@ -219,7 +220,7 @@ class Dataset:
             view: ``"paying"`` (so/vso pupils count for the partnership of their TLV) or
                 ``"schoolgaand"`` (for their school's partnership).
         """
-        columns, definitions = _core.kpis(
+        columns, _ = _core.kpis(
             self._ds,
             _path(catalog),
             _strings(kpi),
@@ -229,8 +230,8 @@ class Dataset:
             view,
         )
         frame = _frame(columns)
-        frame.attrs["definitions"] = _definitions(definitions)
-        frame.attrs["suppressed"] = suppress
+        # plain values only: pandas compares attrs when frames are concatenated or compared
+        frame.attrs.update(catalog=_path(catalog), suppressed=suppress)
         return frame
 
     def explain(

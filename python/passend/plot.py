@@ -38,9 +38,8 @@ def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4.5)) -> Axes:
 
 
 def _definition(kpis: pd.DataFrame, kpi: str) -> pd.Series[Any] | None:
-    definitions = kpis.attrs.get("definitions")
-    if not isinstance(definitions, pd.DataFrame) or kpi not in definitions.index:
-        definitions = _catalog()
+    path = kpis.attrs.get("catalog")
+    definitions = _catalog(path if isinstance(path, str) else None)
     row = definitions.loc[kpi] if kpi in definitions.index else None
     return row if isinstance(row, pd.Series) else None
 

@@ -31,7 +31,8 @@ def tolerance(text: str) -> float:
 
 
 def compare(frame: pd.DataFrame, csv: pd.DataFrame) -> None:
-    assert list(csv.columns) == list(frame.columns)
+    # the CSV's first nine columns; it adds the definition's unit and titles after them
+    assert list(csv.columns[: len(frame.columns)]) == list(frame.columns)
     ours = frame.astype({k: str for k in KEY}).set_index(KEY)
     theirs = csv.set_index(KEY)
     assert set(ours.index) == set(theirs.index)
@@ -54,7 +55,6 @@ def compare(frame: pd.DataFrame, csv: pd.DataFrame) -> None:
 
 def test_every_kpi_unsuppressed(demo: passend.Dataset, cli: Callable[..., str]) -> None:
     frame = demo.kpis(suppress=False)
-    assert set(frame["kpi"]) == set(frame.attrs["definitions"].index)
     # every id of the catalog; templates ({framework}_score) expand per framework in the data
     assert {i for i in passend.catalog().index if "{" not in i} <= set(frame["kpi"])
     compare(frame, cli_csv(cli, "--no-suppress"))

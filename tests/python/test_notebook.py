@@ -27,7 +27,7 @@ def test_stored_without_outputs() -> None:
 @needs("flows")
 def test_notebook_executes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call]
-    plots = Path(os.environ.get("PASSEND_BUILD_DIR", tmp_path)) / "notebook_plots"
+    plots = Path(os.environ.get("PASSEND_BUILD_DIR", tmp_path)).resolve() / "notebook_plots"
     plots.mkdir(parents=True, exist_ok=True)
     for old in plots.glob("*.png"):
         old.unlink()
