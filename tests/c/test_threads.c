@@ -2,7 +2,7 @@
  * and all get the same numbers as a single-threaded run. Each thread also fails a call of its
  * own and must read its own message (error state is per thread). Run it under ThreadSanitizer
  * (the tsan preset) to check the locking, not only the numbers. */
-#include "../check.h"
+#include "check.h"
 
 #include <pthread.h>
 #include <stdlib.h>
