@@ -98,7 +98,7 @@ passend_status passend_check_abi(int abi_version) {
     });
 }
 
-const char* passend_errstr(passend_status status) {
+const char* passend_errstr(int status) {
     switch (status) {
     case PASSEND_OK:
         return "ok";

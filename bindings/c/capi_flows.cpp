@@ -87,7 +87,7 @@ void passend_matrix_free(passend_matrix** m) {
 }
 
 passend_status passend_flows(const passend_dataset* dataset, int32_t year, const char* unit,
-                             passend_flow_table table, int schoolgaand, int suppress,
+                             int table, int schoolgaand, int suppress,
                              passend_matrix** out_matrix) {
     if (out_matrix) *out_matrix = nullptr;
     return guard([&] {

@@ -110,8 +110,9 @@ typedef enum passend_status {
  */
 PASSEND_API passend_status passend_check_abi(int abi_version);
 
-/** Return a short English description of a status code (static storage; never NULL). */
-PASSEND_API const char* passend_errstr(passend_status status);
+/** Return a short English description of a status code, a passend_status (static storage;
+ * never NULL; "unknown status" for any other number). */
+PASSEND_API const char* passend_errstr(int status);
 
 /**
  * Return the message of the calling thread's last failed call, or "" when the last call
@@ -747,12 +748,12 @@ typedef enum passend_flow_table {
  * @param schoolgaand as in passend_evaluate_options
  * @param suppress 1: counts 1-4 become NaN, as published outputs hide them; 0: every count
  * @param[out] out_matrix free with passend_matrix_free
+ * @param table a passend_flow_table (an int, so that any number a binding passes is safe)
  * @return PASSEND_OK; PASSEND_NOT_FOUND for a unit or year the tables do not have;
  *         PASSEND_INVALID_ARGUMENT for NULL arguments or an unknown table.
  */
 PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t year,
-                                         const char* unit, passend_flow_table table,
-                                         int schoolgaand, int suppress,
+                                         const char* unit, int table, int schoolgaand, int suppress,
                                          passend_matrix** out_matrix);
 
 /**

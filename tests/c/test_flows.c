@@ -51,8 +51,7 @@ static void test_flows(passend_dataset* ds) {
     CHECK(kinds == NULL);
     CHECK_STATUS(passend_flows(ds, 1990, NULL, PASSEND_FLOWS_STOCK, 0, 0, &kinds),
                  PASSEND_NOT_FOUND);
-    CHECK_STATUS(passend_flows(ds, 2022, NULL, (passend_flow_table)9, 0, 0, &kinds),
-                 PASSEND_INVALID_ARGUMENT);
+    CHECK_STATUS(passend_flows(ds, 2022, NULL, 9, 0, 0, &kinds), PASSEND_INVALID_ARGUMENT);
     CHECK_STATUS(passend_flows(NULL, 2022, NULL, PASSEND_FLOWS_STOCK, 0, 0, &kinds),
                  PASSEND_INVALID_ARGUMENT);
     CHECK_STATUS(passend_flows(ds, 2022, NULL, PASSEND_FLOWS_STOCK, 0, 0, NULL),
