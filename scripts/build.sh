@@ -7,6 +7,8 @@ if command -v ccache >/dev/null; then
   export PASSEND_LAUNCHER=ccache
   # Relative paths in the cache key let worktrees beside this one share compiled objects.
   export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(cd .. && pwd)}
+  # Debug info would otherwise tie every object to its checkout and defeat the sharing.
+  export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 fi
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"
