@@ -299,14 +299,14 @@ TEST_CASE("rule: pupils must be 2 to 30 years old on every enrolment day") {
     temp_folder f("valid_small");
     f.append("pupils.csv", "p5,2020-01-01,\np6,1990-01-01,\np7,1996-06-01,\n");
     f.append("enrolments.csv", "p5,01AA00,2021-12-31,,,\n"             // 1 on the first day
-                               "p6,04DD00,2019-08-01,,,\n"             // open: 37 at the horizon
+                               "p6,04DD00,2019-08-01,,,\n"             // open: 36 at the horizon
                                "p7,04DD00,2024-08-01,2026-07-31,,\n"); // 30 on the last day
     const auto r = load_folder(f.path());
     CHECK(r.data == nullptr);
     CHECK(errors(r) ==
           lines({"enrolments.csv:9:3: error: start_date 2021-12-31: pupil p5 is 1 years old; "
                  "pupils must be 2 to 30 on every enrolment day",
-                 "enrolments.csv:10:3: error: enrolment running on 2027-07-31: pupil p6 is 37 "
+                 "enrolments.csv:10:3: error: enrolment running on 2026-07-31: pupil p6 is 36 "
                  "years old; pupils must be 2 to 30 on every enrolment day"}));
     // One day older on the last day is an error.
     temp_folder g("valid_small");
