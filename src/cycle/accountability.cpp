@@ -5,6 +5,7 @@
 #include "passend/continuum.hpp"
 #include "passend/cycle/frameworks.hpp"
 #include "passend/cycle/money.hpp"
+#include "report/common.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -632,29 +633,6 @@ std::string to_markdown(const accountability_report& r) {
 
 namespace {
 
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 // Inline Markdown the texts use: **bold**, *italic*, `code`; everything else escaped.
 std::string inline_md(std::string_view s) {
     std::string out;
@@ -669,7 +647,7 @@ std::string inline_md(std::string_view s) {
             return true;
         };
         if (wrap("**", "strong") || wrap("`", "code") || wrap("*", "em")) continue;
-        out += escape(s.substr(i, 1));
+        out += report_detail::escape_html(s.substr(i, 1));
         ++i;
     }
     return out;
@@ -792,17 +770,19 @@ footer li { margin:2px 0; }
 std::string to_html(const accountability_report& r) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += "<title>" + escape(r.title) + "</title>\n<style>" + std::string(css) +
-           "</style>\n</head>\n<body>\n<main>\n<header>\n";
+    out += "<title>" + report_detail::escape_html(r.title) + "</title>\n<style>" +
+           std::string(css) + "</style>\n</head>\n<body>\n<main>\n<header>\n";
     out += "<p class=\"kicker\">Verantwoording &amp; collectieve verantwoordelijkheid passend "
            "onderwijs</p>\n";
-    out += "<h1>" + escape(r.title) + "</h1>\n<dl class=\"meta\">\n";
+    out += "<h1>" + report_detail::escape_html(r.title) + "</h1>\n<dl class=\"meta\">\n";
     for (const auto& [k, v] : r.header)
-        out += "<dt>" + escape(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
+        out += "<dt>" + report_detail::escape_html(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
     out += "</dl>\n</header>\n";
     for (const auto& s : r.sections) {
-        out += "<section id=\"" + escape(s.id) + "\">\n<h2>" + escape(s.title) + "</h2>\n";
-        if (!s.lead.empty()) out += "<p class=\"lead\">" + escape(s.lead) + "</p>\n";
+        out += "<section id=\"" + report_detail::escape_html(s.id) + "\">\n<h2>" +
+               report_detail::escape_html(s.title) + "</h2>\n";
+        if (!s.lead.empty())
+            out += "<p class=\"lead\">" + report_detail::escape_html(s.lead) + "</p>\n";
         for (const auto& b : s.blocks) {
             switch (b.type) {
             case report_block::kind::text:
@@ -817,7 +797,7 @@ std::string to_html(const accountability_report& r) {
             case report_block::kind::facts:
                 out += "<dl class=\"facts\">\n";
                 for (const auto& row : b.rows)
-                    out += "<dt>" + escape(row[0]) + "</dt><dd" +
+                    out += "<dt>" + report_detail::escape_html(row[0]) + "</dt><dd" +
                            (row[1].starts_with("✔")   ? std::string(" class=\"ok\"")
                             : row[1].starts_with("✘") ? std::string(" class=\"bad\"")
                                                       : std::string()) +
@@ -829,8 +809,8 @@ std::string to_html(const accountability_report& r) {
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
                 for (const auto& h : b.header)
-                    out += (school_year::parse(h) ? "<th class=\"num\">" : "<th>") + escape(h) +
-                           "</th>";
+                    out += (school_year::parse(h) ? "<th class=\"num\">" : "<th>") +
+                           report_detail::escape_html(h) + "</th>";
                 out += "</tr></thead>\n<tbody>\n";
                 for (const auto& row : b.rows) {
                     out += "<tr>";
