@@ -99,8 +99,9 @@ int main(int argc, char** argv) {
         best_eval1 = std::min(best_eval1, seconds_since(t0));
         cpu_eval1 = std::min(cpu_eval1, cpu_seconds() - c0);
     }
-    std::printf("catalog: %zu definitions, %zu distinct quantities, %zu school years, %zu rows\n",
-                definitions, stats.quantities, years.size(), rows);
+    std::printf("catalog: %zu definitions, %zu distinct quantities in %zu classes of records, %zu "
+                "school years, %zu rows\n",
+                definitions, stats.quantities, stats.classes, years.size(), rows);
     std::printf("%-52s %8s %8s %12s %12s\n", "", "wall s", "cpu s", "wall ratio", "cpu ratio");
     std::printf("%-52s %8.3f %8.3f %12s %12s\n", "plain loop over the enrolment columns (peer)",
                 best_plain, cpu_plain, "1.00x", "1.00x");
@@ -114,8 +115,8 @@ int main(int argc, char** argv) {
                  " pass over the enrolments")
                     .c_str(),
                 best_eval1, cpu_eval1, best_eval1 / best_plain, cpu_eval1 / cpu_plain);
-    std::printf("phases of the last 2-thread run: pupils %.3f s, other tables %.3f s, rows "
-                "%.3f s\n",
-                stats.pupils_seconds, stats.tables_seconds, stats.rows_seconds);
+    std::printf("phases of the last 2-thread run: scan %.3f s (of which the tables other than the "
+                "pupils' %.3f s on one thread), rows %.3f s\n",
+                stats.scan_seconds, stats.tables_seconds, stats.rows_seconds);
     return 0;
 }

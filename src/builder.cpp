@@ -956,7 +956,7 @@ load_result dataset_builder::impl::finish() {
         d.assessments_.item.push_back(a.item);
         d.assessments_.score.push_back(a.score);
     }
-    d.horizon_ = horizon;
+    d.finish(horizon);
 
     // Diagnostics in source order; a note when the cap cut them short.
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {

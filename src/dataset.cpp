@@ -31,16 +31,16 @@ std::optional<municipality_idx> dataset::find_municipality(std::string_view code
     return find_sorted<municipality_idx>(municipalities_.code, code);
 }
 
-std::vector<school_year> dataset::school_years() const {
-    if (enrolments_.size() == 0) return {};
+void dataset::finish(day horizon) {
+    horizon_ = horizon;
+    school_years_.clear();
+    if (enrolments_.size() == 0) return;
     day first = *std::min_element(enrolments_.start.begin(), enrolments_.start.end());
     if (absences_.size() > 0)
         first = std::min(first, *std::min_element(absences_.start.begin(), absences_.start.end()));
-    std::vector<school_year> years;
     for (auto y = school_year::containing(first); y <= school_year::containing(horizon_);
          y = y.next())
-        years.push_back(y);
-    return years;
+        school_years_.push_back(y);
 }
 
 PASSEND_NAMESPACE_END

@@ -33,11 +33,12 @@ absence_unit attribute_absence(const dataset& ds, pupil_idx p, day start) {
     return u;
 }
 
-std::vector<verzuim_episode> verzuim_episodes(const dataset& ds, school_year y) {
+void append_verzuim_episodes(const dataset& ds, pupil_idx p, school_year y,
+                             std::vector<verzuim_episode>& out) {
     const auto& ab = ds.absences();
+    if (ab.first.empty()) return;
     const period year = y.days();
-    std::vector<verzuim_episode> out;
-    for (std::uint32_t a = 0; a < ab.size(); ++a) {
+    for (auto a = ab.first[pos(p)]; a < ab.first[pos(p) + 1]; ++a) {
         const period span{ab.start[a], ab.end[a]};
         if (!span.overlaps(year)) continue;
         const bool open = ab.end[a] == open_end;
@@ -45,11 +46,19 @@ std::vector<verzuim_episode> verzuim_episodes(const dataset& ds, school_year y) 
         const int length = (last - ab.start[a]).count() + 1;
         if (ab.kind[a] == absence_kind::relatief && length <= langdurig_min_days_exclusive)
             continue;
-        out.push_back({a, ab.pupil[a], ab.kind[a], ab.start[a], last, open, length,
-                       last > add_months(ab.start[a], 3),
-                       attribute_absence(ds, ab.pupil[a], ab.start[a])});
+        out.push_back({a, p, ab.kind[a], ab.start[a], last, open, length,
+                       last > add_months(ab.start[a], 3), attribute_absence(ds, p, ab.start[a])});
     }
-    return out; // absences are stored by pupil, then start
+}
+
+std::vector<verzuim_episode> verzuim_episodes(const dataset& ds, school_year y) {
+    std::vector<verzuim_episode> out;
+    const auto& ab = ds.absences();
+    if (ab.first.empty()) return out;
+    // Absences are stored by pupil, then start: pupils in order give the documented order.
+    for (std::uint32_t p = 0; p + 1 < ab.first.size(); ++p)
+        if (ab.first[p] < ab.first[p + 1]) append_verzuim_episodes(ds, pupil_idx{p}, y, out);
+    return out;
 }
 
 PASSEND_NAMESPACE_END

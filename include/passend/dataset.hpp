@@ -193,7 +193,7 @@ public:
 
     /// The school years the data covers, oldest first: from the one holding the earliest
     /// enrolment or absence start to the one holding horizon().
-    std::vector<school_year> school_years() const;
+    const std::vector<school_year>& school_years() const noexcept { return school_years_; }
     /// The last day the data has reached: the latest enrolment or absence start or end, TLV
     /// decision, or OPP or arrangement start. Planned ends (a TLV's validity, which BRON sets a
     /// school year or more ahead; an OPP's or arrangement's end) do not count.
@@ -205,6 +205,8 @@ public:
 private:
     friend class dataset_builder;
     dataset() = default;
+    /// Sets horizon and the school years from the tables; the builder's last step.
+    void finish(day horizon);
 
     swv_table swvs_;
     board_table boards_;
@@ -221,6 +223,7 @@ private:
     assessment_table assessments_;
     bool present_[13] = {};
     day horizon_{};
+    std::vector<school_year> school_years_; ///< computed once: a scan of the enrolments
     std::vector<diagnostic> warnings_;
 };
 

@@ -64,4 +64,9 @@ struct verzuim_episode {
 /// matching episode of a pupil is the earliest one, which decides its unit).
 std::vector<verzuim_episode> verzuim_episodes(const dataset& ds, school_year y);
 
+/// The qualifying episodes of pupil `p` that overlap school year `y`, by start, appended to `out`
+/// (the per-pupil part of verzuim_episodes, for passes that already go pupil by pupil).
+void append_verzuim_episodes(const dataset& ds, pupil_idx p, school_year y,
+                             std::vector<verzuim_episode>& out);
+
 PASSEND_NAMESPACE_END

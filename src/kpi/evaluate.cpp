@@ -7,6 +7,8 @@
 //    its class for each unit it belongs to (national, partnership, board, school, municipality).
 // 2. Scan (scan_pupils): per pupil, in one loop over its enrolments, TLVs, OPPs and absences,
 //    emit the records; split over two threads, each with its own accumulator, merged after.
+//    Enrolment records are counted per school and municipality and rolled up into boards and
+//    partnerships after the scan (accumulator::fold): two counters per record instead of four.
 //    Then small loops over arrangements, money and assessments.
 // 3. Rows: a quantity's number for a unit is the sum of its classes; a definition combines its
 //    numerator and denominator (ratio, difference) and judges the norm.
@@ -17,13 +19,19 @@
 #include "passend/transitions.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <numeric>
 #include <set>
+#include <span>
 #include <thread>
 #include <unordered_map>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -31,6 +39,11 @@ namespace {
 
 constexpr std::uint32_t none = 0xFFFFFFFFu;
 constexpr std::size_t no_setting = setting_count; // a transition's missing side
+
+/// A level at which a record does not count at all, as opposed to `none`, a unit the data does
+/// not tell (`onbekend`): a board's own assessment has no school and, as a board may work in
+/// several partnerships, no partnership; a TLV belongs to no board or school.
+constexpr std::uint32_t not_counted = 0xFFFFFFFEu;
 
 /// The units a record belongs to, one per level; `none` is `onbekend`.
 struct unit_keys {
@@ -289,34 +302,145 @@ struct year_range {
 
 // ---- Sinks: what the scan does with a record ----
 
+/// Whether an enrolment at `school` counts for a partnership of its own rather than the
+/// school's: so and vso under the paying view count for the TLV's partnership.
+bool own_swv(const dataset& ds, attribution_view view, std::uint32_t school) {
+    return view == attribution_view::paying && is_paid_by_tlv(ds.schools().kind[school]);
+}
+
+std::uint32_t board_of(const dataset& ds, std::uint32_t school) {
+    return school == none ? none : pos(ds.schools().board[school]);
+}
+std::uint32_t swv_of(const dataset& ds, std::uint32_t school) {
+    const auto swv = ds.schools().swv[school];
+    return has(swv) ? pos(swv) : none;
+}
+
+/// The units of an enrolment's record: its school (the board follows), the pupil's
+/// municipality and, when own_swv(), the partnership paying on the record's day.
+struct enrolment_units {
+    std::uint32_t school = none, municipality = none;
+    std::uint32_t swv = none; ///< only when own
+    bool own = false;
+};
+
+unit_keys keys_of(const dataset& ds, const enrolment_units& u) {
+    return {u.own ? u.swv : swv_of(ds, u.school), board_of(ds, u.school), u.school, u.municipality};
+}
+
 /// Sums records per class, year and slot.
+///
+/// Enrolment records (stocks, transitions, exits: most of them) are counted per school,
+/// municipality and own partnership only, in unit-major blocks where a pupil's years at one
+/// school share a cache line, and rolled up into boards and partnerships once by fold().
 class accumulator {
 public:
-    accumulator(const plan& pl, const slot_layout& layout, std::size_t years)
-        : plan_(pl), layout_(layout), years_(years), count_(pl.classes.size() * years),
-          sum_(count_.size()), values_(count_.size()) {}
+    accumulator(const dataset& ds, const plan& pl, const slot_layout& layout, std::size_t years)
+        : ds_(ds), plan_(pl), layout_(layout), years_(years), count_(pl.classes.size() * years),
+          sum_(count_.size()), values_(count_.size()), row_of_(pl.classes.size(), -1) {
+        for (std::size_t c = 0; c < pl.classes.size(); ++c) {
+            const auto& info = pl.classes[c];
+            const auto m = info.measure;
+            if (info.values || (m != kpi_measure::pupils && m != kpi_measure::transitions &&
+                                m != kpi_measure::exits))
+                continue;
+            row_of_[c] = static_cast<std::int32_t>(classes_.size());
+            classes_.push_back(static_cast<std::uint32_t>(c));
+            fields_ |= info.field;
+        }
+        block_ = classes_.size() * years_;
+        if (block_ == 0) return;
+        by_school_.assign(std::size_t{layout.schools} * block_, 0);
+        by_municipality_.assign((std::size_t{layout.municipalities} + 1) * block_, 0);
+        by_swv_.assign((std::size_t{layout.swvs} + 1) * block_, 0);
+        if (!fields_) return;
+        sum_school_.assign(by_school_.size(), 0.0);
+        sum_municipality_.assign(by_municipality_.size(), 0.0);
+        sum_swv_.assign(by_swv_.size(), 0.0);
+    }
 
     void add(std::int32_t cls, std::size_t year, const unit_keys& k, pupil_idx, double field) {
         const std::size_t i = static_cast<std::size_t>(cls) * years_ + year;
-        // The national slot is left out: every record has one partnership slot (maybe
-        // onbekend), so the national number is their sum (sum_classes).
-        const std::array<std::uint32_t, 4> slots{
-            layout_.slot(kpi_level::swv, k.swv), layout_.slot(kpi_level::board, k.board),
-            layout_.slot(kpi_level::school, k.school),
-            layout_.slot(kpi_level::municipality, k.municipality)};
+        // The national slot only takes records that count for no partnership: for the others
+        // the national number is the sum of the partnership slots, onbekend included
+        // (sum_classes), which saves a counter per record.
+        std::array<std::uint32_t, 4> slots{};
+        std::size_t n = 0;
+        if (k.swv == not_counted) slots[n++] = 0;
+        for (const auto& [level, unit] : {std::pair{kpi_level::swv, k.swv},
+                                          {kpi_level::board, k.board},
+                                          {kpi_level::school, k.school},
+                                          {kpi_level::municipality, k.municipality}})
+            if (unit != not_counted) slots[n++] = layout_.slot(level, unit);
+        const std::span<const std::uint32_t> used(slots.data(), n);
         auto& count = lazy(count_[i]);
-        for (auto s : slots) ++count[s];
+        for (auto s : used) ++count[s];
         const auto& info = plan_.classes[static_cast<std::size_t>(cls)];
         if (info.field) {
             auto& sum = lazy(sum_[i]);
-            for (auto s : slots) sum[s] += field;
+            for (auto s : used) sum[s] += field;
         }
         if (info.values) {
             auto& values = values_[i];
             if (values.empty()) values.resize(layout_.total());
-            values[0].push_back(field);
-            for (auto s : slots) values[s].push_back(field);
+            if (k.swv != not_counted) values[0].push_back(field);
+            for (auto s : used) values[s].push_back(field);
         }
+    }
+
+    void add_enrolment(std::int32_t cls, std::size_t year, const enrolment_units& u, pupil_idx p,
+                       double field) {
+        const auto row = row_of_[static_cast<std::size_t>(cls)];
+        if (row < 0) return add(cls, year, keys_of(ds_, u), p, field);
+        const std::size_t i = static_cast<std::size_t>(row) * years_ + year;
+        const std::size_t at_school = u.school * block_ + i;
+        const std::size_t at_municipality =
+            (u.municipality == none ? layout_.municipalities : u.municipality) * block_ + i;
+        const std::size_t at_swv = (u.swv == none ? layout_.swvs : u.swv) * block_ + i;
+        ++by_school_[at_school];
+        ++by_municipality_[at_municipality];
+        if (u.own) ++by_swv_[at_swv];
+        if (!fields_ || !plan_.classes[static_cast<std::size_t>(cls)].field) return;
+        sum_school_[at_school] += field;
+        sum_municipality_[at_municipality] += field;
+        if (u.own) sum_swv_[at_swv] += field;
+    }
+
+    /// Roll the enrolment records' blocks up into the slots of every level (after merge()).
+    void fold(attribution_view view) {
+        if (block_ == 0) return;
+        auto fold_unit = [&](const auto& counts, const auto& sums, std::size_t unit,
+                             std::initializer_list<std::uint32_t> slots) {
+            for (std::size_t row = 0; row < classes_.size(); ++row) {
+                for (std::size_t y = 0; y < years_; ++y) {
+                    const std::size_t i = row * years_ + y, at = unit * block_ + i;
+                    if (counts[at] == 0) continue;
+                    const std::size_t cy = classes_[row] * years_ + y;
+                    auto& count = lazy(count_[cy]);
+                    for (auto s : slots) count[s] += counts[at];
+                    if (!plan_.classes[classes_[row]].field) continue;
+                    auto& sum = lazy(sum_[cy]);
+                    for (auto s : slots) sum[s] += sums[at];
+                }
+            }
+        };
+        // Sums exist only for field rows (fields_), and only those read them.
+        for (std::uint32_t s = 0; s < layout_.schools; ++s) {
+            const auto school = layout_.slot(kpi_level::school, s);
+            const auto board = layout_.slot(kpi_level::board, board_of(ds_, s));
+            if (own_swv(ds_, view, s))
+                fold_unit(by_school_, sum_school_, s, {school, board});
+            else
+                fold_unit(by_school_, sum_school_, s,
+                          {school, board, layout_.slot(kpi_level::swv, swv_of(ds_, s))});
+        }
+        for (std::uint32_t m = 0; m <= layout_.municipalities; ++m)
+            fold_unit(
+                by_municipality_, sum_municipality_, m,
+                {layout_.slot(kpi_level::municipality, m == layout_.municipalities ? none : m)});
+        for (std::uint32_t w = 0; w <= layout_.swvs; ++w)
+            fold_unit(by_swv_, sum_swv_, w,
+                      {layout_.slot(kpi_level::swv, w == layout_.swvs ? none : w)});
     }
 
     void merge(accumulator&& other) {
@@ -337,6 +461,14 @@ public:
                 values_[i][s].insert(values_[i][s].end(), other.values_[i][s].begin(),
                                      other.values_[i][s].end());
         }
+        for (auto [into, from] : {std::pair{&by_school_, &other.by_school_},
+                                  {&by_municipality_, &other.by_municipality_},
+                                  {&by_swv_, &other.by_swv_}})
+            add_into(*into, *from);
+        for (auto [into, from] : {std::pair{&sum_school_, &other.sum_school_},
+                                  {&sum_municipality_, &other.sum_municipality_},
+                                  {&sum_swv_, &other.sum_swv_}})
+            add_into(*into, *from);
     }
 
     /// Add a class's record counts (or field sums) of one year to `into`, per slot.
@@ -364,16 +496,25 @@ private:
         return v;
     }
 
+    const dataset& ds_;
     const plan& plan_;
     const slot_layout& layout_;
     std::size_t years_;
     std::vector<std::vector<std::uint32_t>> count_; ///< records: small integers, half the cache
     std::vector<std::vector<double>> sum_;
     std::vector<std::vector<std::vector<double>>> values_;
+
+    std::vector<std::int32_t> row_of_;   ///< per class: its row in the blocks, -1: add() only
+    std::vector<std::uint32_t> classes_; ///< per row: the class
+    bool fields_ = false;                ///< some row sums its field
+    std::size_t block_ = 0;              ///< rows x years: one unit's block
+    std::vector<std::uint32_t> by_school_, by_municipality_, by_swv_;
+    std::vector<double> sum_school_, sum_municipality_, sum_swv_;
 };
 
 /// Collects the pupils of one quantity's records for one year and unit.
 struct pupil_collector {
+    const dataset& ds;
     std::size_t year;
     kpi_level level;
     std::uint32_t unit; ///< none: onbekend
@@ -400,6 +541,10 @@ struct pupil_collector {
             break;
         }
         if (u == unit) pupils.push_back(p);
+    }
+    void add_enrolment(std::int32_t cls, std::size_t y, const enrolment_units& u, pupil_idx p,
+                       double field) {
+        add(cls, y, keys_of(ds, u), p, field);
     }
 };
 
@@ -434,17 +579,16 @@ struct scan_context {
     std::vector<day> first_days;          ///< 1 August of each scanned year and the next
 };
 
-std::uint32_t board_of(const dataset& ds, std::uint32_t school) {
-    return school == none ? none : pos(ds.schools().board[school]);
-}
-
-/// The units of enrolment row `e` attributed on day `d`.
-unit_keys enrolment_keys(const scan_context& cx, std::uint32_t e, day d) {
+/// The units of enrolment row `e`'s record on day `d`.
+enrolment_units enrolment_units_of(const scan_context& cx, std::uint32_t e, day d,
+                                   std::uint32_t municipality) {
     const auto& ds = cx.ds;
-    const auto school = pos(ds.enrolments().school[e]);
-    const auto swv = attributed_swv(ds, e, d, cx.view);
-    return unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
-                     pos(ds.pupils().municipality[pos(ds.enrolments().pupil[e])])};
+    enrolment_units u{pos(ds.enrolments().school[e]), municipality};
+    if ((u.own = own_swv(ds, cx.view, u.school))) {
+        const auto swv = attributed_swv(ds, e, d, cx.view);
+        u.swv = has(swv) ? pos(swv) : none;
+    }
+    return u;
 }
 
 bool has_opp_on(const dataset& ds, pupil_idx p, day d) {
@@ -455,8 +599,70 @@ bool has_opp_on(const dataset& ds, pupil_idx p, day d) {
     return false;
 }
 
+bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
+    switch (c) {
+    case thuiszitter_class::langdurig_relatief_verzuim:
+        return ep.kind == absence_kind::relatief;
+    case thuiszitter_class::absoluut_verzuim:
+        return ep.kind == absence_kind::absoluut;
+    case thuiszitter_class::thuiszitter:
+        return ep.is_thuiszitter();
+    case thuiszitter_class::thuiszitter_langer_dan_3_maanden:
+        return ep.is_thuiszitter() && ep.longer_than_3_months;
+    case thuiszitter_class::vrijstelling:
+        return ep.kind == absence_kind::vrijstelling;
+    }
+    return false;
+}
+
+/// Thuiszitters and vrijstellingen of one pupil in one school year, from its `episodes` of the
+/// year: the pupil counts once per class, for the unit of the earliest absence qualifying for
+/// it; on a tie (same start), per level the unit that sorts first. passend/thuiszitters.hpp
+/// decides which absences qualify and their units.
 template <class Sink>
-void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
+void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
+                      const std::vector<verzuim_episode>& episodes, Sink& sink) {
+    const auto& ds = cx.ds;
+    auto keys_of = [&](const verzuim_episode& ep) {
+        const auto& u = ep.unit;
+        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
+                    has(u.school) ? pos(u.school) : none,
+                    has(u.municipality) ? pos(u.municipality) : none};
+        if (cx.view == attribution_view::schoolgaand && has(u.school))
+            k.swv = pos(ds.schools().swv[pos(u.school)]);
+        return k;
+    };
+    // The unit that sorts first by its id (`onbekend` sorts as that word).
+    auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
+        const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
+        const std::string_view nb = b == none ? "onbekend" : std::string_view(ids[b]);
+        return nb < na ? b : a;
+    };
+    for (std::size_t c = 0; c < 5; ++c) {
+        const auto cls = cx.pl.cls(kpi_measure::thuiszitters, c);
+        if (cls < 0) continue;
+        std::optional<unit_keys> keys;
+        day start{};
+        for (const auto& ep : episodes) {
+            if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
+            if (keys && ep.start > start) break; // episodes are sorted by start
+            const unit_keys k = keys_of(ep);
+            if (!keys) {
+                keys = k;
+                start = ep.start;
+                continue;
+            }
+            keys->swv = first_of(keys->swv, k.swv, ds.swvs().id);
+            keys->board = first_of(keys->board, k.board, ds.boards().id);
+            keys->school = first_of(keys->school, k.school, ds.schools().id);
+        }
+        if (keys) sink.add(cls, y, *keys, p, 0);
+    }
+}
+
+template <class Sink>
+void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
+                std::vector<verzuim_episode>& episodes) {
     const auto& ds = cx.ds;
     const auto& pl = cx.pl;
     const auto& en = ds.enrolments();
@@ -469,8 +675,8 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
         const day last = std::min(en.end[end - 1], ds.horizon());
         const int y_end = std::min(cx.years.first + cx.years.count - 1, cx.clamped_year(last));
         int years_in[setting_count] = {};
-        std::uint32_t e = begin, keys_of = none;
-        unit_keys keys;
+        std::uint32_t e = begin, units_of = none;
+        enrolment_units units;
         for (int y = std::max(cx.years.first, cx.clamped_year(en.start[begin])); y <= y_end; ++y) {
             const auto yi = static_cast<std::size_t>(y - cx.years.first);
             for (std::size_t di = 0; di < 2; ++di) {
@@ -484,11 +690,11 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
                 const auto c = pl.cls(kpi_measure::pupils, pupils_combo(di, s, opp));
                 if (c < 0) continue;
                 // The units only change with the enrolment, except for TLV-paid settings.
-                if (keys_of != e || is_paid_by_tlv(s)) {
-                    keys = enrolment_keys(cx, e, d);
-                    keys_of = e;
+                if (units_of != e || is_paid_by_tlv(s)) {
+                    units = enrolment_units_of(cx, e, d, municipality);
+                    units_of = e;
                 }
-                sink.add(c, yi, keys, p, years_in[index_of(s)]);
+                sink.add_enrolment(c, yi, units, p, years_in[index_of(s)]);
             }
         }
     }
@@ -507,9 +713,9 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
             if (c < 0) return;
             // A transition counts for its from enrolment on its last day; instroom for its to
             // enrolment on its first day.
-            const unit_keys k = has_from ? enrolment_keys(cx, t.from, en.end[t.from])
-                                         : enrolment_keys(cx, t.to, en.start[t.to]);
-            sink.add(c, *y, k, p, 0);
+            const auto u = has_from ? enrolment_units_of(cx, t.from, en.end[t.from], municipality)
+                                    : enrolment_units_of(cx, t.to, en.start[t.to], municipality);
+            sink.add_enrolment(c, *y, u, p, 0);
         });
     }
 
@@ -521,7 +727,8 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
             if (!y) continue;
             const auto c =
                 pl.cls(kpi_measure::exits, exits_combo(kind[pos(en.school[e])], en.exit[e]));
-            if (c >= 0) sink.add(c, *y, enrolment_keys(cx, e, en.end[e]), p, 0);
+            if (c >= 0)
+                sink.add_enrolment(c, *y, enrolment_units_of(cx, e, en.end[e], municipality), p, 0);
         }
     }
 
@@ -566,79 +773,28 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink) {
                                   tlvs_combo(tv.outcome[t], tv.admits[t], tv.category[t], request));
             if (c < 0) continue;
             const double days = request ? (tv.decision_date[t] - tv.request_date[t]).count() : 0;
-            sink.add(c, *y, unit_keys{pos(tv.swv[t]), none, none, municipality}, p, days);
+            sink.add(c, *y, unit_keys{pos(tv.swv[t]), not_counted, not_counted, municipality}, p,
+                     days);
+        }
+    }
+
+    // Thuiszitters and vrijstellingen, year by year.
+    const auto& ab = ds.absences();
+    if (!ab.first.empty() && ab.first[pos(p)] < ab.first[pos(p) + 1] &&
+        pl.needs(kpi_measure::thuiszitters) && ds.has_table(table::absences)) {
+        for (int y = 0; y < cx.years.count; ++y) {
+            episodes.clear();
+            append_verzuim_episodes(ds, p, school_year{cx.years.first + y}, episodes);
+            if (!episodes.empty())
+                add_thuiszitters(cx, p, static_cast<std::size_t>(y), episodes, sink);
         }
     }
 }
 
 template <class Sink>
 void scan_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, Sink& sink) {
-    for (std::uint32_t p = from; p < to; ++p) scan_pupil(cx, pupil_idx{p}, sink);
-}
-
-bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
-    switch (c) {
-    case thuiszitter_class::langdurig_relatief_verzuim:
-        return ep.kind == absence_kind::relatief;
-    case thuiszitter_class::absoluut_verzuim:
-        return ep.kind == absence_kind::absoluut;
-    case thuiszitter_class::thuiszitter:
-        return ep.is_thuiszitter();
-    case thuiszitter_class::thuiszitter_langer_dan_3_maanden:
-        return ep.is_thuiszitter() && ep.longer_than_3_months;
-    case thuiszitter_class::vrijstelling:
-        return ep.kind == absence_kind::vrijstelling;
-    }
-    return false;
-}
-
-/// Thuiszitters and vrijstellingen of one school year: a pupil counts once per class, for the
-/// unit of the earliest absence qualifying for it; on a tie (same start), per level the unit
-/// that sorts first. passend/thuiszitters.hpp decides which absences qualify and their units.
-template <class Sink>
-void scan_thuiszitters(const scan_context& cx, school_year sy, std::size_t y, Sink& sink) {
-    const auto& ds = cx.ds;
-    const auto episodes = verzuim_episodes(ds, sy);
-    auto keys_of = [&](const verzuim_episode& ep) {
-        const auto& u = ep.unit;
-        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
-                    has(u.school) ? pos(u.school) : none,
-                    has(u.municipality) ? pos(u.municipality) : none};
-        if (cx.view == attribution_view::schoolgaand && has(u.school))
-            k.swv = pos(ds.schools().swv[pos(u.school)]);
-        return k;
-    };
-    // The unit that sorts first by its id (`onbekend` sorts as that word).
-    auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
-        const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
-        const std::string_view nb = b == none ? "onbekend" : std::string_view(ids[b]);
-        return nb < na ? b : a;
-    };
-    for (std::size_t i = 0, j = 0; i < episodes.size(); i = j) {
-        const pupil_idx p = episodes[i].pupil;
-        for (j = i; j < episodes.size() && episodes[j].pupil == p;) ++j;
-        for (std::size_t c = 0; c < 5; ++c) {
-            const auto cls = cx.pl.cls(kpi_measure::thuiszitters, c);
-            if (cls < 0) continue;
-            std::optional<unit_keys> keys;
-            day start{};
-            for (std::size_t e = i; e < j; ++e) {
-                const auto& ep = episodes[e];
-                if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
-                if (keys && ep.start > start) break; // episodes are sorted by start
-                const unit_keys k = keys_of(ep);
-                if (!keys) {
-                    keys = k;
-                    start = ep.start;
-                    continue;
-                }
-                keys->swv = first_of(keys->swv, k.swv, ds.swvs().id);
-                keys->board = first_of(keys->board, k.board, ds.boards().id);
-                keys->school = first_of(keys->school, k.school, ds.schools().id);
-            }
-            if (keys) sink.add(cls, y, *keys, p, 0);
-        }
-    }
+    std::vector<verzuim_episode> episodes; // reused: no allocation per pupil
+    for (std::uint32_t p = from; p < to; ++p) scan_pupil(cx, pupil_idx{p}, sink, episodes);
 }
 
 /// The records not held per pupil: arrangements, money and assessments.
@@ -647,6 +803,10 @@ void scan_tables(const scan_context& cx, Sink& sink) {
     const auto& ds = cx.ds;
     const auto& pl = cx.pl;
     const auto& sc = ds.schools();
+    // A board's own record (an assessment of the board itself) counts for that board only.
+    auto board_keys = [](std::uint32_t board) {
+        return unit_keys{not_counted, board, not_counted, not_counted};
+    };
     auto school_keys = [&](std::uint32_t school) {
         const auto swv = sc.swv[school];
         return unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
@@ -672,7 +832,8 @@ void scan_tables(const scan_context& cx, Sink& sink) {
         const auto c = pl.cls(kpi_measure::funds, 0);
         for (std::size_t i = 0; i < fu.size(); ++i)
             if (const auto y = cx.years.index(fu.year[i]))
-                sink.add(c, *y, unit_keys{pos(fu.swv[i]), pos(fu.board[i]), none, none},
+                sink.add(c, *y,
+                         unit_keys{pos(fu.swv[i]), pos(fu.board[i]), not_counted, not_counted},
                          no_index<pupil_idx>, static_cast<double>(fu.amount[i]) / 100.0);
     }
     if (pl.needs(kpi_measure::allocations)) {
@@ -681,14 +842,11 @@ void scan_tables(const scan_context& cx, Sink& sink) {
         for (std::size_t i = 0; i < al.size(); ++i)
             if (const auto y = cx.years.index(al.year[i]))
                 sink.add(c, *y,
-                         unit_keys{none, pos(al.board[i]),
-                                   has(al.school[i]) ? pos(al.school[i]) : none, none},
+                         unit_keys{not_counted, pos(al.board[i]),
+                                   has(al.school[i]) ? pos(al.school[i]) : not_counted,
+                                   not_counted},
                          no_index<pupil_idx>, static_cast<double>(al.amount[i]) / 100.0);
     }
-    if (pl.needs(kpi_measure::thuiszitters) && ds.has_table(table::absences))
-        for (int y = 0; y < cx.years.count; ++y)
-            scan_thuiszitters(cx, school_year{cx.years.first + y}, static_cast<std::size_t>(y),
-                              sink);
 
     const bool items = pl.needs(kpi_measure::assessments);
     const bool units = pl.needs(kpi_measure::assessment_units);
@@ -696,7 +854,7 @@ void scan_tables(const scan_context& cx, Sink& sink) {
         const auto& as = ds.assessments();
         auto keys = [&](std::size_t i) {
             return as.level[i] == unit_level::school ? school_keys(as.unit[i])
-                                                     : unit_keys{none, as.unit[i], none, none};
+                                                     : board_keys(as.unit[i]);
         };
         // Per year, framework and assessed unit: the sum and number of item scores.
         // Key: year, framework, level and unit packed in 64 bits.
@@ -730,8 +888,8 @@ void scan_tables(const scan_context& cx, Sink& sink) {
                 const auto unit = static_cast<std::uint32_t>(key);
                 const auto c = pl.cls(kpi_measure::assessment_units, fw);
                 if (c < 0) continue;
-                const unit_keys k = level == unit_level::school ? school_keys(unit)
-                                                                : unit_keys{none, unit, none, none};
+                const unit_keys k =
+                    level == unit_level::school ? school_keys(unit) : board_keys(unit);
                 // The norm of seed 002: a mean item score of at least 75%.
                 const bool meets = kpi_norm{kpi_norm::direction::at_least, 0.75}.judge(
                                        sn.first / sn.second) == kpi_status::op_koers;
@@ -779,11 +937,21 @@ std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::st
     return out;
 }
 
+/// The distinct school years of the data's year columns (money and assessments: millions of
+/// rows, few years), sorted. Rows of one year mostly come together: skip the set lookups.
+std::set<school_year> table_years(const dataset& ds) {
+    std::set<school_year> out;
+    for (const auto* col : {&ds.funds().year, &ds.allocations().year, &ds.assessments().year}) {
+        std::optional<school_year> last;
+        for (const auto y : *col)
+            if (y != last) out.insert(*(last = y));
+    }
+    return out;
+}
+
 year_range scan_years(const dataset& ds, const std::vector<school_year>& wanted) {
     std::vector<school_year> all = ds.school_years();
-    for (const auto y : ds.funds().year) all.push_back(y);
-    for (const auto y : ds.allocations().year) all.push_back(y);
-    for (const auto y : ds.assessments().year) all.push_back(y);
+    for (const auto y : table_years(ds)) all.push_back(y);
     for (const auto y : wanted) {
         all.push_back(y);
         all.push_back(y.prev()); // for the change against the previous year
@@ -797,8 +965,7 @@ std::vector<school_year> report_years(const dataset& ds, const evaluate_options&
     std::vector<school_year> years = options.years;
     if (years.empty()) {
         years = ds.school_years();
-        for (const auto* col : {&ds.funds().year, &ds.allocations().year, &ds.assessments().year})
-            years.insert(years.end(), col->begin(), col->end());
+        for (const auto y : table_years(ds)) years.push_back(y);
     }
     std::sort(years.begin(), years.end());
     years.erase(std::unique(years.begin(), years.end()), years.end());
@@ -835,9 +1002,10 @@ totals sum_classes(const plan& pl, const accumulator& acc, const slot_layout& la
     }
     const auto swv_begin = t.records.begin() + 1;
     const auto swv_end = swv_begin + layout.count(kpi_level::swv);
-    t.records[0] = std::accumulate(swv_begin, swv_end, 0.0);
+    // National: the records that count for no partnership, plus every partnership slot's.
+    t.records[0] += std::accumulate(swv_begin, swv_end, 0.0);
     if (sums)
-        t.sum[0] =
+        t.sum[0] +=
             std::accumulate(t.sum.begin() + 1, t.sum.begin() + (swv_end - t.records.begin()), 0.0);
     return t;
 }
@@ -860,14 +1028,20 @@ double amount(const kpi_quantity& q, const totals& t, std::uint32_t slot) {
 
 struct numbers {
     std::optional<double> numerator, denominator, value;
-    bool touched = false;
 };
+
+/// Whether a unit has records for a definition (then it has a row): in its numerator, or in its
+/// denominator where the definition has one (a mean or median reads its numerator only).
+bool touched(const kpi_definition& d, const totals& n, const totals* den, std::uint32_t slot) {
+    if (n.records[slot] > 0) return true;
+    const auto a = d.numerator.aggregate;
+    return den && a != kpi_aggregate::mean && a != kpi_aggregate::median && den->records[slot] > 0;
+}
 
 /// A definition's numbers for one slot, from its numerator's and denominator's totals.
 numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc, const totals& n,
                 const totals* den, std::uint32_t slot) {
     numbers out;
-    out.touched = n.records[slot] > 0;
     switch (d.numerator.aggregate) {
     case kpi_aggregate::mean:
         out.numerator = n.sum[slot];
@@ -886,7 +1060,6 @@ numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc,
         out.value = out.numerator;
         return out;
     }
-    out.touched |= den->records[slot] > 0;
     out.denominator = amount(*d.denominator, *den, slot);
     if (d.combine == kpi_combine::difference)
         out.value = *out.numerator - *out.denominator;
@@ -910,6 +1083,21 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     default:
         return "NL";
     }
+}
+
+/// Ask Linux for transparent huge pages behind a large buffer about to be filled: with 2 MB pages
+/// its first touch takes 512 times fewer page faults (the rows of a national evaluation take
+/// some 330 MB, and faulting them in 4 KB pages took a fifth of the evaluation's time).
+template <class T>
+void prefer_huge_pages([[maybe_unused]] std::vector<T>& v) {
+#ifdef __linux__
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
+    const auto end = begin + v.capacity() * sizeof(T);
+    const auto first = (begin + huge - 1) & ~(huge - 1);
+    if (end >= first + huge)
+        ::madvise(reinterpret_cast<void*>(first), (end - first) & ~(huge - 1), MADV_HUGEPAGE);
+#endif
 }
 
 unsigned thread_count(unsigned wanted, std::size_t pupils) {
@@ -956,29 +1144,42 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     auto since = [](clock::time_point t0) {
         return std::chrono::duration<double>(clock::now() - t0).count();
     };
-    evaluate_stats st{1, threads, pl.quantities.size()};
+    evaluate_stats st{1, threads, pl.quantities.size(), pl.classes.size()};
     auto t0 = clock::now();
-    accumulator acc(pl, layout, static_cast<std::size_t>(years.count));
-    if (threads == 1) {
-        scan_pupils(cx, 0, pupils, acc);
-    } else {
+    // Tasks: the other tables first, then the pupils in chunks; each thread takes the next task
+    // and adds to its own accumulator, merged after. The pupil records' fields are whole numbers
+    // (days, school years), so their sums do not depend on which thread took which chunk; the
+    // tables' (money, scores) are all summed by the one thread that takes them, in table order.
+    constexpr std::uint32_t chunk = 1u << 16;
+    const std::size_t tasks = 1 + (std::size_t{pupils} + chunk - 1) / chunk;
+    std::atomic<std::size_t> next_task{0};
+    std::atomic<double> tables_seconds{0};
+    auto work = [&](accumulator& into) {
+        for (std::size_t t = next_task++; t < tasks; t = next_task++) {
+            if (t == 0) {
+                const auto t1 = clock::now();
+                scan_tables(cx, into);
+                tables_seconds = since(t1);
+                continue;
+            }
+            const auto from = static_cast<std::uint32_t>((t - 1) * chunk);
+            scan_pupils(cx, from, std::min(pupils, from + chunk), into);
+        }
+    };
+    accumulator acc(ds, pl, layout, static_cast<std::size_t>(years.count));
+    {
         std::vector<accumulator> parts;
         for (unsigned t = 1; t < threads; ++t)
-            parts.emplace_back(pl, layout, static_cast<std::size_t>(years.count));
+            parts.emplace_back(ds, pl, layout, static_cast<std::size_t>(years.count));
         std::vector<std::thread> workers;
-        auto bound = [&](unsigned t) {
-            return static_cast<std::uint32_t>(std::uint64_t{pupils} * t / threads);
-        };
-        for (unsigned t = 1; t < threads; ++t)
-            workers.emplace_back([&, t] { scan_pupils(cx, bound(t), bound(t + 1), parts[t - 1]); });
-        scan_pupils(cx, 0, bound(1), acc);
+        for (auto& part : parts) workers.emplace_back([&] { work(part); });
+        work(acc);
         for (auto& w : workers) w.join();
         for (auto& part : parts) acc.merge(std::move(part));
     }
-    st.pupils_seconds = since(t0);
-    t0 = clock::now();
-    scan_tables(cx, acc);
-    st.tables_seconds = since(t0);
+    acc.fold(options.view);
+    st.scan_seconds = since(t0);
+    st.tables_seconds = tables_seconds;
     t0 = clock::now();
 
     // Rows, already in order: definitions by id, then year, level, unit.
@@ -1004,6 +1205,40 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         std::sort(units_of[l].begin(), units_of[l].end());
     }
     for (const auto& d : defs) out.definitions.push_back(d.info());
+    // Two threads run `step` over the definitions (or quantities), each half of them.
+    auto run = [&](std::size_t count, auto&& step) {
+        const std::size_t half = threads > 1 ? count / 2 : count;
+        std::thread worker;
+        if (half < count)
+            worker = std::thread([&] {
+                for (std::size_t i = half; i < count; ++i) step(i);
+            });
+        for (std::size_t i = 0; i < half; ++i) step(i);
+        if (worker.joinable()) worker.join();
+    };
+    // Each quantity's totals, once per scanned year that a row or its change reads.
+    std::vector<std::uint8_t> needed(pl.quantities.size() * std::size_t(years.count), 0);
+    for (std::size_t di = 0; di < defs.size(); ++di) {
+        if (!dplans[di].present) continue;
+        for (const auto sy : wanted_years) {
+            const auto y = years.index(sy);
+            if (!y) continue;
+            for (const auto yy : {*y, *y - 1}) {
+                if (yy >= std::size_t(years.count)) continue; // *y - 1 wrapped: no earlier year
+                needed[dplans[di].num * std::size_t(years.count) + yy] = 1;
+                if (dplans[di].den) needed[*dplans[di].den * std::size_t(years.count) + yy] = 1;
+            }
+        }
+    }
+    std::vector<totals> totals_of(needed.size());
+    run(needed.size(), [&](std::size_t i) {
+        if (needed[i])
+            totals_of[i] = sum_classes(pl, acc, layout, static_cast<std::uint32_t>(i / years.count),
+                                       i % std::size_t(years.count));
+    });
+    auto totals_at = [&](std::uint32_t q, std::size_t y) -> const totals& {
+        return totals_of[q * std::size_t(years.count) + y];
+    };
     // Count the rows of definition `di` (into == nullptr), or fill them from `into` on.
     auto walk = [&](std::size_t di, kpi_row* into) -> std::size_t {
         const auto& d = defs[di];
@@ -1016,13 +1251,13 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
             const auto y = years.index(sy);
             if (!y) continue;
             // This year's and the previous year's totals (for the change).
-            std::optional<totals> n, den, pn, pden;
+            const totals *n = nullptr, *den = nullptr, *pn = nullptr, *pden = nullptr;
             if (dp.present) {
-                n = sum_classes(pl, acc, layout, dp.num, *y);
-                if (dp.den) den = sum_classes(pl, acc, layout, *dp.den, *y);
-                if (*y > 0 && into) {
-                    pn = sum_classes(pl, acc, layout, dp.num, *y - 1);
-                    if (dp.den) pden = sum_classes(pl, acc, layout, *dp.den, *y - 1);
+                n = &totals_at(dp.num, *y);
+                if (dp.den) den = &totals_at(*dp.den, *y);
+                if (*y > 0) {
+                    pn = &totals_at(dp.num, *y - 1);
+                    if (dp.den) pden = &totals_at(*dp.den, *y - 1);
                 }
             }
             for (const auto level : levels) {
@@ -1034,29 +1269,26 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
                         continue;
                     const std::uint32_t slot = layout.slot(level, unit);
                     const bool always = partnership || level == kpi_level::national;
-                    if (!always &&
-                        (!n || (n->records[slot] == 0 && (!den || den->records[slot] == 0))))
-                        continue; // no records: no row
-                    numbers nums;
-                    if (n) nums = combine(d, pl, acc, *n, den ? &*den : nullptr, slot);
-                    if (!nums.touched && level != kpi_level::national && !partnership) continue;
-                    if (into) {
-                        kpi_row& row = into[count];
-                        row.kpi = d.id;
-                        row.year = sy;
-                        row.level = level;
-                        row.unit = std::string(name);
-                        row.numerator = nums.numerator;
-                        row.denominator = nums.denominator;
-                        row.value = nums.value;
-                        if (row.value && d.norm) row.status = d.norm->judge(*row.value);
-                        if (row.value && pn) {
-                            const auto prev =
-                                combine(d, pl, acc, *pn, pden ? &*pden : nullptr, slot);
-                            if (prev.value) row.change = *row.value - *prev.value;
-                        }
+                    if (!always && (!n || !touched(d, *n, den, slot))) continue; // no row
+                    if (!into) {
+                        ++count;
+                        continue;
                     }
-                    ++count;
+                    numbers nums;
+                    if (n) nums = combine(d, pl, acc, *n, den, slot);
+                    kpi_row& row = into[count++];
+                    row.kpi = d.id;
+                    row.year = sy;
+                    row.level = level;
+                    row.unit = std::string(name);
+                    row.numerator = nums.numerator;
+                    row.denominator = nums.denominator;
+                    row.value = nums.value;
+                    if (row.value && d.norm) row.status = d.norm->judge(*row.value);
+                    if (row.value && pn) {
+                        const auto prev = combine(d, pl, acc, *pn, pden, slot);
+                        if (prev.value) row.change = *row.value - *prev.value;
+                    }
                 }
             }
         }
@@ -1064,20 +1296,12 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     };
     // Count, size the output once, then fill: two halves of the definitions side by side.
     std::vector<std::size_t> first_row(defs.size() + 1, 0);
-    auto run = [&](auto&& step) {
-        const std::size_t half = threads > 1 ? defs.size() / 2 : defs.size();
-        std::thread worker;
-        if (half < defs.size())
-            worker = std::thread([&] {
-                for (std::size_t di = half; di < defs.size(); ++di) step(di);
-            });
-        for (std::size_t di = 0; di < half; ++di) step(di);
-        if (worker.joinable()) worker.join();
-    };
-    run([&](std::size_t di) { first_row[di + 1] = walk(di, nullptr); });
+    run(defs.size(), [&](std::size_t di) { first_row[di + 1] = walk(di, nullptr); });
     for (std::size_t di = 0; di < defs.size(); ++di) first_row[di + 1] += first_row[di];
+    out.rows.reserve(first_row.back());
+    prefer_huge_pages(out.rows);
     out.rows.resize(first_row.back());
-    run([&](std::size_t di) { walk(di, out.rows.data() + first_row[di]); });
+    run(defs.size(), [&](std::size_t di) { walk(di, out.rows.data() + first_row[di]); });
     st.rows_seconds = since(t0);
     if (stats) *stats = st;
     return out;
@@ -1127,7 +1351,7 @@ std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::str
 
     const year_range years = scan_years(ds, {year});
     const scan_context cx{ds, pl, years, view};
-    pupil_collector sink{*years.index(year), level, u, {}};
+    pupil_collector sink{ds, *years.index(year), level, u, {}};
     scan_pupils(cx, 0, static_cast<std::uint32_t>(ds.pupils().size()), sink);
     scan_tables(cx, sink);
 

@@ -143,6 +143,23 @@ TEST_CASE("kpi middelen_ontvangen, middelen_besteed, middelen_saldo per board") 
     CHECK(std::isnan(val(r, "middelen_saldo", 2022)) == false); // 0 - 0 is a value
 }
 
+TEST_CASE(
+    "kpi allocations by school: an allocation without a school counts for none, not onbekend") {
+    // B1's allocations name no school: they are not `onbekend` at school level, and the nation
+    // still has them all (allocations cannot be grouped by partnership: the catalog refuses).
+    const auto cat = catalog::from_json(R"({"version": 1, "kpis": [{
+        "id": "besteed_overal", "title": {"nl": "besteed", "en": "spent"},
+        "source": "test", "unit": "euro",
+        "numerator": {"measure": "allocations", "aggregate": "sum", "field": "amount_eur"},
+        "levels": ["board", "school"]}]})");
+    const auto ds = records_region();
+    const auto r = evaluate(*ds, cat);
+    CHECK(val(r, "besteed_overal", 2023) == doctest::Approx(1631139.0));
+    CHECK(val(r, "besteed_overal", 2023, board, "B2") == doctest::Approx(40.0));
+    CHECK(val(r, "besteed_overal", 2023, school, "02BA00") == doctest::Approx(40.0));
+    for (const auto& row : r.rows) CHECK_MESSAGE(row.unit != "onbekend", to_string(row.level));
+}
+
 TEST_CASE("kpi <framework>_score and <framework>_norm: mean item score, norm at 0.75") {
     const auto& r = records_results();
     CHECK(val(r, "ankerpunt1_score", 2023, school, "01BA00") == doctest::Approx(0.75));
@@ -157,6 +174,14 @@ TEST_CASE("kpi <framework>_score and <framework>_norm: mean item score, norm at 
     CHECK(val(r, "ankerpunt1_norm", 2023, school, "02BA00") == 0);
     CHECK(val(r, "ankerpunt1_norm", 2023, board, "B1") == doctest::Approx(100.0)); // 01BA00, B1
     CHECK(val(r, "ankerpunt1_norm", 2023) == doctest::Approx(200.0 / 3));
+    // B1's own items count for B1 and the nation only: a board may work in several
+    // partnerships and has no school, so they are not `onbekend` there.
+    CHECK(val(r, "ankerpunt1_score", 2023, swv, "PO01") == doctest::Approx(0.75)); // 01BA00 only
+    CHECK(val(r, "ankerpunt1_norm", 2023, swv, "PO01") == doctest::Approx(100.0));
+    CHECK(find_row(r, "ankerpunt1_score", 2023, swv, "onbekend") == nullptr);
+    CHECK(find_row(r, "ankerpunt1_score", 2023, school, "onbekend") == nullptr);
+    CHECK(find_row(r, "ankerpunt1_norm", 2023, swv, "onbekend") == nullptr);
+    CHECK(find_row(r, "ankerpunt1_norm", 2023, school, "onbekend") == nullptr);
     // A framework without an explicit definition gets the per-framework template's ids.
     CHECK(val(r, "procesindicatoren_score", 2023, school, "01BA00") == doctest::Approx(0.5));
     CHECK(val(r, "procesindicatoren_norm", 2023) == 0);

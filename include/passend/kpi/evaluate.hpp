@@ -2,7 +2,7 @@
 //
 // evaluate() computes every definition of a catalog in one pass over the enrolments (stocks,
 // flows, exits, OPPs, TLVs and absences are all read per pupil in the same loop, split over the
-// cores), then small loops over arrangements, money and assessments. Definitions only select
+// cores), beside small loops over arrangements, money and assessments. Definitions only select
 // and combine what that pass accumulated, so a larger catalog costs little more.
 #pragma once
 
@@ -42,8 +42,9 @@ struct evaluate_stats {
     unsigned enrolment_passes = 0; ///< passes over the enrolment table (1 for any catalog)
     unsigned threads = 0;          ///< threads that shared the pass
     std::size_t quantities = 0;    ///< distinct numerators and denominators accumulated
-    double pupils_seconds = 0;     ///< the pass over the pupils' records
-    double tables_seconds = 0;     ///< arrangements, absences, money, assessments
+    std::size_t classes = 0;       ///< groups of records that feed the same quantities
+    double scan_seconds = 0;       ///< the pass over the pupils' records and the other tables
+    double tables_seconds = 0;     ///< of which arrangements, money, assessments (one thread)
     double rows_seconds = 0;       ///< turning the sums into rows
 };
 
