@@ -1,7 +1,7 @@
 """Run an example and check it: exit code 0, the bad folder handled, and its KPI lines equal to
-a reference's (the CLI's output, or another program printing KPI lines) on the same data.
+each reference's (the CLI's output, or another program printing KPI lines) on the same data.
 
-    check_example.py [--reference CMD] [--bad-folder] [--min-kpis N] -- EXAMPLE_CMD...
+    check_example.py [--reference CMD]... [--bad-folder] [--min-kpis N] -- EXAMPLE_CMD...
 
 KPI lines read `KPI id year unit numerator denominator value`, with `x` for a suppressed number
 and `-` for an absent one. A reference may print KPI lines, a CSV of KPI rows (columns kpi,
@@ -88,7 +88,8 @@ def same(a, b):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--reference", help="command whose KPIs the example must match")
+    ap.add_argument("--reference", action="append", default=[],
+                    help="command whose KPIs the example must match (repeatable)")
     ap.add_argument("--bad-folder", action="store_true", help="expect the bad-folder line")
     ap.add_argument("--min-kpis", type=int, default=3)
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
@@ -100,9 +101,13 @@ def main():
     rows = kpi_lines(out)
     if len(rows) < args.min_kpis:
         sys.exit(f"check_example: only {len(rows)} KPI lines")
-    if not args.reference:
-        return
-    ref = kpi_lines(run(shlex.split(args.reference)))
+    for reference in args.reference:
+        check_against(rows, reference)
+
+
+def check_against(rows, reference):
+    """Exit unless the example's rows equal the reference's for the same KPIs and years."""
+    ref = kpi_lines(run(shlex.split(reference)))
     ref = {k: v for k, v in ref.items() if k[0] in {r[0] for r in rows} and k[1] in {r[1] for r in rows}}
     missing = sorted(set(ref) ^ set(rows))
     differ = sorted(k for k in set(ref) & set(rows) if not same(ref[k], rows[k]))
@@ -111,8 +116,8 @@ def main():
     for k in differ[:10]:
         print(f"differs: {k}: example {rows[k]} reference {ref[k]}", file=sys.stderr)
     if missing or differ:
-        sys.exit(f"check_example: {len(missing)} rows missing, {len(differ)} differ")
-    print(f"check_example: {len(rows)} KPI rows equal to the reference")
+        sys.exit(f"check_example: {len(missing)} rows missing, {len(differ)} differ from {reference}")
+    print(f"check_example: {len(rows)} KPI rows equal to those of {reference}")
 
 
 if __name__ == "__main__":
