@@ -19,7 +19,8 @@ class PassendConan(ConanFile):
     description = "Passend onderwijs: support continuum, referral flows and KPIs"
     settings = "os", "arch", "compiler", "build_type"
     options = {"with_c_api": [True, False], "with_cli": [True, False]}
-    default_options = {"with_c_api": True, "with_cli": True}
+    # date-tz reads the OS tz database (named zones of Arrow timestamps), never downloads one
+    default_options = {"with_c_api": True, "with_cli": True, "date/*:use_system_tz_db": True}
     exports_sources = "../CMakeLists.txt", "../cmake/*", "../include/*", "../src/*", \
         "../bindings/c/*", "../catalog/*", "../plans/*"
 

@@ -5,8 +5,14 @@
 
 #include "passend/calendar.hpp"
 
+#ifdef PASSEND_HAVE_TZDB
+#include <date/tz.h> // named time zones of timestamps, from the OS tz database
+#endif
+
 #include <cctype>
+#include <chrono>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 using namespace passend;
@@ -37,11 +43,32 @@ enum class layout : std::uint8_t {
     decimal128, // "d:p,s"
     date32,     // "tdD": days since 1970-01-01
     date64,     // "tdm": milliseconds since 1970-01-01
+    timestamp,  // "tss:", "tsm:", "tsu:", "tsn:" + optional time zone: int64 since 1970-01-01
+};
+
+/// How a timestamp's instant becomes a calendar day: its wall-clock date when the field has no
+/// time zone (or UTC), else the local date in the field's zone (a fixed offset or a tz name).
+struct zone_rule {
+#ifdef PASSEND_HAVE_TZDB
+    const date::time_zone* named = nullptr; ///< from the OS tz database
+#endif
+    std::chrono::seconds offset{0}; ///< a fixed offset (+01:00), when not named
+
+    date::local_seconds local(date::sys_seconds t) const {
+#ifdef PASSEND_HAVE_TZDB
+        if (named) return named->to_local(t);
+#endif
+        return date::local_seconds{t.time_since_epoch() + offset};
+    }
 };
 
 struct field_type {
     layout kind = layout::null_type;
     int scale = 0;                    ///< decimals
+    std::int64_t per_second = 0;      ///< timestamps: ticks per second
+    std::string_view unit;            ///< timestamps: "s", "ms", "us" or "ns"
+    std::string_view zone_name;       ///< timestamps: the text after the colon ("" for none)
+    zone_rule zone;                   ///< timestamps: zone_name resolved
     std::optional<layout> dictionary; ///< the value layout when dictionary-encoded
     bool is_string() const {
         return kind == layout::utf8 || kind == layout::large_utf8 || kind == layout::utf8_view;
@@ -53,7 +80,9 @@ bool is_string_layout(layout l) {
     return l == layout::utf8 || l == layout::large_utf8 || l == layout::utf8_view;
 }
 
-std::optional<layout> parse_layout(std::string_view f, int& scale) {
+/// The layout of Arrow format string `f`, with its parameters (scale, timestamp unit and zone)
+/// set in `ft`; nullopt for a format passend does not read.
+std::optional<layout> parse_layout(std::string_view f, field_type& ft) {
     if (f == "n") return layout::null_type;
     if (f == "u") return layout::utf8;
     if (f == "U") return layout::large_utf8;
@@ -70,6 +99,22 @@ std::optional<layout> parse_layout(std::string_view f, int& scale) {
     if (f == "g") return layout::float64;
     if (f == "tdD") return layout::date32;
     if (f == "tdm") return layout::date64;
+    if (f.size() >= 4 && f.starts_with("ts") && f[3] == ':') { // ts<unit>:<zone>
+        static constexpr struct {
+            char code;
+            std::int64_t per_second;
+            std::string_view name;
+        } units[] = {
+            {'s', 1, "s"}, {'m', 1'000, "ms"}, {'u', 1'000'000, "us"}, {'n', 1'000'000'000, "ns"}};
+        for (const auto& u : units)
+            if (f[2] == u.code) {
+                ft.per_second = u.per_second;
+                ft.unit = u.name;
+                ft.zone_name = f.substr(4);
+                return layout::timestamp;
+            }
+        return std::nullopt;
+    }
     if (f.starts_with("d:")) { // d:precision,scale[,bitwidth]; only 128-bit decimals
         const auto rest = f.substr(2);
         const auto comma = rest.find(',');
@@ -80,14 +125,49 @@ std::optional<layout> parse_layout(std::string_view f, int& scale) {
             if (tail.substr(comma2 + 1) != "128") return std::nullopt;
             tail = tail.substr(0, comma2);
         }
-        scale = 0;
+        ft.scale = 0;
         for (char c : tail) {
-            if (c < '0' || c > '9' || scale > 38) return std::nullopt;
-            scale = scale * 10 + (c - '0');
+            if (c < '0' || c > '9' || ft.scale > 38) return std::nullopt;
+            ft.scale = ft.scale * 10 + (c - '0');
         }
         return layout::decimal128;
     }
     return std::nullopt;
+}
+
+/// `+HH:MM` or `-HH:MM` (Arrow's fixed-offset zones) as seconds east of UTC.
+std::optional<std::chrono::seconds> parse_offset(std::string_view z) {
+    const auto digit = [&](std::size_t k) { return z[k] >= '0' && z[k] <= '9' ? z[k] - '0' : -1; };
+    if (z.size() != 6 || (z[0] != '+' && z[0] != '-') || z[3] != ':') return std::nullopt;
+    const int h1 = digit(1), h2 = digit(2), m1 = digit(4), m2 = digit(5);
+    if (h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0) return std::nullopt;
+    const int hours = h1 * 10 + h2, minutes = m1 * 10 + m2;
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    const std::chrono::seconds offset{(hours * 60 + minutes) * 60};
+    return z[0] == '-' ? -offset : offset;
+}
+
+/// Resolve the time zone of a timestamp field into `ft.zone`: none or UTC, a fixed offset, or a
+/// name in the OS tz database (/usr/share/zoneinfo). Returns why it cannot, or "".
+std::string resolve_zone(field_type& ft) {
+    const auto name = ft.zone_name;
+    if (name.empty() || name == "UTC" || name == "Etc/UTC") return {};
+    if (const auto offset = parse_offset(name)) {
+        ft.zone.offset = *offset;
+        return {};
+    }
+#ifdef PASSEND_HAVE_TZDB
+    try {
+        ft.zone.named = date::locate_zone(name);
+        ft.zone.named->get_info(date::sys_seconds{}); // loads the zone's rules now, once
+        return {};
+    } catch (const std::exception& e) {
+        ft.zone.named = nullptr;
+        return e.what();
+    }
+#else
+    return "this build of passend has no time zone database; use UTC or an offset like +01:00";
+#endif
 }
 
 /// Whether values of type `ft` can feed a contract column of type `ct`.
@@ -99,7 +179,8 @@ bool fits(const field_type& ft, column_type ct) {
     const bool number =
         !ft.dictionary &&
         (ft.kind == layout::float32 || ft.kind == layout::float64 || ft.kind == layout::decimal128);
-    const bool date = !ft.dictionary && (ft.kind == layout::date32 || ft.kind == layout::date64);
+    const bool date = !ft.dictionary && (ft.kind == layout::date32 || ft.kind == layout::date64 ||
+                                         ft.kind == layout::timestamp);
     switch (ct) {
     case column_type::text:
         return str || integer;
@@ -125,7 +206,7 @@ std::string_view expected(column_type ct) {
     case column_type::code:
         return "a string (utf8, large_utf8, utf8_view, dictionary)";
     case column_type::date:
-        return "a date (date32, date64) or a string YYYY-MM-DD";
+        return "a date (date32, date64, timestamp) or a string YYYY-MM-DD";
     case column_type::integer:
         return "an integer or a string";
     case column_type::amount:
@@ -135,6 +216,44 @@ std::string_view expected(column_type ct) {
         return "a string 2024-2025 or an integer start year";
     }
     return "?";
+}
+
+/// What a layout needs beyond the validity bitmap: its value buffer (1) and, for strings, the
+/// character data (2); utf8_view also its variadic buffer sizes (last).
+std::int64_t buffers_needed(layout l) {
+    switch (l) {
+    case layout::null_type:
+        return 0;
+    case layout::utf8:
+    case layout::large_utf8:
+    case layout::utf8_view:
+        return 3;
+    default:
+        return 2;
+    }
+}
+
+/// Why the array `a` of layout `l` cannot be read for logical indices [0, rows), or "". The C
+/// data interface carries no buffer sizes, so this checks what it can: lengths, offsets and
+/// buffer pointers; values (string offsets, views, dictionary indices) are checked when read.
+std::string malformed(const ArrowArray& a, layout l, std::int64_t rows) {
+    if (a.length < 0 || a.offset < 0)
+        return "length " + std::to_string(a.length) + " and offset " + std::to_string(a.offset) +
+               " must not be negative";
+    if (a.length > std::numeric_limits<std::int64_t>::max() - a.offset)
+        return "length " + std::to_string(a.length) + " and offset " + std::to_string(a.offset) +
+               " overflow";
+    if (a.length < rows)
+        return "it has " + std::to_string(a.length) + " values where the batch needs " +
+               std::to_string(rows);
+    if (a.n_buffers < buffers_needed(l))
+        return "it has " + std::to_string(a.n_buffers) + " buffers; its type needs " +
+               std::to_string(buffers_needed(l));
+    if (a.n_buffers > 0 && !a.buffers) return "its buffer list is NULL";
+    if (a.length > 0 && buffers_needed(l) > 1 && !a.buffers[1]) return "its value buffer is NULL";
+    if (a.length > 0 && l == layout::utf8_view && !a.buffers[a.n_buffers - 1])
+        return "its variadic buffer sizes are NULL";
+    return {};
 }
 
 bool valid(const ArrowArray& a, std::int64_t i) {
@@ -151,23 +270,52 @@ T at(const ArrowArray& a, int buffer, std::int64_t i) {
     return v;
 }
 
-std::string_view string_at(const ArrowArray& a, layout l, std::int64_t i) {
-    if (l == layout::utf8) {
-        const auto b = at<std::int32_t>(a, 1, i), e = at<std::int32_t>(a, 1, i + 1);
-        return {static_cast<const char*>(a.buffers[2]) + b, static_cast<std::size_t>(e - b)};
+/// Value `i` of an integer layout, wide enough for every int64 and uint64.
+int128 integer_at(const ArrowArray& a, layout l, std::int64_t i) {
+    switch (l) {
+    case layout::int8:
+        return at<std::int8_t>(a, 1, i);
+    case layout::int16:
+        return at<std::int16_t>(a, 1, i);
+    case layout::int32:
+        return at<std::int32_t>(a, 1, i);
+    case layout::int64:
+        return at<std::int64_t>(a, 1, i);
+    case layout::uint8:
+        return at<std::uint8_t>(a, 1, i);
+    case layout::uint16:
+        return at<std::uint16_t>(a, 1, i);
+    case layout::uint32:
+        return at<std::uint32_t>(a, 1, i);
+    default:
+        return at<std::uint64_t>(a, 1, i);
     }
-    if (l == layout::large_utf8) {
-        const auto b = at<std::int64_t>(a, 1, i), e = at<std::int64_t>(a, 1, i + 1);
-        return {static_cast<const char*>(a.buffers[2]) + b, static_cast<std::size_t>(e - b)};
-    }
-    // utf8_view: length, then 12 inline bytes, or a 4-byte prefix, buffer index and offset.
+}
+
+/// String value `i`, or nullopt when its offsets or view point outside what the array holds.
+std::optional<std::string_view> string_at(const ArrowArray& a, layout l, std::int64_t i) {
+    const auto* data = static_cast<const char*>(a.buffers[2]);
+    const auto slice = [&](std::int64_t b, std::int64_t e) -> std::optional<std::string_view> {
+        if (b < 0 || e < b || (e > b && !data)) return std::nullopt;
+        return std::string_view{data + b, static_cast<std::size_t>(e - b)};
+    };
+    if (l == layout::utf8) return slice(at<std::int32_t>(a, 1, i), at<std::int32_t>(a, 1, i + 1));
+    if (l == layout::large_utf8)
+        return slice(at<std::int64_t>(a, 1, i), at<std::int64_t>(a, 1, i + 1));
+    // utf8_view: length, then 12 inline bytes, or a 4-byte prefix, buffer index and offset; the
+    // last buffer holds the sizes of the variadic data buffers (buffers 2 .. n_buffers - 2).
     const auto* view = static_cast<const char*>(a.buffers[1]) + i * 16;
     std::int32_t len, buf, off;
     std::memcpy(&len, view, 4);
-    if (len <= 12) return {view + 4, static_cast<std::size_t>(len)};
+    if (len < 0) return std::nullopt;
+    if (len <= 12) return std::string_view{view + 4, static_cast<std::size_t>(len)};
     std::memcpy(&buf, view + 8, 4);
     std::memcpy(&off, view + 12, 4);
-    return {static_cast<const char*>(a.buffers[2 + buf]) + off, static_cast<std::size_t>(len)};
+    if (buf < 0 || buf >= a.n_buffers - 3) return std::nullopt;
+    const auto size = at<std::int64_t>(a, static_cast<int>(a.n_buffers - 1), buf);
+    data = static_cast<const char*>(a.buffers[2 + buf]);
+    if (std::int64_t{off} + len > size) return std::nullopt;
+    return slice(off, std::int64_t{off} + len);
 }
 
 std::string decimal_text(int128 v, int scale) {
@@ -186,70 +334,93 @@ std::string decimal_text(int128 v, int scale) {
     return negative ? '-' + digits : digits;
 }
 
-/// Value `i` (logical, offsets applied by the caller) of a non-dictionary array as field text.
-std::string text_at(const ArrowArray& a, layout l, int scale, std::int64_t i, column_type ct) {
-    if (!valid(a, i)) return {};
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { // b > 0
+    return a / b - (a % b < 0 ? 1 : 0);
+}
+
+constexpr std::int64_t seconds_per_day = 86'400;
+constexpr std::int64_t first_day = make_day(0, 1, 1).time_since_epoch().count();
+constexpr std::int64_t last_day = make_day(9999, 12, 31).time_since_epoch().count();
+
+/// A date value outside the years 0000-9999, which no contract date can name, as the raw value
+/// and its unit ("99999999 days since 1970-01-01"): validation rejects it as malformed_date
+/// naming the value it was given.
+std::string raw_text(std::int64_t raw, std::string_view unit) {
+    return std::to_string(raw) + ' ' + std::string(unit) + " since 1970-01-01";
+}
+
+/// Day `days` since 1970-01-01 as YYYY-MM-DD (raw_text outside the years 0000-9999).
+std::string day_text(std::int64_t days, std::int64_t raw, std::string_view unit) {
+    if (days < first_day || days > last_day) return raw_text(raw, unit);
+    return format_day(day{date::days{static_cast<int>(days)}});
+}
+
+/// A timestamp as the calendar day it falls on: the date of its wall-clock time for a field
+/// without a zone, of its local time in the field's zone otherwise. The time of day is dropped
+/// (2024-08-01T13:45 is 2024-08-01), as pandas' `.dt.date` and from_pandas do.
+std::string timestamp_text(std::int64_t v, const field_type& ft) {
+    const auto seconds = floor_div(v, ft.per_second);
+    // Beyond the years 0000-9999 (with a day to spare for the zone's offset): no contract date.
+    if (seconds < (first_day - 1) * seconds_per_day || seconds > (last_day + 2) * seconds_per_day)
+        return raw_text(v, ft.unit);
+    const auto local =
+        ft.zone.local(date::sys_seconds{std::chrono::seconds{seconds}}).time_since_epoch().count();
+    return day_text(floor_div(local, seconds_per_day), v, ft.unit);
+}
+
+/// Value `i` (logical, offsets applied by the caller) of a non-dictionary array as field text;
+/// false when the array does not hold it (a string's offsets out of order or out of bounds).
+bool text_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i, column_type ct,
+             std::string& out) {
+    out.clear();
+    if (!valid(a, i)) return true;
     switch (l) {
     case layout::null_type:
-        return {};
+        return true;
     case layout::utf8:
     case layout::large_utf8:
-    case layout::utf8_view:
-        return std::string(string_at(a, l, i));
+    case layout::utf8_view: {
+        const auto s = string_at(a, l, i);
+        if (s) out = *s;
+        return s.has_value();
+    }
     case layout::int8:
-        return std::to_string(at<std::int8_t>(a, 1, i));
     case layout::int16:
-        return std::to_string(at<std::int16_t>(a, 1, i));
     case layout::int32:
     case layout::int64:
     case layout::uint8:
     case layout::uint16:
     case layout::uint32:
     case layout::uint64: {
-        long long v = 0;
-        unsigned long long u = 0;
-        bool is_unsigned = false;
-        switch (l) {
-        case layout::int32:
-            v = at<std::int32_t>(a, 1, i);
-            break;
-        case layout::int64:
-            v = at<std::int64_t>(a, 1, i);
-            break;
-        case layout::uint8:
-            v = at<std::uint8_t>(a, 1, i);
-            break;
-        case layout::uint16:
-            v = at<std::uint16_t>(a, 1, i);
-            break;
-        case layout::uint32:
-            v = at<std::uint32_t>(a, 1, i);
-            break;
-        default:
-            u = at<std::uint64_t>(a, 1, i), is_unsigned = true;
-            break;
-        }
-        if (ct == column_type::year) {
-            const long long y = is_unsigned ? static_cast<long long>(u) : v;
-            return std::to_string(y) + '-' + std::to_string(y + 1);
-        }
-        return is_unsigned ? std::to_string(u) : std::to_string(v);
+        const auto v = integer_at(a, l, i);
+        out = decimal_text(v, 0);
+        if (ct == column_type::year) out += '-' + decimal_text(v + 1, 0);
+        return true;
     }
     case layout::float32:
-        return capi::format_number(at<float>(a, 1, i), ct);
+        out = capi::format_number(at<float>(a, 1, i), ct);
+        return true;
     case layout::float64:
-        return capi::format_number(at<double>(a, 1, i), ct);
+        out = capi::format_number(at<double>(a, 1, i), ct);
+        return true;
     case layout::decimal128:
-        return decimal_text(at<int128>(a, 1, i), scale);
-    case layout::date32:
-        return format_day(day{date::days{at<std::int32_t>(a, 1, i)}});
+        out = decimal_text(at<int128>(a, 1, i), ft.scale);
+        return true;
+    case layout::date32: {
+        const auto d = at<std::int32_t>(a, 1, i);
+        out = day_text(d, d, "days");
+        return true;
+    }
     case layout::date64: {
         const auto ms = at<std::int64_t>(a, 1, i);
-        const auto days = ms / 86'400'000 - (ms % 86'400'000 < 0 ? 1 : 0);
-        return format_day(day{date::days{static_cast<int>(days)}});
+        out = day_text(floor_div(ms, 1'000 * seconds_per_day), ms, "ms");
+        return true;
     }
+    case layout::timestamp:
+        out = timestamp_text(at<std::int64_t>(a, 1, i), ft);
+        return true;
     }
-    return {};
+    return true;
 }
 
 /// One stream field mapped onto a contract column.
@@ -257,43 +428,32 @@ struct mapped_field {
     std::size_t child;  ///< index in the struct
     std::size_t column; ///< contract column
     field_type type;
+    std::uint32_t position() const { return static_cast<std::uint32_t>(child + 1); }
 };
 
-std::string value_of(const ArrowArray& child, const mapped_field& m, std::int64_t i,
-                     column_type ct) {
-    if (!m.type.dictionary) return text_at(child, m.type.kind, m.type.scale, i, ct);
-    if (!valid(child, i)) return {};
-    std::int64_t index = 0;
-    switch (m.type.kind) {
-    case layout::int8:
-        index = at<std::int8_t>(child, 1, i);
-        break;
-    case layout::int16:
-        index = at<std::int16_t>(child, 1, i);
-        break;
-    case layout::int32:
-        index = at<std::int32_t>(child, 1, i);
-        break;
-    case layout::int64:
-        index = at<std::int64_t>(child, 1, i);
-        break;
-    case layout::uint8:
-        index = at<std::uint8_t>(child, 1, i);
-        break;
-    case layout::uint16:
-        index = at<std::uint16_t>(child, 1, i);
-        break;
-    case layout::uint32:
-        index = at<std::uint32_t>(child, 1, i);
-        break;
-    default:
-        index = static_cast<std::int64_t>(at<std::uint64_t>(child, 1, i));
-        break;
+/// Value `i` of a field as field text in `out`. Returns nullptr, or the rule the value breaks
+/// with the message (naming the column and the value) in `out`.
+const char* value_of(const ArrowArray& child, const mapped_field& m, const column_spec& cs,
+                     std::int64_t i, std::string& out) {
+    constexpr auto outside = " has string offsets or a view outside the Arrow array's buffers";
+    if (!m.type.dictionary) {
+        if (text_at(child, m.type, m.type.kind, i, cs.type, out)) return nullptr;
+        out = std::string(cs.name) + outside;
+        return "malformed_arrow";
     }
+    out.clear();
+    if (!valid(child, i)) return nullptr;
     const auto& dict = *child.dictionary;
-    if (index < 0 || index >= dict.length)
-        throw std::out_of_range("dictionary index " + std::to_string(index) + " out of range");
-    return text_at(dict, *m.type.dictionary, 0, dict.offset + index, ct);
+    const int128 index = integer_at(child, m.type.kind, i);
+    if (index < 0 || index >= dict.length) {
+        out = std::string(cs.name) + " dictionary index " + decimal_text(index, 0) +
+              " is out of range of " + std::to_string(dict.length) + " values";
+        return "dictionary_index_out_of_range";
+    }
+    const auto at_index = dict.offset + static_cast<std::int64_t>(index);
+    if (text_at(dict, m.type, *m.type.dictionary, at_index, cs.type, out)) return nullptr;
+    out = std::string(cs.name) + " dictionary value " + decimal_text(index, 0) + outside;
+    return "malformed_arrow";
 }
 
 struct stream_guard {
@@ -319,6 +479,11 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+/// A diagnostic as the message of a failed call: `pupils:3:2: error: ... [rule]`.
+std::string located(const diagnostic& d) {
+    return to_string(d) + " [" + d.rule + "]";
 }
 
 std::string stream_message(ArrowArrayStream* s, int code) {
@@ -362,6 +527,15 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
                               std::string(fn) + ": the stream's schema is not a struct (format '" +
                                   (schema.s.format ? schema.s.format : "") + "')");
 
+        if (schema.s.n_children > 0 && !schema.s.children)
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": the stream's schema has no children list");
+        for (std::int64_t i = 0; i < schema.s.n_children; ++i)
+            if (!schema.s.children[i])
+                return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) +
+                                                                ": the stream's schema child " +
+                                                                std::to_string(i) + " is NULL");
+
         // Map fields to columns; every schema problem is a located diagnostic.
         std::vector<mapped_field> fields;
         std::vector<std::uint32_t> positions(ts.columns.size(), 0);
@@ -385,11 +559,11 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
             positions[*c] = col_no;
             field_type ft;
             const std::string_view format = child.format ? child.format : "";
-            auto kind = parse_layout(format, ft.scale);
+            auto kind = parse_layout(format, ft);
             if (kind && child.dictionary) {
-                int unused = 0;
+                field_type value;
                 ft.dictionary = child.dictionary->format
-                                    ? parse_layout(child.dictionary->format, unused)
+                                    ? parse_layout(child.dictionary->format, value)
                                     : std::nullopt;
                 if (!ft.dictionary) kind.reset();
             }
@@ -403,6 +577,15 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
                                         "'; expected " + std::string(expected(cs.type))});
                 continue;
             }
+            if (ft.kind == layout::timestamp)
+                if (const auto why = resolve_zone(ft); !why.empty()) {
+                    problems.push_back({severity::error, source, 0, col_no, "unknown_time_zone",
+                                        std::string(cs.name) + " has Arrow type '" +
+                                            std::string(format) + "' with time zone '" +
+                                            std::string(ft.zone_name) +
+                                            "', which passend cannot resolve: " + why});
+                    continue;
+                }
             fields.push_back({static_cast<std::size_t>(i), *c, ft});
         }
         for (std::size_t c = 0; c < ts.columns.size(); ++c)
@@ -414,14 +597,26 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
         for (const auto& p : problems)
             if (p.level == severity::error && !first_error) first_error = &p;
         if (first_error) {
-            const auto message = to_string(*first_error) + " [" + first_error->rule + "]";
+            const auto message = located(*first_error);
             for (auto& p : problems) a.builder.report(std::move(p));
             return capi::fail(PASSEND_INVALID_DATA, message);
         }
         for (auto& p : problems) a.builder.report(std::move(p));
         a.builder.set_source(*t, source, positions);
 
-        // Rows.
+        // Rows. A row number is the row's 1-based position in the table across batches, as the
+        // appender counts rows (a.rows). A value the arrays do not hold (a dictionary index out
+        // of range, string offsets outside the buffers) is a located error and its row is not
+        // taken; a batch whose arrays cannot be read at all ends the import.
+        auto& rows_taken = a.rows[static_cast<std::size_t>(*t)];
+        std::string first_bad; // the first such error, as the call's message
+        const auto bad = [&](std::uint64_t line, std::uint32_t column, std::string rule,
+                             std::string message) {
+            diagnostic d{severity::error, source,          line,
+                         column,          std::move(rule), std::move(message)};
+            if (first_bad.empty()) first_bad = located(d);
+            a.builder.report(std::move(d));
+        };
         std::vector<std::string> values(ts.columns.size());
         std::vector<std::string_view> views(ts.columns.size());
         bool rows_ok = true;
@@ -429,7 +624,7 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
             array_guard batch;
             if (const int rc = stream->get_next(stream, &batch.a); rc != 0) {
                 const auto message = std::string(fn) + ": get_next failed after " +
-                                     std::to_string(a.rows[static_cast<std::size_t>(*t)]) +
+                                     std::to_string(rows_taken) +
                                      " rows: " + stream_message(stream, rc);
                 a.builder.report({severity::error, source, 0, 0, "stream_error", message});
                 return capi::fail(PASSEND_ERROR, message);
@@ -441,20 +636,65 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
                                   std::string(fn) + ": a batch has " +
                                       std::to_string(s.n_children) + " children, the schema " +
                                       std::to_string(schema.s.n_children));
+            const auto first_row = rows_taken + 1;
+            std::string why;
+            if (s.length < 0 || s.offset < 0)
+                why = "length " + std::to_string(s.length) + " and offset " +
+                      std::to_string(s.offset) + " must not be negative";
+            else if (s.length > std::numeric_limits<std::int64_t>::max() - s.offset)
+                why = "length " + std::to_string(s.length) + " and offset " +
+                      std::to_string(s.offset) + " overflow";
+            else if ((s.n_buffers > 0 && !s.buffers) || (s.n_children > 0 && !s.children))
+                why = "its buffer or children list is NULL";
+            if (!why.empty()) {
+                bad(first_row, 0, "malformed_arrow",
+                    "a batch of the Arrow stream is malformed: " + why);
+                return capi::fail(PASSEND_INVALID_DATA, first_bad);
+            }
+            for (const auto& m : fields) {
+                const ArrowArray* child = s.children[m.child];
+                if (!child)
+                    why = "the array is NULL";
+                else if (m.type.dictionary && !child->dictionary)
+                    why = "the dictionary is NULL";
+                else
+                    why = malformed(*child, m.type.kind, s.offset + s.length);
+                if (why.empty() && m.type.dictionary)
+                    if (const auto w = malformed(*child->dictionary, *m.type.dictionary, 0);
+                        !w.empty())
+                        why = "its dictionary: " + w;
+                if (!why.empty()) {
+                    bad(first_row, m.position(), "malformed_arrow",
+                        std::string(ts.columns[m.column].name) +
+                            ": the Arrow array is malformed: " + why);
+                    return capi::fail(PASSEND_INVALID_DATA, first_bad);
+                }
+            }
             for (std::int64_t r = 0; r < s.length; ++r) {
                 const std::int64_t row = s.offset + r;
                 const bool present = s.n_buffers == 0 || valid(s, row);
                 for (auto& v : values) v.clear();
+                bool readable = true;
                 if (present)
                     for (const auto& m : fields) {
                         const ArrowArray& child = *s.children[m.child];
-                        values[m.column] =
-                            value_of(child, m, child.offset + row, ts.columns[m.column].type);
+                        auto& out = values[m.column];
+                        const auto* rule =
+                            value_of(child, m, ts.columns[m.column], child.offset + row, out);
+                        if (!rule) continue;
+                        bad(rows_taken + 1, m.position(), rule, out);
+                        readable = false;
                     }
+                if (!readable) {
+                    ++rows_taken; // the row keeps its number; it is not taken
+                    rows_ok = false;
+                    continue;
+                }
                 for (std::size_t c = 0; c < values.size(); ++c) views[c] = values[c];
                 rows_ok = a.add_row(*t, views) && rows_ok;
             }
         }
+        if (!first_bad.empty()) return capi::fail(PASSEND_INVALID_DATA, first_bad);
         if (rows_ok) return PASSEND_OK;
         return capi::fail(PASSEND_INVALID_DATA,
                           std::string(fn) + ": rows of " + source +

@@ -479,22 +479,38 @@ struct ArrowArrayStream {
  * Arrow types per contract column type:
  *   - text and code columns: utf8, large_utf8, utf8_view, dictionary of those; integers for text
  *     (identifiers);
- *   - date columns: date32, date64, or strings YYYY-MM-DD;
+ *   - date columns: date32, date64, timestamp (any unit, with or without a time zone), or
+ *     strings YYYY-MM-DD;
  *   - integer columns: any integer type, or strings;
- *   - amount and score columns: float32/64, integers, or strings;
+ *   - amount and score columns: float32/64, decimal128, integers, or strings;
  *   - school-year columns: strings (2024-2025) or integers (the start year);
  *   - the null type for any column (every value absent).
+ * A timestamp is the calendar day it falls on: without a time zone (or with UTC) the date of its
+ * wall-clock time, with a zone the date of its local time there (a fixed offset like +01:00, or a
+ * tz database name like Europe/Amsterdam, read from the OS tz database); the time of day is
+ * dropped, so 2024-08-01 13:45 is 2024-08-01. A zone passend cannot resolve is a located
+ * diagnostic (rule `unknown_time_zone`) and no row of the stream is taken. A date beyond the
+ * years 0000-9999 is rejected as `malformed_date` naming the raw value.
  * Values then pass the same validation as CSV fields; row n is the n-th row of the table, column
  * the 1-based field position in the stream's schema.
+ * Arrays that do not hold what their schema says are bad data too: a dictionary index outside
+ * the dictionary (rule `dictionary_index_out_of_range`) or string offsets or a view outside the
+ * buffers (`malformed_arrow`) reject that row; an array with a negative length or offset, fewer
+ * values than its batch, missing buffers or a NULL dictionary (`malformed_arrow`, at the batch's
+ * first row) ends the import. The C data interface carries no buffer sizes: an offset within
+ * order but past the end of a buffer cannot be seen.
  * @param stream a stream the caller exported. passend takes ownership: it releases the stream
  *        (and every schema and array it reads) whatever the outcome, except when `stream` is
  *        NULL or already released (release == NULL).
  * @return PASSEND_OK; PASSEND_NOT_FOUND for an unknown table; PASSEND_INVALID_DATA when a required
- *         column is missing or a field has a type that does not fit its column (a located
- *         diagnostic, rule `missing_column` / `wrong_type`; no row of the stream is taken) or a
- *         row broke a rule; PASSEND_ERROR when the stream itself reports an error;
- *         PASSEND_INVALID_ARGUMENT for NULL arguments, a schema that is not a struct, or a row
- *         left open by the appender.
+ *         column is missing or a field has a type or time zone that does not fit its column (a
+ *         located diagnostic, rule `missing_column` / `wrong_type` / `unknown_time_zone`; no row
+ *         of the stream is taken), an array is malformed (the message is the located diagnostic,
+ *         e.g. `schools:2:5: error: setting dictionary index 7 is out of range of 2 values
+ *         [dictionary_index_out_of_range]`) or a row broke a rule; PASSEND_ERROR when the stream
+ *         itself reports an error; PASSEND_INVALID_ARGUMENT for NULL arguments, a schema that is
+ *         not a struct or lacks a child, a batch whose children do not match the schema, or a
+ *         row left open by the appender.
  */
 PASSEND_API passend_status passend_appender_append_arrow(passend_appender* appender,
                                                          const char* table,

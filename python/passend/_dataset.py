@@ -141,9 +141,11 @@ class Dataset:
         """Build a dataset from Arrow tables: anything with ``__arrow_c_stream__`` (a pyarrow
         Table or RecordBatchReader, a polars DataFrame, a DuckDB result, a pandas DataFrame).
 
-        Columns are matched by name; dates may be date32/date64 or ISO text, numbers any numeric
-        type or text. Goes through the C ABI's Arrow import (``passend_appender_append_arrow``):
-        diagnostics name the table as file, the 1-based row as line, the field position as column.
+        Columns are matched by name; dates may be date32/date64, timestamps (the calendar day
+        they fall on, in their time zone when they have one; the time of day is dropped) or ISO
+        text, numbers any numeric type or text. Goes through the C ABI's Arrow import
+        (``passend_appender_append_arrow``): diagnostics name the table as file, the 1-based row
+        as line, the field position as column.
         """
         streams = [(name, _arrow_stream(name, table)) for name, table in _tables(locals())]
         return _loaded(_core.load_arrow(streams, max_errors))

@@ -84,6 +84,19 @@ static struct ArrowArray struct_array(int64_t length, int64_t offset, int64_t n,
     return a;
 }
 
+/* Append a stream of one batch of `rows` rows and `n` fields to `table`. */
+static passend_status append_batch(passend_appender* app, const char* table, int64_t n,
+                                   struct ArrowSchema** fields, struct ArrowArray** columns,
+                                   int64_t rows) {
+    static struct ArrowArray batch;
+    static struct producer p;
+    batch = struct_array(rows, 0, n, columns);
+    p.schema = struct_schema(n, fields);
+    p.batches = &batch, p.n_batches = 1, p.fail_schema = 0, p.fail_batch = 0;
+    struct ArrowArrayStream s = stream_of(&p);
+    return passend_appender_append_arrow(app, table, &s);
+}
+
 /* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
 static int32_t days(int y, unsigned m, unsigned d) {
     y -= m <= 2;
@@ -147,14 +160,7 @@ static passend_status append_schools(passend_appender* app) {
     dict = column(2, 3, dict_bufs);
     c[4].dictionary = &dict;
     for (int i = 0; i < 5; ++i) cs[i] = &c[i];
-    static struct ArrowArray batch;
-    batch = struct_array(2, 0, 5, cs);
-
-    static struct producer p;
-    p.schema = struct_schema(5, fs);
-    p.batches = &batch, p.n_batches = 1, p.fail_schema = 0, p.fail_batch = 0;
-    struct ArrowArrayStream s = stream_of(&p);
-    return passend_appender_append_arrow(app, "schools", &s);
+    return append_batch(app, "schools", 5, fs, cs, 2);
 }
 
 /* pupils in two batches, the second a slice (struct offset 1); an extra column `naam`; birth
@@ -229,14 +235,7 @@ static passend_status append_enrolments(passend_appender* app, int drop_start) {
     f[n] = field("end_date", "tdD"), c[n++] = column(3, 2, en);
     f[n] = field("grade", "l"), c[n++] = column(3, 2, gr);
     for (int i = 0; i < n; ++i) fs[i] = &f[i], cs[i] = &c[i];
-    static struct ArrowArray batch;
-    batch = struct_array(3, 0, n, cs);
-
-    static struct producer p;
-    p.schema = struct_schema(n, fs);
-    p.batches = &batch, p.n_batches = 1, p.fail_schema = 0, p.fail_batch = 0;
-    struct ArrowArrayStream s = stream_of(&p);
-    return passend_appender_append_arrow(app, "enrolments", &s);
+    return append_batch(app, "enrolments", n, fs, cs, 3);
 }
 
 /* funds: school_year int32 (start year), amount_eur decimal128(12,2). */
@@ -261,13 +260,7 @@ static passend_status append_funds(passend_appender* app) {
     f[3] = field("stream", "u"), c[3] = column(1, 3, stream);
     f[4] = field("amount_eur", "d:12,2"), c[4] = column(1, 2, am);
     for (int i = 0; i < 5; ++i) fs[i] = &f[i], cs[i] = &c[i];
-    static struct ArrowArray batch;
-    batch = struct_array(1, 0, 5, cs);
-    static struct producer p;
-    p.schema = struct_schema(5, fs);
-    p.batches = &batch, p.n_batches = 1, p.fail_schema = 0, p.fail_batch = 0;
-    struct ArrowArrayStream s = stream_of(&p);
-    return passend_appender_append_arrow(app, "funds", &s);
+    return append_batch(app, "funds", 5, fs, cs, 1);
 }
 
 /* ---- tests ---------------------------------------------------------------------------------- */
@@ -347,16 +340,10 @@ static void test_bad_value(void) {
     f[0] = field("birth_date", "u"), c[0] = column(2, 3, birth);
     f[1] = field("pupil_id", "u"), c[1] = column(2, 3, id);
     fs[0] = &f[0], fs[1] = &f[1], cs[0] = &c[0], cs[1] = &c[1];
-    static struct ArrowArray batch;
-    batch = struct_array(2, 0, 2, cs);
-    static struct producer p;
-    p.schema = struct_schema(2, fs);
-    p.batches = &batch, p.n_batches = 1, p.fail_schema = 0, p.fail_batch = 0;
-    struct ArrowArrayStream s = stream_of(&p);
 
     passend_appender* app = NULL;
     CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
-    CHECK_STATUS(passend_appender_append_arrow(app, "PUPILS", &s), PASSEND_INVALID_DATA);
+    CHECK_STATUS(append_batch(app, "PUPILS", 2, fs, cs, 2), PASSEND_INVALID_DATA);
     passend_dataset* ds = NULL;
     passend_diagnostics* diags = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
@@ -451,11 +438,405 @@ static void test_broken_stream(void) {
     passend_appender_free(&app);
 }
 
+/* ---- dates as timestamps -------------------------------------------------------------------- */
+
+/* The diagnostic of `rule` at `file`:`line`:`column` says exactly `message`. */
+#define CHECK_EXACT(d, rule, file, line, column, message)                                          \
+    check_exact(__FILE__, __LINE__, (d), (rule), (file), (line), (column), (message))
+static void check_exact(const char* at, int at_line, const passend_diagnostics* d, const char* rule,
+                        const char* file, uint64_t line, uint32_t column, const char* message) {
+    ++check_count;
+    for (size_t i = 0; i < passend_diagnostics_count(d); ++i) {
+        const char *f = "", *r = "", *m = "";
+        uint64_t l = 0;
+        uint32_t c = 0;
+        passend_diagnostics_get(d, i, NULL, &f, &l, &c, &r, &m);
+        if (!strcmp(r, rule) && !strcmp(f, file) && l == line && c == column && !strcmp(m, message))
+            return;
+    }
+    ++check_failures;
+    fprintf(stderr, "%s:%d: no %s diagnostic %s:%llu:%u \"%s\"; there are:\n", at, at_line, rule,
+            file, (unsigned long long)line, column, message);
+    for (size_t i = 0; i < passend_diagnostics_count(d); ++i)
+        fprintf(stderr, "  %s\n", passend_diagnostics_text(d, i));
+}
+
+/* The thread's message is exactly `text`. */
+#define CHECK_LAST_ERROR(text)                                                                     \
+    do {                                                                                           \
+        ++check_count;                                                                             \
+        if (strcmp(passend_last_error(), (text)) != 0) {                                           \
+            ++check_failures;                                                                      \
+            fprintf(stderr, "%s:%d: message\n  \"%s\"\nexpected\n  \"%s\"\n", __FILE__, __LINE__,  \
+                    passend_last_error(), (text));                                                 \
+        }                                                                                          \
+    } while (0)
+
+/* One opps row (pupil p1 at S1) whose start_date has Arrow type `format` and the 64-bit (or,
+ * for date32, 32-bit) value at `value`, absent when `present` is 0, and whose end_date is the
+ * string 1900-01-01: the end_before_start error then shows the day passend made of the value. */
+static passend_status append_opp(passend_appender* app, const char* format, const void* value,
+                                 int present) {
+    static const int32_t off2[] = {0, 2}, off10[] = {0, 10};
+    static const void *pid[] = {NULL, off2, "p1"}, *sid[] = {NULL, off2, "S1"},
+                      *end[] = {NULL, off10, "1900-01-01"};
+    static const uint8_t absent[] = {0x0};
+    static const void* start[2];
+    start[0] = present ? NULL : absent, start[1] = value;
+    static struct ArrowSchema f[4];
+    static struct ArrowSchema* fs[4];
+    static struct ArrowArray c[4];
+    static struct ArrowArray* cs[4];
+    f[0] = field("pupil_id", "u"), c[0] = column(1, 3, pid);
+    f[1] = field("school_id", "u"), c[1] = column(1, 3, sid);
+    f[2] = field("start_date", format), c[2] = column(1, 2, start);
+    f[3] = field("end_date", "u"), c[3] = column(1, 3, end);
+    for (int i = 0; i < 4; ++i) fs[i] = &f[i], cs[i] = &c[i];
+    return append_batch(app, "opps", 4, fs, cs, 1);
+}
+
+/* The diagnostics of a load of one opps row as append_opp makes it; `message`, when not NULL,
+ * is what append_arrow says. */
+static passend_diagnostics* load_opp(const char* format, const void* value, int present,
+                                     const char* message) {
+    passend_appender* app = NULL;
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
+    CHECK_STATUS(append_opp(app, format, value, present), PASSEND_INVALID_DATA);
+    if (message) CHECK_LAST_ERROR(message);
+    CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
+    passend_appender_free(&app);
+    return diags;
+}
+
+/* A timestamp is taken as the calendar day it falls on: its wall-clock date without a time zone
+ * (or in UTC), its local date in a named zone or at a fixed offset; the time of day is dropped. */
+static void test_timestamps(void) {
+    const int64_t aug1 = (int64_t)days(2021, 8, 1) * 86400; /* 2021-08-01T00:00:00Z, seconds */
+    const int64_t jan1 = (int64_t)days(2022, 1, 1) * 86400;
+    static const struct {
+        const char* format;
+        int64_t offset_seconds; /* from aug1, or (when from_jan1) from jan1 */
+        int from_jan1;
+        int64_t scale; /* ticks per second of the unit */
+        int64_t extra; /* ticks added after scaling (sub-second parts) */
+        const char* day;
+    } cases[] = {
+        {"tss:", 0, 0, 1, 0, "2021-08-01"},
+        {"tsm:", -1, 0, 1000, 999, "2021-07-31"},                      /* 2021-07-31T23:59:59.999 */
+        {"tsu:UTC", 13 * 3600 + 45 * 60, 0, 1000000, 0, "2021-08-01"}, /* 13:45 */
+        {"tsn:Etc/UTC", 3600, 0, 1000000000, 0, "2021-08-01"},
+        {"tsn:", -86400, 0, 1000000000, -1, "2021-07-30"}, /* 2021-07-30T23:59:59.999999999 */
+        /* 2021-07-31T22:30Z is 2021-08-01 00:30 in Amsterdam (CEST, +02:00) */
+        {"tsn:Europe/Amsterdam", -90 * 60, 0, 1000000000, 0, "2021-08-01"},
+        {"tsu:Europe/Amsterdam", -(2 * 3600 + 1), 0, 1000000, 0, "2021-07-31"}, /* 23:59:59 */
+        /* 2021-12-31T23:30Z is 2022-01-01 00:30 in Amsterdam (CET, +01:00) */
+        {"tss:Europe/Amsterdam", -30 * 60, 1, 1, 0, "2022-01-01"},
+        {"tsm:+01:00", -30 * 60, 0, 1000, 0, "2021-08-01"},    /* 2021-07-31T23:30Z */
+        {"tsu:-05:00", 3 * 3600, 0, 1000000, 0, "2021-07-31"}, /* 2021-08-01T03:00Z */
+        {"tss:+00:00", 0, 0, 1, 0, "2021-08-01"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        const int64_t value =
+            ((cases[i].from_jan1 ? jan1 : aug1) + cases[i].offset_seconds) * cases[i].scale +
+            cases[i].extra;
+        char message[96];
+        snprintf(message, sizeof message, "end_date 1900-01-01 is before start_date %s",
+                 cases[i].day);
+        passend_diagnostics* diags = load_opp(cases[i].format, &value, 1, NULL);
+        CHECK_EXACT(diags, "end_before_start", "opps", 1, 4, message);
+        passend_diagnostics_free(&diags);
+    }
+
+    /* before 1970 the day is floored, not truncated toward zero: -1 ms is 1969-12-31 */
+    const int64_t minus_one = -1;
+    passend_diagnostics* diags = load_opp("tsm:", &minus_one, 1, NULL);
+    CHECK_EXACT(diags, "end_before_start", "opps", 1, 4,
+                "end_date 1900-01-01 is before start_date 1969-12-31");
+    passend_diagnostics_free(&diags);
+
+    /* a null timestamp is an absent date, as a null date32 is */
+    diags = load_opp("tsu:Europe/Amsterdam", &aug1, 0, NULL);
+    CHECK_EXACT(diags, "missing_value", "opps", 1, 3, "start_date is empty; a value is required");
+    CHECK(find_rule(diags, "end_before_start") < 0);
+    passend_diagnostics_free(&diags);
+
+    /* beyond the years 0000-9999 no contract date exists: the raw value is named */
+    const int64_t far = INT64_MAX;
+    diags = load_opp("tss:", &far, 1, NULL);
+    CHECK_EXACT(diags, "malformed_date", "opps", 1, 3,
+                "start_date 9223372036854775807 s since 1970-01-01 is not a valid date "
+                "(YYYY-MM-DD)");
+    passend_diagnostics_free(&diags);
+    const int32_t far_day = INT32_MAX; /* was read as an absent date before */
+    diags = load_opp("tdD", &far_day, 1, NULL);
+    CHECK_EXACT(diags, "malformed_date", "opps", 1, 3,
+                "start_date 2147483647 days since 1970-01-01 is not a valid date (YYYY-MM-DD)");
+    passend_diagnostics_free(&diags);
+
+    /* a zone passend cannot resolve is a wrong column, like a wrong type: no row is read */
+    diags = load_opp("tsu:Mars/Olympus", &aug1, 1,
+                     "opps: error: start_date has Arrow type 'tsu:Mars/Olympus' with time zone "
+                     "'Mars/Olympus', which passend cannot resolve: Mars/Olympus not found in "
+                     "timezone database [unknown_time_zone]");
+    CHECK_EXACT(diags, "unknown_time_zone", "opps", 0, 3,
+                "start_date has Arrow type 'tsu:Mars/Olympus' with time zone 'Mars/Olympus', "
+                "which passend cannot resolve: Mars/Olympus not found in timezone database");
+    CHECK(find_rule(diags, "end_before_start") < 0);
+    passend_diagnostics_free(&diags);
+    diags = load_opp("tsu:+25:00", &aug1, 1, NULL);
+    CHECK(find_rule(diags, "unknown_time_zone") >= 0);
+    passend_diagnostics_free(&diags);
+
+    /* a malformed timestamp format, and a timestamp for a column that is not a date */
+    diags = load_opp("tsx:", &aug1, 1,
+                     "opps: error: start_date has Arrow type 'tsx:'; expected a date (date32, "
+                     "date64, timestamp) or a string YYYY-MM-DD [wrong_type]");
+    passend_diagnostics_free(&diags);
+    diags = load_opp("tss", &aug1, 1, NULL);
+    CHECK(find_rule(diags, "wrong_type") >= 0);
+    passend_diagnostics_free(&diags);
+}
+
+/* ---- malformed arrays ----------------------------------------------------------------------- */
+
+/* Two pupils (p1, p2) whose pupil_id is utf8 (or, with `views`, utf8_view pointing into one data
+ * buffer), birth_date date32 and municipality a dictionary<int8, utf8> of {GM1883, GM0935}: the
+ * parts of a stream that each case below breaks in one place. */
+static struct {
+    struct ArrowSchema f[3], dict_schema;
+    struct ArrowSchema* fs[3];
+    struct ArrowArray c[3], dict, batch;
+    struct ArrowArray* cs[3];
+    int32_t id_offsets[3], births[2], dict_offsets[3];
+    int8_t idx[2];
+    unsigned char views[32];
+    int64_t view_sizes[1];
+    const void *id_bufs[4], *birth_bufs[2], *idx_bufs[2], *dict_bufs[3];
+    struct producer p;
+} q;
+
+static void pupils_parts(int views) {
+    memset(&q, 0, sizeof q);
+    q.id_offsets[1] = 2, q.id_offsets[2] = 4;
+    q.births[0] = days(2014, 5, 1), q.births[1] = days(2013, 2, 10);
+    q.idx[0] = 0, q.idx[1] = 1;
+    q.dict_offsets[1] = 6, q.dict_offsets[2] = 12;
+    q.f[0] = field("pupil_id", views ? "vu" : "u");
+    q.f[1] = field("birth_date", "tdD");
+    q.f[2] = field("municipality", "c");
+    q.dict_schema = field(NULL, "u");
+    q.f[2].dictionary = &q.dict_schema;
+    if (views) { /* both ids out of line: "pupil-one-long" at 0 and "pupil-two-long" at 14 */
+        static const char data[] = "pupil-one-longpupil-two-long";
+        for (int i = 0; i < 2; ++i) {
+            const int32_t len = 14, buf = 0, off = 14 * i;
+            memcpy(q.views + 16 * i, &len, 4);
+            memcpy(q.views + 16 * i + 4, data + off, 4);
+            memcpy(q.views + 16 * i + 8, &buf, 4);
+            memcpy(q.views + 16 * i + 12, &off, 4);
+        }
+        q.view_sizes[0] = 28;
+        q.id_bufs[1] = q.views, q.id_bufs[2] = data, q.id_bufs[3] = q.view_sizes;
+        q.c[0] = column(2, 4, q.id_bufs);
+    } else {
+        q.id_bufs[1] = q.id_offsets, q.id_bufs[2] = "p1p2";
+        q.c[0] = column(2, 3, q.id_bufs);
+    }
+    q.birth_bufs[1] = q.births;
+    q.idx_bufs[1] = q.idx;
+    q.dict_bufs[1] = q.dict_offsets, q.dict_bufs[2] = "GM1883GM0935";
+    q.c[1] = column(2, 2, q.birth_bufs);
+    q.c[2] = column(2, 2, q.idx_bufs);
+    q.dict = column(2, 3, q.dict_bufs);
+    q.c[2].dictionary = &q.dict;
+    for (int i = 0; i < 3; ++i) q.fs[i] = &q.f[i], q.cs[i] = &q.c[i];
+    q.batch = struct_array(2, 0, 3, q.cs);
+    q.p.schema = struct_schema(3, q.fs);
+    q.p.batches = &q.batch, q.p.n_batches = 1;
+}
+
+/* Append the pupils of pupils_parts (as broken since) and expect `status` and `message`; for
+ * bad data also that the diagnostic of `rule` at pupils:`line`:`column` is the message's. */
+#define CHECK_PUPILS(status, message, rule, line, column, diagnostic)                              \
+    check_pupils(__LINE__, (status), (message), (rule), (line), (column), (diagnostic))
+static void check_pupils(int at_line, passend_status status, const char* message, const char* rule,
+                         uint64_t line, uint32_t column, const char* diagnostic) {
+    passend_appender* app = NULL;
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
+    streams_released = 0;
+    struct ArrowArrayStream s = stream_of(&q.p);
+    const passend_status got = passend_appender_append_arrow(app, "pupils", &s);
+    ++check_count;
+    if (got != status || strcmp(passend_last_error(), message) != 0) {
+        ++check_failures;
+        fprintf(stderr, "%s:%d: status %d, message\n  \"%s\"\nexpected %d,\n  \"%s\"\n", __FILE__,
+                at_line, (int)got, passend_last_error(), (int)status, message);
+    }
+    CHECK(streams_released == 1);
+    passend_appender_finish(app, &ds, &diags);
+    if (rule) check_exact(__FILE__, at_line, diags, rule, "pupils", line, column, diagnostic);
+    passend_diagnostics_free(&diags);
+    passend_dataset_free(&ds);
+    passend_appender_free(&app);
+}
+
+static void test_malformed_arrays(void) {
+    const passend_status bad = PASSEND_INVALID_DATA;
+    pupils_parts(0); /* whole, the two pupils are taken (the load lacks schools and enrolments) */
+    CHECK_PUPILS(PASSEND_OK, "", NULL, 0, 0, NULL);
+    pupils_parts(1);
+    CHECK_PUPILS(PASSEND_OK, "", NULL, 0, 0, NULL);
+
+    /* a dictionary index out of range: that row is an error, the other one is taken */
+    pupils_parts(0);
+    q.idx[1] = 7;
+    CHECK_PUPILS(bad,
+                 "pupils:2:3: error: municipality dictionary index 7 is out of range of 2 values "
+                 "[dictionary_index_out_of_range]",
+                 "dictionary_index_out_of_range", 2, 3,
+                 "municipality dictionary index 7 is out of range of 2 values");
+    pupils_parts(0);
+    q.idx[0] = -1;
+    CHECK_PUPILS(bad,
+                 "pupils:1:3: error: municipality dictionary index -1 is out of range of 2 values "
+                 "[dictionary_index_out_of_range]",
+                 "dictionary_index_out_of_range", 1, 3,
+                 "municipality dictionary index -1 is out of range of 2 values");
+    pupils_parts(0); /* the dictionary is a slice: index 1 is past its one value */
+    q.dict.offset = 1, q.dict.length = 1;
+    CHECK_PUPILS(bad,
+                 "pupils:2:3: error: municipality dictionary index 1 is out of range of 1 values "
+                 "[dictionary_index_out_of_range]",
+                 "dictionary_index_out_of_range", 2, 3,
+                 "municipality dictionary index 1 is out of range of 1 values");
+
+    /* string offsets out of order, a view into a buffer that is not there or past its end */
+    pupils_parts(0);
+    q.id_offsets[2] = 1;
+    CHECK_PUPILS(bad,
+                 "pupils:2:1: error: pupil_id has string offsets or a view outside the Arrow "
+                 "array's buffers [malformed_arrow]",
+                 "malformed_arrow", 2, 1,
+                 "pupil_id has string offsets or a view outside the Arrow array's buffers");
+    pupils_parts(1);
+    q.views[16 + 8] = 1; /* the second view's buffer index: 1 of 1 data buffer */
+    CHECK_PUPILS(bad,
+                 "pupils:2:1: error: pupil_id has string offsets or a view outside the Arrow "
+                 "array's buffers [malformed_arrow]",
+                 "malformed_arrow", 2, 1,
+                 "pupil_id has string offsets or a view outside the Arrow array's buffers");
+    pupils_parts(1);
+    q.view_sizes[0] = 27; /* the second id ends at 28 */
+    CHECK_PUPILS(bad,
+                 "pupils:2:1: error: pupil_id has string offsets or a view outside the Arrow "
+                 "array's buffers [malformed_arrow]",
+                 "malformed_arrow", 2, 1,
+                 "pupil_id has string offsets or a view outside the Arrow array's buffers");
+
+    /* arrays that cannot be read at all end the import at the batch's first row */
+    pupils_parts(0);
+    q.c[1].length = 1;
+    CHECK_PUPILS(bad,
+                 "pupils:1:2: error: birth_date: the Arrow array is malformed: it has 1 values "
+                 "where the batch needs 2 [malformed_arrow]",
+                 "malformed_arrow", 1, 2,
+                 "birth_date: the Arrow array is malformed: it has 1 values where the batch "
+                 "needs 2");
+    pupils_parts(0);
+    q.c[0].offset = -1;
+    CHECK_PUPILS(bad,
+                 "pupils:1:1: error: pupil_id: the Arrow array is malformed: length 2 and offset "
+                 "-1 must not be negative [malformed_arrow]",
+                 "malformed_arrow", 1, 1,
+                 "pupil_id: the Arrow array is malformed: length 2 and offset -1 must not be "
+                 "negative");
+    pupils_parts(0);
+    q.c[0].n_buffers = 2;
+    CHECK_PUPILS(bad,
+                 "pupils:1:1: error: pupil_id: the Arrow array is malformed: it has 2 buffers; its "
+                 "type needs 3 [malformed_arrow]",
+                 "malformed_arrow", 1, 1,
+                 "pupil_id: the Arrow array is malformed: it has 2 buffers; its type needs 3");
+    pupils_parts(0);
+    q.birth_bufs[1] = NULL;
+    CHECK_PUPILS(bad,
+                 "pupils:1:2: error: birth_date: the Arrow array is malformed: its value buffer is "
+                 "NULL [malformed_arrow]",
+                 "malformed_arrow", 1, 2,
+                 "birth_date: the Arrow array is malformed: its value buffer is NULL");
+    pupils_parts(0);
+    q.c[2].dictionary = NULL;
+    CHECK_PUPILS(bad,
+                 "pupils:1:3: error: municipality: the Arrow array is malformed: the dictionary is "
+                 "NULL [malformed_arrow]",
+                 "malformed_arrow", 1, 3,
+                 "municipality: the Arrow array is malformed: the dictionary is NULL");
+    pupils_parts(0);
+    q.dict.length = -2;
+    CHECK_PUPILS(bad,
+                 "pupils:1:3: error: municipality: the Arrow array is malformed: its dictionary: "
+                 "length -2 and offset 0 must not be negative [malformed_arrow]",
+                 "malformed_arrow", 1, 3,
+                 "municipality: the Arrow array is malformed: its dictionary: length -2 and "
+                 "offset 0 must not be negative");
+    pupils_parts(0);
+    q.cs[1] = NULL;
+    CHECK_PUPILS(bad,
+                 "pupils:1:2: error: birth_date: the Arrow array is malformed: the array is NULL "
+                 "[malformed_arrow]",
+                 "malformed_arrow", 1, 2,
+                 "birth_date: the Arrow array is malformed: the array is NULL");
+    pupils_parts(0);
+    q.batch.length = -1;
+    CHECK_PUPILS(bad,
+                 "pupils:1: error: a batch of the Arrow stream is malformed: length -1 and offset "
+                 "0 must not be negative [malformed_arrow]",
+                 "malformed_arrow", 1, 0,
+                 "a batch of the Arrow stream is malformed: length -1 and offset 0 must not be "
+                 "negative");
+    pupils_parts(0);
+    q.batch.offset = INT64_MAX;
+    CHECK_PUPILS(bad,
+                 "pupils:1: error: a batch of the Arrow stream is malformed: length 2 and offset "
+                 "9223372036854775807 overflow [malformed_arrow]",
+                 "malformed_arrow", 1, 0,
+                 "a batch of the Arrow stream is malformed: length 2 and offset "
+                 "9223372036854775807 overflow");
+    pupils_parts(0);
+    q.c[1].offset = INT64_MAX - 1;
+    CHECK_PUPILS(bad,
+                 "pupils:1:2: error: birth_date: the Arrow array is malformed: length 2 and offset "
+                 "9223372036854775806 overflow [malformed_arrow]",
+                 "malformed_arrow", 1, 2,
+                 "birth_date: the Arrow array is malformed: length 2 and offset "
+                 "9223372036854775806 overflow");
+    pupils_parts(0);
+    q.batch.children = NULL;
+    CHECK_PUPILS(bad,
+                 "pupils:1: error: a batch of the Arrow stream is malformed: its buffer or "
+                 "children list is NULL [malformed_arrow]",
+                 "malformed_arrow", 1, 0,
+                 "a batch of the Arrow stream is malformed: its buffer or children list is NULL");
+
+    /* a schema without a child is misuse, as a schema that is not a struct is */
+    pupils_parts(0);
+    q.fs[1] = NULL;
+    CHECK_PUPILS(PASSEND_INVALID_ARGUMENT,
+                 "passend_appender_append_arrow: the stream's schema child 1 is NULL", NULL, 0, 0,
+                 NULL);
+}
+
 int main(void) {
     test_region();
     test_missing_column_and_wrong_type();
     test_bad_value();
     test_misuse();
     test_broken_stream();
+    test_timestamps();
+    test_malformed_arrays();
     return check_report("test_arrow");
 }

@@ -47,7 +47,7 @@ def test_small_region_all_loaders(tmp_path: Path) -> None:
     reference = from_frames(text).to_json()
     assert from_frames(typed(text)).to_json() == reference
     assert passend.Dataset.from_folder(write_csv_folder(text, tmp_path)).to_json() == reference
-    # Arrow dates are date32 (pandas' datetime64 columns become timestamps: cast them)
+    # Arrow dates as date32 here (datetime64 columns exported as timestamps: test_from_arrow)
     dated = {k: as_dates(v) for k, v in typed(text).items()}
     arrow = {k: pa.Table.from_pandas(v, preserve_index=False) for k, v in dated.items()}
     assert from_arrow(arrow).to_json() == reference
