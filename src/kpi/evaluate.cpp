@@ -29,10 +29,6 @@
 #include <thread>
 #include <unordered_map>
 
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
-
 PASSEND_NAMESPACE_BEGIN
 
 namespace {
@@ -1085,21 +1081,6 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     }
 }
 
-/// Ask Linux for transparent huge pages behind a large buffer about to be filled: with 2 MB pages
-/// its first touch takes 512 times fewer page faults (the rows of a national evaluation take
-/// some 330 MB, and faulting them in 4 KB pages took a fifth of the evaluation's time).
-template <class T>
-void prefer_huge_pages([[maybe_unused]] std::vector<T>& v) {
-#ifdef __linux__
-    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
-    const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
-    const auto end = begin + v.capacity() * sizeof(T);
-    const auto first = (begin + huge - 1) & ~(huge - 1);
-    if (end >= first + huge)
-        ::madvise(reinterpret_cast<void*>(first), (end - first) & ~(huge - 1), MADV_HUGEPAGE);
-#endif
-}
-
 unsigned thread_count(unsigned wanted, std::size_t pupils) {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     unsigned n = wanted == 0 ? std::min(hw, 2u) : wanted;
@@ -1298,8 +1279,6 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     std::vector<std::size_t> first_row(defs.size() + 1, 0);
     run(defs.size(), [&](std::size_t di) { first_row[di + 1] = walk(di, nullptr); });
     for (std::size_t di = 0; di < defs.size(); ++di) first_row[di + 1] += first_row[di];
-    out.rows.reserve(first_row.back());
-    prefer_huge_pages(out.rows);
     out.rows.resize(first_row.back());
     run(defs.size(), [&](std::size_t di) { walk(di, out.rows.data() + first_row[di]); });
     st.rows_seconds = since(t0);
