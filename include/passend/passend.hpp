@@ -11,6 +11,7 @@
 #include "passend/cycle/holidays.hpp"
 #include "passend/cycle/money.hpp"
 #include "passend/cycle/plan.hpp"
+#include "passend/cycle/plan_report.hpp"
 #include "passend/dataset.hpp"
 #include "passend/demo.hpp"
 #include "passend/error.hpp"

@@ -8,9 +8,6 @@
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
 
-#include <fmt/core.h>
-
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -52,14 +49,7 @@ void run(const accountability_options_cli& o) {
     opts.suppress_small_counts = !o.no_suppress;
     const auto report =
         build_accountability(*data, board_kpis(*data, o.board, *year), *board, *year, texts, opts);
-    const auto text = o.format == "html" ? to_html(report) : to_markdown(report);
-    if (o.out.empty()) {
-        fmt::print("{}", text);
-        return;
-    }
-    std::ofstream f(o.out, std::ios::binary);
-    f << text;
-    if (!f) throw error("cannot write " + o.out);
+    write_output(o.out, o.format == "html" ? to_html(report) : to_markdown(report));
 }
 
 void setup(CLI::App& app) {

@@ -1,6 +1,7 @@
 // passend calendar: the year's quality cycle (seed 000 Bijlage 1) and a plan's forum meetings
 // as iCalendar or Markdown.
 #include "commands.hpp"
+#include "input.hpp"
 
 #include "passend/cycle/agenda.hpp"
 #include "passend/cycle/plan.hpp"
@@ -8,7 +9,6 @@
 
 #include <fmt/core.h>
 
-#include <fstream>
 #include <string>
 
 namespace passend::cli {
@@ -40,15 +40,9 @@ void run(const calendar_options& o) {
     ics.name = title;
     const std::string text =
         format == "ics" ? to_ics(events, ics) : to_markdown(events, days, title);
-    if (o.out.empty()) {
-        fmt::print("{}", text);
-        return;
-    }
-    std::ofstream f(o.out, std::ios::binary);
-    if (!f) throw error("cannot write " + o.out);
-    f << text;
-    if (!f) throw error("cannot write " + o.out);
-    fmt::print(stderr, "passend: wrote {} events to {}\n", events.size(), o.out);
+    write_output(o.out, text);
+    if (!o.out.empty())
+        fmt::print(stderr, "passend: wrote {} events to {}\n", events.size(), o.out);
 }
 
 void setup(CLI::App& app) {

@@ -12,7 +12,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -26,24 +25,13 @@ struct report_args {
     bool no_suppress = false;
 };
 
-/// `2024-2025` or `2024` (the year it starts in).
-school_year parse_year(const std::string& text) {
-    if (auto y = school_year::parse(text)) return *y;
-    int start = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), start);
-    if (ec == std::errc{} && end == text.data() + text.size() && start > 1900 && start < 2200)
-        return school_year{start};
-    throw CLI::ValidationError("--year",
-                               "expected a school year like 2024-2025, got '" + text + "'");
-}
-
 void run(const report_args& a) {
     const auto format = parse_report_format(a.format);
     if (!format) throw CLI::ValidationError("--format", "one of md, json, csv, html, xlsx");
     if (*format == report_format::xlsx && a.out.empty())
         throw CLI::ValidationError("--format xlsx", "needs --out FILE");
     std::optional<school_year> year;
-    if (!a.year.empty()) year = parse_year(a.year);
+    if (!a.year.empty()) year = parse_year_option(a.year);
 
     const auto data = open_input(a.in);
     const catalog cat =
@@ -53,14 +41,7 @@ void run(const report_args& a) {
     auto results = evaluate(*data, cat);
 
     report_options ro;
-    if (year) {
-        const bool known = std::any_of(results.rows.begin(), results.rows.end(),
-                                       [&](const kpi_row& r) { return r.year == *year; });
-        if (!known)
-            throw error(
-                fmt::format("--year {}: the data has no such school year", year->to_string()));
-        ro.years = {*year};
-    }
+    if (year) ro.years = {year_in_results(results, *year)};
     if (!a.unit.empty()) {
         const bool known = std::any_of(results.rows.begin(), results.rows.end(),
                                        [&](const kpi_row& r) { return r.unit == a.unit; });

@@ -1,9 +1,14 @@
 #include "input.hpp"
 
 #include "passend/demo.hpp"
+#include "passend/error.hpp"
 #include "passend/load.hpp"
 
 #include <fmt/core.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
 
 #include <unistd.h>
 
@@ -15,10 +20,8 @@ void add_input_options(CLI::App& cmd, input_options& in) {
     auto* demo =
         cmd.add_flag("--demo", in.demo, "Use the built-in demo region instead of a folder");
     dir->excludes(demo);
-    cmd.final_callback([&in, &cmd] {
-        if (in.dir.empty() && !in.demo)
-            throw CLI::ValidationError(cmd.get_name() + ": give a folder DIR or --demo");
-    });
+    // Checked in open_input(): a final_callback here would be replaced by the command's own.
+    in.command = cmd.get_name();
 }
 
 progress_fn terminal_progress() {
@@ -36,6 +39,8 @@ progress_fn terminal_progress() {
 }
 
 dataset_ptr open_input(const input_options& in) {
+    if (in.dir.empty() && !in.demo)
+        throw CLI::ValidationError(in.command, "give a folder DIR or --demo");
     if (in.demo) {
         demo_options o;
         if (in.demo_pupils) o.pupils = in.demo_pupils;
@@ -50,6 +55,42 @@ dataset_ptr open_input(const input_options& in) {
         fmt::print(stderr, "passend: {} more warning(s); run `passend validate` to list them\n",
                    warnings.size() - 10);
     return data;
+}
+
+school_year parse_year_option(const std::string& text) {
+    if (auto y = school_year::parse(text)) return *y;
+    int start = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), start);
+    if (ec == std::errc{} && end == text.data() + text.size() && start > 1900 && start < 2200)
+        return school_year{start};
+    throw CLI::ValidationError("--year",
+                               "expected a school year like 2024-2025, got '" + text + "'");
+}
+
+school_year year_in_results(const kpi_results& results, school_year year) {
+    const auto [first, last] =
+        std::minmax_element(results.rows.begin(), results.rows.end(),
+                            [](const kpi_row& a, const kpi_row& b) { return a.year < b.year; });
+    if (first == results.rows.end())
+        throw error(fmt::format("--year {}: the data has no school years", year.to_string()));
+    const bool known = std::any_of(results.rows.begin(), results.rows.end(),
+                                   [&](const kpi_row& r) { return r.year == year; });
+    if (!known)
+        throw error(fmt::format("--year {}: the data has no such school year (it has {} to {})",
+                                year.to_string(), first->year.to_string(), last->year.to_string()));
+    return year;
+}
+
+void write_output(const std::string& out, std::string_view text) {
+    if (out.empty()) {
+        fmt::print("{}", text);
+        std::fflush(stdout);
+        return;
+    }
+    std::ofstream f(out, std::ios::binary);
+    f << text;
+    f.close();
+    if (!f) throw error(fmt::format("cannot write {}", out));
 }
 
 } // namespace passend::cli

@@ -2,12 +2,15 @@
 // a terminal.
 #pragma once
 
+#include "passend/calendar.hpp"
 #include "passend/dataset.hpp"
+#include "passend/kpi/result.hpp"
 #include "passend/progress.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace passend::cli {
 
@@ -15,9 +18,10 @@ struct input_options {
     std::string dir;
     bool demo = false;
     std::uint64_t demo_pupils = 0; ///< 0: the demo's default size
+    std::string command;           ///< the subcommand, for messages
 };
 
-/// Add `DIR` and `--demo` (exactly one required) to a subcommand.
+/// Add `DIR` and `--demo` (exactly one required, checked by open_input()) to a subcommand.
 void add_input_options(CLI::App& cmd, input_options& in);
 
 /// A progress bar on standard error when it is a terminal; empty otherwise.
@@ -25,6 +29,17 @@ progress_fn terminal_progress();
 
 /// Load the folder or generate the demo; warnings go to standard error (a count when there are
 /// many); a failed load throws load_error, which main() prints and turns into exit code 1.
+/// Neither DIR nor --demo is a usage error (exit code 2).
 dataset_ptr open_input(const input_options& in);
+
+/// `--year`: `2024-2025` or `2024` (the year it starts in); anything else is a usage error.
+school_year parse_year_option(const std::string& text);
+
+/// `year` when `results` hold rows of it; else throws passend::error naming the years they hold.
+school_year year_in_results(const kpi_results& results, school_year year);
+
+/// Write `text` to the file `out`, or to standard output when `out` is empty; throws
+/// passend::error when the file cannot be written.
+void write_output(const std::string& out, std::string_view text);
 
 } // namespace passend::cli

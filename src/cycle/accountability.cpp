@@ -610,7 +610,8 @@ std::string to_markdown(const accountability_report& r) {
                 out += "|";
                 for (const auto& h : b.header) out += " " + detail::markdown_cell(h) + " |";
                 out += "\n|";
-                for (std::size_t i = 0; i < b.header.size(); ++i) out += "---|";
+                for (std::size_t i = 0; i < b.header.size(); ++i)
+                    out += i < b.numeric.size() && b.numeric[i] ? "--:|" : "---|";
                 out += "\n";
                 for (const auto& row : b.rows) {
                     out += "|";
@@ -701,11 +702,18 @@ bool looks_numeric(const std::string& c) {
             std::isdigit(static_cast<unsigned char>(c[1])));
 }
 
-std::string cell_class(const std::string& c, std::size_t col) {
+// Whether column `col` of table `b` holds numbers: as the table says, else guessed.
+bool numeric_column(const report_block& b, std::size_t col, const std::string& cell) {
+    if (!b.numeric.empty()) return col < b.numeric.size() && b.numeric[col];
+    return col > 0 && looks_numeric(cell);
+}
+
+std::string cell_class(const std::string& c, bool numeric) {
     std::string cls;
-    if (col > 0 && looks_numeric(c)) cls = "num";
+    if (numeric) cls = "num";
     if (c.starts_with("✔")) cls = "ok";
     if (c.starts_with("✘")) cls = "bad";
+    if (c.starts_with("⚠")) cls = "warn";
     if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
     if (c == "ja") cls = "yes";
     if (c == "nee") cls = "no";
@@ -739,6 +747,7 @@ th.num { text-align:right; white-space:nowrap; }
 td.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
 td.ok { color:var(--ok); font-weight:600; white-space:nowrap; }
 td.bad { color:var(--bad); font-weight:600; white-space:nowrap; }
+td.warn { color:#8a6100; font-weight:600; white-space:nowrap; }
 td.missing { color:var(--muted); font-style:italic; }
 td.yes { color:var(--ok); }
 td.no { color:var(--bad); }
@@ -772,8 +781,7 @@ std::string to_html(const accountability_report& r) {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>" + report_detail::escape_html(r.title) + "</title>\n<style>" +
            std::string(css) + "</style>\n</head>\n<body>\n<main>\n<header>\n";
-    out += "<p class=\"kicker\">Verantwoording &amp; collectieve verantwoordelijkheid passend "
-           "onderwijs</p>\n";
+    out += "<p class=\"kicker\">" + report_detail::escape_html(r.kicker) + "</p>\n";
     out += "<h1>" + report_detail::escape_html(r.title) + "</h1>\n<dl class=\"meta\">\n";
     for (const auto& [k, v] : r.header)
         out += "<dt>" + report_detail::escape_html(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
@@ -808,14 +816,18 @@ std::string to_html(const accountability_report& r) {
                 out += "<table>\n";
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
-                for (const auto& h : b.header)
-                    out += (school_year::parse(h) ? "<th class=\"num\">" : "<th>") +
-                           report_detail::escape_html(h) + "</th>";
+                for (std::size_t c = 0; c < b.header.size(); ++c) {
+                    const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
+                                                       : numeric_column(b, c, b.header[c]);
+                    out += (num ? "<th class=\"num\">" : "<th>") +
+                           report_detail::escape_html(b.header[c]) + "</th>";
+                }
                 out += "</tr></thead>\n<tbody>\n";
                 for (const auto& row : b.rows) {
                     out += "<tr>";
                     for (std::size_t c = 0; c < row.size(); ++c)
-                        out += "<td" + cell_class(row[c], c) + ">" + inline_md(row[c]) + "</td>";
+                        out += "<td" + cell_class(row[c], numeric_column(b, c, row[c])) + ">" +
+                               inline_md(row[c]) + "</td>";
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";

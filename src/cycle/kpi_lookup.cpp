@@ -8,18 +8,18 @@ bool kpi_is_percent(const kpi_results& kpis, std::string_view kpi) {
     return kpi.find("percentage") != std::string_view::npos || kpi.starts_with("deelname_");
 }
 
-std::optional<double> kpi_value(const kpi_results& kpis, std::string_view kpi, school_year year,
-                                kpi_level level, std::string_view unit) {
+kpi_found kpi_lookup(const kpi_results& kpis, std::string_view kpi, school_year year,
+                     kpi_level level, std::string_view unit) {
     const kpi_row* national = nullptr;
     for (const auto& r : kpis.rows) {
         if (r.year != year || r.kpi != kpi) continue;
-        if (r.level == level && r.unit == unit) return r.value;
+        if (r.level == level && r.unit == unit) return {r.value, &r};
         if (r.level == kpi_level::national) national = &r;
     }
     const auto* info = kpis.find(kpi);
     const bool count = info ? info->unit == kpi_unit::count : !kpi_is_percent(kpis, kpi);
-    if (count && national && national->numerator && level != kpi_level::national) return 0.0;
-    return std::nullopt;
+    if (count && national && national->numerator && level != kpi_level::national) return {0.0};
+    return {};
 }
 
 } // namespace detail

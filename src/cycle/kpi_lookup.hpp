@@ -9,14 +9,27 @@
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
 
-/// The value of KPI `kpi` for `unit` at `level` in `year`.
+/// A value read from KPI rows and the row it comes from (null for a count read as 0, or when
+/// there is no value).
+struct kpi_found {
+    std::optional<double> value;
+    const kpi_row* row = nullptr;
+};
+
+/// The value of KPI `kpi` for `unit` at `level` in `year`, with its row.
 ///
 /// The evaluator writes rows below the partnership level only for units with records, so a
 /// count KPI without a row for the unit is 0 when the national row of that year has a
 /// numerator (the data covers it); otherwise (not evaluated, table absent, year outside the
 /// data, or a ratio whose denominator is 0) there is no value.
-std::optional<double> kpi_value(const kpi_results& kpis, std::string_view kpi, school_year year,
-                                kpi_level level, std::string_view unit);
+kpi_found kpi_lookup(const kpi_results& kpis, std::string_view kpi, school_year year,
+                     kpi_level level, std::string_view unit);
+
+/// kpi_lookup()'s value alone.
+inline std::optional<double> kpi_value(const kpi_results& kpis, std::string_view kpi,
+                                       school_year year, kpi_level level, std::string_view unit) {
+    return kpi_lookup(kpis, kpi, year, level, unit).value;
+}
 
 /// Whether `kpi` is a percentage (by its definition, else by its id).
 bool kpi_is_percent(const kpi_results& kpis, std::string_view kpi);

@@ -427,22 +427,35 @@ plan_result load_plan(const std::filesystem::path& file, const kpi_exists_fn& kp
 
 std::vector<focus_point_status> evaluate_plan(const focus_plan& plan, const kpi_results& kpis,
                                               school_year year) {
-    const auto value_of = [&](const plan_indicator& ind, school_year y) -> std::optional<double> {
-        for (const auto& r : kpis.rows)
-            if (r.year == y && r.level == ind.level && r.kpi == ind.kpi && r.unit == ind.unit)
-                return r.value;
-        return std::nullopt;
-    };
+    // The earliest year in the results bounds the search for a baseline.
+    std::optional<school_year> first_year;
+    for (const auto& r : kpis.rows)
+        if (!first_year || r.year < *first_year) first_year = r.year;
     std::vector<focus_point_status> out;
     for (const auto& fp : plan.focus_points) {
         focus_point_status s{&fp, {}};
         for (const auto& ind : fp.indicators) {
+            const auto lookup = [&](school_year y) {
+                return detail::kpi_lookup(kpis, ind.kpi, y, ind.level, ind.unit);
+            };
             indicator_status is;
             is.indicator = &ind;
             if (const auto* t = ind.target_for(year)) is.target = t->norm;
-            is.value = value_of(ind, year);
-            is.previous = value_of(ind, year.prev());
+            const auto now = lookup(year), before = lookup(year.prev());
+            is.value = now.value;
+            is.value_row = now.row;
+            is.previous = before.value;
+            is.previous_row = before.row;
             if (is.target && is.value) is.status = is.target->judge(*is.value);
+            // Targets are sorted by year; a biennial measurement may lie further back.
+            if (!ind.targets.empty() && first_year)
+                for (auto y = ind.targets.front().year.prev(); !(y < *first_year); y = y.prev())
+                    if (const auto b = lookup(y); b.value) {
+                        is.baseline = b.value;
+                        is.baseline_year = y;
+                        is.baseline_row = b.row;
+                        break;
+                    }
             s.indicators.push_back(is);
         }
         out.push_back(std::move(s));

@@ -186,11 +186,9 @@ std::string display_change(double change, kpi_unit unit) {
     return (change > 0 ? "+" : "−") + text;
 }
 
-std::string display_norm(const kpi_info& info) {
-    if (!info.norm) return {};
-    const auto& n = *info.norm;
-    // A target is written as set: 1,8% rather than 1,80%.
-    auto text = display_value(n.target, info.unit);
+std::string display_target(double v, kpi_unit unit) {
+    // Written as set: 1,8% rather than 1,80%.
+    auto text = display_value(v, unit);
     const auto comma = text.find(',');
     if (comma != std::string::npos) {
         auto end = text.find_first_not_of("0123456789", comma + 1);
@@ -200,7 +198,16 @@ std::string display_norm(const kpi_info& info) {
         if (last == comma + 1) --last; // no decimals left: drop the comma
         text.erase(last, end - last);
     }
-    return fmt::format("{} {}", n.dir == kpi_norm::direction::at_most ? "≤" : "≥", text);
+    return text;
+}
+
+std::string display_norm(const kpi_norm& norm, kpi_unit unit) {
+    return fmt::format("{} {}", norm.dir == kpi_norm::direction::at_most ? "≤" : "≥",
+                       display_target(norm.target, unit));
+}
+
+std::string display_norm(const kpi_info& info) {
+    return info.norm ? display_norm(*info.norm, info.unit) : std::string();
 }
 
 std::string_view status_text(kpi_status s) {

@@ -4,6 +4,8 @@
 #include "passend/report/privacy.hpp"
 #include "passend/report/report.hpp"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,16 @@ std::string field_text(const kpi_row& row, kpi_field field, const kpi_info* info
 std::string_view status_shown(const kpi_row& row);
 /// The text of a small count: `<5` for max_small 4.
 std::string small_mark(int max_small);
+/// A number for JSON: an integer when integral, else machine_number()'s digits.
+nlohmann::ordered_json json_number(double v);
+/// A norm or target for JSON: `{"direction": "at_most", "target": 1.8, "tolerance": 0.5}`.
+nlohmann::ordered_json norm_json(const kpi_norm& norm);
+/// A field for JSON: the number, `"<5"` for a small count, null when absent or hidden.
+nlohmann::ordered_json field_json(const kpi_row& row, kpi_field field, const kpi_info* info,
+                                  int max_small);
+/// The dashboards' sentence on small counts, in Markdown (Dutch, English in italics): which
+/// counts show as `<5`, or that nothing is hidden (`suppressed` false: internal use).
+std::string suppression_note_md(bool suppressed, int max_small);
 
 /// A number for readers, in Dutch notation: 12.345 and 1,8.
 std::string dutch_number(double v, int decimals);
@@ -34,7 +46,11 @@ std::string display_value(double v, kpi_unit unit);
 std::string display_field(const kpi_row* row, kpi_field field, const kpi_info* info, int max_small);
 /// A signed change: `+0,3`, `−12`.
 std::string display_change(double change, kpi_unit unit);
-/// `≤ 1,8%`, `≥ 0,75`; empty without norm.
+/// A target or bound as it was set: `1,8%` rather than `1,80%`, `0,75`, `10`.
+std::string display_target(double v, kpi_unit unit);
+/// `≤ 1,8%`, `≥ 0,75`.
+std::string display_norm(const kpi_norm& norm, kpi_unit unit);
+/// The KPI's norm as above; empty without norm.
 std::string display_norm(const kpi_info& info);
 /// `op koers`, `aandacht`, `niet op koers`; empty for none.
 std::string_view status_text(kpi_status s);

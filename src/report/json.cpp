@@ -3,29 +3,41 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <set>
 
 PASSEND_NAMESPACE_BEGIN
 
 namespace {
 using json = nlohmann::ordered_json;
+} // namespace
 
-/// A number (an integer when integral), `"<5"` for a small count, null when absent or hidden.
+namespace report_detail {
+
+json json_number(double v) {
+    if (v == std::round(v) && std::abs(v) < 1e15) return std::llround(v);
+    return std::stod(machine_number(v));
+}
+
+json norm_json(const kpi_norm& norm) {
+    return {{"direction", norm.dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
+            {"target", norm.target},
+            {"tolerance", norm.tolerance}};
+}
+
 json field_json(const kpi_row& row, kpi_field field, const kpi_info* info, int max_small) {
     switch (shown(row, field, info, max_small)) {
-    case cell_shown::number: {
-        const double v = *field_value(row, field);
-        if (v == std::round(v) && std::abs(v) < 1e15) return std::llround(v);
-        return std::stod(report_detail::machine_number(v));
-    }
+    case cell_shown::number:
+        return json_number(*field_value(row, field));
     case cell_shown::small:
-        return report_detail::small_mark(max_small);
+        return small_mark(max_small);
     case cell_shown::hidden:
         return nullptr;
     }
     return nullptr;
 }
-} // namespace
+
+} // namespace report_detail
 
 void write_json(std::ostream& out, const kpi_results& results, const report_options& options) {
     using namespace report_detail;
@@ -55,14 +67,7 @@ void write_json(std::ostream& out, const kpi_results& results, const report_opti
         d["description"] = k.description;
         d["source"] = k.source;
         d["unit"] = to_string(k.unit);
-        if (k.norm) {
-            d["norm"] = {
-                {"direction", k.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
-                {"target", k.norm->target},
-                {"tolerance", k.norm->tolerance}};
-        } else {
-            d["norm"] = nullptr;
-        }
+        d["norm"] = k.norm ? norm_json(*k.norm) : json(nullptr);
         doc["definitions"].push_back(std::move(d));
     }
 

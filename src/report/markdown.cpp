@@ -53,6 +53,17 @@ std::string md_cell(std::string text) {
 }
 } // namespace
 
+std::string report_detail::suppression_note_md(bool suppressed, int max_small) {
+    const auto mark = small_mark(max_small);
+    if (!suppressed)
+        return "**Intern: kleine aantallen zijn niet verborgen** (*internal: small counts are not "
+               "suppressed; do not publish*).";
+    return fmt::format("Kleine aantallen (1 t/m {0}) staan als `{1}`; `–` is geen waarde, of "
+                       "verborgen omdat er een klein aantal uit af te leiden is. *Small counts "
+                       "show as `{1}`; `–` is no value, or hidden to protect a small count.*",
+                       max_small, mark);
+}
+
 void write_markdown(std::ostream& out, const kpi_results& results, const report_options& options) {
     const auto d = make_dashboard(results, options);
     const int s = options.max_small;
@@ -67,14 +78,7 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
     if (d.years.size() > 1)
         out << " (trend " << d.years.front().to_string() << " t/m " << d.year.to_string() << ")";
     out << "\n\n";
-    if (options.suppressed)
-        out << "Kleine aantallen (1 t/m " << s << ") staan als `" << small_mark(s)
-            << "`; `–` is geen waarde, of verborgen omdat er een klein aantal uit af te leiden is. "
-               "*Small counts show as `"
-            << small_mark(s) << "`; `–` is no value, or hidden to protect a small count.*\n\n";
-    else
-        out << "**Intern: kleine aantallen zijn niet verborgen** (*internal: small counts are not "
-               "suppressed; do not publish*).\n\n";
+    out << suppression_note_md(options.suppressed, s) << "\n\n";
 
     for (const auto& u : d.units) {
         out << "## " << u.id;

@@ -1,5 +1,6 @@
 #include "passend/cycle/agenda.hpp"
 #include "passend/cycle/plan.hpp"
+#include "unit-report-rows.hpp"
 
 #include <doctest/doctest.h>
 
@@ -127,10 +128,61 @@ TEST_CASE("evaluating a plan judges each KPI against the year's target") {
     CHECK(s[0].indicators[0].previous == 2.1);
     CHECK(s[0].indicators[0].status == kpi_status::aandacht);
     CHECK(s[0].indicators[1].status == kpi_status::op_koers);
+    // The rows the values come from, for suppression.
+    REQUIRE(s[0].indicators[0].value_row != nullptr);
+    CHECK(s[0].indicators[0].value_row->unit == "PO3104");
+    CHECK(s[0].indicators[0].previous_row->year == school_year{2024});
+    // Baseline: the year before the first target (2025-2026), so 2024-2025's 2.1.
+    CHECK(s[0].indicators[0].baseline == 2.1);
+    CHECK(s[0].indicators[0].baseline_year == school_year{2024});
+    CHECK(s[0].indicators[0].baseline_row == s[0].indicators[0].previous_row);
+    // No ankerpunt1_score before 2025-2026 in the results: no baseline.
+    CHECK_FALSE(s[0].indicators[1].baseline.has_value());
+    CHECK_FALSE(s[0].indicators[1].baseline_year.has_value());
     const auto later = evaluate_plan(plan, kpis, school_year{2026});
     CHECK_FALSE(later[0].indicators[0].target.has_value());
     CHECK_FALSE(later[0].indicators[0].value.has_value());
     CHECK(later[0].indicators[0].status == kpi_status::none);
+}
+
+TEST_CASE("plan values: a count without a unit row is 0, a baseline lies at the latest "
+          "measurement before the first target") {
+    const auto& plan = parse_plan(R"({"plan": "T", "swv": "PO1", "focus_points": [{
+      "id": "b", "speerpunt": "S", "process": "P", "indicators": [
+        {"kpi": "thuiszitters", "level": "board", "unit": "B1",
+         "targets": {"2025-2026": {"at_most": 2}, "2026-2027": {"at_most": 1}}},
+        {"kpi": "ankerpunt1_score", "level": "board", "unit": "B1",
+         "targets": {"2026-2027": {"at_least": 0.75}, "2025-2026": {"at_least": 0.7}}}]}]})")
+                           .value();
+    kpi_results kpis;
+    kpis.definitions = {test::info("thuiszitters", kpi_unit::count),
+                        test::info("ankerpunt1_score", kpi_unit::score)};
+    const auto add = [&](std::string kpi, int y, kpi_level level, std::string unit, double v) {
+        kpis.rows.push_back(test::count(std::move(kpi), y, level, std::move(unit), v));
+    };
+    add("thuiszitters", 2025, kpi_level::national, "NL", 7);
+    add("thuiszitters", 2025, kpi_level::board, "B2", 7); // B1 has no thuiszitters: no row
+    add("ankerpunt1_score", 2022, kpi_level::board, "B1", 0.8);
+    add("ankerpunt1_score", 2022, kpi_level::national, "NL", 0.8);
+    add("ankerpunt1_score", 2025, kpi_level::board, "B1", 0.7);
+    add("ankerpunt1_score", 2025, kpi_level::national, "NL", 0.7);
+    const auto s = evaluate_plan(plan, kpis, school_year{2025});
+    REQUIRE(s[0].indicators.size() == 2);
+    const auto& tz = s[0].indicators[0];
+    // 2025-2026: the national row has a numerator, so B1's missing row is 0 thuiszitters.
+    CHECK(tz.value == 0.0);
+    CHECK(tz.value_row == nullptr);
+    CHECK(tz.status == kpi_status::op_koers); // 0 <= 2
+    // 2024-2025 has no national row: the data does not cover it, so no value, and no baseline
+    // (the first target is 2025-2026; the search goes back to the first year, 2022-2023).
+    CHECK_FALSE(tz.previous.has_value());
+    CHECK_FALSE(tz.baseline.has_value());
+    const auto& ap = s[0].indicators[1];
+    // A score is never read as 0: measured in 2022-2023 and 2025-2026 only.
+    CHECK_FALSE(ap.previous.has_value());
+    CHECK(ap.baseline == 0.8); // targets sorted: first 2025-2026, baseline at or before 2024
+    CHECK(ap.baseline_year == school_year{2022});
+    CHECK(ap.status == kpi_status::op_koers); // 0.7 >= 0.7 (2025-2026's target)
 }
 
 TEST_CASE("forum meetings: months, n-th weekday and every six weeks") {

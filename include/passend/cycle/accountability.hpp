@@ -52,6 +52,8 @@ struct report_block {
     std::vector<std::string> header;            ///< table
     std::vector<std::vector<std::string>> rows; ///< table; facts: label, value pairs
     std::string caption;                        ///< table
+    /// table: which columns hold numbers (right-aligned); empty: guessed from each cell.
+    std::vector<bool> numeric;
 };
 
 struct report_section {
@@ -62,6 +64,9 @@ struct report_section {
 };
 
 struct accountability_report {
+    /// The line above the title in HTML (a focus plan's evaluation, plan_report.hpp, uses the
+    /// same document model and writers).
+    std::string kicker = "Verantwoording & collectieve verantwoordelijkheid passend onderwijs";
     std::string title;
     std::vector<std::pair<std::string, std::string>> header; ///< BESTUUR, SCHOOLJAAR, ...
     std::vector<report_section> sections;

@@ -106,13 +106,27 @@ plan_result load_plan(const std::filesystem::path& file,
                       const kpi_exists_fn& kpi_exists = is_catalog_kpi_id);
 
 /// One indicator of a focus point against the plan's target for a year.
+///
+/// Values are read as the accountability report reads them: a count without a row for the
+/// unit is 0 when the national row of that year has a numerator (the data covers the year).
 struct indicator_status {
     const plan_indicator* indicator = nullptr;
     std::optional<kpi_norm> target;
     std::optional<double> value;    ///< the KPI's value for the indicator's unit and year
     std::optional<double> previous; ///< the year before
+    /// The nulmeting (baseline): the latest value at or before the school year before the
+    /// indicator's first target year, and the year it is from; none without targets or
+    /// without such a value.
+    std::optional<double> baseline;
+    std::optional<school_year> baseline_year;
     /// Against the target; `none` without a target or without a value.
     kpi_status status = kpi_status::none;
+    /// The rows `value`, `previous` and `baseline` come from; null where there is no value or
+    /// the value is a count read as 0. A publication shows them through shown()
+    /// (report/privacy.hpp) after suppress().
+    const kpi_row* value_row = nullptr;
+    const kpi_row* previous_row = nullptr;
+    const kpi_row* baseline_row = nullptr;
 };
 
 struct focus_point_status {
@@ -121,7 +135,7 @@ struct focus_point_status {
 };
 
 /// Per focus point, its KPIs in `year` with their status against the plan's targets.
-/// `plan` must outlive the result.
+/// `plan` and `kpis` must outlive the result.
 std::vector<focus_point_status> evaluate_plan(const focus_plan& plan, const kpi_results& kpis,
                                               school_year year);
 

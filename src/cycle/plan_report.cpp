@@ -1,0 +1,262 @@
+#include "passend/cycle/plan_report.hpp"
+
+#include "kpi_lookup.hpp"
+#include "report/common.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+PASSEND_NAMESPACE_BEGIN
+namespace {
+
+using json = nlohmann::ordered_json;
+using namespace report_detail;
+
+// One indicator as a publication may show it: which of its numbers are visible as numbers,
+// and the change and status that follow from them.
+struct indicator_view {
+    const indicator_status* s = nullptr;
+    const kpi_info* info = nullptr; ///< the KPI's definition in the results; may be null
+    kpi_unit unit = kpi_unit::count;
+    std::optional<double> change;         ///< value minus previous, when both are shown
+    kpi_status status = kpi_status::none; ///< none when the value is not shown
+
+    indicator_view(const indicator_status& is, const kpi_results& kpis, int max_small)
+        : s(&is), info(kpis.find(is.indicator->kpi)) {
+        unit = info                                              ? info->unit
+               : detail::kpi_is_percent(kpis, is.indicator->kpi) ? kpi_unit::percent
+                                                                 : kpi_unit::count;
+        const auto number = [&](const std::optional<double>& v, const kpi_row* row) {
+            return v &&
+                   (!row || shown(*row, kpi_field::value, info, max_small) == cell_shown::number);
+        };
+        // A status or change beside a hidden value would tell where it lies (docs/privacy.md).
+        if (number(is.value, is.value_row)) status = is.status;
+        if (number(is.value, is.value_row) && number(is.previous, is.previous_row))
+            change = *is.value - *is.previous;
+    }
+};
+
+std::vector<std::vector<indicator_view>> views(const std::vector<focus_point_status>& statuses,
+                                               const kpi_results& kpis, int max_small) {
+    std::vector<std::vector<indicator_view>> out;
+    for (const auto& fp : statuses) {
+        out.emplace_back();
+        for (const auto& is : fp.indicators) out.back().emplace_back(is, kpis, max_small);
+    }
+    return out;
+}
+
+// How many shown statuses of each kind: op_koers, aandacht, niet_op_koers, none.
+std::array<int, 4> count_statuses(const std::vector<std::vector<indicator_view>>& points) {
+    std::array<int, 4> n{};
+    for (const auto& p : points)
+        for (const auto& v : p) ++n[static_cast<std::size_t>(v.status)];
+    return n;
+}
+
+std::string unit_label(const plan_report_options& o, const std::string& unit) {
+    const auto it = o.unit_names.find(unit);
+    return it == o.unit_names.end() || it->second == unit ? unit : unit + " " + it->second;
+}
+
+// ---- the document ------------------------------------------------------------------------
+
+// A value as shown: through the row's suppression, `–` without a value.
+std::string figure_text(const std::optional<double>& v, const kpi_row* row,
+                        const indicator_view& iv, int max_small) {
+    if (row) return display_field(row, kpi_field::value, iv.info, max_small);
+    return v ? display_value(*v, iv.unit) : "–";
+}
+
+std::string target_text(const kpi_norm& norm, kpi_unit unit) {
+    auto text = display_norm(norm, unit);
+    // A tolerance on a percentage is in percentage points.
+    if (norm.tolerance > 0)
+        text += unit == kpi_unit::percent
+                    ? " (marge " + display_target(norm.tolerance, kpi_unit::score) + " pp)"
+                    : " (marge " + display_target(norm.tolerance, unit) + ")";
+    return text;
+}
+
+std::string status_cell(kpi_status s) {
+    switch (s) {
+    case kpi_status::op_koers:
+        return "✔ " + std::string(status_text(s));
+    case kpi_status::aandacht:
+        return "⚠ " + std::string(status_text(s));
+    case kpi_status::niet_op_koers:
+        return "✘ " + std::string(status_text(s));
+    case kpi_status::none:
+        break;
+    }
+    return "–";
+}
+
+report_block indicator_table(const focus_plan& plan, const std::vector<indicator_view>& views,
+                             school_year year, const plan_report_options& o) {
+    report_block t;
+    t.type = report_block::kind::table;
+    t.header = {"Indicator",
+                "Middel",
+                "Nulmeting",
+                year.prev().to_string(),
+                year.to_string(),
+                "Verschil",
+                "Doel " + year.to_string(),
+                "Status"};
+    t.numeric = {false, false, true, true, true, true, false, false};
+    std::string definitions;
+    for (const auto& v : views) {
+        const auto& ind = *v.s->indicator;
+        std::string name = (v.info ? v.info->title_nl : ind.kpi) + " `" + ind.kpi + "`";
+        if (ind.unit != plan.swv)
+            name += " · " + std::string(level_text(ind.level)) + " " + unit_label(o, ind.unit);
+        std::string baseline = "–";
+        if (v.s->baseline)
+            baseline = figure_text(v.s->baseline, v.s->baseline_row, v, o.max_small) + " (" +
+                       v.s->baseline_year->to_string() + ")";
+        t.rows.push_back({name, ind.source.empty() ? "–" : ind.source, baseline,
+                          figure_text(v.s->previous, v.s->previous_row, v, o.max_small),
+                          figure_text(v.s->value, v.s->value_row, v, o.max_small),
+                          v.change ? display_change(*v.change, v.unit) : "–",
+                          v.s->target ? target_text(*v.s->target, v.unit) : "geen doel",
+                          status_cell(v.status)});
+        if (!ind.definition.empty())
+            definitions += (definitions.empty() ? "Definitie " : "; ") + ("`" + ind.kpi + "`: ") +
+                           ind.definition;
+    }
+    t.caption = definitions;
+    return t;
+}
+
+report_block forum_table(const focus_point& fp) {
+    report_block t;
+    t.type = report_block::kind::table;
+    t.header = {"Aan", "Door", "Doel", "Frequentie"};
+    t.numeric = {false, false, false, false};
+    for (const auto& f : fp.forums)
+        t.rows.push_back({f.name, f.by, f.purpose, f.frequency.describe()});
+    return t;
+}
+
+report_block block(report_block::kind kind, std::string text) {
+    report_block b;
+    b.type = kind;
+    b.text = std::move(text);
+    return b;
+}
+
+// ---- JSON ----------------------------------------------------------------------------------
+
+json figure_json(const std::optional<double>& v, const kpi_row* row, const indicator_view& iv,
+                 int max_small) {
+    if (row) return field_json(*row, kpi_field::value, iv.info, max_small);
+    return v ? json_number(*v) : json(nullptr);
+}
+
+json indicator_json(const indicator_view& v, int max_small) {
+    const auto& ind = *v.s->indicator;
+    json j;
+    j["kpi"] = ind.kpi;
+    j["title_nl"] = v.info ? v.info->title_nl : ind.kpi;
+    j["kpi_unit"] = to_string(v.unit);
+    j["level"] = to_string(ind.level);
+    j["unit"] = ind.unit;
+    j["definition"] = ind.definition;
+    j["source"] = ind.source;
+    j["previous"] = figure_json(v.s->previous, v.s->previous_row, v, max_small);
+    j["value"] = figure_json(v.s->value, v.s->value_row, v, max_small);
+    j["change"] = v.change ? json_number(*v.change) : json(nullptr);
+    j["baseline"] = nullptr;
+    if (v.s->baseline)
+        j["baseline"] = {{"school_year", v.s->baseline_year->to_string()},
+                         {"value", figure_json(v.s->baseline, v.s->baseline_row, v, max_small)}};
+    j["target"] = v.s->target ? norm_json(*v.s->target) : json(nullptr);
+    j["status"] = v.status == kpi_status::none ? json(nullptr) : json(to_string(v.status));
+    return j;
+}
+
+} // namespace
+
+accountability_report plan_report(const focus_plan& plan, const kpi_results& kpis, school_year year,
+                                  const plan_report_options& o) {
+    const auto statuses = evaluate_plan(plan, kpis, year);
+    const auto points = views(statuses, kpis, o.max_small);
+    const auto n = count_statuses(points);
+    accountability_report r;
+    r.kicker = "Kwaliteitszorg passend onderwijs: focusplan";
+    r.title = plan.name.empty() ? "Focusplan" : plan.name;
+    if (!plan.swv.empty()) r.header.emplace_back("Samenwerkingsverband", unit_label(o, plan.swv));
+    r.header.emplace_back("Schooljaar",
+                          year.to_string() + " (verschil met " + year.prev().to_string() + ")");
+    if (!o.subject.empty()) r.header.emplace_back("Gegevens", o.subject);
+    r.header.emplace_back("Stand", fmt::format("{} op koers · {} aandacht · {} niet op koers · {} "
+                                               "zonder oordeel",
+                                               n[1], n[2], n[3], n[0]));
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        const auto& fp = *statuses[i].point;
+        report_section s{fp.id, fp.speerpunt, "Proces: " + fp.process, {}};
+        if (!fp.description.empty())
+            s.blocks.push_back(block(report_block::kind::text, fp.description));
+        s.blocks.push_back(block(report_block::kind::heading, "Hoe meet ik dit?"));
+        s.blocks.push_back(indicator_table(plan, points[i], year, o));
+        if (!fp.forums.empty()) {
+            s.blocks.push_back(block(report_block::kind::heading, "Waar bespreek ik dit?"));
+            s.blocks.push_back(forum_table(fp));
+        }
+        r.sections.push_back(std::move(s));
+    }
+    r.sources = {
+        fmt::format("Status tegen het doel dat het plan voor {} stelt: op koers (gehaald), "
+                    "aandacht (gemist binnen de marge), niet op koers (daarbuiten); `–` zonder "
+                    "doel of zonder getoonde waarde.",
+                    year.to_string()),
+        "Nulmeting: de laatste waarde tot en met het schooljaar vóór het eerste schooljaar "
+        "waarvoor het plan een doel stelt (het jaar tussen haakjes).",
+        "Cijfers: berekend door passend uit de aangeleverde gegevens; KPI-definities volgens de "
+        "catalogus (docs/kpis.md); opbouw volgens het sjabloon van seed 001.",
+        suppression_note_md(o.suppressed, o.max_small)};
+    return r;
+}
+
+std::string plan_json(const focus_plan& plan, const kpi_results& kpis, school_year year,
+                      const plan_report_options& o) {
+    const auto statuses = evaluate_plan(plan, kpis, year);
+    const auto points = views(statuses, kpis, o.max_small);
+    const auto n = count_statuses(points);
+    json doc;
+    doc["format"] = plan_json_format;
+    doc["plan"] = plan.name;
+    doc["swv"] = plan.swv.empty() ? json(nullptr) : json(plan.swv);
+    doc["school_year"] = year.to_string();
+    doc["previous_school_year"] = year.prev().to_string();
+    doc["subject"] = o.subject;
+    doc["suppressed"] = o.suppressed;
+    doc["small_count"] = small_mark(o.max_small);
+    doc["summary"] = {
+        {"op_koers", n[1]}, {"aandacht", n[2]}, {"niet_op_koers", n[3]}, {"none", n[0]}};
+    doc["focus_points"] = json::array();
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        const auto& fp = *statuses[i].point;
+        json p;
+        p["id"] = fp.id;
+        p["speerpunt"] = fp.speerpunt;
+        p["process"] = fp.process;
+        p["description"] = fp.description;
+        p["indicators"] = json::array();
+        for (const auto& v : points[i]) p["indicators"].push_back(indicator_json(v, o.max_small));
+        p["forums"] = json::array();
+        for (const auto& f : fp.forums)
+            p["forums"].push_back({{"forum", f.name},
+                                   {"by", f.by},
+                                   {"purpose", f.purpose},
+                                   {"frequency", f.frequency.describe()}});
+        doc["focus_points"].push_back(std::move(p));
+    }
+    return doc.dump(2) + "\n";
+}
+
+PASSEND_NAMESPACE_END
