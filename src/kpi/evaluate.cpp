@@ -312,8 +312,9 @@ std::uint32_t swv_of(const dataset& ds, std::uint32_t school) {
     return has(swv) ? pos(swv) : none;
 }
 
-/// The units of an enrolment's record: its school (the board follows), the pupil's
-/// municipality and, when own_swv(), the partnership paying on the record's day.
+/// The units of an enrolment's (or OPP's) record: its school (the board follows), the pupil's
+/// municipality and, when own_swv() of the school, the partnership it counts for: for an
+/// enrolment the one paying on the record's day, for an OPP its school's.
 struct enrolment_units {
     std::uint32_t school = none, municipality = none;
     std::uint32_t swv = none; ///< only when own
@@ -326,7 +327,7 @@ unit_keys keys_of(const dataset& ds, const enrolment_units& u) {
 
 /// Sums records per class, year and slot.
 ///
-/// Enrolment records (stocks, transitions, exits: most of them) are counted per school,
+/// Enrolment records (stocks, transitions, exits, and OPPs: most of them) are counted per school,
 /// municipality and own partnership only, in unit-major blocks where a pupil's years at one
 /// school share a cache line, and rolled up into boards and partnerships once by fold().
 class accumulator {
@@ -338,7 +339,7 @@ public:
             const auto& info = pl.classes[c];
             const auto m = info.measure;
             if (info.values || (m != kpi_measure::pupils && m != kpi_measure::transitions &&
-                                m != kpi_measure::exits))
+                                m != kpi_measure::exits && m != kpi_measure::opps))
                 continue;
             row_of_[c] = static_cast<std::int32_t>(classes_.size());
             classes_.push_back(static_cast<std::uint32_t>(c));
@@ -738,8 +739,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
             for (std::size_t di = 0; di < 2; ++di) {
                 const auto c = pl.cls(kpi_measure::opps, di);
                 if (c < 0) continue;
-                const school_year sy{y};
-                const day d = di == 0 ? sy.teldatum() : sy.peildatum();
+                const day d = cx.days[di][static_cast<std::size_t>(y - cx.years.first)];
                 std::uint32_t best = none;
                 for (auto o = o0; o < o1; ++o) {
                     if (!(op.start[o] <= d && d <= op.end[o])) continue;
@@ -748,12 +748,10 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
                         best = o;
                 }
                 if (best == none) continue;
-                const auto school = pos(op.school[best]);
-                const auto swv = ds.schools().swv[school];
-                sink.add(c, static_cast<std::size_t>(y - cx.years.first),
-                         unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
-                                   municipality},
-                         p, 0);
+                // For the OPP school's partnership, also at an so school (not an enrolment).
+                enrolment_units u{pos(op.school[best]), municipality};
+                if ((u.own = own_swv(ds, cx.view, u.school))) u.swv = swv_of(ds, u.school);
+                sink.add_enrolment(c, static_cast<std::size_t>(y - cx.years.first), u, p, 0);
             }
         }
     }
