@@ -14,7 +14,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <memory>
 
 namespace passend::cli {
@@ -26,13 +25,6 @@ struct flows_cli {
     int cohort_years = 3;
     bool no_suppress = false, schoolgaand = false;
 };
-
-school_year parse_year(const std::string& text) {
-    if (auto y = school_year::parse(text)) return *y;
-    int start = 0;
-    if (text.size() == 4 && std::sscanf(text.c_str(), "%d", &start) == 1) return school_year{start};
-    throw error("--year: '" + text + "' is not a school year (2023-2024 or 2023)");
-}
 
 void run_flows(const flows_cli& o) {
     const auto data = open_input(o.in);
@@ -52,7 +44,7 @@ void run_flows(const flows_cli& o) {
         for (auto y : tables.years())
             if (tables.observed(y)) year = y;
     } else {
-        year = parse_year(o.year);
+        year = parse_year_option(o.year);
         if (!tables.has_year(year))
             throw error("--year: " + year.to_string() + " is outside the data (" +
                         tables.years().front().to_string() + " to " +

@@ -1,11 +1,11 @@
 #include "passend/cycle/accountability.hpp"
 
 #include "kpi_lookup.hpp"
-#include "markdown_cell.hpp"
 #include "passend/continuum.hpp"
 #include "passend/cycle/frameworks.hpp"
 #include "passend/cycle/money.hpp"
 #include "report/common.hpp"
+#include "report/markdown_cell.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #include "passend/cycle/agenda.hpp"
 
-#include "markdown_cell.hpp"
+#include "report/markdown_cell.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>

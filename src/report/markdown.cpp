@@ -1,5 +1,6 @@
 // The dashboard as Markdown: per unit and theme a table with a text sparkline as trend.
 #include "common.hpp"
+#include "markdown_cell.hpp"
 
 #include "passend/version.hpp"
 
@@ -41,16 +42,6 @@ std::string text_sparkline(const dashboard_line& line, int max_small) {
     return out;
 }
 
-std::string md_cell(std::string text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|')
-            out += "\\|";
-        else if (c != '\n')
-            out += c;
-    }
-    return out;
-}
 } // namespace
 
 std::string report_detail::suppression_note_md(bool suppressed, int max_small) {
@@ -96,8 +87,8 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
                 const auto* cur = line.current;
-                out << "| " << (line.sub ? "↳ " : "") << md_cell(info->title_nl) << " · *"
-                    << md_cell(info->title_en) << "* | "
+                out << "| " << (line.sub ? "↳ " : "") << detail::markdown_cell(info->title_nl)
+                    << " · *" << detail::markdown_cell(info->title_en) << "* | "
                     << display_field(cur, kpi_field::value, info, s) << " | " << line.change
                     << " | " << display_norm(*info) << " | " << status_text(line.status) << " | "
                     << text_sparkline(line, s) << " |";

@@ -1,4 +1,5 @@
-// Private: text for one Markdown table cell (the calendar's and the report's tables).
+// Private: text for one Markdown table cell (the report's, the calendar's and the accountability
+// tables).
 #pragma once
 
 #include "passend/config.hpp"
