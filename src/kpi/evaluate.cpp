@@ -1129,7 +1129,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     // and adds to its own accumulator, merged after. The pupil records' fields are whole numbers
     // (days, school years), so their sums do not depend on which thread took which chunk; the
     // tables' (money, scores) are all summed by the one thread that takes them, in table order.
-    constexpr std::uint32_t chunk = 1u << 16;
+    // Chunks: eight per thread or so, for an even finish; 1,024 to 65,536 pupils each.
+    const std::uint32_t chunk = std::clamp<std::uint32_t>(pupils / (8 * threads), 1024, 65536);
     const std::size_t tasks = 1 + (std::size_t{pupils} + chunk - 1) / chunk;
     std::atomic<std::size_t> next_task{0};
     std::atomic<double> tables_seconds{0};
