@@ -178,6 +178,29 @@ struct dataset_builder::impl {
     load_options options;
     key_domain pupil_keys, school_keys, swv_keys, board_keys, municipality_keys, tlv_keys,
         arrangement_keys;
+
+    /// The ids a table defines, if it defines any.
+    key_domain* keys_defined_by(table t) noexcept {
+        switch (t) {
+        case table::swvs:
+            return &swv_keys;
+        case table::boards:
+            return &board_keys;
+        case table::schools:
+            return &school_keys;
+        case table::pupils:
+            return &pupil_keys;
+        case table::tlvs:
+            return &tlv_keys;
+        case table::arrangements:
+            return &arrangement_keys;
+        default:
+            return nullptr;
+        }
+    }
+    /// A row that is not staged: counted, and its id (if the table defines ids) marked as
+    /// defined, so that rows referring to it do not report a second, misleading error.
+    void reject(table t, std::string_view id);
     std::vector<staged_swv> swvs;
     std::vector<staged_board> boards;
     std::vector<staged_school> schools;
@@ -482,6 +505,22 @@ void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
 
 // ---- text rows ----------------------------------------------------------------------------------
 
+void dataset_builder::impl::reject(table t, std::string_view id) {
+    if (auto* d = keys_defined_by(t))
+        if (const auto k = d->intern(id); k != none && d->def_row[k] == none)
+            d->def_row[k] = broken;
+    ++src(t).rows;
+    src(t).present = true;
+}
+
+void dataset_builder::reject_row(table t, std::string_view id) {
+    auto& m = *impl_;
+    // A load must not succeed without the row: if the loader reported nothing, say it here.
+    if (error_count() == 0)
+        m.fail(t, 0, m.src(t).rows + 1, "rejected_row", "the row was rejected by its loader");
+    m.reject(t, id);
+}
+
 void dataset_builder::add_text_row(table t, std::span<const std::string_view> fields,
                                    std::uint64_t line) {
     auto& m = *impl_;
@@ -491,36 +530,28 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                                if (rule == "missing_value" && m.src(t).missing(col)) return;
                                m.fail(t, col, line, rule, std::move(msg));
                            }};
-    // A row whose fields do not parse is not staged; its id is still marked as defined so that
-    // rows referring to it do not report a second, misleading error.
-    const auto mark_broken = [&](key_domain& d) {
-        if (const auto k = d.intern(f.text(0)); k != none && d.def_row[k] == none)
-            d.def_row[k] = broken;
-        ++m.src(t).rows;
-        m.src(t).present = true;
-    };
     switch (t) {
     case table::swvs: {
         swv_row r{f.text(0), f.text(1), f.code<sector>(2).value_or(sector::po)};
         if (f.ok()) return add(r, line);
-        return mark_broken(m.swv_keys);
+        break;
     }
     case table::boards: {
         board_row r{f.text(0), f.text(1)};
         if (f.ok()) return add(r, line);
-        return mark_broken(m.board_keys);
+        break;
     }
     case table::schools: {
         school_row r{
             f.text(0), f.text(1), f.text(2), f.text(3), f.code<setting>(4).value_or(setting::bao),
             f.text(5)};
         if (f.ok()) return add(r, line);
-        return mark_broken(m.school_keys);
+        break;
     }
     case table::pupils: {
         pupil_row r{f.text(0), f.date(1), f.text(2)};
         if (f.ok()) return add(r, line);
-        return mark_broken(m.pupil_keys);
+        break;
     }
     case table::regions: {
         region_row r{f.text(0), f.text(1)};
@@ -547,7 +578,7 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                   f.date(9, open_end),
                   f.yes_no(10)};
         if (f.ok()) return add(r, line);
-        return mark_broken(m.tlv_keys);
+        break;
     }
     case table::arrangements: {
         arrangement_row r{f.text(0),
@@ -559,7 +590,7 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                           f.date(6, open_end),
                           f.amount(7, -1)};
         if (f.ok()) return add(r, line);
-        return mark_broken(m.arrangement_keys);
+        break;
     }
     case table::opps: {
         opp_row r{f.text(0), f.text(1), f.date(2), f.date(3, open_end)};
@@ -588,8 +619,7 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         break;
     }
     }
-    ++m.src(t).rows;
-    m.src(t).present = true;
+    m.reject(t, f.text(0)); // its fields do not parse: not staged
 }
 
 // ---- finish -------------------------------------------------------------------------------------

@@ -674,7 +674,7 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
                 const std::int64_t row = s.offset + r;
                 const bool present = s.n_buffers == 0 || valid(s, row);
                 for (auto& v : values) v.clear();
-                bool readable = true;
+                bool readable = true, id_readable = true;
                 if (present)
                     for (const auto& m : fields) {
                         const ArrowArray& child = *s.children[m.child];
@@ -684,9 +684,12 @@ extern "C" passend_status passend_appender_append_arrow(passend_appender* append
                         if (!rule) continue;
                         bad(rows_taken + 1, m.position(), rule, out);
                         readable = false;
+                        id_readable &= m.column != 0;
                     }
                 if (!readable) {
-                    ++rows_taken; // the row keeps its number; it is not taken
+                    // The row keeps its number; it is not taken, but its id counts as defined.
+                    ++rows_taken;
+                    a.builder.reject_row(*t, id_readable ? values[0] : std::string_view{});
                     rows_ok = false;
                     continue;
                 }

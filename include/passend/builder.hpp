@@ -127,6 +127,11 @@ public:
     /// Add one row of field texts in contract column order (empty = absent); each field is
     /// parsed and checked, errors located at `line` (0: the next row number).
     void add_text_row(table t, std::span<const std::string_view> fields, std::uint64_t line = 0);
+    /// A row a loader rejected itself, having reported why (an Arrow value it could not read):
+    /// counted, and its `id` (first column; empty if unreadable) taken as defined, so that rows
+    /// referring to it get no second, misleading unknown-reference error. The load fails (if
+    /// nothing was reported yet, with rule `rejected_row`).
+    void reject_row(table t, std::string_view id);
 
     void add(const swv_row& r, std::uint64_t line = 0);
     void add(const board_row& r, std::uint64_t line = 0);

@@ -112,6 +112,17 @@ TEST_CASE("duplicate ids and unknown codes in text rows") {
     CHECK(m[1] == "schools.csv:4:5: error: setting 'basis' is not one of bao|sbo|so|vo|pro|vso");
 }
 
+TEST_CASE("a row its loader rejected: no cascade, and never a successful load without it") {
+    auto b = small_region();
+    b.reject_row(table::schools, "04DD00"); // nothing reported before: the builder says so
+    b.add(enrolment_row{"p1", "04DD00", d("2020-08-01")});
+    auto r = b.finish();
+    const auto m = messages(r);
+    CHECK_FALSE(r.ok());
+    REQUIRE(m.size() == 1); // no unknown reference for the enrolment
+    CHECK(m[0] == "schools.csv:4:1: error: the row was rejected by its loader");
+}
+
 TEST_CASE("warning for a pupil in special education without a covering TLV") {
     auto b = small_region();
     b.add(enrolment_row{"p2", "03CC00", d("2021-08-01")});

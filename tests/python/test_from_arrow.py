@@ -129,3 +129,5 @@ def test_a_dictionary_index_out_of_range() -> None:
         "schools", 5, 5, "setting dictionary index 9 is out of range of 4 values")
     assert (error.file, error.line, error.column) == ("schools", 5, 5)
     assert "schools:5:5:" in str(error)
+    # The rejected school still counts as defined: its enrolments get no second error.
+    assert "unknown_reference" not in [d.rule for d in error.errors]
