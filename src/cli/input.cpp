@@ -6,7 +6,6 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <charconv>
 #include <fstream>
 
@@ -68,17 +67,11 @@ school_year parse_year_option(const std::string& text) {
 }
 
 school_year year_in_results(const kpi_results& results, school_year year) {
-    const auto [first, last] =
-        std::minmax_element(results.rows.begin(), results.rows.end(),
-                            [](const kpi_row& a, const kpi_row& b) { return a.year < b.year; });
-    if (first == results.rows.end())
-        throw error(fmt::format("--year {}: the data has no school years", year.to_string()));
-    const bool known = std::any_of(results.rows.begin(), results.rows.end(),
-                                   [&](const kpi_row& r) { return r.year == year; });
-    if (!known)
-        throw error(fmt::format("--year {}: the data has no such school year (it has {} to {})",
-                                year.to_string(), first->year.to_string(), last->year.to_string()));
-    return year;
+    try {
+        return check_year(results, year);
+    } catch (const year_not_covered& e) {
+        throw error(std::string("--year ") + e.what());
+    }
 }
 
 void write_output(const std::string& out, std::string_view text) {

@@ -3,10 +3,17 @@
 #include "kpi_lookup.hpp"
 #include "report/common.hpp"
 
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/evaluate.hpp"
+#include "passend/report/privacy.hpp"
+#include "passend/report/report.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <set>
+#include <utility>
 
 PASSEND_NAMESPACE_BEGIN
 namespace {
@@ -179,6 +186,22 @@ json indicator_json(const indicator_view& v, int max_small) {
     return j;
 }
 
+// A plan for another region reads nothing: which of its units have no figures at all.
+std::vector<diagnostic> units_without_figures(const focus_plan& plan, const kpi_results& kpis,
+                                              const std::string& source) {
+    std::set<std::pair<kpi_level, std::string>> known, warned;
+    for (const auto& r : kpis.rows) known.emplace(r.level, r.unit);
+    std::vector<diagnostic> out;
+    for (const auto& fp : plan.focus_points)
+        for (const auto& ind : fp.indicators)
+            if (!known.contains({ind.level, ind.unit}) &&
+                warned.emplace(ind.level, ind.unit).second)
+                out.push_back({severity::warning, source, 0, 0, "unit_without_figures",
+                               fmt::format("the data has no figures for {} '{}' (focus point '{}')",
+                                           to_string(ind.level), ind.unit, fp.id)});
+    return out;
+}
+
 } // namespace
 
 accountability_report plan_report(const focus_plan& plan, const kpi_results& kpis, school_year year,
@@ -257,6 +280,23 @@ std::string plan_json(const focus_plan& plan, const kpi_results& kpis, school_ye
         doc["focus_points"].push_back(std::move(p));
     }
     return doc.dump(2) + "\n";
+}
+
+plan_evaluation evaluate_plan(const dataset& ds, const focus_plan& plan,
+                              const plan_evaluation_options& o) {
+    plan_evaluation e;
+    e.plan = &plan;
+    e.kpis = evaluate(ds, catalog::builtin());
+    e.year = o.year ? check_year(e.kpis, *o.year) : latest_year(e.kpis);
+    e.warnings = units_without_figures(plan, e.kpis, o.source);
+    auto privacy = suppress_options::for_dataset(ds);
+    privacy.enabled = o.suppress;
+    suppress(e.kpis, privacy);
+    e.report.subject = o.subject;
+    e.report.unit_names = report_options::names_of(ds);
+    e.report.suppressed = privacy.enabled;
+    e.report.max_small = privacy.max_small;
+    return e;
 }
 
 PASSEND_NAMESPACE_END

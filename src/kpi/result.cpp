@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include <fmt/core.h>
+
 PASSEND_NAMESPACE_BEGIN
 
 std::string_view to_string(kpi_level level) noexcept {
@@ -38,6 +40,32 @@ const kpi_info* kpi_results::find(std::string_view id) const noexcept {
     const auto it = std::find_if(definitions.begin(), definitions.end(),
                                  [&](const kpi_info& k) { return k.id == id; });
     return it == definitions.end() ? nullptr : &*it;
+}
+
+namespace {
+bool earlier_year(const kpi_row& a, const kpi_row& b) {
+    return a.year < b.year;
+}
+} // namespace
+
+school_year check_year(const kpi_results& results, school_year year) {
+    const auto [first, last] =
+        std::minmax_element(results.rows.begin(), results.rows.end(), earlier_year);
+    if (first == results.rows.end())
+        throw year_not_covered(year.to_string() + ": the data has no school years");
+    const bool known = std::any_of(results.rows.begin(), results.rows.end(),
+                                   [&](const kpi_row& r) { return r.year == year; });
+    if (!known)
+        throw year_not_covered(fmt::format("{}: the data has no such school year (it has {} to {})",
+                                           year.to_string(), first->year.to_string(),
+                                           last->year.to_string()));
+    return year;
+}
+
+school_year latest_year(const kpi_results& results) {
+    const auto last = std::max_element(results.rows.begin(), results.rows.end(), earlier_year);
+    if (last == results.rows.end()) throw year_not_covered("the data gives no KPI figures");
+    return last->year;
 }
 
 PASSEND_NAMESPACE_END

@@ -1,11 +1,15 @@
 // A focus plan's evaluation as a document (Markdown, HTML) and as JSON (passend-plan-1):
-// baseline, values, change, target and status, with small counts hidden by suppress().
+// baseline, values, change, target and status, with small counts hidden by suppress(); and
+// evaluate_plan() on a dataset, the path the CLI, the C API and Python share.
 #include "passend/cycle/plan_report.hpp"
+#include "passend/demo.hpp"
 #include "passend/report/privacy.hpp"
 #include "unit-report-rows.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 using namespace passend;
 
@@ -145,4 +149,70 @@ TEST_CASE("plan JSON: passend-plan-1 with <5, null for what is hidden") {
     CHECK(inds[2]["baseline"].is_null());
     CHECK(inds[2]["target"].is_null());
     CHECK(doc["focus_points"][0]["forums"][0]["frequency"] == "2x/jaar (dec, jun)");
+}
+
+TEST_CASE("evaluate_plan on a dataset: the year, suppression, names and units without figures") {
+    demo_options small;
+    small.pupils = 3000;
+    const auto ds = make_demo(small);
+    const auto plan = parse_plan(R"({"plan": "Demo", "swv": "PO3104", "focus_points": [{
+        "id": "a", "speerpunt": "s", "process": "p", "indicators": [
+          {"kpi": "thuiszitters", "targets": {"2024-2025": {"at_most": 10}}},
+          {"kpi": "deelname_so", "level": "swv", "unit": "PO9999"}]}, {
+        "id": "b", "speerpunt": "s", "process": "p", "indicators": [
+          {"kpi": "deelname_sbo", "level": "swv", "unit": "PO9999"},
+          {"kpi": "ankerpunt1_score", "level": "board", "unit": "B404"}]}]})")
+                          .value();
+    plan_evaluation_options o;
+    o.subject = "test";
+    o.source = "mijn-plan.json";
+    const auto e = evaluate_plan(*ds, plan, o);
+    CHECK(e.plan == &plan);
+    CHECK(e.year == school_year{2024}); // the latest year of the demo's figures
+    CHECK(e.report.subject == "test");
+    CHECK(e.report.suppressed);
+    CHECK(e.report.max_small == 4);
+    CHECK(e.report.unit_names.contains("PO3104"));
+    // every year (the baseline and the year before need them), suppressed
+    CHECK(std::any_of(e.kpis.rows.begin(), e.kpis.rows.end(),
+                      [](const kpi_row& r) { return r.year == school_year{2020}; }));
+    CHECK(std::any_of(e.kpis.rows.begin(), e.kpis.rows.end(),
+                      [](const kpi_row& r) { return r.suppressed.any(); }));
+    // one warning per unit without figures, naming the first focus point with it
+    REQUIRE(e.warnings.size() == 2);
+    CHECK(to_string(e.warnings[0]) ==
+          "mijn-plan.json: warning: the data has no figures for swv 'PO9999' (focus point 'a')");
+    CHECK(e.warnings[0].rule == "unit_without_figures");
+    CHECK(e.warnings[1].message == "the data has no figures for board 'B404' (focus point 'b')");
+    CHECK(e.json() == plan_json(plan, e.kpis, e.year, e.report));
+    CHECK(has(e.json(), "\"subject\": \"test\""));
+    CHECK(has(to_markdown(e.document()), "**Schooljaar:** 2024-2025 (verschil met 2023-2024)"));
+
+    o.year = school_year{2022};
+    o.suppress = false;
+    const auto internal = evaluate_plan(*ds, plan, o);
+    CHECK(internal.year == school_year{2022});
+    CHECK(!internal.report.suppressed);
+    CHECK(std::none_of(internal.kpis.rows.begin(), internal.kpis.rows.end(),
+                       [](const kpi_row& r) { return r.suppressed.any(); }));
+
+    o.year = school_year{2025};
+    CHECK_THROWS_WITH_AS(
+        evaluate_plan(*ds, plan, o),
+        "2025-2026: the data has no such school year (it has 2020-2021 to 2024-2025)",
+        year_not_covered);
+}
+
+TEST_CASE("check_year and latest_year on results without rows") {
+    const kpi_results none;
+    CHECK_THROWS_WITH_AS(latest_year(none), "the data gives no KPI figures", year_not_covered);
+    CHECK_THROWS_WITH_AS(check_year(none, school_year{2024}),
+                         "2024-2025: the data has no school years", year_not_covered);
+    const auto some = results();
+    CHECK(latest_year(some) == school_year{2025});
+    CHECK(check_year(some, school_year{2024}) == school_year{2024});
+    CHECK_THROWS_WITH_AS(check_year(some, school_year{2023}),
+                         "2023-2024: the data has no such school year (it has 2024-2025 to "
+                         "2025-2026)",
+                         year_not_covered);
 }

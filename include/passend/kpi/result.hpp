@@ -6,6 +6,7 @@
 
 #include "passend/calendar.hpp"
 #include "passend/config.hpp"
+#include "passend/error.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -79,5 +80,21 @@ struct kpi_results {
     std::vector<kpi_row> rows;
     const kpi_info* find(std::string_view id) const noexcept;
 };
+
+/// A school year asked of KPI results that hold no rows of it (or results without any rows).
+/// The message names the year and the years the results hold, e.g. `2025-2026: the data has no
+/// such school year (it has 2020-2021 to 2024-2025)`; a caller puts its own name of the option in
+/// front (`--year 2025-2026: ...`).
+class year_not_covered : public error {
+public:
+    using error::error;
+};
+
+/// `year` when `results` hold rows of it; else throws year_not_covered.
+school_year check_year(const kpi_results& results, school_year year);
+
+/// The latest school year `results` hold rows of; throws year_not_covered ("the data gives no KPI
+/// figures") when they hold none.
+school_year latest_year(const kpi_results& results);
 
 PASSEND_NAMESPACE_END
