@@ -22,6 +22,14 @@ target_compile_options(c_header_test PRIVATE -Wall -Wextra -pedantic -Werror)
 target_link_libraries(c_header_test PRIVATE passend::c)
 add_test(NAME c_header COMMAND c_header_test)
 
+# passend_plan_evaluate and `passend plan --format json` give the same bytes on the demo.
+if(TARGET passend_cli)
+  add_test(NAME c_plan_matches_cli
+           COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli>
+                   -DTEST=$<TARGET_FILE:c_test_plan> -DPLAN=${PROJECT_SOURCE_DIR}/plans/demo-plan.json
+                   -DOUT=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/c/plan_matches_cli.cmake)
+endif()
+
 add_test(NAME c_symbols
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:passend_c>
                  -P ${CMAKE_CURRENT_LIST_DIR}/c/check_symbols.cmake)

@@ -85,6 +85,12 @@ inline passend_status null_argument(const char* function, const char* name) {
     return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
 }
 
+/// The usual misuse check: an options struct of a version this library does not know.
+inline passend_status unknown_version(const char* function, const char* type, const char* init) {
+    return fail(PASSEND_INVALID_ARGUMENT,
+                std::string(function) + ": unknown " + type + " version (use " + init + ")");
+}
+
 /// The usual misuse check: `index` must be below `count`.
 inline passend_status out_of_range(const char* function, std::size_t index, std::size_t count) {
     return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": index " +

@@ -20,6 +20,8 @@
  *     freeing NULL, or a handle already freed through the same variable, does nothing.
  *   - Strings are UTF-8 and NUL-terminated, in and out. A string passend returns is owned by the
  *     handle it came from and stays valid until that handle is freed; never free it yourself.
+ *     The one exception is a `char**` out-parameter (passend_plan_evaluate's JSON): that string
+ *     belongs to the caller, who frees it with passend_string_free.
  *   - No C++ exception, and no crash on a NULL or out-of-range argument, crosses this interface:
  *     misuse returns PASSEND_INVALID_ARGUMENT (or NULL / 0 from the few functions that return a
  *     value directly).
@@ -718,6 +720,63 @@ PASSEND_API passend_status passend_explain(const passend_dataset* dataset,
                                            int32_t year, const char* level, const char* unit,
                                            int denominator, int schoolgaand,
                                            passend_strings** out_pupils);
+
+/* ============================================================================================== */
+/* Focus plans: a plan's indicators against its targets                                           */
+/* ============================================================================================== */
+
+/** How passend_plan_evaluate() reads the data. Initialise with PASSEND_PLAN_OPTIONS_INIT. */
+typedef struct passend_plan_options {
+    unsigned int version; /**< PASSEND_PLAN_OPTIONS_VERSION */
+    int32_t year;         /**< the school year's start year (2024: 2024-2025); 0 (default): the
+                               latest year the data covers, as `passend plan` does */
+    int suppress;         /**< 1 (default): small counts (1-4) show as "<5", and the numbers,
+                               changes and statuses that would reveal one are null, as in every
+                               published output; 0: every number (internal use) */
+    const char* subject;  /**< what the figures are of (the JSON's "subject", e.g. the source of
+                               the data); NULL: "" */
+} passend_plan_options;
+#define PASSEND_PLAN_OPTIONS_VERSION 1
+#define PASSEND_PLAN_OPTIONS_INIT                                                                  \
+    { PASSEND_PLAN_OPTIONS_VERSION, 0, 1, NULL }
+
+/**
+ * Evaluate a focus plan (seed 001's template as JSON; docs/quality-cycle.md) on `dataset` for one
+ * school year: per focus point each indicator's baseline, the value the year before and in the
+ * year, the change, the plan's target and the status against it. The same code as the command
+ * `passend plan PLAN.json DIR --format json`: KPIs of the built-in catalog for every year and
+ * unit, suppressed before the plan's rows are read, so the JSON is the command's byte for byte
+ * (with the same subject). Safe to call from many threads on one dataset.
+ * @param plan_json the plan, NUL-terminated UTF-8; its KPI ids must be in the built-in catalog
+ * @param source_name the name diagnostics give as file (e.g. the plan's path); NULL: "plan.json"
+ * @param options NULL for the defaults
+ * @param[out] out_json the evaluation as JSON, format `passend-plan-1` (docs/quality-cycle.md),
+ *             indented, ending in a newline; NULL on failure. It belongs to the caller: free it
+ *             with passend_string_free.
+ * @param[out] out_diagnostics may be NULL; otherwise receives the plan's diagnostics: every
+ *             problem on PASSEND_INVALID_DATA (file `source_name`, rule, and in the message the
+ *             focus point and the JSON pointer, e.g. `/focus_points/0/indicators/1/kpi`; line and
+ *             column for a JSON syntax error); on success a warning (rule `unit_without_figures`)
+ *             per indicator unit the data has no figures for (a plan for another region); an
+ *             empty list on PASSEND_NOT_FOUND; NULL after misuse. Free with
+ *             passend_diagnostics_free.
+ * @return PASSEND_OK; PASSEND_INVALID_DATA for an invalid plan (malformed JSON, an unknown
+ *         member or KPI id, a bad target, ...; the message lists every problem, one per line, as
+ *         the command prints them: `plans/broken.json: error: focus point 'so-daling'
+ *         /focus_points/0/indicators/0/kpi: unknown KPI id 'deelname_sox'`); PASSEND_NOT_FOUND
+ *         for a `year` the data does not cover (the message names the years it does) or data
+ *         that gives no KPI figures; PASSEND_INVALID_ARGUMENT for a NULL dataset, plan_json or
+ *         out_json, or an unknown options version.
+ */
+PASSEND_API passend_status passend_plan_evaluate(const passend_dataset* dataset,
+                                                 const char* plan_json, const char* source_name,
+                                                 const passend_plan_options* options,
+                                                 char** out_json,
+                                                 passend_diagnostics** out_diagnostics);
+
+/** Free a string passend handed to the caller (the out_json of passend_plan_evaluate) and set
+ * `*string` to NULL. NULL-safe, double-free-safe. Never pass a string a handle owns. */
+PASSEND_API void passend_string_free(char** string);
 
 /* ============================================================================================== */
 /* Flows and forecasts as matrices */

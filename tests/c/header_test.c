@@ -9,10 +9,12 @@
 int main(void) {
     passend_load_options load = PASSEND_LOAD_OPTIONS_INIT;
     passend_demo_options demo = PASSEND_DEMO_OPTIONS_INIT;
+    passend_plan_options plan = PASSEND_PLAN_OPTIONS_INIT;
     struct ArrowArrayStream stream;
     memset(&stream, 0, sizeof stream);
     (void)load;
     (void)demo;
+    (void)plan;
     if (passend_check_abi(PASSEND_ABI_VERSION) != PASSEND_OK) return 1;
     if (passend_version_number() != PASSEND_VERSION_NUMBER) return 1;
     if (strcmp(passend_version(), PASSEND_VERSION_STRING) != 0) return 1;
