@@ -34,6 +34,7 @@ PYBIND11_MODULE(_core, m) {
     py::register_exception<passend::error>(m, "Error").attr("__module__") = "passend";
     register_dataset(m);
     register_frames(m);
+    register_plan(m);
 #ifdef PASSEND_PYTHON_ARROW
     register_arrow(m);
 #endif

@@ -57,6 +57,9 @@ def explain(
 def flows(
     dataset: Dataset, year: int, unit: str, matrix: str, view: str
 ) -> tuple[Any, list[str], list[str]]: ...
+def plan(
+    dataset: Dataset, plan: str, source: str, year: int | None, suppress: bool, subject: str
+) -> tuple[str | None, list[_Diagnostic]]: ...
 def forecast(
     dataset: Dataset, unit: str, years: int, scenario: str | None, view: str
 ) -> dict[str, Any]: ...

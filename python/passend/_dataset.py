@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
@@ -304,16 +305,7 @@ class Dataset:
         pupils; ``attrs["backtest_mape"]`` holds the backtest's mean absolute percentage error
         per setting. With ``suppress`` observed counts 1-4 are NaN.
         """
-        text: str | None
-        if scenario is None:
-            text = None
-        elif isinstance(scenario, dict):
-            text = json.dumps(scenario)
-        elif isinstance(scenario, str) and scenario.lstrip().startswith("{"):
-            text = scenario
-        else:
-            with open(scenario, encoding="utf-8") as f:
-                text = f.read()
+        text = None if scenario is None else _json_document(scenario, "scenario.json")[0]
         raw = _core.forecast(self._ds, unit, years, text, view)
         settings = list(raw["settings"])
         parts = []
@@ -337,6 +329,105 @@ class Dataset:
             backtest_mape=dict(zip(settings, raw["backtest_mape"][0].tolist())),
         )
         return frame
+
+    # ---- focus plans ---------------------------------------------------------------------------
+
+    def plan(
+        self,
+        plan: str | os.PathLike[str] | dict[str, Any],
+        year: int | str | None = None,
+        suppress: bool = True,
+    ) -> pd.DataFrame:
+        """A focus plan's indicators against its targets in one school year, one row per indicator.
+
+        ``plan`` is the path of a plan file, its JSON text, or the plan as a dict (seed 001's
+        template, docs/quality-cycle.md). The figures are those of ``passend plan PLAN --format
+        json`` (:meth:`plan_json` returns that document): columns ``focus_point, kpi, level, unit,
+        kpi_unit, baseline_year, baseline, previous, value, change, target, direction, tolerance,
+        status``. Numbers are float64, NaN where the document has null or ``"<5"`` (absent, or
+        hidden by suppression); labels are text, missing (NaN) where the document has null:
+        ``status`` is ``op_koers``, ``aandacht`` or ``niet_op_koers``, missing without a target,
+        without a value or beside a hidden value; ``attrs`` holds ``plan``, ``swv``,
+        ``school_year``, ``previous_school_year`` and ``suppressed``.
+
+        Args:
+            plan: the plan (a path, JSON text or dict).
+            year: the school year, ``2024`` or ``"2024-2025"``; None: the latest the data covers.
+            suppress: hide counts 1-4 and every number, change and status that would reveal one,
+                as a publication must; False only for internal analysis.
+
+        Raises:
+            LoadError: the plan is invalid; every problem is a diagnostic whose ``file`` is the
+                plan's path (``plan.json`` for text or a dict), with the rule, and the focus point
+                and JSON pointer in the message (line and column for a JSON syntax error).
+            Error: ``year`` is not a year the data covers.
+
+        An indicator unit the data has no figures for (a plan for another region) gives a
+        ``UserWarning``.
+        """
+        document = self._plan_document(plan, year, suppress, "")
+        rows = []
+        for point in document["focus_points"]:
+            for ind in point["indicators"]:
+                baseline = ind["baseline"] or {}
+                target = ind["target"] or {}
+                rows.append({
+                    "focus_point": point["id"],
+                    "kpi": ind["kpi"],
+                    "level": ind["level"],
+                    "unit": ind["unit"],
+                    "kpi_unit": ind["kpi_unit"],
+                    "baseline_year": baseline.get("school_year"),
+                    "baseline": _plan_number(baseline.get("value")),
+                    "previous": _plan_number(ind["previous"]),
+                    "value": _plan_number(ind["value"]),
+                    "change": _plan_number(ind["change"]),
+                    "target": _plan_number(target.get("target")),
+                    "direction": target.get("direction"),
+                    "tolerance": _plan_number(target.get("tolerance")),
+                    "status": ind["status"],
+                })
+        frame = pd.DataFrame(rows, columns=_PLAN_COLUMNS)
+        for name in _PLAN_NUMBERS:
+            frame[name] = frame[name].astype("float64")
+        frame.attrs.update(
+            plan=document["plan"],
+            swv=document["swv"],
+            school_year=document["school_year"],
+            previous_school_year=document["previous_school_year"],
+            suppressed=document["suppressed"],
+        )
+        return frame
+
+    def plan_json(
+        self,
+        plan: str | os.PathLike[str] | dict[str, Any],
+        year: int | str | None = None,
+        suppress: bool = True,
+        *,
+        subject: str = "",
+    ) -> dict[str, Any]:
+        """The plan's evaluation as the ``passend-plan-1`` document (docs/quality-cycle.md), the
+        JSON ``passend plan PLAN --format json`` prints, parsed: a hidden small count is
+        ``"<5"``, a number that would reveal one null. Arguments and errors as :meth:`plan`;
+        ``subject`` is the document's ``subject`` (what the figures are of).
+        """
+        return self._plan_document(plan, year, suppress, subject)
+
+    def _plan_document(
+        self, plan: str | os.PathLike[str] | dict[str, Any], year: int | str | None,
+        suppress: bool, subject: str,
+    ) -> dict[str, Any]:
+        text, source = _json_document(plan, "plan.json")
+        start = None if year is None else _start_year(year)
+        raw, found = _core.plan(self._ds, text, source, start, suppress, subject)
+        diagnostics = diagnostics_of(found)
+        if raw is None:
+            raise LoadError(diagnostics)
+        for d in diagnostics:
+            warnings.warn(str(d), UserWarning, stacklevel=3)
+        document: dict[str, Any] = json.loads(raw)
+        return document
 
     # ---- writing -----------------------------------------------------------------------------
 
@@ -370,6 +461,27 @@ def _frame(columns: dict[str, Any]) -> pd.DataFrame:
         else:
             data[name] = column
     return pd.DataFrame(data)
+
+
+_PLAN_COLUMNS = ["focus_point", "kpi", "level", "unit", "kpi_unit", "baseline_year", "baseline",
+                 "previous", "value", "change", "target", "direction", "tolerance", "status"]
+_PLAN_NUMBERS = ["baseline", "previous", "value", "change", "target", "tolerance"]
+
+
+def _plan_number(value: Any) -> float:
+    """A number of passend-plan-1 as float: NaN for null and for a hidden small count ("<5")."""
+    return float(value) if isinstance(value, (int, float)) else float("nan")
+
+
+def _json_document(value: str | os.PathLike[str] | dict[str, Any], name: str) -> tuple[str, str]:
+    """(JSON text, the name its diagnostics give) of a dict, a JSON text or a file's path."""
+    if isinstance(value, dict):
+        return json.dumps(value), name
+    if isinstance(value, str) and value.lstrip().startswith(("{", "[")):
+        return value, name
+    path = os.fspath(value)
+    with open(path, encoding="utf-8") as f:
+        return f.read(), path
 
 
 def _tables(arguments: dict[str, Any]) -> list[tuple[str, Any]]:
