@@ -619,7 +619,9 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         break;
     }
     }
-    m.reject(t, f.text(0)); // its fields do not parse: not staged
+    // Its fields do not parse: not staged. The id as text() reads it, without reporting an
+    // empty one a second time.
+    m.reject(t, fields.empty() ? std::string_view{} : detail::trim(fields[0]));
 }
 
 // ---- finish -------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "passend/attribution.hpp"
 #include "passend/builder.hpp"
+#include "passend/schema.hpp"
 #include "passend/transitions.hpp"
 
 #include <doctest/doctest.h>
@@ -204,4 +205,33 @@ TEST_CASE("school years: planned ends do not extend them, early absences do") {
     REQUIRE(years.size() == 2);
     CHECK(years.front() == school_year{2021});
     CHECK(years.back() == school_year{2022});
+}
+
+// Review (2026-11-23): a text row that does not parse is rejected once; reading its id for
+// reject() must not report the row's empty first field a second time (it did for every table
+// since reject() read f.text(0) again, before only for the tables that define ids).
+TEST_CASE("a rejected text row with an empty first field is reported once") {
+    using passend::table;
+    struct row_case {
+        table t;
+        std::vector<std::string_view> fields;
+    };
+    const std::vector<row_case> cases{
+        {table::enrolments, {"", "01AA00", "2020-08-01", "", "", ""}},
+        {table::funds, {"", "PO3104", "B1", "ondersteuning", "1.00"}},
+        {table::pupils, {"", "2015-01-01", "GM0935"}},
+        {table::opps, {"", "01AA00", "2021-01-01", ""}},
+    };
+    for (const auto& c : cases) {
+        auto b = small_region();
+        b.add(enrolment_row{"p1", "01AA00", d("2019-08-01")});
+        b.add_text_row(c.t, c.fields, 7);
+        const auto r = b.finish();
+        CHECK_FALSE(r.ok());
+        const auto n = std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& x) {
+            return x.rule == "missing_value" && x.line == 7;
+        });
+        INFO(spec(c.t).name, ": ", messages(r).size(), " diagnostics");
+        CHECK(n == 1);
+    }
 }
