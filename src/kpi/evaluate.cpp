@@ -332,9 +332,13 @@ unit_keys keys_of(const dataset& ds, const enrolment_units& u) {
 /// school share a cache line, and rolled up into boards and partnerships once by fold().
 class accumulator {
 public:
-    accumulator(const dataset& ds, const plan& pl, const slot_layout& layout, std::size_t years)
+    /// `years` scanned; the blocks cover those from `block_first` on, `block_years` of them: the
+    /// years the data covers (a far-off year asked for costs no block memory).
+    accumulator(const dataset& ds, const plan& pl, const slot_layout& layout, std::size_t years,
+                std::size_t block_first, std::size_t block_years)
         : ds_(ds), plan_(pl), layout_(layout), years_(years), count_(pl.classes.size() * years),
-          sum_(count_.size()), values_(count_.size()), row_of_(pl.classes.size(), -1) {
+          sum_(count_.size()), values_(count_.size()), row_of_(pl.classes.size(), -1),
+          block_first_(block_first), block_years_(block_years) {
         for (std::size_t c = 0; c < pl.classes.size(); ++c) {
             const auto& info = pl.classes[c];
             const auto m = info.measure;
@@ -345,7 +349,7 @@ public:
             classes_.push_back(static_cast<std::uint32_t>(c));
             fields_ |= info.field;
         }
-        block_ = classes_.size() * years_;
+        block_ = classes_.size() * block_years_;
         if (block_ == 0) return;
         by_school_.assign(std::size_t{layout.schools} * block_, 0);
         by_municipality_.assign((std::size_t{layout.municipalities} + 1) * block_, 0);
@@ -388,8 +392,9 @@ public:
     void add_enrolment(std::int32_t cls, std::size_t year, const enrolment_units& u, pupil_idx p,
                        double field) {
         const auto row = row_of_[static_cast<std::size_t>(cls)];
-        if (row < 0) return add(cls, year, keys_of(ds_, u), p, field);
-        const std::size_t i = static_cast<std::size_t>(row) * years_ + year;
+        if (row < 0 || year < block_first_ || year >= block_first_ + block_years_)
+            return add(cls, year, keys_of(ds_, u), p, field);
+        const std::size_t i = static_cast<std::size_t>(row) * block_years_ + year - block_first_;
         const std::size_t at_school = u.school * block_ + i;
         const std::size_t at_municipality =
             (u.municipality == none ? layout_.municipalities : u.municipality) * block_ + i;
@@ -409,10 +414,10 @@ public:
         auto fold_unit = [&](const auto& counts, const auto& sums, std::size_t unit,
                              std::initializer_list<std::uint32_t> slots) {
             for (std::size_t row = 0; row < classes_.size(); ++row) {
-                for (std::size_t y = 0; y < years_; ++y) {
-                    const std::size_t i = row * years_ + y, at = unit * block_ + i;
+                for (std::size_t y = 0; y < block_years_; ++y) {
+                    const std::size_t at = unit * block_ + row * block_years_ + y;
                     if (counts[at] == 0) continue;
-                    const std::size_t cy = classes_[row] * years_ + y;
+                    const std::size_t cy = classes_[row] * years_ + block_first_ + y;
                     auto& count = lazy(count_[cy]);
                     for (auto s : slots) count[s] += counts[at];
                     if (!plan_.classes[classes_[row]].field) continue;
@@ -501,10 +506,11 @@ private:
     std::vector<std::vector<double>> sum_;
     std::vector<std::vector<std::vector<double>>> values_;
 
-    std::vector<std::int32_t> row_of_;   ///< per class: its row in the blocks, -1: add() only
-    std::vector<std::uint32_t> classes_; ///< per row: the class
-    bool fields_ = false;                ///< some row sums its field
-    std::size_t block_ = 0;              ///< rows x years: one unit's block
+    std::vector<std::int32_t> row_of_;      ///< per class: its row in the blocks, -1: add() only
+    std::vector<std::uint32_t> classes_;    ///< per row: the class
+    bool fields_ = false;                   ///< some row sums its field
+    std::size_t block_first_, block_years_; ///< the scanned years the blocks cover
+    std::size_t block_ = 0;                 ///< rows x block years: one unit's block
     std::vector<std::uint32_t> by_school_, by_municipality_, by_swv_;
     std::vector<double> sum_school_, sum_municipality_, sum_swv_;
 };
@@ -555,6 +561,7 @@ struct scan_context {
             days[1].push_back(school_year{years.first + y}.peildatum());
             first_days.push_back(school_year{years.first + y}.first_day());
         }
+        horizon_year = clamped_year(ds.horizon());
     }
     /// The scanned school year holding `d`, if any (a search in a few days, no calendar maths).
     std::optional<std::size_t> year_of(day d) const noexcept {
@@ -574,6 +581,11 @@ struct scan_context {
     attribution_view view;
     std::array<std::vector<day>, 2> days; ///< teldatum and peildatum of each scanned year
     std::vector<day> first_days;          ///< 1 August of each scanned year and the next
+    /// The school year of the data's horizon: records of open or planned periods (OPPs,
+    /// arrangements, absences) stop there, as enrolments do (DOMAIN.md's data end at the horizon).
+    int horizon_year = 0;
+    /// One past the last scanned year such a record may count in.
+    int end_year() const noexcept { return std::min(years.first + years.count, horizon_year + 1); }
 };
 
 /// The units of enrolment row `e`'s record on day `d`.
@@ -735,7 +747,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
         pl.needs(kpi_measure::opps)) {
         const std::uint32_t o0 = op.first[pos(p)], o1 = op.first[pos(p) + 1];
         const int y0 = std::max(cx.years.first, cx.clamped_year(op.start[o0]));
-        for (int y = y0; y < cx.years.first + cx.years.count; ++y) {
+        for (int y = y0; y < cx.end_year(); ++y) {
             for (std::size_t di = 0; di < 2; ++di) {
                 const auto c = pl.cls(kpi_measure::opps, di);
                 if (c < 0) continue;
@@ -776,7 +788,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
     const auto& ab = ds.absences();
     if (!ab.first.empty() && ab.first[pos(p)] < ab.first[pos(p) + 1] &&
         pl.needs(kpi_measure::thuiszitters) && ds.has_table(table::absences)) {
-        for (int y = 0; y < cx.years.count; ++y) {
+        for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
             episodes.clear();
             append_verzuim_episodes(ds, p, school_year{cx.years.first + y}, episodes);
             if (!episodes.empty())
@@ -816,7 +828,7 @@ void scan_tables(const scan_context& cx, Sink& sink) {
             const auto k = school_keys(pos(ar.school[a]));
             const double cost = ar.cost[a] < 0 ? 0.0 : static_cast<double>(ar.cost[a]) / 100.0;
             const period span{ar.start[a], ar.end[a]};
-            for (int y = 0; y < cx.years.count; ++y)
+            for (int y = 0; y < cx.end_year() - cx.years.first; ++y)
                 if (span.overlaps(school_year{cx.years.first + y}.days()))
                     sink.add(c, static_cast<std::size_t>(y), k, ar.pupil[a], cost);
         }
@@ -1146,11 +1158,23 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
             scan_pupils(cx, from, std::min(pupils, from + chunk), into);
         }
     };
-    accumulator acc(ds, pl, layout, static_cast<std::size_t>(years.count));
+    // The per-school blocks cover the scanned years the data covers.
+    std::size_t block_first = 0, block_years = 0;
+    if (const auto& covered = ds.school_years(); !covered.empty()) {
+        const int lo = std::max(years.first, covered.front().start_year());
+        const int hi = std::min(years.first + years.count, covered.back().start_year() + 1);
+        if (lo < hi) {
+            block_first = static_cast<std::size_t>(lo - years.first);
+            block_years = static_cast<std::size_t>(hi - lo);
+        }
+    }
+    accumulator acc(ds, pl, layout, static_cast<std::size_t>(years.count), block_first,
+                    block_years);
     {
         std::vector<accumulator> parts;
         for (unsigned t = 1; t < threads; ++t)
-            parts.emplace_back(ds, pl, layout, static_cast<std::size_t>(years.count));
+            parts.emplace_back(ds, pl, layout, static_cast<std::size_t>(years.count), block_first,
+                               block_years);
         std::vector<std::thread> workers;
         for (auto& part : parts) workers.emplace_back([&] { work(part); });
         work(acc);

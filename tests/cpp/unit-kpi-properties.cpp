@@ -227,3 +227,42 @@ TEST_CASE("two threads give the same rows as one, and explain agrees with the co
     }
     CHECK(explained > 20);
 }
+
+TEST_CASE("years asked beyond the data: the data's years unchanged, nothing after its horizon") {
+    const auto ds = random_region(5);
+    const auto all = evaluate(*ds, catalog::builtin());
+    const auto covered = ds->school_years();
+    REQUIRE(covered.size() >= 3);
+    const school_year mid = covered[covered.size() / 2];
+    const school_year after{covered.back().start_year() + 3};
+    evaluate_options o;
+    // A far-off year widens the scan to 1990..: the data's year gives the same rows.
+    o.years = {school_year{1990}, mid, after};
+    const auto wide = evaluate(*ds, catalog::builtin(), o);
+    std::vector<const kpi_row*> expected, got;
+    for (const auto& row : all.rows)
+        if (row.year == mid) expected.push_back(&row);
+    for (const auto& row : wide.rows)
+        if (row.year == mid) got.push_back(&row);
+    REQUIRE(expected.size() == got.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        INFO(got[i]->kpi << " " << got[i]->unit);
+        CHECK(got[i]->unit == expected[i]->unit);
+        CHECK(got[i]->numerator == expected[i]->numerator);
+        CHECK(got[i]->denominator == expected[i]->denominator);
+        CHECK(got[i]->value == expected[i]->value);
+    }
+    // Open OPPs, arrangements and absences stop at the horizon's school year, as enrolments do.
+    int checked = 0;
+    for (const auto& row : wide.rows) {
+        if (row.year != after || !row.numerator) continue;
+        for (const char* kpi :
+             {"leerlingen_totaal", "opp_aantal", "arrangementen", "thuiszitters", "vrijstellingen"})
+            if (row.kpi == kpi) {
+                INFO(row.kpi << " " << row.unit);
+                CHECK(*row.numerator == 0);
+                ++checked;
+            }
+    }
+    CHECK(checked >= 5);
+}
