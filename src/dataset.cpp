@@ -31,6 +31,42 @@ std::optional<municipality_idx> dataset::find_municipality(std::string_view code
     return find_sorted<municipality_idx>(municipalities_.code, code);
 }
 
+std::size_t dataset::rows(table t) const noexcept {
+    switch (t) {
+    case table::swvs:
+        return swvs_.size();
+    case table::boards:
+        return boards_.size();
+    case table::schools:
+        return schools_.size();
+    case table::pupils:
+        return pupils_.size();
+    case table::regions: {
+        std::size_t n = 0;
+        for (std::size_t m = 0; m < municipalities_.size(); ++m)
+            n += has(municipalities_.po_swv[m]) + has(municipalities_.vo_swv[m]);
+        return n;
+    }
+    case table::enrolments:
+        return enrolments_.size();
+    case table::tlvs:
+        return tlvs_.size();
+    case table::arrangements:
+        return arrangements_.size();
+    case table::opps:
+        return opps_.size();
+    case table::absences:
+        return absences_.size();
+    case table::funds:
+        return funds_.size();
+    case table::allocations:
+        return allocations_.size();
+    case table::assessments:
+        return assessments_.size();
+    }
+    return 0;
+}
+
 void dataset::finish(day horizon) {
     horizon_ = horizon;
     school_years_.clear();

@@ -252,51 +252,7 @@ passend_status passend_dataset_row_count(const passend_dataset* dataset, const c
         if (!out_rows) return null_argument(fn, "out_rows");
         table t{};
         if (const auto s = lookup_table(fn, table_name, t); s != PASSEND_OK) return s;
-        const auto& ds = *dataset->data;
-        std::size_t n = 0;
-        switch (t) {
-        case table::swvs:
-            n = ds.swvs().size();
-            break;
-        case table::boards:
-            n = ds.boards().size();
-            break;
-        case table::schools:
-            n = ds.schools().size();
-            break;
-        case table::pupils:
-            n = ds.pupils().size();
-            break;
-        case table::regions: // stored as each municipality's PO and VO partnership
-            for (std::size_t m = 0; m < ds.municipalities().size(); ++m)
-                n += has(ds.municipalities().po_swv[m]) + has(ds.municipalities().vo_swv[m]);
-            break;
-        case table::enrolments:
-            n = ds.enrolments().size();
-            break;
-        case table::tlvs:
-            n = ds.tlvs().size();
-            break;
-        case table::arrangements:
-            n = ds.arrangements().size();
-            break;
-        case table::opps:
-            n = ds.opps().size();
-            break;
-        case table::absences:
-            n = ds.absences().size();
-            break;
-        case table::funds:
-            n = ds.funds().size();
-            break;
-        case table::allocations:
-            n = ds.allocations().size();
-            break;
-        case table::assessments:
-            n = ds.assessments().size();
-            break;
-        }
-        *out_rows = n;
+        *out_rows = dataset->data->rows(t);
         return PASSEND_OK;
     });
 }

@@ -23,25 +23,10 @@ py::tuple load_released(Load&& load) {
 }
 
 py::dict table_sizes(const dataset& ds) {
-    const std::size_t sizes[table_count] = {ds.swvs().size(),
-                                            ds.boards().size(),
-                                            ds.schools().size(),
-                                            ds.pupils().size(),
-                                            0,
-                                            ds.enrolments().size(),
-                                            ds.tlvs().size(),
-                                            ds.arrangements().size(),
-                                            ds.opps().size(),
-                                            ds.absences().size(),
-                                            ds.funds().size(),
-                                            ds.allocations().size(),
-                                            ds.assessments().size()};
     py::dict out;
     for (const auto& t : all_tables()) {
-        // regions are folded into the municipalities; report how many are placed in a region
-        if (t.id == table::regions) continue;
         if (t.id == table::swvs || t.id == table::boards || ds.has_table(t.id))
-            out[py::str(std::string(t.name))] = sizes[static_cast<std::size_t>(t.id)];
+            out[py::str(std::string(t.name))] = ds.rows(t.id);
     }
     return out;
 }

@@ -184,6 +184,9 @@ public:
 
     /// Which optional tables were given (a KPI that needs an absent table has no value).
     bool has_table(table t) const noexcept { return present_[static_cast<std::size_t>(t)]; }
+    /// Rows a table holds; regions are stored as each municipality's PO and VO partnership, so
+    /// their count is the number of those placements.
+    std::size_t rows(table t) const noexcept;
 
     std::optional<pupil_idx> find_pupil(std::string_view id) const;
     std::optional<school_idx> find_school(std::string_view id) const;

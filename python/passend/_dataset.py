@@ -159,7 +159,8 @@ class Dataset:
 
     @property
     def tables(self) -> dict[str, int]:
-        """Rows per table held (partnerships and boards always; optional tables when given)."""
+        """Rows per table held (partnerships and boards always; optional tables when given;
+        regions as the municipalities placed in a PO or VO partnership)."""
         return self._ds.table_sizes()
 
     def has_table(self, name: str) -> bool:

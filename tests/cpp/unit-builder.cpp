@@ -235,3 +235,20 @@ TEST_CASE("a rejected text row with an empty first field is reported once") {
         CHECK(n == 1);
     }
 }
+
+TEST_CASE("rows per table, regions as municipalities placed in a partnership") {
+    auto b = small_region();
+    b.add(region_row{"GM0935", "PO3104"});
+    b.add(region_row{"GM0917", "PO3105"});
+    b.add(enrolment_row{"p1", "01AA00", d("2021-08-01")});
+    b.add(enrolment_row{"p2", "03CC00", d("2021-08-01")});
+    const auto ds = b.finish().value();
+    CHECK(ds->rows(table::schools) == 3);
+    CHECK(ds->rows(table::pupils) == 2);
+    CHECK(ds->rows(table::swvs) == 2);   // PO3104, PO3105 derived from the schools
+    CHECK(ds->rows(table::boards) == 2); // B1, B2 likewise
+    CHECK(ds->rows(table::regions) == 2);
+    CHECK(ds->rows(table::enrolments) == 2);
+    CHECK(ds->rows(table::tlvs) == 0);
+    CHECK(ds->rows(table::assessments) == 0);
+}

@@ -19,7 +19,7 @@ def load(frames: Frames) -> passend.Dataset:
 def test_introspection() -> None:
     ds = load(small_frames())
     assert ds.tables == {
-        "swvs": 2, "boards": 2, "schools": 5, "pupils": 4, "enrolments": 7, "tlvs": 3,
+        "swvs": 2, "boards": 2, "schools": 5, "pupils": 4, "regions": 3, "enrolments": 7, "tlvs": 3,
         "arrangements": 2, "opps": 1, "absences": 2, "funds": 1, "allocations": 2,
         "assessments": 2,
     }
