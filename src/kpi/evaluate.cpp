@@ -943,36 +943,38 @@ std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::st
     return out;
 }
 
-/// The distinct school years of the data's year columns (money and assessments: millions of
-/// rows, few years), sorted. Rows of one year mostly come together: skip the set lookups.
-std::set<school_year> table_years(const dataset& ds) {
-    std::set<school_year> out;
+/// Every school year the data speaks of, sorted: those of the enrolments and absences and those
+/// of money and assessments (year columns of millions of rows but few years; rows of one year
+/// mostly come together, so most set lookups are skipped).
+std::vector<school_year> data_years(const dataset& ds) {
+    std::set<school_year> out(ds.school_years().begin(), ds.school_years().end());
     for (const auto* col : {&ds.funds().year, &ds.allocations().year, &ds.assessments().year}) {
         std::optional<school_year> last;
         for (const auto y : *col)
             if (y != last) out.insert(*(last = y));
     }
-    return out;
+    return {out.begin(), out.end()};
 }
 
-year_range scan_years(const dataset& ds, const std::vector<school_year>& wanted) {
-    std::vector<school_year> all = ds.school_years();
-    for (const auto y : table_years(ds)) all.push_back(y);
+/// The years the scan covers: the data's and those `wanted`, each with the year before it (for
+/// the change against the previous year).
+year_range scan_years(const std::vector<school_year>& data,
+                      const std::vector<school_year>& wanted) {
+    std::vector<school_year> all = data;
     for (const auto y : wanted) {
         all.push_back(y);
-        all.push_back(y.prev()); // for the change against the previous year
+        all.push_back(y.prev());
     }
     if (all.empty()) return {};
     const auto [lo, hi] = std::minmax_element(all.begin(), all.end());
     return {lo->start_year(), hi->start_year() - lo->start_year() + 1};
 }
 
-std::vector<school_year> report_years(const dataset& ds, const evaluate_options& options) {
+/// The years to report: those asked for, else every year the data speaks of.
+std::vector<school_year> report_years(const std::vector<school_year>& data,
+                                      const evaluate_options& options) {
+    if (options.years.empty()) return data;
     std::vector<school_year> years = options.years;
-    if (years.empty()) {
-        years = ds.school_years();
-        for (const auto y : table_years(ds)) years.push_back(y);
-    }
     std::sort(years.begin(), years.end());
     years.erase(std::unique(years.begin(), years.end()), years.end());
     return years;
@@ -1102,9 +1104,8 @@ unsigned thread_count(unsigned wanted, std::size_t pupils) {
 
 kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_options& options,
                      evaluate_stats* stats) {
-    const catalog& cat_ref = full;
     const catalog selected = options.kpis.empty() ? catalog{} : full.select(options.kpis);
-    const catalog& cat = options.kpis.empty() ? cat_ref : selected;
+    const catalog& cat = options.kpis.empty() ? full : selected;
 
     plan pl;
     pl.frameworks = frameworks_of(ds);
@@ -1125,7 +1126,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     }
     pl.compile();
 
-    const year_range years = scan_years(ds, options.years);
+    const auto speaks_of = data_years(ds);
+    const year_range years = scan_years(speaks_of, options.years);
     const slot_layout layout(ds);
     const scan_context cx{ds, pl, years, options.view};
     const auto pupils = static_cast<std::uint32_t>(ds.pupils().size());
@@ -1188,7 +1190,7 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
 
     // Rows, already in order: definitions by id, then year, level, unit.
     kpi_results out;
-    const auto wanted_years = report_years(ds, options);
+    const auto wanted_years = report_years(speaks_of, options);
     auto level_wanted = [&](kpi_level l) {
         return options.levels.empty() || std::ranges::count(options.levels, l) > 0;
     };
@@ -1351,7 +1353,7 @@ std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::str
         u = none;
     }
 
-    const year_range years = scan_years(ds, {year});
+    const year_range years = scan_years(data_years(ds), {year});
     const scan_context cx{ds, pl, years, view};
     pupil_collector sink{ds, *years.index(year), level, u, {}};
     scan_pupils(cx, 0, static_cast<std::uint32_t>(ds.pupils().size()), sink);
