@@ -1,6 +1,7 @@
 // libpassend_c: flow tables and forecasts as row-major double matrices with labels.
 #include "capi.hpp"
 
+#include "passend/flows/disclosure.hpp"
 #include "passend/flows/flow_tables.hpp"
 #include "passend/flows/forecast.hpp"
 #include "passend/flows/suppress.hpp"
@@ -21,28 +22,29 @@ struct passend_matrix {
 
 namespace {
 
-/// The dataset's flow tables for a view, computed on first use (thread-safe).
-const flow_tables& tables_of(const passend_dataset& d, attribution_view view) {
+/// The dataset's flow tables for a view with what they may publish, computed on first use
+/// (thread-safe).
+const published_flows& tables_of(const passend_dataset& d, attribution_view view) {
     auto& cache = d.flows[view == attribution_view::schoolgaand ? 1 : 0];
     std::call_once(cache.once, [&] {
-        flow_options o;
-        o.view = view;
-        cache.tables = std::make_shared<const flow_tables>(compute_flows(*d.data, o));
+        cache.tables = std::shared_ptr<const published_flows>(publish_flows(*d.data, view));
     });
-    return *std::static_pointer_cast<const flow_tables>(cache.tables);
+    return *std::static_pointer_cast<const published_flows>(cache.tables);
 }
 
-template <class Matrix>
-void copy(const Matrix& m, passend_matrix& out, bool hide_small) {
+/// The cells of `m`, NaN where `shown(i, j)` hides one (`<5` or hidden to protect one).
+template <class Matrix, class Shown>
+void copy(const Matrix& m, passend_matrix& out, Shown shown) {
     out.rows = static_cast<std::size_t>(m.rows());
     out.cols = static_cast<std::size_t>(m.cols());
     out.data.resize(out.rows * out.cols);
     for (std::size_t i = 0; i < out.rows; ++i)
         for (std::size_t j = 0; j < out.cols; ++j) {
             const auto n = m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
-            out.data[i * out.cols + j] = hide_small && is_small_count(n)
-                                             ? std::numeric_limits<double>::quiet_NaN()
-                                             : static_cast<double>(n);
+            out.data[i * out.cols + j] =
+                shown(static_cast<int>(i), static_cast<int>(j)) != cell_shown::number
+                    ? std::numeric_limits<double>::quiet_NaN()
+                    : static_cast<double>(n);
         }
 }
 
@@ -103,35 +105,40 @@ passend_status passend_flows(const passend_dataset* dataset, int32_t year, const
         if (!u)
             return capi::fail(PASSEND_NOT_FOUND,
                               std::string(fn) + ": the data has no unit '" + std::string(id) + "'");
-        const auto& t = tables_of(*dataset, schoolgaand ? attribution_view::schoolgaand
+        const auto& p = tables_of(*dataset, schoolgaand ? attribution_view::schoolgaand
                                                         : attribution_view::paying);
+        const auto& t = p.tables;
         const school_year y{year};
         if (!t.has_year(y))
             return capi::fail(PASSEND_NOT_FOUND, std::string(fn) +
                                                      ": the flow tables have no school year " +
                                                      y.to_string());
         auto m = std::make_unique<passend_matrix>();
-        const bool hide = suppress != 0;
+        const auto* d = suppress != 0 ? p.shown() : nullptr;
+        auto shown = [&](auto cell) {
+            return [=](int i, int j) { return d ? cell(i, j) : cell_shown::number; };
+        };
         switch (table) {
         case PASSEND_FLOWS_WINDOW:
-            copy(t.flows(*u, y), *m, hide);
+            copy(t.flows(*u, y), *m, shown([&](int i, int j) { return d->flow(*u, y, i, j); }));
             for (int i = 0; i < flow_row_count; ++i) m->row_labels.emplace_back(flow_row_label(i));
             for (int j = 0; j < flow_col_count; ++j) m->col_labels.emplace_back(flow_col_label(j));
             break;
         case PASSEND_FLOWS_YEAR_OVER_YEAR:
-            copy(t.verplaatsingen(*u, y), *m, hide);
+            copy(t.verplaatsingen(*u, y), *m,
+                 shown([&](int i, int j) { return d->verplaatsing(*u, y, i, j); }));
             for (int i = 0; i < yoy_size; ++i) {
                 m->row_labels.emplace_back(yoy_label(i));
                 m->col_labels.emplace_back(yoy_label(i));
             }
             break;
         case PASSEND_FLOWS_STOCK:
-            copy(t.stock(*u, y), *m, hide);
+            copy(t.stock(*u, y), *m, shown([&](int, int j) { return d->stock(*u, y, j); }));
             m->row_labels.emplace_back("stock");
             for (auto s : all_settings) m->col_labels.emplace_back(to_string(s));
             break;
         case PASSEND_FLOWS_KINDS:
-            copy(t.kinds(*u, y), *m, hide);
+            copy(t.kinds(*u, y), *m, shown([&](int, int j) { return d->kind(*u, y, j); }));
             m->row_labels.emplace_back("transitions");
             for (std::size_t k = 0; k < transition_kind_count; ++k)
                 m->col_labels.emplace_back(to_string(static_cast<transition_kind>(k)));

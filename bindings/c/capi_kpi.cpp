@@ -3,6 +3,7 @@
 
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "passend/kpi/publish.hpp"
 #include "passend/report/privacy.hpp"
 
 #include <nlohmann/json.hpp>
@@ -320,61 +321,20 @@ passend_status passend_evaluate(const passend_dataset* dataset, const passend_ca
         const auto& ds = *dataset->data;
         const auto& cat = catalog_of(catalog);
 
-        // Check every selection, so a typo is an error rather than an empty result.
-        if (o.year && !has_year(ds, o.year))
-            return not_found(fn, "the data does not cover school year " +
-                                     school_year{o.year}.to_string());
-        const auto units = split(o.units);
-        for (const auto& u : units)
-            if (u != "onbekend" && !level_of(ds, u))
-                return not_found(fn, "the data has no unit '" + u + "'");
-        std::vector<kpi_level> levels;
-        for (const auto& l : split(o.levels)) {
-            const auto level = parse_level(l);
-            if (!level)
-                return not_found(fn, "no level '" + l +
-                                         "' (national, swv, board, school, municipality)");
-            levels.push_back(*level);
-        }
-        const auto kpis = split(o.kpis);
-        for (const auto& k : kpis)
-            if (cat.select({k}).size() == 0)
-                return not_found(fn, "the catalog has no KPI or tag '" + k + "'");
-        std::set<std::string> wanted;
-        if (!kpis.empty()) {
-            const auto selected = cat.select(kpis);
-            for (const auto& d : selected.definitions()) wanted.insert(d.id);
-        }
-
-        evaluate_options eo;
-        eo.view = o.schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
-        eo.threads = o.threads;
-        if (!o.suppress) { // narrow the work; with suppression everything is needed first
-            if (o.year) eo.years.push_back(school_year{o.year});
-            eo.kpis = kpis;
-        }
+        publish_options po;
+        po.view = o.schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
+        po.threads = o.threads;
+        po.suppress = o.suppress != 0;
+        if (o.year) po.select.years = {school_year{o.year}};
+        po.select.units = split(o.units);
+        po.select.kpis = split(o.kpis);
         auto r = std::make_unique<passend_result>();
-        r->results = evaluate(ds, cat, eo);
-        if (o.suppress) {
-            suppress_options so;
-            const auto& s = ds.schools();
-            for (std::size_t i = 0; i < s.size(); ++i)
-                so.board_of_school.emplace(s.id[i], ds.boards().id[pos(s.board[i])]);
-            suppress(r->results, so);
+        try {
+            for (const auto& l : split(o.levels)) po.select.levels.push_back(parse_level_name(l));
+            r->results = publish(ds, cat, po);
+        } catch (const selection_error& e) { // the same text as the CLI's and Python's
+            return not_found(fn, e.what());
         }
-        auto& rows = r->results.rows;
-        std::erase_if(rows, [&](const kpi_row& row) {
-            if (o.year && row.year.start_year() != o.year) return true;
-            if (!wanted.empty() && !wanted.count(row.kpi)) return true;
-            if (row.level == kpi_level::national) return false;
-            if (!units.empty() && std::find(units.begin(), units.end(), row.unit) == units.end())
-                return true;
-            return !levels.empty() &&
-                   std::find(levels.begin(), levels.end(), row.level) == levels.end();
-        });
-        if (!wanted.empty())
-            std::erase_if(r->results.definitions,
-                          [&](const kpi_info& d) { return !wanted.count(d.id); });
         make_columns(*r);
         *out_result = r.release();
         return PASSEND_OK;

@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #ifdef PASSEND_PYTHON_FLOWS
+#include "passend/flows/disclosure.hpp"
 #include "passend/flows/flow_tables.hpp"
 #include "passend/flows/forecast.hpp"
 #include "passend/flows/suppress.hpp"
@@ -67,51 +68,72 @@ void register_flows(py::module_& m) {
     m.def(
         "flows",
         [](const dataset_handle& h, int year, const std::string& unit_id, const std::string& matrix,
-           const std::string& view) {
+           const std::string& view, bool suppress) {
             const auto& ds = *h.data;
             const auto u = unit_of(ds, unit_id);
             if (matrix != "flows" && matrix != "verplaatsingen")
                 throw py::value_error("matrix must be 'flows' or 'verplaatsingen'");
-            flow_options o;
-            o.view = view_of(view);
-            o.boards = u.level == flow_level::board;
-            o.schools = u.level == flow_level::school;
-            std::optional<flow_tables> tables;
+            std::unique_ptr<const published_flows> p;
             {
                 py::gil_scoped_release release;
-                tables.emplace(compute_flows(ds, o));
+                p = publish_flows(ds, view_of(view), suppress);
             }
+            const auto& tables = p->tables;
+            const auto* d = p->shown();
             const school_year y{year};
-            if (!tables->has_year(y))
+            if (!tables.has_year(y))
                 throw py::key_error("no flows for school year " + y.to_string() + " in the data");
-            if (matrix == "flows")
-                return py::make_tuple(to_array(tables->flows(u, y)),
+            const bool window = matrix == "flows";
+            const auto rows = window ? flow_row_count : yoy_size;
+            const auto cols = window ? flow_col_count : yoy_size;
+            // True where a publication hides the count (`<5`, or to protect one).
+            py::array_t<bool> hidden({rows, cols});
+            auto hv = hidden.mutable_unchecked<2>();
+            for (int r = 0; r < rows; ++r)
+                for (int c = 0; c < cols; ++c)
+                    hv(r, c) = d && (window ? d->flow(u, y, r, c) : d->verplaatsing(u, y, r, c)) !=
+                                        cell_shown::number;
+            if (window)
+                return py::make_tuple(to_array(tables.flows(u, y)),
                                       labels(flow_row_count, flow_row_label),
-                                      labels(flow_col_count, flow_col_label));
-            return py::make_tuple(to_array(tables->verplaatsingen(u, y)),
-                                  labels(yoy_size, yoy_label), labels(yoy_size, yoy_label));
+                                      labels(flow_col_count, flow_col_label), hidden);
+            return py::make_tuple(to_array(tables.verplaatsingen(u, y)),
+                                  labels(yoy_size, yoy_label), labels(yoy_size, yoy_label), hidden);
         },
         py::arg("dataset"), py::arg("year"), py::arg("unit"), py::arg("matrix"), py::arg("view"),
-        "A flow matrix of one school year and unit: (counts, row labels, column labels).");
+        py::arg("suppress"),
+        "A flow matrix of one school year and unit: (counts, row labels, column labels, hidden).");
     m.def(
         "forecast",
         [](const dataset_handle& h, const std::string& unit_id, int years,
-           std::optional<std::string> scenario_json, const std::string& view) {
+           std::optional<std::string> scenario_json, const std::string& view, bool suppress) {
             forecast_options o;
             o.unit = unit_of(*h.data, unit_id);
             o.years = years;
             o.view = view_of(view);
             if (scenario_json) o.scenario = parse_scenario(*scenario_json, "scenario");
             std::optional<forecast_result> r;
+            std::unique_ptr<const published_flows> p;
             {
                 py::gil_scoped_release release;
                 r.emplace(run_forecast(*h.data, o));
+                // The observed stocks are hidden as the flows publish them.
+                if (suppress) p = publish_flows(*h.data, o.view);
             }
+            py::array_t<bool> hidden({static_cast<py::ssize_t>(r->observed_years.size()),
+                                      static_cast<py::ssize_t>(setting_count)});
+            auto hv = hidden.mutable_unchecked<2>();
+            for (std::size_t i = 0; i < r->observed_years.size(); ++i)
+                for (int s = 0; s < static_cast<int>(setting_count); ++s)
+                    hv(static_cast<py::ssize_t>(i), s) =
+                        p &&
+                        p->shown()->stock(o.unit, r->observed_years[i], s) != cell_shown::number;
             py::dict out;
             out["settings"] = labels(static_cast<int>(setting_count),
                                      [](int i) { return to_string(static_cast<setting>(i)); });
             out["observed_years"] = start_years(r->observed_years);
             out["observed"] = stack(r->observed);
+            out["observed_hidden"] = hidden;
             out["years"] = start_years(r->years);
             out["baseline"] = stack(r->baseline);
             out["scenario"] = stack(r->scenario);
@@ -121,7 +143,7 @@ void register_flows(py::module_& m) {
             return out;
         },
         py::arg("dataset"), py::arg("unit"), py::arg("years"), py::arg("scenario"), py::arg("view"),
-        "Project pupils per setting: observed, baseline and scenario stocks.");
+        py::arg("suppress"), "Project pupils per setting: observed, baseline and scenario stocks.");
 }
 
 } // namespace passend::python

@@ -6,6 +6,7 @@
 #ifdef PASSEND_PYTHON_KPIS
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "passend/kpi/publish.hpp"
 #include "passend/report/privacy.hpp"
 
 #include <pybind11/numpy.h>
@@ -64,17 +65,12 @@ py::tuple enum_column(const std::vector<std::int32_t>& codes) {
 
 /// The rows as columns: kpi, school_year, level, unit (categorical), numerator, denominator,
 /// value, change (float64), status (categorical, -1 = none).
-py::dict rows_to_columns(const kpi_results& results, bool suppressed,
-                         const std::set<std::string>* kpis, const std::set<int>* years,
-                         const std::set<std::string>* units) {
+py::dict rows_to_columns(const kpi_results& results, bool suppressed) {
     categorical kpi, year, unit;
     std::vector<std::int32_t> level, status;
     std::vector<double> numerator, denominator, value, change;
     const kpi_info* info = nullptr;
     for (const auto& row : results.rows) {
-        if (kpis && !kpis->contains(row.kpi)) continue;
-        if (years && !years->contains(row.year.start_year())) continue;
-        if (units && !units->contains(row.unit)) continue;
         if (!info || info->id != row.kpi) info = results.find(row.kpi);
         const auto number = [&](kpi_field f) {
             const auto v = field_value(row, f);
@@ -155,40 +151,21 @@ void register_kpis(py::module_& m) {
            std::optional<std::vector<std::string>> kpis, std::optional<std::vector<int>> years,
            std::optional<std::vector<std::string>> units, bool suppressed,
            const std::string& view) {
-            const auto v = parse_view(view);
+            publish_options po;
+            po.view = parse_view(view);
+            po.suppress = suppressed;
+            if (kpis) po.select.kpis = *kpis;
+            if (units) po.select.units = *units;
+            if (years)
+                for (int y : *years) po.select.years.push_back(school_year{y});
             kpi_results results;
-            std::set<std::string> selected;
             {
                 py::gil_scoped_release release;
-                const catalog cat = load_catalog(catalog_file);
-                if (kpis) {
-                    const catalog chosen = cat.select(*kpis); // outlives the loop over it
-                    for (const auto& d : chosen.definitions()) selected.insert(d.id);
-                }
-                // Every year, unit and KPI: suppression must see the complete results, or a
-                // report of one unit could be combined with another's (report/privacy.hpp).
-                evaluate_options o;
-                o.view = v;
-                results = evaluate(*h.data, cat, o);
-                if (suppressed) {
-                    suppress_options so;
-                    const auto& s = h.data->schools();
-                    for (std::size_t i = 0; i < s.size(); ++i)
-                        if (has(s.board[i]))
-                            so.board_of_school.emplace(s.id[i],
-                                                       h.data->boards().id[pos(s.board[i])]);
-                    suppress(results, so);
-                }
+                // Every year, unit and KPI are evaluated and suppressed before the selection
+                // (kpi/publish.hpp); a bad selection raises SelectionError.
+                results = publish(*h.data, load_catalog(catalog_file), po);
             }
-            if (kpis && selected.empty())
-                throw py::key_error("no KPI id or tag of the catalog matches the selection");
-            std::optional<std::set<int>> year_set;
-            if (years) year_set.emplace(years->begin(), years->end());
-            std::optional<std::set<std::string>> unit_set;
-            if (units) unit_set.emplace(units->begin(), units->end());
-            return py::make_tuple(rows_to_columns(results, suppressed, kpis ? &selected : nullptr,
-                                                  year_set ? &*year_set : nullptr,
-                                                  unit_set ? &*unit_set : nullptr),
+            return py::make_tuple(rows_to_columns(results, suppressed),
                                   definitions_to_python(results));
         },
         py::arg("dataset"), py::arg("catalog"), py::arg("kpis"), py::arg("years"), py::arg("units"),

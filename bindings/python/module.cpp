@@ -2,6 +2,7 @@
 // which wraps these functions in Python style; nothing here is meant to be imported directly.
 #include "common.hpp"
 
+#include "passend/kpi/publish.hpp"
 #include "passend/version.hpp"
 
 namespace passend::python {
@@ -31,7 +32,11 @@ PYBIND11_MODULE(_core, m) {
     m.attr("__version__") = passend::version_string;
     // passend::error and its subclasses (load_error aside, which loaders return as diagnostics)
     // become passend.Error; std::invalid_argument and friends keep pybind11's ValueError etc.
-    py::register_exception<passend::error>(m, "Error").attr("__module__") = "passend";
+    const auto base = py::register_exception<passend::error>(m, "Error");
+    base.attr("__module__") = "passend";
+    // A selection of KPIs, units or years that the data or catalog does not hold.
+    py::register_exception<passend::selection_error>(m, "SelectionError", base).attr("__module__") =
+        "passend";
     register_dataset(m);
     register_frames(m);
     register_plan(m);

@@ -12,6 +12,6 @@ from __future__ import annotations
 
 from ._core import __version__
 from ._dataset import Dataset, catalog, validate
-from ._errors import Diagnostic, Error, LoadError
+from ._errors import Diagnostic, Error, LoadError, SelectionError
 
-__all__ = ["Dataset", "Diagnostic", "Error", "LoadError", "__version__", "catalog", "validate"]
+__all__ = ["Dataset", "Diagnostic", "Error", "LoadError", "SelectionError", "__version__", "catalog", "validate"]

@@ -277,13 +277,16 @@ class Dataset:
         ``elders``, ``onderweg`` and ``uitstroom_<exit>``), so that stock(T) = stock(T-1) +
         inflow - outflow per setting. ``matrix="verplaatsingen"``: each pupil's setting at the
         previous teldatum against this one's (the national dashboard's view).
-        With ``suppress`` counts 1-4 are ``<NA>`` (the column type is nullable Int64).
+        With ``suppress`` every count a publication hides is ``<NA>`` (the column type is nullable
+        Int64): counts 1-4 and the counts they could be recovered from, exactly as ``passend
+        flows`` hides them (docs/privacy.md).
         """
-        counts, rows, columns = _core.flows(self._ds, _start_year(year), unit, matrix, view)
+        counts, rows, columns, hidden = _core.flows(self._ds, _start_year(year), unit, matrix,
+                                                    view, suppress)
         frame = pd.DataFrame(counts, index=pd.Index(rows, name="from"),
                              columns=pd.Index(columns, name="to")).astype("Int64")
         if suppress:
-            frame = frame.mask((frame >= 1) & (frame <= 4))
+            frame = frame.mask(hidden)
         frame.attrs.update(school_year=_school_year(_start_year(year)), unit=unit, matrix=matrix,
                            suppressed=suppress)
         return frame
@@ -304,10 +307,10 @@ class Dataset:
         JSON text, or the path of a scenario file (docs/flows.md). Returns a tidy frame with
         columns school_year, setting, series (``observed``, ``baseline``, ``scenario``) and
         pupils; ``attrs["backtest_mape"]`` holds the backtest's mean absolute percentage error
-        per setting. With ``suppress`` observed counts 1-4 are NaN.
+        per setting. With ``suppress`` the observed counts that ``passend flows`` hides are NaN.
         """
         text = None if scenario is None else _json_document(scenario, "scenario.json")[0]
-        raw = _core.forecast(self._ds, unit, years, text, view)
+        raw = _core.forecast(self._ds, unit, years, text, view, suppress)
         settings = list(raw["settings"])
         parts = []
         series = [("observed", raw["observed_years"], raw["observed"]),
@@ -316,14 +319,13 @@ class Dataset:
             series.append(("scenario", raw["years"], raw["scenario"]))
         for name, starts, values in series:
             part = pd.DataFrame(values, columns=settings)
+            if name == "observed" and suppress:
+                part = part.mask(raw["observed_hidden"])
             part.insert(0, "school_year", [_school_year(y) for y in starts])
             part = part.melt(id_vars="school_year", var_name="setting", value_name="pupils")
             part.insert(2, "series", name)
             parts.append(part)
         frame = pd.concat(parts, ignore_index=True)
-        if suppress:
-            small = (frame["series"] == "observed") & frame["pupils"].between(1, 4)
-            frame.loc[small, "pupils"] = float("nan")
         frame.attrs.update(
             unit=unit,
             scenario=raw["scenario_name"] or None,

@@ -9,6 +9,10 @@ from . import _core
 Error = _core.Error
 """Base of every exception passend raises (a C++ ``passend::error`` arrives as this)."""
 
+SelectionError = _core.SelectionError
+"""A selection of KPIs, units, levels or years that the catalog or the data does not hold; its
+text is the same as the command line's and the C ABI's for the same selection."""
+
 
 class Diagnostic(NamedTuple):
     """One problem in the input, located like a compiler message.

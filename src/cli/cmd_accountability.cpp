@@ -7,7 +7,9 @@
 #include "passend/error.hpp"
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "passend/kpi/publish.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -20,17 +22,25 @@ struct accountability_options_cli {
     bool no_suppress = false;
 };
 
-// The KPI rows of the board and its schools (allocations may name a school) for the year and
-// the year before.
-kpi_results board_kpis(const dataset& ds, const std::string& board, school_year year) {
-    evaluate_options o;
-    o.years = {year.prev(), year};
-    o.units = {board};
+// The published KPI rows of the board and its schools (allocations may name a school) for the
+// year and the year before: evaluated and suppressed for every unit first (kpi/publish.hpp).
+kpi_results board_kpis(const dataset& ds, const std::string& board, school_year year,
+                       bool suppress) {
+    publish_options o;
+    o.suppress = suppress;
+    o.select.years = {year.prev(), year};
+    o.select.units = {board};
     const auto b = ds.find_board(board);
     for (std::size_t s = 0; s < ds.schools().size(); ++s)
-        if (ds.schools().board[s] == *b) o.units.push_back(ds.schools().id[s]);
-    o.levels = {kpi_level::board, kpi_level::school};
-    return evaluate(ds, catalog::builtin(), o);
+        if (ds.schools().board[s] == *b) o.select.units.push_back(ds.schools().id[s]);
+    o.select.levels = {kpi_level::board, kpi_level::school};
+    // The year before may lie before the data: select only the years the data has.
+    const auto years = ds.school_years();
+    std::erase_if(o.select.years, [&](school_year y) {
+        return std::find(years.begin(), years.end(), y) == years.end();
+    });
+    if (o.select.years.empty()) o.select.years = {year};
+    return publish(ds, catalog::builtin(), o);
 }
 
 void run(const accountability_options_cli& o) {
@@ -48,7 +58,8 @@ void run(const accountability_options_cli& o) {
     accountability_options opts;
     opts.suppress_small_counts = !o.no_suppress;
     const auto report =
-        build_accountability(*data, board_kpis(*data, o.board, *year), *board, *year, texts, opts);
+        build_accountability(*data, board_kpis(*data, o.board, *year, opts.suppress_small_counts),
+                             *board, *year, texts, opts);
     write_output(o.out, o.format == "html" ? to_html(report) : to_markdown(report));
 }
 

@@ -6,6 +6,7 @@
 
 #include "passend/error.hpp"
 #include "passend/flows/cohort.hpp"
+#include "passend/flows/disclosure.hpp"
 #include "passend/flows/flow_tables.hpp"
 #include "passend/flows/json.hpp"
 #include "passend/flows/render.hpp"
@@ -31,13 +32,10 @@ void run_flows(const flows_cli& o) {
     const auto& ds = *data;
     const auto unit = find_flow_unit(ds, o.unit);
     if (!unit) throw error("--unit: no partnership, board or school '" + o.unit + "' in the data");
-    flow_options fo;
-    fo.view = o.schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
-    // Only the level asked for beside the nation and partnerships: the school tables of a whole
-    // country are large.
-    fo.boards = unit->level == flow_level::board;
-    fo.schools = unit->level == flow_level::school;
-    const auto tables = compute_flows(ds, fo);
+    const auto view = o.schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
+    // Every level, also when one unit is asked: its numbers are protected with every other's.
+    const auto published = publish_flows(ds, view, !o.no_suppress);
+    const auto& tables = published->tables;
     if (tables.years().empty()) throw error("the data holds no enrolments");
     school_year year = tables.years().front();
     if (o.year.empty()) {
@@ -54,8 +52,8 @@ void run_flows(const flows_cli& o) {
     j.tables = &tables;
     j.unit = *unit;
     j.year = year;
-    j.view = fo.view;
-    j.suppress = !o.no_suppress;
+    j.view = view;
+    j.disclosure = published->shown();
     thuiszitter_lengths lengths;
     if (ds.has_table(table::absences)) {
         const auto episodes = verzuim_episodes(ds, year);
@@ -72,8 +70,8 @@ void run_flows(const flows_cli& o) {
         // sbo pupils now?").
         const int first = tables.years().front().start_year();
         const school_year start{std::max(first, year.start_year() - o.cohort_years)};
-        cohort = follow_cohort(
-            ds, {*from, start, *unit, year.start_year() - start.start_year(), fo.view});
+        cohort =
+            follow_cohort(ds, {*from, start, *unit, year.start_year() - start.start_year(), view});
         j.cohort = &cohort;
     }
     const auto doc = flows_to_json(ds, j);

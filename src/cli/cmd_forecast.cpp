@@ -33,7 +33,9 @@ void run_forecast_cmd(const forecast_cli& o) {
     fo.years = o.years;
     fo.view = o.schoolgaand ? attribution_view::schoolgaand : attribution_view::paying;
     const auto result = run_forecast(*data, fo);
-    const auto doc = forecast_to_json(*data, result, fo, !o.no_suppress);
+    // The observed stocks are shown as the flows publish them.
+    const auto published = publish_flows(*data, fo.view, !o.no_suppress);
+    const auto doc = forecast_to_json(*data, result, fo, published->shown());
     if (o.format == "json")
         fmt::print("{}\n", doc.dump(2));
     else if (o.format == "csv")

@@ -6,6 +6,7 @@
 #include "passend/error.hpp"
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "passend/kpi/publish.hpp"
 #include "passend/report/privacy.hpp"
 #include "passend/report/report.hpp"
 
@@ -36,26 +37,20 @@ void run(const report_args& a) {
     const auto data = open_input(a.in);
     const catalog cat =
         a.catalog_file.empty() ? catalog::builtin() : catalog::builtin_with(a.catalog_file);
-    // Every year and unit, also when one is asked for: the trend and change need earlier
-    // years, and suppression must see every unit a reader could combine with this one.
-    auto results = evaluate(*data, cat);
-
+    // Every year (the trend and change need earlier ones) of the unit asked for; publish()
+    // evaluates and suppresses every unit before it selects.
+    publish_options po;
+    po.suppress = !a.no_suppress;
+    if (!a.unit.empty()) po.select.units = {a.unit};
+    const auto results = publish(*data, cat, po);
     report_options ro;
-    if (year) ro.years = {year_in_results(results, *year)};
-    if (!a.unit.empty()) {
-        const bool known = std::any_of(results.rows.begin(), results.rows.end(),
-                                       [&](const kpi_row& r) { return r.unit == a.unit; });
-        if (!known)
-            throw error(fmt::format(
-                "--unit {}: no partnership, board, school or municipality with that id has figures",
-                a.unit));
-        ro.unit = a.unit;
+    if (year) {
+        check_selection(*data, cat, results, {{}, {*year}, {}, {}});
+        ro.years = {*year};
     }
-    auto privacy = suppress_options::for_dataset(*data);
-    privacy.enabled = !a.no_suppress;
-    suppress(results, privacy);
-    ro.suppressed = privacy.enabled;
-    ro.max_small = privacy.max_small;
+    if (!a.unit.empty()) ro.unit = a.unit;
+    ro.suppressed = po.suppress;
+    ro.max_small = po.max_small;
     ro.unit_names = report_options::names_of(*data);
     ro.subject = a.in.demo ? "demo: Zuid-Limburg" : a.in.dir;
 

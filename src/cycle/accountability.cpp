@@ -46,35 +46,45 @@ std::string percent_of_one(double share) {
     return fmt::format("{}%", static_cast<long long>(std::lround(share * 100)));
 }
 
-bool is_small(double v) {
-    return v >= 1 && v <= 4;
-}
-
 // ---- the report's figures ------------------------------------------------------------------
 
+/// The KPI figures of one unit as the published (suppressed) rows show them: a hidden count is
+/// `<5` or left out exactly where the KPI report hides it, so that the two cannot be combined.
 struct figures {
     const dataset& ds;
     const kpi_results& kpis;
     std::string board;
     school_year year;
-    bool suppress;
 
     bool is_percent(std::string_view kpi) const { return detail::kpi_is_percent(kpis, kpi); }
-    std::optional<double> value(std::string_view kpi, school_year y) const {
-        return detail::kpi_value(kpis, kpi, y, kpi_level::board, board);
+    detail::kpi_found found(std::string_view kpi, school_year y, kpi_level level,
+                            std::string_view unit) const {
+        return detail::kpi_lookup(kpis, kpi, y, level, unit);
     }
-    std::string show(std::string_view kpi, std::optional<double> v) const {
-        if (!v) return "geen waarde";
-        if (is_percent(kpi)) return decimal(*v, 2) + "%";
-        if (suppress && is_small(*v)) return "<5";
-        if (std::abs(*v - std::round(*v)) < 1e-9) return group_thousands(std::llround(*v));
-        return decimal(*v, 1);
+    std::string show(std::string_view kpi, school_year y, kpi_level level = kpi_level::board,
+                     std::string_view unit = {}) const {
+        const auto f = found(kpi, y, level, unit.empty() ? board : unit);
+        if (!f.value) return "geen waarde";
+        if (f.row) {
+            const auto how = passend::shown(*f.row, kpi_field::value, kpis.find(kpi));
+            if (how == cell_shown::small) return "<5";
+            if (how == cell_shown::hidden) return "–";
+        }
+        const double v = *f.value;
+        if (is_percent(kpi)) return decimal(v, 2) + "%";
+        if (std::abs(v - std::round(v)) < 1e-9) return group_thousands(std::llround(v));
+        return decimal(v, 1);
     }
-    std::string change(std::string_view kpi, std::optional<double> prev,
-                       std::optional<double> now) const {
-        if (!prev || !now) return "";
-        if (!is_percent(kpi) && suppress && (is_small(*prev) || is_small(*now))) return "";
-        const double d = *now - *prev;
+    std::string change(std::string_view kpi, kpi_level level = kpi_level::board,
+                       std::string_view unit = {}) const {
+        const auto u = unit.empty() ? std::string_view(board) : unit;
+        const auto prev = found(kpi, year.prev(), level, u), now = found(kpi, year, level, u);
+        if (!prev.value || !now.value) return "";
+        // The change of a hidden value, or against one, is hidden with it.
+        for (const auto* row : {prev.row, now.row})
+            if (row && row->suppressed.value) return "";
+        if (now.row && now.row->change && now.row->suppressed.change) return "";
+        const double d = *now.value - *prev.value;
         const std::string sign = d > 0 ? "+" : "";
         if (is_percent(kpi)) return sign + decimal(d, 2) + " procentpunt";
         return sign + group_thousands(std::llround(d));
@@ -86,9 +96,8 @@ struct figures {
         t.type = report_block::kind::table;
         t.header = {"Indicator", "KPI", year.prev().to_string(), year.to_string(), "Verschil"};
         for (const auto& [kpi, label] : rows_with_labels) {
-            const auto prev = value(kpi, year.prev()), now = value(kpi, year);
-            t.rows.push_back({std::string(label), "`" + std::string(kpi) + "`", show(kpi, prev),
-                              show(kpi, now), change(kpi, prev, now)});
+            t.rows.push_back({std::string(label), "`" + std::string(kpi) + "`",
+                              show(kpi, year.prev()), show(kpi, year), change(kpi)});
         }
         return t;
     }
@@ -355,7 +364,7 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                                            const accountability_options& options) {
     const auto& board_id = ds.boards().id[pos(b)];
     const auto& board_name = ds.boards().name[pos(b)];
-    figures fig{ds, kpis, board_id, year, options.suppress_small_counts};
+    figures fig{ds, kpis, board_id, year};
     const auto money = money_of(ds, b, year);
 
     accountability_report r;
@@ -558,9 +567,9 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                 for (const auto& e : fx)
                     t.rows.push_back({e.allocation.purpose, format_euro(e.allocation.amount),
                                       "`" + e.allocation.kpi + "`", e.unit,
-                                      fig.show(e.allocation.kpi, e.previous),
-                                      fig.show(e.allocation.kpi, e.current),
-                                      fig.change(e.allocation.kpi, e.previous, e.current)});
+                                      fig.show(e.allocation.kpi, year.prev(), e.level, e.unit),
+                                      fig.show(e.allocation.kpi, year, e.level, e.unit),
+                                      fig.change(e.allocation.kpi, e.level, e.unit)});
                 s.blocks.push_back(std::move(t));
             }
         }

@@ -5,6 +5,7 @@
 
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "passend/kpi/publish.hpp"
 #include "passend/report/privacy.hpp"
 #include "passend/report/report.hpp"
 
@@ -286,16 +287,15 @@ plan_evaluation evaluate_plan(const dataset& ds, const focus_plan& plan,
                               const plan_evaluation_options& o) {
     plan_evaluation e;
     e.plan = &plan;
-    e.kpis = evaluate(ds, catalog::builtin());
+    publish_options po; // every year: a plan's baseline may lie years back
+    po.suppress = o.suppress;
+    e.kpis = publish(ds, catalog::builtin(), po);
     e.year = o.year ? check_year(e.kpis, *o.year) : latest_year(e.kpis);
     e.warnings = units_without_figures(plan, e.kpis, o.source);
-    auto privacy = suppress_options::for_dataset(ds);
-    privacy.enabled = o.suppress;
-    suppress(e.kpis, privacy);
     e.report.subject = o.subject;
     e.report.unit_names = report_options::names_of(ds);
-    e.report.suppressed = privacy.enabled;
-    e.report.max_small = privacy.max_small;
+    e.report.suppressed = po.suppress;
+    e.report.max_small = po.max_small;
     return e;
 }
 

@@ -1,5 +1,7 @@
 #include "passend/kpi/definition.hpp"
 
+#include "passend/kpi/relations.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -36,7 +38,15 @@ std::string_view to_string(kpi_combine c) noexcept {
 }
 
 kpi_info kpi_definition::info() const {
-    return kpi_info{id, title_nl, title_en, description, source, unit, norm};
+    return kpi_info{id,
+                    title_nl,
+                    title_en,
+                    description,
+                    source,
+                    unit,
+                    norm,
+                    counts_pupils(*this, kpi_field::numerator),
+                    counts_pupils(*this, kpi_field::denominator)};
 }
 
 bool kpi_definition::has_tag(std::string_view tag) const noexcept {

@@ -14,6 +14,7 @@
 //    numerator and denominator (ratio, difference) and judges the norm.
 // explain() runs the same scan with a one-quantity plan and collects the pupils instead.
 #include "passend/kpi/evaluate.hpp"
+#include "passend/kpi/relations.hpp"
 
 #include "passend/thuiszitters.hpp"
 #include "passend/transitions.hpp"
@@ -1211,6 +1212,7 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         std::sort(units_of[l].begin(), units_of[l].end());
     }
     for (const auto& d : defs) out.definitions.push_back(d.info());
+    out.relations = derive_relations(defs);
     // Two threads run `step` over the definitions (or quantities), each half of them.
     auto run = [&](std::size_t count, auto&& step) {
         const std::size_t half = threads > 1 ? count / 2 : count;

@@ -43,7 +43,9 @@ TEST_CASE("privacy on the demo region: small counts hidden, no relation with one
             INFO(r.kpi << " " << r.unit);
             CHECK(r.suppressed.numerator);
             CHECK(r.suppressed.value);
-            CHECK(shown(r, kpi_field::value, info) == cell_shown::small);
+            // `<5`, or plainly hidden where the mark would pin other small counts
+            CHECK((shown(r, kpi_field::value, info) == cell_shown::small ||
+                   r.suppressed.numerator_unmarked));
             ++small_seen;
         }
         if (r.value && !r.suppressed.value && r.suppressed.any() && !r.suppressed.change) {

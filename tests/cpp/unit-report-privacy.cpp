@@ -134,6 +134,7 @@ TEST_CASE("privacy: breakdowns and percentages built on a small setting count") 
                 count("leerlingen_so", 2024, SWV, "A", 7),
                 percent("deelname_sbo", 2024, SWV, "A", 3, 43),
                 percent("deelname_so", 2024, SWV, "A", 7, 43)};
+    add_catalog_relations(res);
     const auto s = suppress(res);
     // sbo is small; totaal - bao - so would give it back, so so (the smaller other) hides.
     CHECK(show(res, "leerlingen_sbo", "A") == cell_shown::small);
@@ -182,6 +183,7 @@ TEST_CASE("privacy: the cost of a few arrangements hides with their count; money
     res.rows = {count("arrangementen", 2024, SCHOOL, "S1", 2),
                 count("arrangementen_kosten", 2024, SCHOOL, "S1", 3),
                 count("middelen_besteed", 2024, BOARD, "B1", 3)};
+    add_catalog_relations(res);
     suppress(res);
     CHECK(show(res, "arrangementen", "S1") == cell_shown::small);
     CHECK(show(res, "arrangementen_kosten", "S1") == cell_shown::hidden); // not `<5` euro

@@ -1,6 +1,8 @@
 // Hand-made KPI results for the report tests.
 #pragma once
 
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/relations.hpp"
 #include "passend/kpi/result.hpp"
 
 #include <optional>
@@ -16,7 +18,25 @@ inline kpi_info info(std::string id, kpi_unit unit, std::optional<kpi_norm> norm
     k.source = "test";
     k.unit = unit;
     k.norm = norm;
+    // Which cells count pupils: as the built-in definition says, else by the unit.
+    if (const auto* d = catalog::builtin().find(id)) {
+        k.numerator_counts_pupils = counts_pupils(*d, kpi_field::numerator);
+        k.denominator_counts_pupils = counts_pupils(*d, kpi_field::denominator);
+    } else {
+        const bool pupils = unit != kpi_unit::euro && unit != kpi_unit::score;
+        k.numerator_counts_pupils = pupils && unit != kpi_unit::days && unit != kpi_unit::years;
+        k.denominator_counts_pupils = pupils;
+    }
     return k;
+}
+
+/// The relations the built-in catalog derives between the ids of `res` (what evaluate() puts
+/// in its results).
+inline void add_catalog_relations(kpi_results& res) {
+    std::vector<kpi_definition> defs;
+    for (const auto& k : res.definitions)
+        if (const auto* d = catalog::builtin().find(k.id)) defs.push_back(*d);
+    res.relations = derive_relations(defs);
 }
 
 /// A count row: value = numerator.

@@ -74,13 +74,15 @@ struct accountability_report {
 };
 
 struct accountability_options {
-    /// Show counts from 1 to 4 as `<5` (publication default).
+    /// Whether `kpis` were suppressed (the closing note says which; publication default).
     bool suppress_small_counts = true;
 };
 
-/// Build the report of board `b` for `year`. `kpis` should hold board rows for `year` and the
-/// year before (evaluate the built-in catalog for those years); missing rows are reported as
-/// missing.
+/// Build the report of board `b` for `year`. `kpis` should be published results
+/// (kpi/publish.hpp) holding the board's and its schools' rows for `year` and the year before:
+/// the report shows a number exactly as their suppression does (`<5`, or `–` where it is hidden
+/// to protect one), so it cannot be combined with the KPI report to recover a hidden count.
+/// Missing rows are reported as missing.
 accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
                                            school_year year, const accountability_texts& texts,
                                            const accountability_options& options = {});

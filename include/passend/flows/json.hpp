@@ -8,6 +8,7 @@
 #include "passend/config.hpp"
 #include "passend/dataset.hpp"
 #include "passend/flows/cohort.hpp"
+#include "passend/flows/disclosure.hpp"
 #include "passend/flows/flow_tables.hpp"
 #include "passend/flows/forecast.hpp"
 #include "passend/flows/thuiszitter_lengths.hpp"
@@ -27,14 +28,19 @@ struct flows_json_input {
     attribution_view view = attribution_view::paying;
     const thuiszitter_lengths* thuiszitters = nullptr; ///< optional (needs absences.csv)
     const cohort_table* cohort = nullptr;              ///< optional
-    bool suppress = true;
+    /// What may be shown (made from the same tables); null: every count as it is, for
+    /// internal use only.
+    const flow_disclosure* disclosure = nullptr;
 };
 
 /// The flows of one unit and school year.
 nlohmann::ordered_json flows_to_json(const dataset& ds, const flows_json_input& in);
 
-/// A forecast with its backtest.
+/// A forecast with its backtest. With `disclosure` (flow tables of the forecast's view and unit
+/// level) the observed stocks are shown as the flows publish them; projections are model
+/// figures, of which 1-4 still show as `<5`.
 nlohmann::ordered_json forecast_to_json(const dataset& ds, const forecast_result& f,
-                                        const forecast_options& options, bool suppress = true);
+                                        const forecast_options& options,
+                                        const flow_disclosure* disclosure);
 
 PASSEND_NAMESPACE_END

@@ -49,6 +49,36 @@ struct kpi_info {
     std::string source; ///< the seed document or official definition it follows
     kpi_unit unit = kpi_unit::count;
     std::optional<kpi_norm> norm;
+    /// Whether the numerator / denominator counts pupils or their records (TLVs, transitions,
+    /// absences, arrangements): such a count from 1 to 4 is hidden in publications. Sums of
+    /// days, money and assessment scores do not.
+    bool numerator_counts_pupils = false;
+    bool denominator_counts_pupils = false;
+};
+
+/// Which number of a row.
+enum class kpi_field : std::uint8_t { numerator, denominator, value, change };
+
+/// One number of every row of a KPI: its numerator or its denominator.
+struct kpi_cell {
+    std::string kpi;
+    kpi_field field = kpi_field::numerator;
+    friend bool operator==(const kpi_cell&, const kpi_cell&) = default;
+};
+
+/// A relation between KPIs that holds for every unit and school year, derived from the
+/// definitions (kpi/relations.hpp) and published with the results, so that suppression and any
+/// reader know the same relations.
+struct kpi_relation {
+    enum class kind : std::uint8_t {
+        sum,    ///< total = the sum of parts (one part: the same count under two ids)
+        follows ///< parts are hidden whenever total is (a mean's sum goes with its count)
+    };
+    kind type = kind::sum;
+    kpi_cell total;
+    std::vector<kpi_cell> parts;
+    /// Hide the total before a part (a denominator no KPI publishes on its own).
+    bool hide_total_first = false;
 };
 
 /// Which numbers of a row publication hides: a small count (1-4) shows as `<5`; a value from
@@ -58,6 +88,10 @@ struct kpi_suppression {
     bool denominator = false;
     bool value = false;
     bool change = false;
+    /// A hidden small count shown as a plain hidden cell rather than `<5`: its mark would pin
+    /// other hidden counts (four `<5` adding up to a `<5`).
+    bool numerator_unmarked = false;
+    bool denominator_unmarked = false;
     bool any() const noexcept { return numerator || denominator || value || change; }
 };
 
@@ -78,6 +112,8 @@ struct kpi_row {
 struct kpi_results {
     std::vector<kpi_info> definitions;
     std::vector<kpi_row> rows;
+    /// The relations between the definitions' numbers (see kpi_relation).
+    std::vector<kpi_relation> relations;
     const kpi_info* find(std::string_view id) const noexcept;
 };
 

@@ -5,6 +5,7 @@
 #include "passend/config.hpp"
 #include "passend/dataset.hpp"
 #include "passend/kpi/result.hpp"
+#include "passend/report/cell_table.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -26,13 +27,6 @@ struct suppress_options {
     static suppress_options for_dataset(const dataset& ds);
 };
 
-/// What suppress() hid: cells (a numerator or denominator of one row) that are small counts,
-/// and cells hidden only because a small count could be recovered from them.
-struct suppress_summary {
-    std::size_t small = 0;
-    std::size_t secondary = 0;
-};
-
 /// Mark in `results` every number a publication must hide (kpi_row::suppressed):
 /// - primary: counts of pupils or records from 1 to max_small (numerators of counts and
 ///   percentages, denominators of percentages, means and medians), with the row's value;
@@ -45,15 +39,6 @@ struct suppress_summary {
 /// internal use and explain); every writer prints a hidden one as `<5` or an empty field.
 suppress_summary suppress(kpi_results& results, const suppress_options& options = {});
 
-/// Which number of a row.
-enum class kpi_field : std::uint8_t { numerator, denominator, value, change };
-
-/// How a writer shows one number of a (possibly suppressed) row.
-enum class cell_shown : std::uint8_t {
-    number, ///< the number itself
-    small,  ///< `<5`: a small count
-    hidden, ///< an empty field: absent, or hidden because it would reveal a small count
-};
 /// `info` is the row's definition (results.find(row.kpi)); may be null.
 cell_shown shown(const kpi_row& row, kpi_field field, const kpi_info* info,
                  int max_small = 4) noexcept;
