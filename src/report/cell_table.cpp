@@ -106,7 +106,11 @@ public:
             // Hide a shown number beside a pinned `<5`; where none is left, drop its mark; where
             // only zeros are, hide a zero.
             for (auto c : pinned_smalls()) {
-                if (const auto n = shown_neighbour(c, false); n != cell_table::absent)
+                // Marks alone pin it (a `<5` board of three `<5` schools: each is 1): drop the
+                // mark of that relation's total.
+                if (const auto s = marks_only(c); s != cell_table::absent)
+                    unmark(s), ++acted;
+                else if (const auto n = shown_neighbour(c, false); n != cell_table::absent)
                     hide(n), ++acted;
                 else if (t_.cells_[c].small)
                     unmark(c), ++acted;
@@ -211,6 +215,24 @@ private:
                 (t_.cells_[c].small || t_.cells_[c].unmarked))
                 out.push_back(static_cast<cell_table::cell_id>(c));
         return out;
+    }
+
+    /// A `<5` to show plainly in an exact relation holding `c` whose shown cells are all 0, so
+    /// that only the marks bound it; none when every such relation shows a number.
+    cell_table::cell_id marks_only(cell_table::cell_id c) const {
+        for (auto i = first_[c]; i < first_[c + 1]; ++i) {
+            const auto e = in_[i].first;
+            const auto& eq = t_.equations_[e];
+            if (!eq.exact) continue;
+            bool shows = false;
+            for (auto m = eq.begin; m < eq.end && !shows; ++m) {
+                const auto& cell = t_.cells_[t_.members_[m]];
+                shows = !cell.hidden && cell.value != 0;
+            }
+            if (shows) continue;
+            if (const auto s = pick_small(e); s != cell_table::absent) return s;
+        }
+        return cell_table::absent;
     }
 
     /// The smallest shown cell of an exact relation that holds `c`: a non-zero one, or a 0.
