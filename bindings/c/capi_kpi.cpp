@@ -317,6 +317,11 @@ passend_status passend_evaluate(const passend_dataset* dataset, const passend_ca
             return capi::fail(PASSEND_INVALID_ARGUMENT,
                               std::string(fn) + ": unknown passend_evaluate_options version (use "
                                                 "PASSEND_EVALUATE_OPTIONS_INIT)");
+        if (o.threads > max_threads)
+            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) +
+                                                            ": threads must be 0 (automatic) to " +
+                                                            std::to_string(max_threads) + ", not " +
+                                                            std::to_string(o.threads));
         const auto& ds = *dataset->data;
         const auto& cat = catalog_of(catalog);
 
