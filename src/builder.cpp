@@ -236,7 +236,7 @@ struct dataset_builder::impl {
         std::string file;
         std::vector<std::uint32_t> positions; // per contract column, 1-based; 0 absent
         std::uint64_t rows = 0;
-        bool present = false;
+        bool present = false, unread = false;
         /// A required column the source lacks (reported once, not as an empty field per row).
         bool missing(std::size_t col) const { return col < positions.size() && !positions[col]; }
     };
@@ -313,7 +313,7 @@ struct dataset_builder::impl {
                    std::uint32_t line, table target) {
         if (key == none || d.def_row[key] != none) return true;
         // A table that is missing, or lacks its id column, is reported once, not per reference.
-        if (!src(target).present || src(target).missing(0)) return true;
+        if (!src(target).present || src(target).missing(0) || src(target).unread) return true;
         fail(t, col, line, "unknown_reference",
              std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
                  std::string(src(target).file));
@@ -346,6 +346,10 @@ void dataset_builder::set_source(table t, std::string file,
 
 void dataset_builder::declare(table t) {
     impl_->src(t).present = true;
+}
+
+void dataset_builder::declare_unread(table t) {
+    impl_->src(t).present = impl_->src(t).unread = true;
 }
 
 void dataset_builder::report(diagnostic d) {
@@ -757,7 +761,7 @@ load_result dataset_builder::impl::finish() {
         else if (auto jt = board_keys.index.find(a.unit);
                  jt != board_keys.index.end() && board_keys.defined(jt->second))
             assessment_unit[i] = {unit_level::board, jt->second};
-        else
+        else if (!src(T::schools).unread && !src(T::boards).unread)
             fail(T::assessments, 1, a.line, "unknown_reference",
                  "unit_id " + a.unit + " is not in " + src(T::schools).file + " or " +
                      src(T::boards).file);

@@ -54,10 +54,10 @@ std::optional<bad_byte> find_bad_utf8(std::string_view text) noexcept {
     return std::nullopt;
 }
 
-std::string describe_bad_utf8(const bad_byte& b) {
+std::string describe_bad_utf8(const bad_byte& b, std::string_view within) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out =
-        "is not valid UTF-8: byte " + std::to_string(b.offset + 1) + " of the field is 0x";
+    std::string out = "is not valid UTF-8: byte " + std::to_string(b.offset + 1) + " of " +
+                      std::string(within) + " is 0x";
     out += hex[b.value >> 4];
     out += hex[b.value & 15];
     out += " (";

@@ -25,8 +25,8 @@ struct bad_byte {
 std::optional<bad_byte> find_bad_utf8(std::string_view text) noexcept;
 
 /// `is not valid UTF-8: byte 5 of the field is 0xE9 (a truncated sequence); save the file as
-/// UTF-8` (prefixed by the caller with the column's name).
-std::string describe_bad_utf8(const bad_byte& b);
+/// UTF-8` (prefixed by the caller with the column's name); `within` names what was checked.
+std::string describe_bad_utf8(const bad_byte& b, std::string_view within = "the field");
 
 /// "UTF-16 little-endian" (or big-endian) when a file's first bytes are a UTF-16 byte order
 /// mark or ASCII text with a NUL between every letter; empty otherwise.

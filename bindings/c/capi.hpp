@@ -7,6 +7,7 @@
 #include "passend/builder.hpp"
 #include "passend/dataset.hpp"
 #include "passend/error.hpp"
+#include "passend/limits.hpp"
 #include "passend/schema.hpp"
 
 #include <cstdint>

@@ -47,7 +47,7 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
     if (!f) {
         builder.report(at(file, 0, 0, "unreadable_file",
                           "cannot be read: " + std::string(std::strerror(errno))));
-        builder.declare(ts.id);
+        builder.declare_unread(ts.id);
         return 0;
     }
     detail::csv_reader reader(f.get());
@@ -60,13 +60,13 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
     auto status = reader.next();
     if (status == detail::csv_reader::status::error) {
         report_syntax();
-        builder.declare(ts.id);
+        builder.declare_unread(ts.id);
         return 0;
     }
     if (status == detail::csv_reader::status::end) {
         builder.report(at(file, 1, 0, "missing_header",
                           "the file is empty; its first line must name the columns"));
-        builder.declare(ts.id);
+        builder.declare_unread(ts.id);
         return 0;
     }
     const std::size_t width = reader.fields().size();
@@ -118,6 +118,7 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
         builder.add_text_row(ts.id, row, reader.line());
         if ((++records & 0x3FFF) == 0) progress(reader.bytes_consumed());
     }
+    if (reader.stopped()) builder.declare_unread(ts.id);
     progress(reader.bytes_consumed());
     return 0;
 }
@@ -151,7 +152,7 @@ load_result load_folder(const fs::path& dir, const load_options& options,
         // error of that table, not a table silently absent (nor opened, which would block).
         if (const auto problem = detail::file_problem(path)) {
             builder.report(at(ts.file, 0, 0, "not_a_file", *problem));
-            builder.declare(ts.id);
+            builder.declare_unread(ts.id);
             continue;
         }
         const auto size = fs::file_size(path, ec);

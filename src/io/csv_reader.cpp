@@ -252,12 +252,12 @@ csv_reader::status csv_reader::next() {
                 line_ += error_.line - record_line_;
             } else {
                 pos_ = end_;
+                stopped_ = true;
             }
             return status::error;
         case scan::need_more:
             if (end_ - pos_ > max_record_bytes)
-                return stop({record_line_, static_cast<std::uint32_t>(fields_.size() + 1),
-                             "record_too_long",
+                return stop({record_line_, 0, "record_too_long",
                              "the record is longer than " + std::to_string(max_record_bytes >> 20) +
                                  " MiB; this is not a contract CSV file (or a quote is "
                                  "missing)"});

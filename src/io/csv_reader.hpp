@@ -55,6 +55,8 @@ public:
     /// The physical line (1-based) on which the current record starts.
     std::uint64_t line() const noexcept { return record_line_; }
     const csv_error& error() const noexcept { return error_; }
+    /// Whether an error ended the input before its end (the rest was not read).
+    bool stopped() const noexcept { return stopped_; }
     /// Bytes of input consumed so far (for progress).
     std::uint64_t bytes_consumed() const noexcept { return consumed_ + pos_; }
 

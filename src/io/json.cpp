@@ -150,7 +150,7 @@ load_result load_json(std::string_view json_text, std::string source, const load
             b.report({severity::error, file, 0, 0, "malformed_table",
                       "the table is " + std::string(it->type_name()) +
                           "; it must be an array of row objects"});
-            b.declare(ts.id);
+            b.declare_unread(ts.id);
             continue;
         }
         if (const auto line = load_table(b, ts, *it, file)) {

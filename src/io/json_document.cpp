@@ -177,6 +177,13 @@ std::optional<json> parse_json_document(std::string_view text, json_problem& pro
         problem.message = "the file is " + std::string(utf16) + "; save it as UTF-8";
         return std::nullopt;
     }
+    // Checked whole first: nlohmann notices a bad byte only at the one after it.
+    if (const auto b = find_bad_utf8(text)) {
+        locate(text, b->offset + 1, problem);
+        problem.rule = "invalid_utf8";
+        problem.message = "the text " + describe_bad_utf8(*b, "the file");
+        return std::nullopt;
+    }
     json root;
     const char* read_to = text.data();
     checked_dom dom(root, text, read_to, problem);

@@ -21,7 +21,7 @@ struct json_problem {
     std::size_t byte = 0; ///< 1-based, as nlohmann counts (0: the document as a whole)
     std::uint64_t line = 0;
     std::uint32_t column = 0;
-    /// `syntax` (nlohmann's parse errors, invalid UTF-8 among them), `duplicate_key`,
+    /// `syntax` (nlohmann's parse errors), `invalid_utf8`, `duplicate_key`,
     /// `number_out_of_range`, `too_deep`, `utf16`
     std::string rule;
     /// For `syntax` nlohmann's own text, else a sentence; never holds bytes that are not UTF-8.
