@@ -221,11 +221,16 @@ static void test_invalid_utf8(void) {
     CHECK_STATUS(passend_appender_append_text(app, "B1"), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_text(app, "Stichting \xC0\xAF"), PASSEND_OK);
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_INVALID_DATA);
-    CHECK_MESSAGE("boards:1:2: error: name is not valid UTF-8: byte 11 of the field is 0xC0 (an "
-                  "overlong encoding); save the file as UTF-8");
+    CHECK_MESSAGE("boards: row 1 breaks a rule");
     passend_dataset* ds = NULL;
-    CHECK_STATUS(passend_appender_finish(app, &ds, NULL), PASSEND_INVALID_DATA);
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
     CHECK(ds == NULL);
+    CHECK(passend_diagnostics_error_count(diags) == 1);
+    CHECK(strcmp(passend_diagnostics_text(diags, 0),
+                 "boards:1:2: error: name is not valid UTF-8: byte 11 of the field is 0xC0 (an "
+                 "overlong encoding); save the file as UTF-8 [invalid_utf8]") == 0);
+    passend_diagnostics_free(&diags);
     passend_appender_free(&app);
 }
 

@@ -129,7 +129,7 @@ static passend_status append_schools(passend_appender* app) {
     id_bufs[0] = NULL, id_bufs[1] = views, id_bufs[2] = long_id, id_bufs[3] = view_sizes;
 
     static const int64_t name_offsets[] = {0, 13, 18};
-    static const void* name_bufs[] = {NULL, name_offsets, "BasisschoolASBO B"};
+    static const void* name_bufs[] = {NULL, name_offsets, "Basisschool ASBO B"};
     static const int32_t board_offsets[] = {0, 2, 4};
     static const void* board_bufs[] = {NULL, board_offsets, "B1B1"};
     static const int32_t swv_offsets[] = {0, 6, 12};
@@ -377,9 +377,11 @@ static void test_invalid_utf8(void) {
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
     CHECK(ds == NULL);
     const long i = find_rule(diags, "invalid_utf8");
-    CHECK(i >= 0 && strcmp(passend_diagnostics_text(diags, (size_t)i),
-                           "pupils:2:2: error: municipality is not valid UTF-8: byte 4 of the "
-                           "field is 0xE9 (a truncated sequence); save the file as UTF-8") == 0);
+    CHECK(i >= 0 &&
+          strcmp(passend_diagnostics_text(diags, (size_t)i),
+                 "pupils:2:2: error: municipality is not valid UTF-8: byte 4 of the "
+                 "field is 0xE9 (a truncated sequence); save the file as UTF-8 [invalid_utf8]") ==
+              0);
     passend_diagnostics_free(&diags);
     passend_appender_free(&app);
 }
