@@ -16,6 +16,7 @@ def test_from_pandas_lone_surrogate() -> None:
     # b"Caf\xe9" read as Latin-1 text with errors="surrogateescape": "Caf\udce9".
     frames = small_frames()
     boards = frames["boards"].copy()
+    boards["name"] = boards["name"].astype(object)  # Arrow-backed strings cannot hold one
     boards.loc[1, "name"] = b"Caf\xe9".decode("utf-8", "surrogateescape")
     with pytest.raises(passend.LoadError) as caught:
         from_frames({**frames, "boards": boards})
@@ -32,8 +33,8 @@ def test_from_arrow_invalid_bytes() -> None:
     arrow = {name: pa.Table.from_pandas(f, preserve_index=False) for name, f in frames.items()}
     # A string array whose bytes are Latin-1, built without pyarrow's UTF-8 check.
     data = b"KindanteCaf\xe9"
-    names = pa.Array.from_buffers(pa.string(), 2, [None, pa.py_buffer(
-        bytes(memoryview(pa.array([0, 8, 12], pa.int32()).buffers()[1]))), pa.py_buffer(data)])
+    offsets = pa.array([0, 8, 12], pa.int32()).buffers()[1]
+    names = pa.Array.from_buffers(pa.string(), 2, [None, offsets, pa.py_buffer(data)])
     arrow["boards"] = pa.table({"board_id": arrow["boards"].column("board_id"), "name": names})
     with pytest.raises(passend.LoadError) as caught:
         passend.Dataset.from_arrow(**arrow)
