@@ -552,7 +552,8 @@ PASSEND_API passend_status passend_catalog_open_json(const char* json, const cha
                                                      passend_catalog** out_catalog);
 
 /** As passend_catalog_open_json on the contents of file `path`; PASSEND_NOT_FOUND when it
- * cannot be read. */
+ * does not exist; PASSEND_INVALID_DATA when it is not a regular file (a directory, a FIFO, a
+ * device: never opened) or larger than 256 MiB. */
 PASSEND_API passend_status passend_catalog_open_file(const char* path,
                                                      passend_catalog** out_catalog);
 

@@ -55,6 +55,10 @@ static void test_catalog(void) {
     CHECK(cat == NULL);
     CHECK_MESSAGE("mijn.json: line 1, column 31: the number 1e999 is beyond the range of a "
                   "double");
+    /* A directory is refused as what it is, not opened and not "does not exist". */
+    CHECK_STATUS(passend_catalog_open_file(PASSEND_TEST_TMP, &cat), PASSEND_INVALID_DATA);
+    CHECK_MESSAGE(": cannot read the catalog file: is a directory");
+    CHECK(cat == NULL);
 }
 
 static void test_folder_with_directory_table(void) {
