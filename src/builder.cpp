@@ -6,6 +6,7 @@
 // row order.
 #include "passend/builder.hpp"
 
+#include "text_check.hpp"
 #include "text_fields.hpp"
 
 #include <algorithm>
@@ -201,6 +202,22 @@ struct dataset_builder::impl {
     /// A row that is not staged: counted, and its id (if the table defines ids) marked as
     /// defined, so that rows referring to it do not report a second, misleading error.
     void reject(table t, std::string_view id);
+    /// The id of a row that is not staged, taken as defined (no cascade of unknown references).
+    void mark_broken(table t, std::string_view id);
+
+    /// A typed row's texts (contract column, text) must be UTF-8 (contract v1.1): false, with
+    /// the error located at the first bad one, when one is not; the row is then not staged.
+    using column_text = std::pair<std::size_t, std::string_view>;
+    bool utf8(table t, std::uint32_t line, std::initializer_list<column_text> texts) {
+        for (const auto& [col, text] : texts)
+            if (const auto b = detail::find_bad_utf8(text)) {
+                fail(t, col, line, "invalid_utf8",
+                     std::string(spec(t).columns[col].name) + ' ' + detail::describe_bad_utf8(*b));
+                if (texts.begin()->first == 0) mark_broken(t, texts.begin()->second);
+                return false;
+            }
+        return true;
+    }
     std::vector<staged_swv> swvs;
     std::vector<staged_board> boards;
     std::vector<staged_school> schools;
@@ -219,7 +236,7 @@ struct dataset_builder::impl {
         std::string file;
         std::vector<std::uint32_t> positions; // per contract column, 1-based; 0 absent
         std::uint64_t rows = 0;
-        bool present = false;
+        bool present = false, unread = false;
         /// A required column the source lacks (reported once, not as an empty field per row).
         bool missing(std::size_t col) const { return col < positions.size() && !positions[col]; }
     };
@@ -296,7 +313,7 @@ struct dataset_builder::impl {
                    std::uint32_t line, table target) {
         if (key == none || d.def_row[key] != none) return true;
         // A table that is missing, or lacks its id column, is reported once, not per reference.
-        if (!src(target).present || src(target).missing(0)) return true;
+        if (!src(target).present || src(target).missing(0) || src(target).unread) return true;
         fail(t, col, line, "unknown_reference",
              std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
                  std::string(src(target).file));
@@ -331,6 +348,10 @@ void dataset_builder::declare(table t) {
     impl_->src(t).present = true;
 }
 
+void dataset_builder::declare_unread(table t) {
+    impl_->src(t).present = impl_->src(t).unread = true;
+}
+
 void dataset_builder::report(diagnostic d) {
     // Listed with the table whose file it names, so a file's problems stay together.
     int rank = -1;
@@ -350,6 +371,7 @@ bool dataset_builder::error_cap_reached() const noexcept {
 void dataset_builder::add(const swv_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::swvs, line);
+    if (!m.utf8(table::swvs, l, {{0, r.swv_id}, {1, r.name}})) return;
     const auto key = m.swv_keys.intern(r.swv_id);
     m.define(m.swv_keys, key, static_cast<std::uint32_t>(m.swvs.size()), table::swvs, 0, l);
     m.swvs.push_back({key, std::string(r.name), r.sector_of, l});
@@ -358,6 +380,7 @@ void dataset_builder::add(const swv_row& r, std::uint64_t line) {
 void dataset_builder::add(const board_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::boards, line);
+    if (!m.utf8(table::boards, l, {{0, r.board_id}, {1, r.name}})) return;
     const auto key = m.board_keys.intern(r.board_id);
     m.define(m.board_keys, key, static_cast<std::uint32_t>(m.boards.size()), table::boards, 0, l);
     m.boards.push_back({key, std::string(r.name), l});
@@ -366,6 +389,10 @@ void dataset_builder::add(const board_row& r, std::uint64_t line) {
 void dataset_builder::add(const school_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::schools, line);
+    if (!m.utf8(
+            table::schools, l,
+            {{0, r.school_id}, {1, r.name}, {2, r.board_id}, {3, r.swv_id}, {5, r.municipality}}))
+        return;
     const auto key = m.school_keys.intern(r.school_id);
     m.define(m.school_keys, key, static_cast<std::uint32_t>(m.schools.size()), table::schools, 0,
              l);
@@ -377,6 +404,7 @@ void dataset_builder::add(const school_row& r, std::uint64_t line) {
 void dataset_builder::add(const pupil_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::pupils, line);
+    if (!m.utf8(table::pupils, l, {{0, r.pupil_id}, {2, r.municipality}})) return;
     const auto key = m.pupil_keys.intern(r.pupil_id);
     m.define(m.pupil_keys, key, static_cast<std::uint32_t>(m.pupils.size()), table::pupils, 0, l);
     m.pupils.push_back({key, r.birth_date, m.municipality_keys.intern(r.municipality), l});
@@ -385,6 +413,7 @@ void dataset_builder::add(const pupil_row& r, std::uint64_t line) {
 void dataset_builder::add(const region_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::regions, line);
+    if (!m.utf8(table::regions, l, {{0, r.municipality}, {1, r.swv_id}})) return;
     m.regions.push_back(
         {m.municipality_keys.intern(r.municipality), m.swv_keys.intern(r.swv_id), l});
 }
@@ -392,6 +421,7 @@ void dataset_builder::add(const region_row& r, std::uint64_t line) {
 void dataset_builder::add(const enrolment_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::enrolments, line);
+    if (!m.utf8(table::enrolments, l, {{0, r.pupil_id}, {1, r.school_id}})) return;
     bool ok = m.check_period(table::enrolments, 2, r.start_date, r.end_date, l);
     if (r.grade < 0 || r.grade > 8) {
         m.fail(table::enrolments, 4, l, "grade_range",
@@ -407,6 +437,7 @@ void dataset_builder::add(const enrolment_row& r, std::uint64_t line) {
 void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::tlvs, line);
+    if (!m.utf8(table::tlvs, l, {{0, r.tlv_id}, {1, r.pupil_id}, {2, r.swv_id}})) return;
     const auto key = m.tlv_keys.intern(r.tlv_id);
     m.define(m.tlv_keys, key, static_cast<std::uint32_t>(m.tlvs.size()), table::tlvs, 0, l);
     bool ok = true;
@@ -430,6 +461,8 @@ void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
 void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::arrangements, line);
+    if (!m.utf8(table::arrangements, l, {{0, r.arrangement_id}, {1, r.pupil_id}, {2, r.school_id}}))
+        return;
     const auto key = m.arrangement_keys.intern(r.arrangement_id);
     m.define(m.arrangement_keys, key, static_cast<std::uint32_t>(m.arrangements.size()),
              table::arrangements, 0, l);
@@ -453,6 +486,7 @@ void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
 void dataset_builder::add(const opp_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::opps, line);
+    if (!m.utf8(table::opps, l, {{0, r.pupil_id}, {1, r.school_id}})) return;
     if (!m.check_period(table::opps, 2, r.start_date, r.end_date, l)) return;
     m.opps.push_back({m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
                       r.start_date, r.end_date, l});
@@ -461,6 +495,7 @@ void dataset_builder::add(const opp_row& r, std::uint64_t line) {
 void dataset_builder::add(const absence_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::absences, line);
+    if (!m.utf8(table::absences, l, {{0, r.pupil_id}, {4, r.article}})) return;
     if (!m.check_period(table::absences, 2, r.start_date, r.end_date, l)) return;
     m.absences.push_back({m.pupil_keys.intern(r.pupil_id), r.kind, r.start_date, r.end_date,
                           std::string(r.article), l});
@@ -469,6 +504,7 @@ void dataset_builder::add(const absence_row& r, std::uint64_t line) {
 void dataset_builder::add(const fund_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::funds, line);
+    if (!m.utf8(table::funds, l, {{1, r.swv_id}, {2, r.board_id}, {3, r.stream}})) return;
     if (r.amount < 0) {
         m.fail(table::funds, 4, l, "negative_amount",
                "amount_eur " + detail::format_cents(r.amount) + " is negative");
@@ -481,6 +517,9 @@ void dataset_builder::add(const fund_row& r, std::uint64_t line) {
 void dataset_builder::add(const allocation_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::allocations, line);
+    if (!m.utf8(table::allocations, l,
+                {{1, r.board_id}, {2, r.purpose}, {4, r.school_id}, {5, r.kpi_id}}))
+        return;
     if (r.amount < 0) {
         m.fail(table::allocations, 3, l, "negative_amount",
                "amount_eur " + detail::format_cents(r.amount) + " is negative");
@@ -494,6 +533,7 @@ void dataset_builder::add(const allocation_row& r, std::uint64_t line) {
 void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::assessments, line);
+    if (!m.utf8(table::assessments, l, {{1, r.unit_id}, {2, r.framework}, {3, r.item}})) return;
     if (!(r.score >= 0.0 && r.score <= 1.0)) {
         m.fail(table::assessments, 4, l, "score_range",
                "score " + std::to_string(r.score) + " is not between 0 and 1");
@@ -505,10 +545,14 @@ void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
 
 // ---- text rows ----------------------------------------------------------------------------------
 
-void dataset_builder::impl::reject(table t, std::string_view id) {
+void dataset_builder::impl::mark_broken(table t, std::string_view id) {
     if (auto* d = keys_defined_by(t))
         if (const auto k = d->intern(id); k != none && d->def_row[k] == none)
             d->def_row[k] = broken;
+}
+
+void dataset_builder::impl::reject(table t, std::string_view id) {
+    mark_broken(t, id);
     ++src(t).rows;
     src(t).present = true;
 }
@@ -717,7 +761,7 @@ load_result dataset_builder::impl::finish() {
         else if (auto jt = board_keys.index.find(a.unit);
                  jt != board_keys.index.end() && board_keys.defined(jt->second))
             assessment_unit[i] = {unit_level::board, jt->second};
-        else
+        else if (!src(T::schools).unread && !src(T::boards).unread)
             fail(T::assessments, 1, a.line, "unknown_reference",
                  "unit_id " + a.unit + " is not in " + src(T::schools).file + " or " +
                      src(T::boards).file);

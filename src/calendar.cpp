@@ -1,5 +1,6 @@
 #include "passend/calendar.hpp"
 #include "passend/continuum.hpp"
+#include "passend/error.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -40,14 +41,25 @@ std::optional<school_year> school_year::parse(std::string_view text) noexcept {
     text = detail::trim(text);
     int a = 0, b = 0;
     if (text.size() != 9 || text[4] != '-' || !parse_digits(text.substr(0, 4), a) ||
-        !parse_digits(text.substr(5, 4), b) || b != a + 1)
+        !parse_digits(text.substr(5, 4), b) || b != a + 1 || a < min_start_year ||
+        a > max_start_year)
         return std::nullopt;
     return school_year{a};
 }
 
+school_year school_year::checked(std::int64_t start_year) {
+    if (start_year < min_start_year || start_year > max_start_year)
+        throw invalid_argument("school year " + std::to_string(start_year) +
+                               " is outside the years " + std::to_string(min_start_year) + "-" +
+                               std::to_string(max_start_year) + " passend accepts");
+    return school_year{static_cast<int>(start_year)};
+}
+
 std::string school_year::to_string() const {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%04d", start_year_, start_year_ + 1);
+    // In 64 bits: an unchecked school_year{INT32_MAX} prints instead of overflowing.
+    const auto first = static_cast<long long>(start_year_);
+    std::snprintf(buf, sizeof buf, "%04lld-%04lld", first, first + 1);
     return buf;
 }
 

@@ -1,5 +1,7 @@
 #include "text_fields.hpp"
 
+#include "text_check.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -44,7 +46,13 @@ void field_reader::bad(std::size_t col, std::string rule, std::string what) {
 }
 
 std::string_view field_reader::text(std::size_t col) {
-    const auto t = col < fields_.size() ? trim(fields_[col]) : std::string_view{};
+    const auto raw = col < fields_.size() ? fields_[col] : std::string_view{};
+    // Checked before anything reads the text, so no message repeats the bad bytes.
+    if (const auto b = find_bad_utf8(raw)) {
+        bad(col, "invalid_utf8", describe_bad_utf8(*b));
+        return {};
+    }
+    const auto t = trim(raw);
     if (t.empty() && spec_.columns[col].required)
         bad(col, "missing_value", "is empty; a value is required");
     return t;
@@ -53,7 +61,16 @@ std::string_view field_reader::text(std::size_t col) {
 day field_reader::date(std::size_t col, day absent) {
     const auto t = text(col);
     if (t.empty()) return absent;
-    if (auto d = parse_day(t)) return *d;
+    if (auto d = parse_day(t)) {
+        // A date outside the school years passend knows is a typo (0000-01-01, 2924-08-01).
+        const int y = static_cast<int>(date::year_month_day{*d}.year());
+        if (y >= school_year::min_start_year && y <= school_year::max_start_year) return *d;
+        bad(col, "date_range",
+            std::string(t) + " is outside the years " +
+                std::to_string(school_year::min_start_year) + "-" +
+                std::to_string(school_year::max_start_year));
+        return absent;
+    }
     bad(col, "malformed_date", std::string(t) + " is not a valid date (YYYY-MM-DD)");
     return absent;
 }

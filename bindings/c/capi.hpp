@@ -7,6 +7,7 @@
 #include "passend/builder.hpp"
 #include "passend/dataset.hpp"
 #include "passend/error.hpp"
+#include "passend/limits.hpp"
 #include "passend/schema.hpp"
 
 #include <cstdint>
@@ -73,6 +74,8 @@ passend_status guard(F&& work) noexcept {
         return fail(PASSEND_NO_MEMORY, "out of memory");
     } catch (const load_error& e) {
         return fail(PASSEND_INVALID_DATA, e.what());
+    } catch (const invalid_argument& e) {
+        return fail(PASSEND_INVALID_ARGUMENT, e.what());
     } catch (const std::exception& e) {
         return fail(PASSEND_ERROR, std::string("internal error: ") + e.what());
     } catch (...) {
@@ -89,6 +92,16 @@ inline passend_status null_argument(const char* function, const char* name) {
 inline passend_status unknown_version(const char* function, const char* type, const char* init) {
     return fail(PASSEND_INVALID_ARGUMENT,
                 std::string(function) + ": unknown " + type + " version (use " + init + ")");
+}
+
+/// The usual misuse check: a school year's start within school_year's accepted range.
+inline passend_status year_out_of_range(const char* function, std::int64_t year) {
+    try {
+        (void)school_year::checked(year);
+    } catch (const invalid_argument& e) {
+        return fail(PASSEND_INVALID_ARGUMENT, std::string(function) + ": " + e.what());
+    }
+    return PASSEND_OK;
 }
 
 /// The usual misuse check: `index` must be below `count`.

@@ -108,6 +108,7 @@ passend_status passend_flows(const passend_dataset* dataset, int32_t year, const
         const auto& p = tables_of(*dataset, schoolgaand ? attribution_view::schoolgaand
                                                         : attribution_view::paying);
         const auto& t = p.tables;
+        if (const auto bad = capi::year_out_of_range(fn, year)) return bad;
         const school_year y{year};
         if (!t.has_year(y))
             return capi::fail(PASSEND_NOT_FOUND, std::string(fn) +
@@ -159,9 +160,10 @@ passend_status passend_forecast(const passend_dataset* dataset, const char* unit
     return guard([&] {
         constexpr auto fn = "passend_forecast";
         if (!dataset) return null_argument(fn, "dataset");
-        if (years < 0)
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": years must not be negative");
+        if (years < 0 || years > max_forecast_years)
+            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": years must be 0 to " +
+                                                            std::to_string(max_forecast_years) +
+                                                            ", not " + std::to_string(years));
         const auto& ds = *dataset->data;
         const auto id = unit ? std::string_view(unit) : std::string_view("NL");
         forecast_options o;

@@ -226,7 +226,8 @@ passend_status passend_catalog_open_file(const char* path, passend_catalog** out
         if (!path) return null_argument(fn, "path");
         if (!out_catalog) return null_argument(fn, "out_catalog");
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(std::filesystem::u8path(path), ec))
+        // Only what is not there is NOT_FOUND; a directory or FIFO is refused by from_file.
+        if (!std::filesystem::exists(std::filesystem::u8path(path), ec))
             return not_found(fn, std::string("the file '") + path + "' does not exist");
         try {
             return open_catalog(catalog::from_file(std::filesystem::u8path(path)), out_catalog);
@@ -318,6 +319,11 @@ passend_status passend_evaluate(const passend_dataset* dataset, const passend_ca
             return capi::fail(PASSEND_INVALID_ARGUMENT,
                               std::string(fn) + ": unknown passend_evaluate_options version (use "
                                                 "PASSEND_EVALUATE_OPTIONS_INIT)");
+        if (o.threads > max_threads)
+            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) +
+                                                            ": threads must be 0 (automatic) to " +
+                                                            std::to_string(max_threads) + ", not " +
+                                                            std::to_string(o.threads));
         const auto& ds = *dataset->data;
         const auto& cat = catalog_of(catalog);
 

@@ -246,7 +246,9 @@ typedef struct passend_demo_options {
  * give the same dataset on every machine.
  * @param options NULL for the defaults
  * @param[out] out_dataset the dataset; NULL on failure. Free with passend_dataset_free.
- * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL out_dataset or unknown options version.
+ * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL out_dataset, an unknown options
+ *         version or an option out of range (pupils 100 to 20,000,000, years 1-30, partnerships
+ *         0 or 2-1,000, last_year 1950-2200).
  */
 PASSEND_API passend_status passend_dataset_open_demo(const passend_demo_options* options,
                                                      passend_dataset** out_dataset);
@@ -550,7 +552,8 @@ PASSEND_API passend_status passend_catalog_open_json(const char* json, const cha
                                                      passend_catalog** out_catalog);
 
 /** As passend_catalog_open_json on the contents of file `path`; PASSEND_NOT_FOUND when it
- * cannot be read. */
+ * does not exist; PASSEND_INVALID_DATA when it is not a regular file (a directory, a FIFO, a
+ * device: never opened) or larger than 256 MiB. */
 PASSEND_API passend_status passend_catalog_open_file(const char* path,
                                                      passend_catalog** out_catalog);
 
@@ -610,7 +613,7 @@ typedef struct passend_evaluate_options {
                                1: for their school's partnership (the dashboard's second view) */
     int suppress;         /**< 1 (default): hide small counts (1-4) and what reveals them, as
                                every published output does; 0: every number (internal use) */
-    unsigned int threads; /**< 0: the library's choice */
+    unsigned int threads; /**< 0: the library's choice; at most 256 */
 } passend_evaluate_options;
 #define PASSEND_EVALUATE_OPTIONS_VERSION 1
 #define PASSEND_EVALUATE_OPTIONS_INIT                                                              \
@@ -625,8 +628,8 @@ typedef struct passend_evaluate_options {
  * @param options NULL for the defaults
  * @param[out] out_result free with passend_result_free; NULL on failure
  * @return PASSEND_OK; PASSEND_NOT_FOUND for a year outside the data, or a unit, level, KPI id
- *         or tag that does not exist; PASSEND_INVALID_ARGUMENT for NULL dataset or out_result or
- *         an unknown options version.
+ *         or tag that does not exist; PASSEND_INVALID_ARGUMENT for NULL dataset or out_result,
+ *         an unknown options version or more than 256 threads.
  */
 PASSEND_API passend_status passend_evaluate(const passend_dataset* dataset,
                                             const passend_catalog* catalog,
@@ -825,7 +828,8 @@ typedef enum passend_flow_table {
  * @param[out] out_matrix free with passend_matrix_free
  * @param table a passend_flow_table (an int, so that any number a binding passes is safe)
  * @return PASSEND_OK; PASSEND_NOT_FOUND for a unit or year the tables do not have;
- *         PASSEND_INVALID_ARGUMENT for NULL arguments or an unknown table.
+ *         PASSEND_INVALID_ARGUMENT for NULL arguments, an unknown table or a `year` outside
+ *         1900-2200.
  */
 PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t year,
                                          const char* unit, int table, int schoolgaand, int suppress,
@@ -837,7 +841,7 @@ PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t
  * Each matrix has a row per school year (labels `2025-2026`) and a column per setting (`bao`
  * .. `vso`).
  * @param unit NULL or `NL` for the nation, else a partnership, board or school id
- * @param years school years to project after the last observed teldatum (0: 5)
+ * @param years school years to project after the last observed teldatum (0: 5; at most 50)
  * @param scenario_json NULL for none, else a scenario document, e.g.
  *        `{"name": "minder so", "rates": [{"from": "bao", "to": "so", "factor": 0.9}]}`
  * @param schoolgaand as in passend_evaluate_options
@@ -848,7 +852,7 @@ PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t
  * Free every matrix returned with passend_matrix_free.
  * @return PASSEND_OK; PASSEND_NOT_FOUND for an unknown unit; PASSEND_INVALID_DATA for a
  *         malformed scenario or data with fewer than two observed teldata;
- *         PASSEND_INVALID_ARGUMENT for a NULL dataset or negative `years`.
+ *         PASSEND_INVALID_ARGUMENT for a NULL dataset or `years` outside 0-50.
  */
 PASSEND_API passend_status passend_forecast(const passend_dataset* dataset, const char* unit,
                                             int32_t years, const char* scenario_json,

@@ -123,6 +123,10 @@ public:
     void set_source(table t, std::string file, std::vector<std::uint32_t> column_positions);
     /// Mark an optional table as given even when it has no rows.
     void declare(table t);
+    /// The loader could not read all of table t and has reported why (a directory in its place,
+    /// a file cut short): the table counts as given, and rows of other tables referring to ids
+    /// it may have held raise no unknown-reference error, which would only repeat that one.
+    void declare_unread(table t);
 
     /// Add one row of field texts in contract column order (empty = absent); each field is
     /// parsed and checked, errors located at `line` (0: the next row number).

@@ -9,6 +9,7 @@
 #include <date/date.h>
 
 #include <compare>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -58,13 +59,20 @@ public:
     /// The school year that starts on 1 August of `start_year`.
     constexpr explicit school_year(int start_year) noexcept : start_year_(start_year) {}
 
+    /// The school years passend accepts where a caller names one (parse, checked): a year
+    /// outside them is a mistake, and their arithmetic (next(), last_day()) cannot overflow.
+    static constexpr int min_start_year = 1900, max_start_year = 2200;
+    /// school_year{start_year}, or throw invalid_argument naming the year and the range.
+    static school_year checked(std::int64_t start_year);
+
     /// The school year that contains day `d`.
     static constexpr school_year containing(day d) noexcept {
         const date::year_month_day ymd{d};
         const int y = static_cast<int>(ymd.year());
         return school_year{ymd.month() >= date::August ? y : y - 1};
     }
-    /// Parse `2024-2025` (the second year must follow the first); nullopt otherwise.
+    /// Parse `2024-2025` (the second year must follow the first, the first within
+    /// min_start_year..max_start_year); nullopt otherwise.
     static std::optional<school_year> parse(std::string_view text) noexcept;
 
     constexpr int start_year() const noexcept { return start_year_; }

@@ -38,6 +38,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// An argument outside what a function accepts (a count, a school year, a number of threads):
+/// misuse, not bad data; the C ABI answers it with PASSEND_INVALID_ARGUMENT.
+class invalid_argument : public error {
+public:
+    using error::error;
+};
+
 /// A load that failed: holds every diagnostic (errors and warnings) of that load.
 class load_error : public error {
 public:

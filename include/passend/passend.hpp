@@ -28,6 +28,7 @@
 #include "passend/kpi/definition.hpp"
 #include "passend/kpi/evaluate.hpp"
 #include "passend/kpi/result.hpp"
+#include "passend/limits.hpp"
 #include "passend/load.hpp"
 #include "passend/progress.hpp"
 #include "passend/report/privacy.hpp"

@@ -37,14 +37,17 @@ def _days(series: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.int64]] | None:
     return np.ascontiguousarray(days.view(np.int64))
 
 
-def _text(series: pd.Series[Any]) -> tuple[np.ndarray[Any, np.dtype[np.int64]], list[str]]:
+def _text(series: pd.Series[Any]) -> tuple[np.ndarray[Any, np.dtype[np.int64]], list[bytes]]:
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     if pd.api.types.is_float_dtype(uniques.dtype):
         # ids read as floats because of a missing value: 123.0 means "123"
         as_float = np.asarray(uniques, dtype=np.float64)
         if np.all(np.floor(as_float) == as_float):
             uniques = pd.Index(as_float.astype(np.int64))
-    return np.ascontiguousarray(codes, dtype=np.int64), [str(u) for u in uniques]
+    # A lone surrogate (text decoded with errors="surrogateescape", say) crosses as the bytes it
+    # stands for, so the loader reports it as text that is not UTF-8, at its row and column.
+    return np.ascontiguousarray(codes, dtype=np.int64), [
+        str(u).encode("utf-8", "surrogatepass") for u in uniques]
 
 
 def frame_columns(table: str, frame: pd.DataFrame) -> tuple[str, int, list[tuple[Any, ...]]]:

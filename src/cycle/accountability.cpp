@@ -1,5 +1,7 @@
 #include "passend/cycle/accountability.hpp"
 
+#include "io/input_file.hpp"
+#include "io/json_document.hpp"
 #include "kpi_lookup.hpp"
 #include "passend/continuum.hpp"
 #include "passend/cycle/frameworks.hpp"
@@ -294,12 +296,13 @@ accountability_texts parse_texts(std::string_view text, std::string source) {
     };
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     if (first != std::string_view::npos && text[first] == '{') {
-        nlohmann::json doc;
-        try {
-            doc = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw load_error({{severity::error, source, 0, 0, "json_syntax", e.what()}});
-        }
+        detail::json_problem problem;
+        auto parsed = detail::parse_json_document(text, problem);
+        if (!parsed)
+            throw load_error(
+                {{severity::error, source, problem.line, problem.column,
+                  problem.rule == "syntax" ? "json_syntax" : problem.rule, problem.message}});
+        const nlohmann::json doc = std::move(*parsed);
         for (const auto& [key, value] : doc.items()) {
             if (!known(key)) {
                 unknown(key, 0);
@@ -350,13 +353,10 @@ accountability_texts parse_texts(std::string_view text, std::string source) {
 }
 
 accountability_texts load_texts(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw load_error(
-            {{severity::error, file.string(), 0, 0, "unreadable", "cannot open the file"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_texts(text.str(), file.string());
+    std::string why;
+    const auto text = detail::read_document(file, why);
+    if (!text) throw load_error({{severity::error, file.string(), 0, 0, "unreadable", why}});
+    return parse_texts(*text, file.string());
 }
 
 accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,

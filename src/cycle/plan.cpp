@@ -4,6 +4,9 @@
 #include "passend/continuum.hpp"
 #include "passend/kpi/catalog.hpp"
 
+#include "io/input_file.hpp"
+#include "io/json_document.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -258,19 +261,6 @@ struct checker {
     }
 };
 
-// The line and column of a byte offset, for JSON syntax errors.
-std::pair<std::uint64_t, std::uint32_t> locate(std::string_view text, std::size_t byte) {
-    std::uint64_t line = 1;
-    std::uint32_t col = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ++line, col = 1;
-        else
-            ++col;
-    }
-    return {line, col};
-}
-
 } // namespace
 
 std::string forum_frequency::describe() const {
@@ -327,16 +317,16 @@ focus_plan plan_result::value() && {
 plan_result parse_plan(std::string_view json_text, std::string source,
                        const kpi_exists_fn& kpi_exists) {
     checker c{std::move(source), {}, {}};
-    json root;
-    try {
-        root = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        const auto [line, col] = locate(json_text, e.byte == 0 ? 0 : e.byte - 1);
-        std::string what = e.what();
+    detail::json_problem problem;
+    auto parsed = detail::parse_json_document(json_text, problem);
+    if (!parsed) {
+        std::string what = problem.message;
         if (const auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-        c.out.push_back({severity::error, c.source, line, col, "json_syntax", what});
+        c.out.push_back({severity::error, c.source, problem.line, problem.column,
+                         problem.rule == "syntax" ? "json_syntax" : problem.rule, what});
         return {std::nullopt, std::move(c.out)};
     }
+    const json root = std::move(*parsed);
     focus_plan plan;
     if (!root.is_object()) {
         c.fail("/", "wrong_type", "a plan must be a JSON object with focus_points");
@@ -416,13 +406,10 @@ plan_result parse_plan(std::string_view json_text, std::string source,
 }
 
 plan_result load_plan(const std::filesystem::path& file, const kpi_exists_fn& kpi_exists) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return {std::nullopt,
-                {{severity::error, file.string(), 0, 0, "unreadable", "cannot open the file"}}};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_plan(text.str(), file.string(), kpi_exists);
+    std::string why;
+    const auto text = detail::read_document(file, why);
+    if (!text) return {std::nullopt, {{severity::error, file.string(), 0, 0, "unreadable", why}}};
+    return parse_plan(*text, file.string(), kpi_exists);
 }
 
 std::vector<focus_point_status> evaluate_plan(const focus_plan& plan, const kpi_results& kpis,

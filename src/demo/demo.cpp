@@ -23,15 +23,18 @@ demo_options demo_options::national() {
 
 dataset_ptr make_demo(const demo_options& o, const progress_fn& progress) {
     if (o.pupils < 100 || o.pupils > 20'000'000)
-        throw error("make_demo: pupils must be between 100 and 20,000,000, not " +
-                    std::to_string(o.pupils));
+        throw invalid_argument("make_demo: pupils must be between 100 and 20,000,000, not " +
+                               std::to_string(o.pupils));
     if (o.years < 1 || o.years > 30)
-        throw error("make_demo: years must be between 1 and 30, not " + std::to_string(o.years));
+        throw invalid_argument("make_demo: years must be between 1 and 30, not " +
+                               std::to_string(o.years));
     if (o.partnerships < 0 || o.partnerships == 1 || o.partnerships > 1000)
-        throw error("make_demo: partnerships must be 0 (Zuid-Limburg) or 2 to 1,000, not " +
-                    std::to_string(o.partnerships));
+        throw invalid_argument(
+            "make_demo: partnerships must be 0 (Zuid-Limburg) or 2 to 1,000, not " +
+            std::to_string(o.partnerships));
     if (o.last_year < 1950 || o.last_year > 2200)
-        throw error("make_demo: last_year " + std::to_string(o.last_year) + " is out of range");
+        throw invalid_argument("make_demo: last_year " + std::to_string(o.last_year) +
+                               " is out of range");
 
     demo::window w;
     w.first_year = o.last_year - o.years + 1;

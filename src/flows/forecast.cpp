@@ -1,7 +1,10 @@
 #include "passend/flows/forecast.hpp"
 
 #include "passend/error.hpp"
+#include "passend/limits.hpp"
 
+#include "io/input_file.hpp"
+#include "io/json_document.hpp"
 #include "teldatum_walk.hpp"
 
 #include <nlohmann/json.hpp>
@@ -259,12 +262,13 @@ void only_keys(const nlohmann::json& item, std::initializer_list<std::string_vie
 } // namespace
 
 forecast_scenario parse_scenario(std::string_view text, std::string_view source) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw error(std::string(source) + ": not valid JSON: " + e.what());
-    }
+    detail::json_problem problem;
+    auto parsed = detail::parse_json_document(text, problem);
+    if (!parsed)
+        throw error(std::string(source) + ": not valid JSON at line " +
+                    std::to_string(problem.line) + ", column " + std::to_string(problem.column) +
+                    ": " + problem.message);
+    nlohmann::json j = std::move(*parsed);
     if (!j.is_object()) bad(source, "(top)", "must be an object");
     only_keys(j, {"name", "rates", "inflow"}, source, "(top)");
     forecast_scenario sc;
@@ -306,15 +310,17 @@ forecast_scenario parse_scenario(std::string_view text, std::string_view source)
 }
 
 forecast_scenario read_scenario(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw error(path + ": cannot open the scenario file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_scenario(text.str(), path);
+    std::string why;
+    const auto text = detail::read_document(path, why);
+    if (!text) throw error(path + ": cannot open the scenario file: " + why);
+    return parse_scenario(*text, path);
 }
 
 forecast_result run_forecast(const dataset& ds, const forecast_options& o) {
-    if (o.years < 0) throw error("forecast: the number of years must be 0 or more");
+    if (o.years < 0 || o.years > max_forecast_years)
+        throw invalid_argument("forecast: the number of years must be 0 to " +
+                               std::to_string(max_forecast_years) + ", not " +
+                               std::to_string(o.years));
     auto obs = observe(ds, o);
     const std::size_t n = obs.years.size();
     forecast_result out;

@@ -1,9 +1,12 @@
 // A folder of contract CSV files: load_folder and write_folder.
 #include "io/csv_reader.hpp"
+#include "io/input_file.hpp"
 #include "io/stop_note.hpp"
 #include "io/table_rows.hpp"
 
 #include "passend/load.hpp"
+
+#include "text_check.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -44,7 +47,7 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
     if (!f) {
         builder.report(at(file, 0, 0, "unreadable_file",
                           "cannot be read: " + std::string(std::strerror(errno))));
-        builder.declare(ts.id);
+        builder.declare_unread(ts.id);
         return 0;
     }
     detail::csv_reader reader(f.get());
@@ -57,19 +60,24 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
     auto status = reader.next();
     if (status == detail::csv_reader::status::error) {
         report_syntax();
-        builder.declare(ts.id);
+        builder.declare_unread(ts.id);
         return 0;
     }
     if (status == detail::csv_reader::status::end) {
         builder.report(at(file, 1, 0, "missing_header",
                           "the file is empty; its first line must name the columns"));
-        builder.declare(ts.id);
+        builder.declare_unread(ts.id);
         return 0;
     }
     const std::size_t width = reader.fields().size();
     const auto header_line = reader.line();
     std::vector<std::uint32_t> positions(ts.columns.size(), 0);
     for (std::uint32_t i = 0; i < width; ++i) {
+        if (const auto b = detail::find_bad_utf8(reader.fields()[i])) {
+            builder.report(at(file, header_line, i + 1, "invalid_utf8",
+                              "the column name " + detail::describe_bad_utf8(*b)));
+            continue;
+        }
         const auto name = column_name(reader.fields()[i]);
         const auto c = ts.find(name);
         if (!c) {
@@ -110,6 +118,7 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
         builder.add_text_row(ts.id, row, reader.line());
         if ((++records & 0x3FFF) == 0) progress(reader.bytes_consumed());
     }
+    if (reader.stopped()) builder.declare_unread(ts.id);
     progress(reader.bytes_consumed());
     return 0;
 }
@@ -135,15 +144,22 @@ load_result load_folder(const fs::path& dir, const load_options& options,
     };
     std::vector<input> inputs;
     std::uint64_t total = 0;
+    dataset_builder builder(options);
     for (const auto& ts : all_tables()) {
         auto path = dir / ts.file;
-        if (!fs::is_regular_file(path, ec)) continue; // required ones: the builder reports them
+        if (!detail::names_anything(path)) continue; // required ones: the builder reports them
+        // Named like a table but not a file to read (a directory, a FIFO, a broken link): an
+        // error of that table, not a table silently absent (nor opened, which would block).
+        if (const auto problem = detail::file_problem(path)) {
+            builder.report(at(ts.file, 0, 0, "not_a_file", *problem));
+            builder.declare_unread(ts.id);
+            continue;
+        }
         const auto size = fs::file_size(path, ec);
         inputs.push_back({&ts, std::move(path), ec ? 0 : size});
         total += inputs.back().size;
     }
 
-    dataset_builder builder(options);
     std::uint64_t done = 0;
     std::string stopped_at;
     for (const auto& in : inputs) {

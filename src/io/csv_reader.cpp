@@ -1,5 +1,7 @@
 #include "io/csv_reader.hpp"
 
+#include "text_check.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -173,8 +175,16 @@ csv_reader::scan csv_reader::scan_record() {
             p = q + 1;
             continue;
         }
-        while (q < e && *q == '\r' && q + 1 < e && q[1] != '\n')
+        while (q < e && *q == '\r' && q + 1 < e && q[1] != '\n') {
+            // In a header a lone CR is a line end: a file from an old Mac, not 1 long line.
+            if (records_ == 0) {
+                fail(q, "cr_line_ends",
+                     "line ends are CR only (old Mac format); save as LF or CRLF");
+                error_.column = 0; // the whole file's problem
+                return scan::failed;
+            }
             q = finder.find(q + 1, e); // a lone CR belongs to the field
+        }
         if (q < e && *q == '"')
             return fail(q, "stray_quote",
                         "a quote inside an unquoted field; quote the whole field and write the "
@@ -201,10 +211,14 @@ csv_reader::scan csv_reader::scan_record() {
 }
 
 csv_reader::status csv_reader::next() {
+    if (stopped_) return status::end;
     if (!started_) {
         started_ = true;
-        while (end_ < 3 && !eof_) refill();
+        while (end_ < 4 && !eof_) refill();
         if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+        if (const auto utf16 = utf16_encoding({buf_.data(), end_}); !utf16.empty())
+            return stop({1, 0, "utf16",
+                         "the file is " + std::string(utf16) + "; save it as UTF-8 (CSV UTF-8)"});
     }
     for (;;) {
         // Skip empty lines.
@@ -228,21 +242,36 @@ csv_reader::status csv_reader::next() {
         record_line_ = line_;
         switch (scan_record()) {
         case scan::done:
+            ++records_;
             return status::record;
         case scan::failed:
+            if (error_.rule == "cr_line_ends") return stop(error_);
             if (error_.rule != "unterminated_quote") {
                 skip_line();
                 // lines already crossed inside the bad record
                 line_ += error_.line - record_line_;
             } else {
                 pos_ = end_;
+                stopped_ = true;
             }
             return status::error;
         case scan::need_more:
+            if (end_ - pos_ > max_record_bytes)
+                return stop({record_line_, 0, "record_too_long",
+                             "the record is longer than " + std::to_string(max_record_bytes >> 20) +
+                                 " MiB; this is not a contract CSV file (or a quote is "
+                                 "missing)"});
             refill();
             continue;
         }
     }
+}
+
+csv_reader::status csv_reader::stop(csv_error e) {
+    error_ = std::move(e);
+    stopped_ = true;
+    pos_ = end_ = 0;
+    return status::error;
 }
 
 void append_csv_field(std::string& out, std::string_view field) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "passend/config.hpp"
+#include "passend/limits.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -23,7 +24,9 @@ namespace detail {
 struct csv_error {
     std::uint64_t line = 0;
     std::uint32_t column = 0;
-    std::string rule;    ///< `unterminated_quote` or `stray_quote`
+    /// `unterminated_quote`, `stray_quote`; and ending the file: `record_too_long`,
+    /// `cr_line_ends`, `utf16`
+    std::string rule;
     std::string message; ///< without location
 };
 
@@ -34,6 +37,8 @@ public:
     enum class status { record, error, end };
 
     static constexpr std::size_t default_block = std::size_t{1} << 20;
+    /// Past this a record ends the read (passend/limits.hpp).
+    static constexpr std::size_t max_record_bytes = max_csv_record_bytes;
 
     explicit csv_reader(read_fn read, std::size_t block_size = default_block);
     /// Read from an open file (not closed by the reader).
@@ -41,7 +46,8 @@ public:
 
     /// Advance to the next record. `record`: fields() and line() describe it. `error`: error()
     /// describes a malformed record; the reader has skipped to the next line and next() may be
-    /// called again. `end`: no more input. Completely empty lines are skipped.
+    /// called again (after an error that ends the file, next() gives `end`). `end`: no more
+    /// input. Completely empty lines are skipped.
     status next();
 
     /// The fields of the current record; views stay valid until the next call of next().
@@ -49,6 +55,8 @@ public:
     /// The physical line (1-based) on which the current record starts.
     std::uint64_t line() const noexcept { return record_line_; }
     const csv_error& error() const noexcept { return error_; }
+    /// Whether an error ended the input before its end (the rest was not read).
+    bool stopped() const noexcept { return stopped_; }
     /// Bytes of input consumed so far (for progress).
     std::uint64_t bytes_consumed() const noexcept { return consumed_ + pos_; }
 
@@ -57,13 +65,15 @@ private:
     scan scan_record();
     void refill(); // reads one block, or notes the end of the input
     void skip_line();
+    status stop(csv_error e); // an error after which the rest of the input is not read
 
     read_fn read_;
     std::size_t block_;
     std::vector<char> buf_;
     std::size_t pos_ = 0, end_ = 0; // unparsed bytes are buf_[pos_, end_)
     std::uint64_t consumed_ = 0;    // bytes dropped from the front of buf_
-    bool eof_ = false, started_ = false;
+    bool eof_ = false, started_ = false, stopped_ = false;
+    std::uint64_t records_ = 0;
     std::uint64_t line_ = 1, record_line_ = 0;
     std::vector<std::size_t> escaped_; // fields of the record holding "" pairs to collapse
     std::vector<std::string_view> fields_;

@@ -4,6 +4,8 @@
 // rows go through dataset_builder::add_text_row like CSV rows, so both forms share every rule.
 // Diagnostics name the table with the source, `data.json[enrolments]:3:4`, as the line (the
 // record number within the table) alone would not say which table is meant.
+#include "io/input_file.hpp"
+#include "io/json_document.hpp"
 #include "io/stop_note.hpp"
 #include "io/table_rows.hpp"
 
@@ -30,20 +32,16 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-diagnostic malformed_json(std::string_view text, const json::parse_error& e, std::string source) {
-    // nlohmann's byte is 1-based; locate it as line and column of the text.
-    const std::size_t byte = std::min<std::size_t>(e.byte ? e.byte - 1 : 0, text.size());
-    const auto before = text.substr(0, byte);
-    const auto line = static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
-    const auto line_start = before.rfind('\n');
-    const auto column = static_cast<std::uint32_t>(
-        byte - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
-    std::string what = e.what();
-    if (const auto p = what.find("column "); p != std::string::npos)
-        if (const auto q = what.find(": ", p); q != std::string::npos) what = what.substr(q + 2);
-    return {severity::error,  std::move(source),
-            line + 1,         column,
-            "malformed_json", "malformed JSON at byte " + std::to_string(e.byte) + ": " + what};
+diagnostic malformed_json(const detail::json_problem& p, std::string source) {
+    if (p.rule != "syntax")
+        return {severity::error, std::move(source), p.line, p.column, p.rule, p.message};
+    return {severity::error,
+            std::move(source),
+            p.line,
+            p.column,
+            "malformed_json",
+            "malformed JSON at byte " + std::to_string(p.byte) + ": " +
+                detail::json_syntax_detail(p.message)};
 }
 
 /// The text of a JSON value as a CSV field would hold it; false for arrays, objects, booleans.
@@ -114,14 +112,14 @@ std::uint64_t load_table(dataset_builder& b, const table_spec& ts, const json& r
 } // namespace
 
 load_result load_json(std::string_view json_text, std::string source, const load_options& options) {
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
+    detail::json_problem problem;
+    auto parsed = detail::parse_json_document(json_text, problem);
+    if (!parsed) {
         load_result failed;
-        failed.diagnostics.push_back(malformed_json(json_text, e, source));
+        failed.diagnostics.push_back(malformed_json(problem, source));
         return failed;
     }
+    const json doc = std::move(*parsed);
     if (!doc.is_object()) {
         load_result failed;
         failed.diagnostics.push_back(
@@ -152,7 +150,7 @@ load_result load_json(std::string_view json_text, std::string source, const load
             b.report({severity::error, file, 0, 0, "malformed_table",
                       "the table is " + std::string(it->type_name()) +
                           "; it must be an array of row objects"});
-            b.declare(ts.id);
+            b.declare_unread(ts.id);
             continue;
         }
         if (const auto line = load_table(b, ts, *it, file)) {
@@ -165,15 +163,16 @@ load_result load_json(std::string_view json_text, std::string source, const load
 }
 
 load_result load_json_file(const std::filesystem::path& file, const load_options& options) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    std::string why;
+    const auto text = detail::read_document(file, why);
+    if (!text) {
         load_result failed;
-        failed.diagnostics.push_back({severity::error, file.string(), 0, 0, "missing_file",
-                                      "cannot be read (no such file?)"});
+        failed.diagnostics.push_back(
+            {severity::error, file.string(), 0, 0,
+             detail::names_anything(file) ? "unreadable_file" : "missing_file", why});
         return failed;
     }
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    return load_json(text, file.filename().string(), options);
+    return load_json(*text, file.filename().string(), options);
 }
 
 std::string to_json(const dataset& ds) {

@@ -5,6 +5,9 @@
 // must not silently widen a KPI.
 #include "passend/kpi/catalog.hpp"
 
+#include "io/input_file.hpp"
+#include "io/json_document.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -495,22 +498,23 @@ catalog catalog::from_document(const json& doc, std::string_view origin_view) {
 }
 
 catalog catalog::from_json(std::string_view text, std::string_view origin) {
-    json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    detail::json_problem p;
+    const auto doc = detail::parse_json_document(text, p);
+    if (!doc && p.rule == "syntax")
         throw catalog_error(std::string(origin), "", "",
-                            "not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
-    }
-    return from_document(doc, origin);
+                            "not valid JSON at byte " + std::to_string(p.byte) + ": " + p.message);
+    if (!doc)
+        throw catalog_error(std::string(origin), "", "",
+                            "line " + std::to_string(p.line) + ", column " +
+                                std::to_string(p.column) + ": " + p.message);
+    return from_document(*doc, origin);
 }
 
 catalog catalog::from_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw catalog_error(path.string(), "", "", "cannot read the catalog file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return from_json(text.str(), path.string());
+    std::string why;
+    const auto text = detail::read_document(path, why);
+    if (!text) throw catalog_error(path.string(), "", "", "cannot read the catalog file: " + why);
+    return from_json(*text, path.string());
 }
 
 std::string_view catalog::builtin_json() noexcept {

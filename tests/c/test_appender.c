@@ -212,6 +212,28 @@ static void test_located_errors(void) {
     passend_appender_free(&app);
 }
 
+/* Text that is not UTF-8 is refused at its row and column; nothing is built. */
+static void test_invalid_utf8(void) {
+    passend_appender* app = NULL;
+    CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
+    add_core(app);
+    CHECK_STATUS(passend_appender_begin_table(app, "boards", NULL, 0), PASSEND_OK);
+    CHECK_STATUS(passend_appender_append_text(app, "B1"), PASSEND_OK);
+    CHECK_STATUS(passend_appender_append_text(app, "Stichting \xC0\xAF"), PASSEND_OK);
+    CHECK_STATUS(passend_appender_end_row(app), PASSEND_INVALID_DATA);
+    CHECK_MESSAGE("boards: row 1 breaks a rule");
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
+    CHECK(ds == NULL);
+    CHECK(passend_diagnostics_error_count(diags) == 1);
+    CHECK(strcmp(passend_diagnostics_text(diags, 0),
+                 "boards:1:2: error: name is not valid UTF-8: byte 11 of the field is 0xC0 (an "
+                 "overlong encoding); save the file as UTF-8 [invalid_utf8]") == 0);
+    passend_diagnostics_free(&diags);
+    passend_appender_free(&app);
+}
+
 static void test_misuse(void) {
     passend_appender* app = NULL;
     const char* cols[] = {"pupil_id", "birth_date"};
@@ -315,6 +337,7 @@ static void test_misuse(void) {
 int main(void) {
     test_happy_path();
     test_located_errors();
+    test_invalid_utf8();
     test_misuse();
     return check_report("test_appender");
 }

@@ -129,7 +129,7 @@ static passend_status append_schools(passend_appender* app) {
     id_bufs[0] = NULL, id_bufs[1] = views, id_bufs[2] = long_id, id_bufs[3] = view_sizes;
 
     static const int64_t name_offsets[] = {0, 13, 18};
-    static const void* name_bufs[] = {NULL, name_offsets, "BasisschoolASBO B"};
+    static const void* name_bufs[] = {NULL, name_offsets, "Basisschool ASBO B"};
     static const int32_t board_offsets[] = {0, 2, 4};
     static const void* board_bufs[] = {NULL, board_offsets, "B1B1"};
     static const int32_t swv_offsets[] = {0, 6, 12};
@@ -348,6 +348,40 @@ static void test_bad_value(void) {
     passend_diagnostics* diags = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
     CHECK_DIAGNOSTIC(diags, "malformed_date", "pupils", 2, 1, "birth_date 2015-02-30");
+    passend_diagnostics_free(&diags);
+    passend_appender_free(&app);
+}
+
+/* A string that is not UTF-8 (Latin-1 "Caf\xE9"): located at its row and column, nothing loads. */
+static void test_invalid_utf8(void) {
+    static const int32_t id_off[] = {0, 2, 4};
+    static const void* id[] = {NULL, id_off, "p1p2"};
+    static const int32_t m_off[] = {0, 6, 10};
+    static const void* municipality[] = {NULL, m_off, "GM0935Caf\xE9"};
+    static const int32_t b_off[] = {0, 10, 20};
+    static const void* birth[] = {NULL, b_off, "2015-03-142015-02-01"};
+    static struct ArrowSchema f[3];
+    static struct ArrowSchema* fs[3];
+    static struct ArrowArray c[3];
+    static struct ArrowArray* cs[3];
+    f[0] = field("pupil_id", "u"), c[0] = column(2, 3, id);
+    f[1] = field("municipality", "u"), c[1] = column(2, 3, municipality);
+    f[2] = field("birth_date", "u"), c[2] = column(2, 3, birth);
+    for (int i = 0; i < 3; ++i) fs[i] = &f[i], cs[i] = &c[i];
+
+    passend_appender* app = NULL;
+    CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
+    CHECK_STATUS(append_batch(app, "pupils", 3, fs, cs, 2), PASSEND_INVALID_DATA);
+    passend_dataset* ds = NULL;
+    passend_diagnostics* diags = NULL;
+    CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_INVALID_DATA);
+    CHECK(ds == NULL);
+    const long i = find_rule(diags, "invalid_utf8");
+    CHECK(i >= 0 &&
+          strcmp(passend_diagnostics_text(diags, (size_t)i),
+                 "pupils:2:2: error: municipality is not valid UTF-8: byte 4 of the "
+                 "field is 0xE9 (a truncated sequence); save the file as UTF-8 [invalid_utf8]") ==
+              0);
     passend_diagnostics_free(&diags);
     passend_appender_free(&app);
 }
@@ -834,6 +868,7 @@ int main(void) {
     test_region();
     test_missing_column_and_wrong_type();
     test_bad_value();
+    test_invalid_utf8();
     test_misuse();
     test_broken_stream();
     test_timestamps();

@@ -77,8 +77,12 @@ TEST_CASE("csv: quoted fields with escaped quotes, commas and line breaks") {
 }
 
 TEST_CASE("csv: a lone CR belongs to its field; a CR at the very end closes the record") {
-    CHECK(read_csv("a\rb,c\n").records == rows{{"a\rb", "c"}});
+    CHECK(read_csv("h,i\na\rb,c\n").records == rows{{"h", "i"}, {"a\rb", "c"}});
     CHECK(read_csv("a,b\r").records == rows{{"a", "b"}});
+    // In the first record (the header) it is a line end of an old Mac file: the file stops.
+    const auto mac = read_csv("a,b\r1,2\r3,4\n5,6\n");
+    CHECK(mac.errors == std::vector<std::string>{"1:0 cr_line_ends"});
+    CHECK(mac.records.empty());
 }
 
 TEST_CASE("csv: a stray quote is located and reading goes on at the next line") {
