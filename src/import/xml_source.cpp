@@ -88,7 +88,10 @@ xml_source::xml_source(const std::filesystem::path& path, std::uint64_t max_byte
         doc_.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
         const auto [line, column] = line_column(parsed.offset);
-        const bool at_end = static_cast<std::size_t>(parsed.offset) >= bytes_.size();
+        // Truncated: no tag is closed after the point where parsing stopped.
+        const auto from = std::min(
+            static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), bytes_.size());
+        const bool at_end = bytes_.find('>', from) == std::string::npos;
         diagnostics_.push_back({severity::error, file_, line, column,
                                 at_end ? "truncated_xml" : "malformed_xml",
                                 std::string("not well-formed XML: ") + parsed.description() +
