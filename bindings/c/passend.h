@@ -261,12 +261,12 @@ typedef enum passend_export_format {
 
 /** How an import reads. Initialise with PASSEND_IMPORT_OPTIONS_INIT. */
 typedef struct passend_import_options {
-    unsigned int version;     /**< PASSEND_IMPORT_OPTIONS_VERSION */
-    const char* secret_file;  /**< file holding the key of the pupil pseudonyms (required, at
-                                   least 16 bytes; one trailing line end is ignored) */
-    const char* schools;      /**< the contract's schools.csv for setting, board, partnership
-                                   and municipality; NULL: none (required for UWLR) */
-    uint64_t max_file_bytes;  /**< refuse larger files; 0: the default (256 MiB) */
+    unsigned int version;    /**< PASSEND_IMPORT_OPTIONS_VERSION */
+    const char* secret_file; /**< file holding the key of the pupil pseudonyms (required, at
+                                  least 16 bytes; one trailing line end is ignored) */
+    const char* schools;     /**< the contract's schools.csv for setting, board, partnership
+                                  and municipality; NULL: none (required for UWLR) */
+    uint64_t max_file_bytes; /**< refuse larger files; 0: the default (256 MiB) */
 } passend_import_options;
 #define PASSEND_IMPORT_OPTIONS_VERSION 1
 #define PASSEND_IMPORT_OPTIONS_INIT                                                                \
