@@ -58,6 +58,23 @@ std::optional<export_format> read_format(const char* fn, passend_export_format f
     return std::nullopt;
 }
 
+/// Everything an import call needs, or a failed status (and message) in `status`.
+struct import_request {
+    export_format format;
+    std::vector<std::filesystem::path> files;
+    import_options options;
+};
+std::optional<import_request> read_request(const char* fn, passend_export_format format,
+                                           const char* const* files, std::size_t count,
+                                           const passend_import_options* options,
+                                           passend_status& status) {
+    const auto f = read_format(fn, format, status);
+    auto paths = f ? read_files(fn, files, count, status) : std::nullopt;
+    auto o = paths ? read_import_options(fn, options, status) : std::nullopt;
+    if (!o) return std::nullopt;
+    return import_request{*f, std::move(*paths), std::move(*o)};
+}
+
 /// Run an import's work: passend::error (no secret, no schools table for UWLR, an existing
 /// folder) is the caller's mistake, PASSEND_INVALID_ARGUMENT; a load_error is invalid data.
 template <class F>
@@ -87,11 +104,10 @@ passend_status passend_import_open(passend_export_format format, const char* con
             constexpr auto fn = "passend_import_open";
             if (!out_dataset) return capi::null_argument(fn, "out_dataset");
             passend_status status = PASSEND_OK;
-            const auto f = read_format(fn, format, status);
-            const auto paths = f ? read_files(fn, files, file_count, status) : std::nullopt;
-            const auto o = paths ? read_import_options(fn, options, status) : std::nullopt;
-            if (!o) return status;
-            return capi::deliver(import_exports(*f, *paths, *o), out_dataset, out_diagnostics);
+            const auto r = read_request(fn, format, files, file_count, options, status);
+            if (!r) return status;
+            return capi::deliver(import_exports(r->format, r->files, r->options), out_dataset,
+                                 out_diagnostics);
         },
         out_diagnostics);
 }
@@ -106,11 +122,10 @@ passend_status passend_import_to_folder(passend_export_format format, const char
             constexpr auto fn = "passend_import_to_folder";
             if (!out_dir) return capi::null_argument(fn, "out_dir");
             passend_status status = PASSEND_OK;
-            const auto f = read_format(fn, format, status);
-            const auto paths = f ? read_files(fn, files, file_count, status) : std::nullopt;
-            const auto o = paths ? read_import_options(fn, options, status) : std::nullopt;
-            if (!o) return status;
-            auto warnings = import_to_folder(*f, *paths, *o, std::filesystem::u8path(out_dir));
+            const auto r = read_request(fn, format, files, file_count, options, status);
+            if (!r) return status;
+            auto warnings =
+                import_to_folder(r->format, r->files, r->options, std::filesystem::u8path(out_dir));
             if (out_diagnostics) *out_diagnostics = capi::make_diagnostics(std::move(warnings));
             return PASSEND_OK;
         },

@@ -7,6 +7,7 @@
 #include "passend/load.hpp"
 
 #include <algorithm>
+#include <map>
 #include <random>
 
 PASSEND_NAMESPACE_BEGIN
@@ -26,10 +27,19 @@ bool has_error(const std::vector<diagnostic>& diagnostics) {
                        [](const diagnostic& d) { return d.level == severity::error; });
 }
 
-void add_records(dataset_builder& b, const detail::import_records& r) {
-    for (const auto& p : r.pupils) b.add(pupil_row{p.id, p.birth});
-    for (const auto& e : r.enrolments)
+/// Where each row the import added came from, per table in the order of adding: the builder
+/// names a row `<table>.csv` and its number, which is turned back into the export's place.
+using row_origins = std::map<table, std::vector<const detail::origin*>>;
+
+void add_records(dataset_builder& b, const detail::import_records& r, row_origins& origins) {
+    for (const auto& p : r.pupils) {
+        b.add(pupil_row{p.id, p.birth});
+        origins[table::pupils].push_back(&p.where);
+    }
+    for (const auto& e : r.enrolments) {
         b.add(enrolment_row{e.pupil, e.school, e.start, e.end, e.grade});
+        origins[table::enrolments].push_back(&e.where);
+    }
     if (!r.tlvs.empty() || !r.opps.empty() || !r.arrangements.empty()) {
         // A dossier with support data speaks for all three tables, even when one is empty.
         b.declare(table::tlvs);
@@ -45,8 +55,12 @@ void add_records(dataset_builder& b, const detail::import_records& r) {
                       .decision_date = t.start, // OSO gives no decision date: docs/import.md
                       .start_date = t.start,
                       .end_date = t.end});
+        origins[table::tlvs].push_back(&t.where);
     }
-    for (const auto& o : r.opps) b.add(opp_row{o.pupil, o.school, o.start, o.end});
+    for (const auto& o : r.opps) {
+        b.add(opp_row{o.pupil, o.school, o.start, o.end});
+        origins[table::opps].push_back(&o.where);
+    }
     for (const auto& a : r.arrangements) {
         // An arrangement the partnership grants is extra ondersteuning: level 5.
         b.add(arrangement_row{.arrangement_id = a.id,
@@ -55,6 +69,20 @@ void add_records(dataset_builder& b, const detail::import_records& r) {
                               .level = 5,
                               .start_date = a.start,
                               .end_date = a.end});
+        origins[table::arrangements].push_back(&a.where);
+    }
+}
+
+/// A diagnostic the builder gave about row n of an imported table, located in the export.
+void locate_in_export(diagnostic& d, const row_origins& origins) {
+    for (const auto& [t, rows] : origins) {
+        if (d.file != spec(t).file || d.line == 0 || d.line > rows.size()) continue;
+        const auto& o = *rows[d.line - 1];
+        d.message = o.path + ": " + d.message;
+        d.file = o.file;
+        d.line = o.line;
+        d.column = o.column;
+        return;
     }
 }
 
@@ -89,8 +117,10 @@ load_result import_exports(export_format format, std::span<const fs::path> files
 
     dataset_builder builder(options.load);
     schools.add_to(builder);
-    add_records(builder, records);
+    row_origins origins;
+    add_records(builder, records, origins);
     auto result = builder.finish();
+    for (auto& d : result.diagnostics) locate_in_export(d, origins);
     result.diagnostics.insert(result.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
     return result;
 }

@@ -59,20 +59,10 @@ void read_career(xml_source& source, reader_context& context, pugi::xml_node pup
         const auto vestiging = source.require(row, "vestigingscode");
         const auto group_node = source.require(row, "jaargroep");
         if (!year_node || !brin || !vestiging || !group_node) return;
-        const auto year = school_year::parse(trim(year_node.child_value()));
-        if (!year) {
-            source.report(year_node, "bad_school_year",
-                          "'" + std::string(trim(year_node.child_value())) +
-                              "' is not a school year (2024-2025)");
-            return;
-        }
-        const auto group = parse_jaargroep(group_node.child_value());
-        if (!group) {
-            source.report(group_node, "bad_jaargroep",
-                          "jaargroep '" + std::string(trim(group_node.child_value())) +
-                              "' is not a jaargroep code");
-            return;
-        }
+        const auto year = school_year_in(source, year_node);
+        const auto group =
+            year ? year_group_in(source, group_node, group_node.child_value()) : std::nullopt;
+        if (!group) return;
         bool bad = false;
         auto kind = school_kind(source, row, "schoolsoort", bad);
         const auto location = location_id(brin.child_value(), vestiging.child_value());

@@ -88,5 +88,23 @@ std::string pupil_pseudonym(reader_context& context, xml_source& source, pugi::x
     return {};
 }
 
+std::optional<school_year> school_year_in(xml_source& source, pugi::xml_node node) {
+    const auto text = trim(node.child_value());
+    const auto year = school_year::parse(text);
+    if (!year)
+        source.report(node, "bad_school_year",
+                      "'" + std::string(text) + "' is not a school year (2024-2025)");
+    return year;
+}
+
+std::optional<year_group> year_group_in(xml_source& source, pugi::xml_node node,
+                                        std::string_view code) {
+    const auto group = parse_jaargroep(code);
+    if (!group)
+        source.report(node, "bad_jaargroep",
+                      "jaargroep '" + std::string(trim(code)) + "' is not an EDEX jaargroep code");
+    return group;
+}
+
 } // namespace detail
 PASSEND_NAMESPACE_END

@@ -1,6 +1,7 @@
 // Private: the two export formats, each read into import_records.
 #pragma once
 
+#include "import/codes.hpp"
 #include "import/records.hpp"
 #include "import/school_directory.hpp"
 #include "import/xml_source.hpp"
@@ -29,6 +30,13 @@ pugi::xml_node data_element(xml_source& source, std::string_view expected, std::
 /// value; empty when there is nothing to key on.
 std::string pupil_pseudonym(reader_context& context, xml_source& source, pugi::xml_node pupil,
                             std::string_view brin, std::string_view school_key);
+
+/// The school year in element `node` (`2024-2025`); a `bad_school_year` error when malformed.
+std::optional<school_year> school_year_in(xml_source& source, pugi::xml_node node);
+/// The jaargroep code `code` (`node`'s text or a group's); a `bad_jaargroep` error at `node`
+/// when it is no EDEX jaargroep.
+std::optional<year_group> year_group_in(xml_source& source, pugi::xml_node node,
+                                        std::string_view code);
 
 void read_uwlr(xml_source& source, reader_context& context);
 void read_oso(xml_source& source, reader_context& context);

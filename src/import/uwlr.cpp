@@ -24,13 +24,8 @@ void read_uwlr(xml_source& source, reader_context& context) {
     const auto year_node = source.require(school, "schooljaar");
     const auto brin_node = source.require(school, "brincode");
     if (!year_node || !brin_node) return;
-    const auto year = school_year::parse(trim(year_node.child_value()));
-    if (!year) {
-        source.report(year_node, "bad_school_year",
-                      "'" + std::string(trim(year_node.child_value())) +
-                          "' is not a school year (2024-2025)");
-        return;
-    }
+    const auto year = school_year_in(source, year_node);
+    if (!year) return;
     const std::string brin(trim(brin_node.child_value()));
     const auto location = location_id(brin, source.text(school, "dependancecode"));
 
@@ -61,12 +56,10 @@ void read_uwlr(xml_source& source, reader_context& context) {
             if (const auto it = group_year.find(child(p, "groep").attribute("key").value());
                 it != group_year.end())
                 year_code = it->second;
-        std::optional<year_group> group = year_group{};
-        if (!year_code.empty() && !(group = parse_jaargroep(year_code))) {
-            source.report(child(p, "jaargroep") ? child(p, "jaargroep") : p, "bad_jaargroep",
-                          "jaargroep '" + year_code + "' is not an EDEX jaargroep code");
-            continue;
-        }
+        const auto group_node = child(p, "jaargroep") ? child(p, "jaargroep") : p;
+        const auto group = year_code.empty() ? std::optional{year_group{}}
+                                             : year_group_in(source, group_node, year_code);
+        if (!group) continue;
         const auto school_id =
             context.schools.resolve(location, std::nullopt, group->department, source, p);
         const auto in = source.date(p, "instroomdatum");
