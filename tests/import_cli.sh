@@ -38,6 +38,23 @@ done < personal_values.txt
 expect=$(python3 -c 'import hmac,hashlib,sys
 k=open("secret.txt","rb").read().rstrip(b"\n")
 print("p-"+hmac.new(k,sys.argv[1].encode(),hashlib.sha256).hexdigest()[:20])' bsn:111222333)
+# Every id of the outputs is the HMAC of the key the rules name (docs/import.md).
+ids_of() { # KEY... -> the pseudonyms, sorted
+  python3 -c 'import hmac,hashlib,sys
+k=open("secret.txt","rb").read().rstrip(b"\n")
+for key in sys.argv[1:]:
+  kind, text = key.split("=", 1)
+  print(kind+hmac.new(k,text.encode(),hashlib.sha256).hexdigest()[:20])' "$@" | sort
+}
+column_ids() { tail -n +2 "$1" | cut -d, -f1 | sort -u; }
+[ "$(column_ids "$work/uwlr/pupils.csv")" = "$(ids_of p-=bsn:111222333 p-=onderwijsnummer:102030405 \
+  p-=bsn:777888999 p-=bsn:444555666 p-=bsn:123123123 p-=bsn:321321321)" ] || fail "uwlr pupil ids"
+[ "$(column_ids "$work/oso/pupils.csv")" = "$(ids_of p-=bsn:555666777 p-=school:40DD:LL-4471 \
+  p-=onderwijsnummer:102030405)" ] || fail "oso pupil ids"
+[ "$(column_ids "$work/oso/tlvs.csv")" = "$(ids_of t-=PO3104:TLV-2019-0042 t-=PO3104:TLV-2022-0107 \
+  t-=VO3105:VSO-2024-0008)" ] || fail "oso tlv ids"
+[ "$(column_ids "$work/oso/arrangements.csv")" = "$(ids_of a-=arrangement:ARR-2023-015)" ] \
+  || fail "oso arrangement ids"
 [ "$(grep -c "^$expect," "$work/uwlr/pupils.csv")" = 1 ] \
   || fail "Sanne (in both 10AA exports) is not the one pupil $expect"
 daan_uwlr=$(grep ',10AA00,2015-08-17,' "$work/uwlr/enrolments.csv" | cut -d, -f1)
@@ -77,6 +94,15 @@ expect_error oso "oso/poswv_full.xml:1:1: error: the file has $(stat -c %s oso/p
   oso/poswv_full.xml --max-size 0
 expect_error uwlr "uwlr/30CC_2024-2025.xml:11:5: error: pupil p-8eb29e6cd9988e21aa65 is enrolled at 30CC00-so from 2024-09-02 to open here and at 10AA00 from 2019-08-19 to open at errors/conflict_10AA.xml:8:5 (/leerlinggegevens/leerlingen/leerling): two schools on the same days" \
   errors/conflict_10AA.xml uwlr/30CC_2024-2025.xml "${s[@]}"
+# With a schools table every school must be in it.
+expect_error oso "oso/voswv_opt_out.xml:16:3: error: /dossier/huidigeschool: school 50EE01 is not in the schools table uwlr/schools.csv" \
+  oso/voswv_opt_out.xml --schools uwlr/schools.csv
+# A builder rule broken by an imported row is located in the export: a pupil aged 1.
+sed 's/2018-09-01/2023-09-01/' uwlr/10AA_2024-2025.xml >"$work/baby.xml"
+"$passend" import uwlr "$work/baby.xml" "${s[@]}" --secret-file secret.txt --out "$work/bad" \
+  2>"$work/err" && fail "a pupil aged 1 was accepted"
+grep -q "^$work/baby.xml:19:7: error: /leerlinggegevens_antwoord/leerlinggegevens/leerlingen/leerling\[2\]: " "$work/err" \
+  || fail "the age error is not located in the export: $(cat "$work/err")"
 # A file that is fine next to a broken one: still nothing written.
 expect_error oso "errors/missing_element.xml:12:3: error: /dossier/huidigeschool: required element <brincode> is missing" \
   oso/poswv_full.xml errors/missing_element.xml
