@@ -18,6 +18,17 @@
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
 
+namespace {
+/// The value `code` (any case, spaces trimmed) stands for in `table`.
+template <typename T, std::size_t N>
+std::optional<T> look_up(const std::array<std::pair<std::string_view, T>, N>& table,
+                         std::string_view code) noexcept {
+    for (const auto& [text, value] : table)
+        if (equals_code(code, text)) return value;
+    return std::nullopt;
+}
+} // namespace
+
 std::optional<setting> oso_school_kind(std::string_view code) noexcept {
     static constexpr std::array<std::pair<std::string_view, setting>, 9> table{{
         {"bao", setting::bao},
@@ -30,9 +41,7 @@ std::optional<setting> oso_school_kind(std::string_view code) noexcept {
         {"pro", setting::pro},
         {"praktijkonderwijs", setting::pro},
     }};
-    for (const auto& [text, kind] : table)
-        if (equals_code(code, text)) return kind;
-    return std::nullopt;
+    return look_up(table, code);
 }
 
 std::optional<funding_category> oso_tlv_category(std::string_view code) noexcept {
@@ -42,9 +51,7 @@ std::optional<funding_category> oso_tlv_category(std::string_view code) noexcept
         {"h", funding_category::hoog},
         {"nvt", funding_category::none},
     }};
-    for (const auto& [text, category] : table)
-        if (equals_code(code, text)) return category;
-    return std::nullopt;
+    return look_up(table, code);
 }
 
 std::optional<year_group> parse_jaargroep(std::string_view code) noexcept {
