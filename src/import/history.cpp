@@ -115,8 +115,8 @@ void keep_once(std::vector<Row>& rows, Key key, Same same, std::string_view what
             kept.push_back(std::move(r));
         } else if (!same(kept[it->second], r)) {
             out.push_back(conflict(r.where, "conflicting_" + std::string(what),
-                                   std::string(what) + " " + kept[it->second].pupil +
-                                       " differs from the one read at " +
+                                   "this " + std::string(what) + " of pupil " + r.pupil +
+                                       " differs from the one with the same number read at " +
                                        kept[it->second].where.text()));
         }
     }
