@@ -114,6 +114,37 @@ TEST_CASE("merging rows: school years across the summer, open ends closed by lat
     CHECK(d[0].message.find("at f.xml:1:1 (/x)") != std::string::npos);
 }
 
+TEST_CASE("merging support rows: the same number twice is kept once, or is a conflict") {
+    detail::import_records r;
+    std::vector<diagnostic> d;
+    const detail::origin a{"a.xml", 3, 9,
+                           "/dossier/huidigeschool/leerling/onderwijsondersteuning/tlv"};
+    const detail::origin b{"b.xml", 5, 9,
+                           "/dossier/huidigeschool/leerling/onderwijsondersteuning/tlv"};
+    const detail::tlv_record tlv{"t-1",
+                                 "p-1",
+                                 "PO3104",
+                                 setting::so,
+                                 funding_category::hoog,
+                                 make_day(2022, 8, 1),
+                                 make_day(2025, 7, 31),
+                                 a};
+    r.tlvs = {tlv, tlv};
+    r.tlvs[1].where = b;
+    detail::merge_histories(r, d);
+    CHECK(d.empty());
+    CHECK(r.tlvs.size() == 1);
+
+    r.tlvs = {tlv, tlv};
+    r.tlvs[1].where = b;
+    r.tlvs[1].category = funding_category::laag;
+    detail::merge_histories(r, d);
+    REQUIRE(d.size() == 1);
+    CHECK(to_string(d[0]) ==
+          "b.xml:5:9: error: this tlv of pupil p-1 differs from the one with the same number read "
+          "at a.xml:3:9 (/dossier/huidigeschool/leerling/onderwijsondersteuning/tlv)");
+}
+
 TEST_CASE("import_exports: the library call behind `passend import`") {
     import_options o;
     o.secret = secret;
