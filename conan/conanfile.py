@@ -29,6 +29,8 @@ class PassendConan(ConanFile):
         self.requires("nlohmann_json/3.11.3")
         self.requires("fmt/10.2.1")
         self.requires("eigen/3.4.0")
+        self.requires("pugixml/1.14")
+        self.requires("openssl/3.2.2")
         if self.options.with_cli:
             self.requires("cli11/2.4.1")
 

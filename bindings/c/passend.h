@@ -253,6 +253,58 @@ typedef struct passend_demo_options {
 PASSEND_API passend_status passend_dataset_open_demo(const passend_demo_options* options,
                                                      passend_dataset** out_dataset);
 
+/* ---- Importing schools' exports (UWLR, OSO): docs/import.md ------------------------------- */
+
+/** The XML formats passend_import_open and passend_import_to_folder read. */
+typedef enum passend_export_format {
+    PASSEND_EXPORT_UWLR = 0, /**< UWLR 2.x leerlinggegevens: a school's pupils in a school year */
+    PASSEND_EXPORT_OSO = 1   /**< OSO gegevensset 2019.1 dossiers (POSWV, VOSWV, ...) */
+} passend_export_format;
+
+/** How an import reads. Initialise with PASSEND_IMPORT_OPTIONS_INIT. */
+typedef struct passend_import_options {
+    unsigned int version;    /**< PASSEND_IMPORT_OPTIONS_VERSION */
+    const char* secret_file; /**< file holding the key of the pupil pseudonyms (required, at
+                                  least 16 bytes; one trailing line end is ignored) */
+    const char* schools;     /**< the contract's schools.csv for setting, board, partnership
+                                  and municipality; NULL: none (required for UWLR) */
+    uint64_t max_file_bytes; /**< refuse larger files; 0: the default (256 MiB) */
+} passend_import_options;
+#define PASSEND_IMPORT_OPTIONS_VERSION 1
+#define PASSEND_IMPORT_OPTIONS_INIT                                                                \
+    { PASSEND_IMPORT_OPTIONS_VERSION, NULL, NULL, 0 }
+
+/**
+ * Read `file_count` export files of one format into one dataset: pupils keyed-pseudonymised,
+ * histories merged across files; names, addresses, BSN and the like are never copied.
+ * @param files UTF-8 paths
+ * @param options required: its secret_file at least
+ * @param[out] out_dataset the dataset on success, NULL otherwise; free with passend_dataset_free
+ * @param[out] out_diagnostics may be NULL; as passend_dataset_open_folder (every diagnostic is
+ *             located at file, line, column and element path)
+ * @return PASSEND_OK; PASSEND_INVALID_DATA when an export is malformed, of another namespace or
+ *         version, lacks a required element or conflicts with another (nothing is made);
+ *         PASSEND_INVALID_ARGUMENT for NULL arguments, an unknown format or options version, a
+ *         missing or short secret, or UWLR without a schools table.
+ */
+PASSEND_API passend_status passend_import_open(passend_export_format format,
+                                               const char* const* files, size_t file_count,
+                                               const passend_import_options* options,
+                                               passend_dataset** out_dataset,
+                                               passend_diagnostics** out_diagnostics);
+
+/**
+ * passend_import_open and write the dataset as a contract folder `out_dir` (which must not
+ * exist, or be empty): written beside it under a temporary name and renamed, so a failure leaves
+ * nothing. Parameters and return values as passend_import_open; an existing non-empty out_dir is
+ * PASSEND_INVALID_ARGUMENT.
+ */
+PASSEND_API passend_status passend_import_to_folder(passend_export_format format,
+                                                    const char* const* files, size_t file_count,
+                                                    const passend_import_options* options,
+                                                    const char* out_dir,
+                                                    passend_diagnostics** out_diagnostics);
+
 /** Free a dataset and set `*dataset` to NULL. NULL-safe, double-free-safe. Results and matrices
  * made from the dataset stay valid. */
 PASSEND_API void passend_dataset_free(passend_dataset** dataset);

@@ -11,7 +11,17 @@ here and listed in ``__all__``.
 from __future__ import annotations
 
 from ._core import __version__
-from ._dataset import Dataset, catalog, validate
+from ._dataset import Dataset, catalog, import_to_folder, validate
 from ._errors import Diagnostic, Error, LoadError, SelectionError
 
-__all__ = ["Dataset", "Diagnostic", "Error", "LoadError", "SelectionError", "__version__", "catalog", "validate"]
+__all__ = [
+    "Dataset",
+    "Diagnostic",
+    "Error",
+    "LoadError",
+    "SelectionError",
+    "__version__",
+    "catalog",
+    "import_to_folder",
+    "validate",
+]

@@ -26,6 +26,22 @@ class Dataset:
 def contract() -> list[tuple[str, bool, list[tuple[str, str, bool]]]]: ...
 def load_folder(dir: str | PathLike[str], max_errors: int) -> _Loaded: ...
 def load_json(text: str, source: str, max_errors: int) -> _Loaded: ...
+def import_exports(
+    format: str,
+    files: list[str | PathLike[str]],
+    secret_file: str | PathLike[str],
+    schools: str | PathLike[str] | None,
+    max_file_bytes: int,
+    max_errors: int,
+) -> _Loaded: ...
+def import_to_folder(
+    format: str,
+    files: list[str | PathLike[str]],
+    secret_file: str | PathLike[str],
+    schools: str | PathLike[str] | None,
+    max_file_bytes: int,
+    out: str | PathLike[str],
+) -> tuple[bool, list[_Diagnostic]]: ...
 def make_demo(
     pupils: int, years: int, last_year: int, partnerships: int, seed: int, national: bool
 ) -> Dataset: ...

@@ -6,7 +6,7 @@ import datetime as _dt
 import json
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -57,6 +57,32 @@ class Dataset:
     def from_folder(cls, path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> Dataset:
         """Load a folder of contract CSV files (schools.csv, pupils.csv, enrolments.csv, ...)."""
         return _loaded(_core.load_folder(os.fspath(path), max_errors))
+
+    @classmethod
+    def from_export(
+        cls,
+        format: str,
+        files: Sequence[str | os.PathLike[str]],
+        *,
+        secret_file: str | os.PathLike[str],
+        schools: str | os.PathLike[str] | None = None,
+        max_file_bytes: int = 0,
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+    ) -> Dataset:
+        """Read schools' XML exports: ``format`` ``"uwlr"`` (UWLR 2.x leerlinggegevens; needs
+        ``schools``, the contract's schools.csv) or ``"oso"`` (OSO 2019.1 dossiers). Pupils get
+        keyed pseudonyms under the key in ``secret_file``; names, addresses, BSN and the like are
+        never copied (docs/import.md). ``max_file_bytes`` 0 is the default limit (256 MiB)."""
+        return _loaded(
+            _core.import_exports(
+                format,
+                [os.fspath(f) for f in files],
+                os.fspath(secret_file),
+                None if schools is None else os.fspath(schools),
+                max_file_bytes,
+                max_errors,
+            )
+        )
 
     @classmethod
     def from_json(
@@ -534,4 +560,30 @@ def validate(path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERR
     return diagnostics_of(raw)
 
 
-__all__ = ["Dataset", "catalog", "validate", "TABLES"]
+def import_to_folder(
+    format: str,
+    files: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    secret_file: str | os.PathLike[str],
+    schools: str | os.PathLike[str] | None = None,
+    max_file_bytes: int = 0,
+) -> list[Diagnostic]:
+    """:meth:`Dataset.from_export` written as a contract folder ``out`` (which must not exist, or
+    be empty; nothing is written when the import fails). Returns the warnings; raises
+    :class:`LoadError` with every located problem."""
+    written, raw = _core.import_to_folder(
+        format,
+        [os.fspath(f) for f in files],
+        os.fspath(secret_file),
+        None if schools is None else os.fspath(schools),
+        max_file_bytes,
+        os.fspath(out),
+    )
+    diagnostics = diagnostics_of(raw)
+    if not written:
+        raise LoadError(diagnostics)
+    return diagnostics
+
+
+__all__ = ["Dataset", "catalog", "import_to_folder", "validate", "TABLES"]
