@@ -354,7 +354,7 @@ TEST_CASE("demo: process indicators per board and anchor points per school aroun
     CHECK(below <= static_cast<long>(anchor.size()) * 2 / 3); // most meet it
 }
 
-TEST_CASE("demo: seed 002's board spends exactly what it received in 2024-2025") {
+TEST_CASE("demo: the model board spends exactly what it received in 2024-2025") {
     const auto& ds = demo();
     const auto board = *ds.find_board("BG41001");
     const auto po3104 = *ds.find_swv("PO3104");
