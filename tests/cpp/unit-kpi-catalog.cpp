@@ -92,7 +92,7 @@ catalog_error rejected(const std::string& text) {
 TEST_CASE("the built-in catalog has every id of the standard definitions (docs/definitions.md)") {
     const auto& cat = catalog::builtin();
     const auto ids = definition_ids("Standard definitions");
-    CHECK(ids.size() == 39);
+    CHECK(ids.size() == 40); // thuiszitters_langer_dan_3_maanden too: ids may hold digits
     for (const auto& id : ids) {
         INFO("docs/definitions.md id: " << id);
         CHECK(cat.find(id) != nullptr);
