@@ -21,8 +21,8 @@ class PassendConan(ConanFile):
     options = {"with_c_api": [True, False], "with_cli": [True, False]}
     # date-tz reads the OS tz database (named zones of Arrow timestamps), never downloads one
     default_options = {"with_c_api": True, "with_cli": True, "date/*:use_system_tz_db": True}
-    exports_sources = "../CMakeLists.txt", "../cmake/*", "../include/*", "../src/*", \
-        "../bindings/c/*", "../catalog/*", "../plans/*"
+    exports_sources = "../CMakeLists.txt", "../LICENSE", "../cmake/*", "../include/*", \
+        "../src/*", "../bindings/c/*", "../catalog/*", "../plans/*"
 
     def requirements(self):
         self.requires("date/3.0.1")

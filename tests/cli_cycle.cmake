@@ -53,7 +53,7 @@ add_test(NAME cli.calendar.invalid_plan
 add_test(NAME cli.calendar.bad_year
          COMMAND ${_run} "-DARGS=calendar --year 2025" -DEXPECT_RC=1 "-DEXPECT=not a school year"
                  -P ${_script})
-# The demo region's model board (seed 002's money table), once the demo generator is in.
+# The demo region's model board (the money table of its accountability report), once the demo generator is in.
 if(NOT EXISTS ${PROJECT_SOURCE_DIR}/src/demo/demo_pending.cpp)
   add_test(NAME cli.accountability.demo_board
            COMMAND ${_run} "-DARGS=accountability --demo --board BG41001 --year 2024-2025"

@@ -3,7 +3,7 @@
  *
  * passend computes the figures of Dutch "passend onderwijs" (pupil counts per setting, referrals,
  * thuiszitters, TLVs, money, ...) from pupil-level records that follow the input contract
- * (shared/DATA_CONTRACT.md, reproduced in the README). This header is the reference manual of
+ * (docs/data-contract.md, summarised in the README). This header is the reference manual of
  * the C interface: every function below says who owns what, what NULL means and what happens on
  * failure. docs/c-api.md is the short guide.
  *
@@ -585,8 +585,9 @@ PASSEND_API passend_status passend_appender_append_arrow(passend_appender* appen
 typedef struct passend_catalog passend_catalog;
 
 /**
- * Open the catalog built into the library (every standard definition of the domain, and seed
- * 000's eleven KPIs tagged `seed000:<n>`).
+ * Open the catalog built into the library (every standard definition of docs/definitions.md,
+ * and the eleven KPIs of the partnerships' Kwaliteitsbeleid 2023-2027, tagged
+ * `kwaliteitsbeleid:<n>`).
  * @param[out] out_catalog free with passend_catalog_free
  */
 PASSEND_API passend_status passend_catalog_builtin(passend_catalog** out_catalog);
@@ -627,7 +628,8 @@ PASSEND_API size_t passend_catalog_count(const passend_catalog* catalog);
  * @param[out] out_id e.g. `deelname_so`
  * @param[out] out_title_nl, out_title_en the titles
  * @param[out] out_unit `count`, `percent`, `days`, `euro`, `score` or `years`
- * @param[out] out_source the seed document or official definition it follows
+ * @param[out] out_source the published document (title, publisher) or official definition it
+ *                        follows
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for NULL or an index out of range.
  */
 PASSEND_API passend_status passend_catalog_get(const passend_catalog* catalog, size_t index,
@@ -660,7 +662,7 @@ typedef struct passend_evaluate_options {
     const char* units;    /**< unit ids (partnership, board, school, municipality, `onbekend`);
                                NULL: all. The national row `NL` always comes along. */
     const char* levels;   /**< `swv`, `board`, `school`, `municipality`; NULL: all */
-    const char* kpis;     /**< KPI ids or tags (`seed000`); NULL: the whole catalog */
+    const char* kpis;     /**< KPI ids or tags (`kwaliteitsbeleid`); NULL: the whole catalog */
     int schoolgaand;      /**< 0: so/vso pupils count for their TLV's (paying) partnership;
                                1: for their school's partnership (the dashboard's second view) */
     int suppress;         /**< 1 (default): hide small counts (1-4) and what reveals them, as
@@ -796,9 +798,10 @@ typedef struct passend_plan_options {
     { PASSEND_PLAN_OPTIONS_VERSION, 0, 1, NULL }
 
 /**
- * Evaluate a focus plan (seed 001's template as JSON; docs/quality-cycle.md) on `dataset` for one
- * school year: per focus point each indicator's baseline, the value the year before and in the
- * year, the change, the plan's target and the status against it. The same code as the command
+ * Evaluate a focus plan (the KPI template of "Integrale kwaliteitszorg", Perspectief op School
+ * 2019, as JSON; docs/quality-cycle.md) on `dataset` for one school year: per focus point
+ * each indicator's baseline, the value the year before and in the year, the change, the plan's
+ * target and the status against it. The same code as the command
  * `passend plan PLAN.json DIR --format json`: KPIs of the built-in catalog for every year and
  * unit, suppressed before the plan's rows are read, so the JSON is the command's byte for byte
  * (with the same subject). Safe to call from many threads on one dataset.

@@ -1,4 +1,4 @@
-// Attribution: which partnership a pupil's number belongs to (shared/DOMAIN.md, "Attribution").
+// Attribution: which partnership a pupil's number belongs to (docs/definitions.md, "Attribution").
 //
 // bao, sbo, vo and pro pupils count for the partnership of their school. so and vso pupils count
 // for the paying partnership (WEC art. 40): the swv of the granted TLV for that setting covering

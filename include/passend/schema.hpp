@@ -1,4 +1,4 @@
-// The input contract (shared/DATA_CONTRACT.md, version 1) as data: tables and their columns.
+// The input contract (docs/data-contract.md, version 1) as data: tables and their columns.
 //
 // Every loader (CSV, JSON, the C appender, Arrow) maps its source onto these columns and hands
 // the field texts to dataset_builder::add_text_row, so all sources share one validation path.

@@ -1,4 +1,4 @@
-// Stocks: pupils per partnership and setting on one day (shared/DOMAIN.md, "Pupils in X at D").
+// Stocks: pupils per partnership and setting on one day (docs/definitions.md, "Pupils in X at D").
 //
 // A pupil counts once, for the enrolment covering the day (on a switch day the new one), in the
 // setting of that enrolment's school and for the partnership attribution gives it (so and vso:

@@ -1,4 +1,4 @@
-// Verzuim episodes: the absences behind the thuiszitter KPIs (shared/DOMAIN.md, the rows
+// Verzuim episodes: the absences behind the thuiszitter KPIs (docs/definitions.md, the rows
 // langdurig_relatief_verzuim, absoluut_verzuim, thuiszitters, thuiszitters_langer_dan_3_maanden,
 // vrijstellingen and their attribution).
 //
@@ -52,7 +52,7 @@ struct verzuim_episode {
     day last;
     bool open;       ///< end_date absent
     int length_days; ///< last - start + 1
-    /// last is after the same day three calendar months after start (DOMAIN.md).
+    /// last is after the same day three calendar months after start (docs/definitions.md).
     bool longer_than_3_months;
     absence_unit unit;
 

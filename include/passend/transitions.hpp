@@ -1,4 +1,4 @@
-// Transitions: a pupil's enrolments turned into flows (shared/DOMAIN.md, "Flows").
+// Transitions: a pupil's enrolments turned into flows (docs/definitions.md, "Flows").
 //
 // Two consecutive enrolments a, b of a pupil form a direct transition on b.start when
 // b.start - a.end <= 92 days; otherwise a ends in uitstroom and b begins with instroom. The first
@@ -24,13 +24,14 @@ enum class transition_kind : std::uint8_t {
     terugplaatsing, ///< return to a lighter setting
     doorstroom,     ///< any PO setting -> any VO setting
     overig,         ///< VO -> PO
-    voortzetting,   ///< re-enrolment at the same school: no move (passend's choice; not in DOMAIN)
+    voortzetting,   ///< re-enrolment at the same school: no move (passend's choice; not in
+                    ///< docs/definitions.md)
     uitstroom,      ///< setting -> outside, with the exit reason
 };
 inline constexpr std::size_t transition_kind_count = 8;
 std::string_view to_string(transition_kind k) noexcept;
 
-/// The kind of a direct transition between two enrolments (DOMAIN.md's table).
+/// The kind of a direct transition between two enrolments (docs/definitions.md's table).
 transition_kind classify(setting from, setting to, bool same_school) noexcept;
 
 inline constexpr std::uint32_t no_enrolment = 0xFFFFFFFFu;

@@ -246,7 +246,7 @@ class Dataset:
             catalog: a KPI catalog file that extends or overrides the built-in one.
             suppress: hide counts 1-4 and every number they could be recovered from (NaN), as a
                 publication must; False only for internal analysis.
-            kpi: KPI id(s) or tag(s) to keep (``"deelname_so"``, ``"seed000"``).
+            kpi: KPI id(s) or tag(s) to keep (``"deelname_so"``, ``"kwaliteitsbeleid"``).
             view: ``"paying"`` (so/vso pupils count for the partnership of their TLV) or
                 ``"schoolgaand"`` (for their school's partnership).
         """
@@ -369,8 +369,9 @@ class Dataset:
     ) -> pd.DataFrame:
         """A focus plan's indicators against its targets in one school year, one row per indicator.
 
-        ``plan`` is the path of a plan file, its JSON text, or the plan as a dict (seed 001's
-        template, docs/quality-cycle.md). The figures are those of ``passend plan PLAN --format
+        ``plan`` is the path of a plan file, its JSON text, or the plan as a dict (the KPI
+        template, "sjabloon", of *Integrale kwaliteitszorg*, Perspectief op School 2019;
+        docs/quality-cycle.md). The figures are those of ``passend plan PLAN --format
         json`` (:meth:`plan_json` returns that document): columns ``focus_point, kpi, level, unit,
         kpi_unit, baseline_year, baseline, previous, value, change, target, direction, tolerance,
         status``. Numbers are float64, NaN where the document has null or ``"<5"`` (absent, or

@@ -1,4 +1,4 @@
-// passend accountability: a board's yearly accountability report (seed 002's structure) as
+// passend accountability: a board's yearly accountability report (the structure of a real one) as
 // Markdown or self-contained HTML.
 #include "commands.hpp"
 #include "input.hpp"
@@ -66,7 +66,8 @@ void run(const accountability_options_cli& o) {
 void setup(CLI::App& app) {
     auto o = std::make_shared<accountability_options_cli>();
     auto* cmd = app.add_subcommand(
-        "accountability", "A board's yearly accountability report (seed 002) as Markdown or HTML");
+        "accountability",
+        "A board's yearly accountability report on passend onderwijs as Markdown or HTML");
     add_input_options(*cmd, o->in);
     cmd->add_option("--board", o->board, "Board id (board_id)")->required();
     cmd->add_option("--year", o->year, "School year, e.g. 2024-2025")->required();

@@ -1,5 +1,5 @@
-// passend calendar: the year's quality cycle (seed 000 Bijlage 1) and a plan's forum meetings
-// as iCalendar or Markdown.
+// passend calendar: the year's quality cycle (Bijlage 1 of the Kwaliteitsbeleid 2023-2027) and a
+// plan's forum meetings as iCalendar or Markdown.
 #include "commands.hpp"
 #include "input.hpp"
 

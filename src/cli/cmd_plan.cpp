@@ -1,6 +1,7 @@
-// passend plan PLAN.json DIR|--demo: a focus plan's evaluation (seed 001's template) for a
-// school year: per focus point each indicator's baseline, the year before, the year, the change,
-// the plan's target and the status against it, as Markdown, HTML or JSON (passend-plan-1).
+// passend plan PLAN.json DIR|--demo: a focus plan's evaluation (the template of Integrale
+// kwaliteitszorg) for a school year: per focus point each indicator's baseline, the year before,
+// the year, the change, the plan's target and the status against it, as Markdown, HTML or JSON
+// (passend-plan-1).
 #include "commands.hpp"
 #include "input.hpp"
 
@@ -56,7 +57,7 @@ void setup_plan(CLI::App& app) {
     auto* cmd = app.add_subcommand(
         "plan", "A focus plan's indicators against its targets for a school year: baseline, "
                 "value, change, target and status (md, html or json); counts 1-4 show as <5");
-    cmd->add_option("PLAN", o->plan, "Focus plan (JSON, seed 001's template)")
+    cmd->add_option("PLAN", o->plan, "Focus plan (JSON; docs/quality-cycle.md)")
         ->required()
         ->check(CLI::ExistingFile);
     add_input_options(*cmd, o->in);

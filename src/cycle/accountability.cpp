@@ -430,7 +430,7 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                          "(ver)plaatsingsprocessen.",
                          {}};
         s.blocks.push_back(note("De gegevens van passend bevatten geen doublures, versnelling of "
-                                "adviesbestendigheid (in seed 002 komen die uit NCO-data): dit "
+                                "adviesbestendigheid (in het model komen die uit NCO-data): dit "
                                 "onderdeel steunt op de toelichting van het bestuur."));
         s.blocks.push_back(board_text(texts, "ononderbroken_ontwikkeling"));
         r.sections.push_back(std::move(s));
@@ -577,10 +577,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
         r.sections.push_back(std::move(s));
     }
     r.sources = {
-        "Opbouw: de verantwoording van een schoolbestuur aan het samenwerkingsverband (seed 002, "
-        "PO Zuid-Limburg 2024-2025).",
+        "Opbouw: de verantwoording van een schoolbestuur aan het samenwerkingsverband "
+        "(Schoolbesturen aan zet, PO Zuid-Limburg 2024-2025).",
         "Cijfers: berekend door passend uit de aangeleverde gegevens; KPI-definities volgens de "
-        "catalogus (DOMAIN.md). Bedragen exact in centen opgeteld.",
+        "catalogus (docs/definitions.md). Bedragen exact in centen opgeteld.",
         options.suppress_small_counts
             ? "Privacy: aantallen van 1 tot en met 4 staan er als <5; een verschil dat een klein "
               "aantal zou verraden is weggelaten."

@@ -9,7 +9,8 @@
 PASSEND_NAMESPACE_BEGIN
 namespace {
 
-// Seed 002, "Het schoolbestuur stuurt op": the numbered process indicators, verbatim.
+// *Schoolbesturen aan zet* (verantwoording 2024-2025), "Het schoolbestuur stuurt op": the numbered
+// process indicators, verbatim.
 constexpr std::array<framework_item, 43> process_indicators{{
     {1, "Ondersteuningsplan SWV is vertaald in het (strategisch) bestuursplan"},
     {2, "Regiovisie is vertaald in het (strategisch) bestuursplan"},
@@ -70,23 +71,24 @@ constexpr std::array<framework_group, 4> process_groups{{
     {"knooppunt", "Knooppunt - betreft alle scholen", 35, 43},
 }};
 
-constexpr std::string_view seed_002_process =
-    "seed 002 (verantwoording schoolbestuur 2024-2025), procesindicatoren 1-43";
-constexpr std::string_view seed_002_anchor =
-    "seed 002, ontwikkeling ankerpunten ondersteuning (2-jaarlijkse meting SOP, norm 75%)";
+constexpr std::string_view board_report_process =
+    "Schoolbesturen aan zet (verantwoording schoolbestuur 2024-2025), procesindicatoren 1-43";
+constexpr std::string_view board_report_anchor =
+    "Schoolbesturen aan zet, ontwikkeling ankerpunten ondersteuning (2-jaarlijkse meting SOP, norm "
+    "75%)";
 
 const std::array<framework_def, 5> frameworks{{
-    {"procesindicatoren", "Procesindicatoren", seed_002_process, process_indicators, process_groups,
-     false},
-    {"ankerpunt1", "Ankerpunt 1 - Kwaliteitsstandaard", seed_002_anchor, {}, {}, true},
+    {"procesindicatoren", "Procesindicatoren", board_report_process, process_indicators,
+     process_groups, false},
+    {"ankerpunt1", "Ankerpunt 1 - Kwaliteitsstandaard", board_report_anchor, {}, {}, true},
     {"ankerpunt2",
      "Ankerpunt 2 - Planmatig en handelingsgericht werken",
-     seed_002_anchor,
+     board_report_anchor,
      {},
      {},
      true},
-    {"ankerpunt3", "Ankerpunt 3 - Specifieke ondersteuning", seed_002_anchor, {}, {}, true},
-    {"ankerpunt4", "Ankerpunt 4 - Ondersteuningsstructuur", seed_002_anchor, {}, {}, true},
+    {"ankerpunt3", "Ankerpunt 3 - Specifieke ondersteuning", board_report_anchor, {}, {}, true},
+    {"ankerpunt4", "Ankerpunt 4 - Ondersteuningsstructuur", board_report_anchor, {}, {}, true},
 }};
 
 std::optional<int> item_number(std::string_view item) noexcept {

@@ -241,7 +241,8 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
         "Nulmeting: de laatste waarde tot en met het schooljaar vóór het eerste schooljaar "
         "waarvoor het plan een doel stelt (het jaar tussen haakjes).",
         "Cijfers: berekend door passend uit de aangeleverde gegevens; KPI-definities volgens de "
-        "catalogus (docs/kpis.md); opbouw volgens het sjabloon van seed 001.",
+        "catalogus (docs/kpis.md); opbouw volgens het sjabloon uit Integrale kwaliteitszorg "
+        "(Perspectief op School, 2019).",
         suppression_note_md(o.suppressed, o.max_small)};
     return r;
 }

@@ -16,7 +16,8 @@ namespace {
 
 using date::days;
 
-/// Seed 002: what the board received from PO3104 in 2024-2025 and how it spent it, in euro.
+/// The model board's accountability report 2024-2025: what it received from PO3104 in 2024-2025 and
+/// how it spent it, in euro.
 constexpr cents model_funds = 1'631'099'00;
 struct purpose {
     std::string_view name, kpi;
@@ -33,7 +34,7 @@ constexpr std::array<std::string_view, 4> other_purposes{
     "individuele arrangementen", "doelgroeparrangementen"};
 
 constexpr int anchor_items = 8;
-constexpr int process_indicators = 43; // seed 002: four groups, 1-7, 8-27, 28-34, 35-43
+constexpr int process_indicators = 43; // four groups, 1-7, 8-27, 28-34, 35-43
 
 /// A score ja (1), deels (0.5) or nee (0) averaging `quality` per mille.
 double score(rng& g, int quality) {
@@ -91,7 +92,8 @@ void assessments(const region& r, const window& w, const demo_options& o, datase
                                      score(g, q)});
         }
     }
-    // Anchor points are measured every two years (seed 002), ending with the last year.
+    // Anchor points are measured every two years (as in the model board's report), ending with the
+    // last year.
     for (std::uint32_t s = 0; s < r.schools.size(); ++s) {
         rng g(stream_seed(o.seed ^ 0xA4C40ull, s));
         const int q = std::clamp(quality[r.schools[s].board] + g.between(-160, 100), 350, 980);
@@ -104,8 +106,8 @@ void assessments(const region& r, const window& w, const demo_options& o, datase
 }
 
 /// Funds per board, paying partnership and year in proportion to the board's pupils at the
-/// teldatum, scaled so that the model board receives the seed's 1,631,099.00 in the last year;
-/// allocations spend them, the model board's exactly as in the seed.
+/// teldatum, scaled so that the model board receives its report's 1,631,099.00 in the last year;
+/// allocations spend them, the model board's exactly as in its report.
 void money(const region& r, const window& w, const demo_options& o, dataset_builder& b,
            const tallies& t) {
     const auto years = static_cast<std::size_t>(w.years());
@@ -156,7 +158,7 @@ void money(const region& r, const window& w, const demo_options& o, dataset_buil
                 model_board ? model_allocations.size() : other_purposes.size();
             cents left = spent;
             for (std::size_t i = 0; i < parts; ++i) {
-                // The model board keeps the seed's proportions (64 bits hold spent * amount).
+                // The model board keeps its report's proportions (64 bits hold spent * amount).
                 const cents share = model_board ? spent * model_allocations[i].amount / model_funds
                                                 : spent / 1000 * std::array{550, 250, 150, 50}[i];
                 const cents amount = i + 1 == parts ? left : share / 100 * 100;

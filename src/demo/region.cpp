@@ -126,9 +126,9 @@ region zuid_limburg(std::uint64_t pupils) {
     r.swvs = {{"PO3104", "Westelijke Mijnstreek", sector::po},
               {"PO3105", "Maastricht-Heuvelland", sector::po},
               {"PO3106", "Parkstad", sector::po},
-              // Seed 000 is the joint quality policy of the VO partnerships Maastricht-Heuvelland
-              // and Parkstad; the demo has one VO partnership for the whole region, with the
-              // contract's example code.
+              // The Kwaliteitsbeleid 2023-2027 is the joint quality policy of the VO partnerships
+              // Maastricht-Heuvelland and Parkstad; the demo has one VO partnership for the whole
+              // region, with the contract's example code.
               {"VO3105", "Passend VO Zuid-Limburg", sector::vo}};
     constexpr std::uint32_t wm = 0, mh = 1, ps = 2, vo = 3;
     // CBS codes (2024) and inhabitants in thousands, rounded.
@@ -148,7 +148,7 @@ region zuid_limburg(std::uint64_t pupils) {
                         {"GM1954", "Beekdaelen", 36, ps, vo},
                         {"GM0965", "Simpelveld", 10, ps, vo},
                         {"GM0986", "Voerendaal", 12, ps, vo}};
-    r.boards = {{"BG41001", "Stichting Kindante (demo, modelled on seed 002)"},
+    r.boards = {{"BG41001", "Stichting Kindante (demo)"},
                 {"BG41002", "Stichting Primair Onderwijs Maastricht (demo)"},
                 {"BG41003", "Stichting Heuvelland Scholen (demo)"},
                 {"BG41004", "Stichting Parkstad Primair (demo)"},
@@ -159,7 +159,7 @@ region zuid_limburg(std::uint64_t pupils) {
     r.model_board_swv = wm;
     place_schools(r, pupils, regional_plan);
 
-    // Boards: the seed's board runs the primary schools of Westelijke Mijnstreek and one sbo and
+    // Boards: the model board runs the primary schools of Westelijke Mijnstreek and one sbo and
     // one so school there; a board of village schools spans two partnerships.
     bool kindante_sbo = false, kindante_so = false;
     for (auto& s : r.schools) {

@@ -39,9 +39,10 @@ struct region {
     std::vector<swv_info> swvs;
     std::vector<board_info> boards;
     std::vector<school_info> schools;
-    /// The board modelled on seed 002's (its funds and allocations for the last year).
+    /// The board modelled on a real board's accountability report 2024-2025 (its funds and
+    /// allocations for the last year).
     std::uint32_t model_board = none;
-    /// The partnership that pays the model board (PO3104 in the seed).
+    /// The partnership that pays the model board (PO3104 in that report).
     std::uint32_t model_board_swv = none;
 
     /// Running sums of municipality sizes, for drawing where a pupil lives.

@@ -550,7 +550,7 @@ catalog catalog::select(const std::vector<std::string>& ids_or_tags) const {
     for (const auto& d : defs_) {
         const bool wanted = std::ranges::any_of(ids_or_tags, [&](const std::string& s) {
             if (d.id == s || d.has_tag(s)) return true;
-            // `seed000` selects every `seed000:<n>` tag.
+            // `kwaliteitsbeleid` selects every `kwaliteitsbeleid:<n>` tag.
             return std::ranges::any_of(d.tags, [&](const std::string& t) {
                 return t.size() > s.size() && t.starts_with(s) && t[s.size()] == ':';
             });

@@ -583,7 +583,8 @@ struct scan_context {
     std::array<std::vector<day>, 2> days; ///< teldatum and peildatum of each scanned year
     std::vector<day> first_days;          ///< 1 August of each scanned year and the next
     /// The school year of the data's horizon: records of open or planned periods (OPPs,
-    /// arrangements, absences) stop there, as enrolments do (DOMAIN.md's data end at the horizon).
+    /// arrangements, absences) stop there, as enrolments do (docs/definitions.md's data end at the
+    /// horizon).
     int horizon_year = 0;
     /// One past the last scanned year such a record may count in.
     int end_year() const noexcept { return std::min(years.first + years.count, horizon_year + 1); }
@@ -897,7 +898,8 @@ void scan_tables(const scan_context& cx, Sink& sink) {
                 if (c < 0) continue;
                 const unit_keys k =
                     level == unit_level::school ? school_keys(unit) : board_keys(unit);
-                // The norm of seed 002: a mean item score of at least 75%.
+                // The norm of the board reports ("norm van 75%"): a mean item score of at least
+                // 75%.
                 const bool meets = kpi_norm{kpi_norm::direction::at_least, 0.75}.judge(
                                        sn.first / sn.second) == kpi_status::op_koers;
                 sink.add(c, static_cast<std::size_t>(y), k, no_index<pupil_idx>, meets ? 1 : 0);

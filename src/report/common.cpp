@@ -269,7 +269,7 @@ const theme& theme_of(std::string_view id) {
 }
 
 namespace {
-/// The order of lines within a theme: DOMAIN.md's table, settings from regular to most
+/// The order of lines within a theme: docs/definitions.md's table, settings from regular to most
 /// specialised, each rate after its count; ids it does not know keep their order, after these.
 std::size_t line_rank(std::string_view id) {
     static const std::vector<std::string> order = [] {

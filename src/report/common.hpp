@@ -56,14 +56,14 @@ std::string display_norm(const kpi_info& info);
 std::string_view status_text(kpi_status s);
 std::string_view level_text(kpi_level l); ///< Dutch name of a level
 
-/// A theme of seed 000's KPI set, by KPI id.
+/// A theme of the quality policy's KPI set (Kwaliteitsbeleid 2023-2027), by KPI id.
 struct theme {
     int order;
-    std::string_view nl, en, seed000; ///< seed000: which of its eleven KPIs ("1-3")
+    std::string_view nl, en, policy_kpis; ///< which of the policy's eleven KPIs ("1-3")
 };
 const theme& theme_of(std::string_view kpi_id);
 
-/// The definitions by theme, then in DOMAIN.md's order (the dashboards' order).
+/// The definitions by theme, then in docs/definitions.md's order (the dashboards' order).
 std::vector<const kpi_info*> ordered_definitions(const kpi_results& results);
 
 /// One line of a dashboard: a KPI for one unit.

@@ -40,7 +40,7 @@ h2 .level { font-size: 13px; font-weight: 400; color: var(--muted); }
 .theme { margin-top: 16px; }
 h3 { font-size: 15px; margin: 0 0 4px; color: var(--accent); }
 h3 .en { font-weight: 400; color: var(--muted); }
-h3 .seed { float: right; font-weight: 400; font-size: 12px; color: var(--muted); }
+h3 .policy { float: right; font-weight: 400; font-size: 12px; color: var(--muted); }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 col.kpi { width: 35%; } col.val { width: 11%; } col.chg { width: 10%; } col.norm { width: 8%; }
 col.status { width: 11%; } col.trend { width: 14%; } col.nat { width: 11%; }
@@ -234,8 +234,9 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
             << "</span></div>\n";
         for (const auto& t : u.themes) {
             out << "<div class=\"theme\">\n<h3>";
-            if (!t.what->seed000.empty())
-                out << "<span class=\"seed\">seed 000 KPI " << t.what->seed000 << "</span>";
+            if (!t.what->policy_kpis.empty())
+                out << "<span class=\"policy\">Kwaliteitsbeleid KPI " << t.what->policy_kpis
+                    << "</span>";
             out << t.what->order << " · " << escape_html(t.what->nl) << " <span class=\"en\">"
                 << escape_html(t.what->en) << "</span></h3>\n<table>\n<colgroup><col class=\"kpi\">"
                 << "<col class=\"val\"><col class=\"chg\"><col class=\"norm\"><col "

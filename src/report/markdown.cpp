@@ -80,7 +80,8 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
         const bool national = u.level == kpi_level::national;
         for (const auto& t : u.themes) {
             out << "### " << t.what->order << " · " << t.what->nl << " — *" << t.what->en << "*";
-            if (!t.what->seed000.empty()) out << " (seed 000 KPI " << t.what->seed000 << ")";
+            if (!t.what->policy_kpis.empty())
+                out << " (Kwaliteitsbeleid KPI " << t.what->policy_kpis << ")";
             out << "\n\n| KPI | " << d.year.to_string() << " | verschil | norm | status | trend |"
                 << (national ? "" : " landelijk |") << "\n";
             out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|") << "\n";

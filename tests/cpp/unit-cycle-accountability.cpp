@@ -59,7 +59,7 @@ bool mentions(const report_section& s, std::string_view text) {
 }
 } // namespace
 
-TEST_CASE("the report follows seed 002's structure") {
+TEST_CASE("the report follows the model board report's structure") {
     const auto ds = region().finish().value();
     const auto r = build_accountability(*ds, {}, *ds->find_board("kindante"), y2024, {});
     std::vector<std::string> ids;

@@ -58,7 +58,7 @@ TEST_CASE("a year without a holiday list assumes the summer holiday and says so"
     CHECK(md.find("aangenomen") != std::string::npos);
 }
 
-TEST_CASE("seed 000 Bijlage 1 as dated activities, hand-checked for 2025-2026") {
+TEST_CASE("the quality policy's Bijlage 1 as dated activities, hand-checked for 2025-2026") {
     const auto events = cycle_activities(working_days::for_year(y2025));
     REQUIRE(events.size() == 15);
     const auto span = [&](std::string_view start_of_summary) {

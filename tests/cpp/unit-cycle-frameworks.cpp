@@ -25,7 +25,7 @@ dataset_builder region() {
 }
 } // namespace
 
-TEST_CASE("the 43 process indicators carry seed 002's text in four groups") {
+TEST_CASE("the 43 process indicators carry the board report's text in four groups") {
     const auto* f = find_framework("procesindicatoren");
     REQUIRE(f != nullptr);
     REQUIRE(f->items.size() == 43);

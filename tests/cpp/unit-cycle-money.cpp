@@ -16,9 +16,9 @@ day d(const char* text) {
 
 constexpr school_year y2024{2024};
 
-// Seed 002's "Aanwending middelen SWV": one board, 1,631,099 received in the
+// The board report's "Aanwending middelen SWV": one board, 1,631,099 received in the
 // terugploegregeling from PO3104, four allocations. `last` is the fourth allocation in euro.
-dataset_ptr seed_002_money(cents last = 92'400'00) {
+dataset_ptr board_report_money(cents last = 92'400'00) {
     dataset_builder b;
     b.add(school_row{"01AA00", "De Linde", "kindante", "PO3104", setting::bao});
     b.add(school_row{"02BB00", "De Wissel", "kindante", "PO3104", setting::sbo});
@@ -43,8 +43,8 @@ dataset_ptr seed_002_money(cents last = 92'400'00) {
 }
 } // namespace
 
-TEST_CASE("seed 002's money table reconciles exactly to 1,631,099") {
-    const auto ds = seed_002_money();
+TEST_CASE("the board report's money table reconciles exactly to 1,631,099") {
+    const auto ds = board_report_money();
     const auto m = money_of(*ds, *ds->find_board("kindante"), y2024);
     CHECK(m.received == 1'631'099'00);
     CHECK(m.allocated == 1'019'682'00 + 506'195'00 + 12'822'00 + 92'400'00);
@@ -62,19 +62,19 @@ TEST_CASE("seed 002's money table reconciles exactly to 1,631,099") {
 }
 
 TEST_CASE("one euro more on one allocation is reported as a one-euro difference") {
-    const auto ds = seed_002_money(92'401'00);
+    const auto ds = board_report_money(92'401'00);
     const auto bad = unreconciled(*ds);
     REQUIRE(bad.size() == 1);
     CHECK(ds->boards().id[pos(bad[0].board)] == "kindante");
     CHECK(bad[0].year == y2024);
     CHECK(bad[0].difference() == -100); // allocated one euro more than received
     CHECK(format_euro(bad[0].difference()) == "-€ 1");
-    const auto less = seed_002_money(92'399'00);
+    const auto less = board_report_money(92'399'00);
     CHECK(money_of(*less, *less->find_board("kindante"), y2024).difference() == 100);
 }
 
 TEST_CASE("spending per pupil counts the board's pupils at the teldatum") {
-    const auto ds = seed_002_money();
+    const auto ds = board_report_money();
     const auto m = money_of(*ds, *ds->find_board("kindante"), y2024);
     // p1 at the bao, p2 at the sbo on its switch day; p3 is another board's, p4 came later.
     CHECK(m.pupils == 2);
@@ -108,7 +108,7 @@ TEST_CASE("per purpose totals add allocations with the same purpose") {
 }
 
 TEST_CASE("an allocation that names a KPI shows the KPI's movement beside the money") {
-    const auto ds = seed_002_money();
+    const auto ds = board_report_money();
     const auto m = money_of(*ds, *ds->find_board("kindante"), y2024);
     kpi_results kpis;
     const auto row = [](std::string kpi, int year, kpi_level level, std::string unit, double v) {
@@ -133,7 +133,7 @@ TEST_CASE("an allocation that names a KPI shows the KPI's movement beside the mo
 }
 
 TEST_CASE("the KPI evaluator's middelen KPIs agree with the money module to the cent") {
-    const auto ds = seed_002_money(92'401'00);
+    const auto ds = board_report_money(92'401'00);
     const auto kpis = evaluate(
         *ds,
         catalog::builtin().select({"middelen_ontvangen", "middelen_besteed", "middelen_saldo"}));

@@ -99,7 +99,8 @@ TEST_CASE("demo: the same options give the same dataset, on every machine") {
     CHECK(fingerprint_of(*a) == fingerprint_of(*b));
     // The generator uses only its own integer random numbers, so this value holds on every
     // platform and standard library. Update it only with a deliberate change to the generator.
-    CHECK(fingerprint_of(*a) == 15156704483498943645ull);
+    // (Last changed: the model board is named "Stichting Kindante (demo)".)
+    CHECK(fingerprint_of(*a) == 14149055164195904727ull);
     small.seed = 7;
     CHECK(fingerprint_of(*make_demo(small)) != fingerprint_of(*a));
 }
@@ -354,7 +355,7 @@ TEST_CASE("demo: process indicators per board and anchor points per school aroun
     CHECK(below <= static_cast<long>(anchor.size()) * 2 / 3); // most meet it
 }
 
-TEST_CASE("demo: seed 002's board spends exactly what it received in 2024-2025") {
+TEST_CASE("demo: the model board spends exactly what it received in 2024-2025") {
     const auto& ds = demo();
     const auto board = *ds.find_board("BG41001");
     const auto po3104 = *ds.find_swv("PO3104");

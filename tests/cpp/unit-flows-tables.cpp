@@ -57,7 +57,7 @@ constexpr int onderweg_col = static_cast<int>(flow_col::onderweg);
 const school_year y2019{2019}, y2020{2020}, y2021{2021}, y2022{2022};
 } // namespace
 
-TEST_CASE("flows: every kind of DOMAIN.md's table") {
+TEST_CASE("flows: every kind of docs/definitions.md's table") {
     using enum setting;
     using k = transition_kind;
     CHECK(classify(bao, bao, false) == k::overstap);

@@ -49,7 +49,7 @@ dataset_ptr records_region() {
     const school_year y{2023};
     b.add(fund_row{y, "PO01", "B1", "terugploegregeling", 163109900});
     b.add(fund_row{y, "PO01", "B2", "terugploegregeling", 10000});
-    // Seed 002's allocations add up exactly to the 1,631,099 received.
+    // The model board report's allocations add up exactly to the 1,631,099 received.
     for (cents amount : {101968200, 50619500, 1282200, 9240000})
         b.add(allocation_row{y, "B1", "ondersteuning", amount});
     b.add(allocation_row{y, "B2", "ondersteuning", 4000, "02BA00"});

@@ -1,4 +1,4 @@
-// Review: flow KPIs computed by hand from shared/DOMAIN.md (verwijzingen_*,
+// Review: flow KPIs computed by hand from docs/definitions.md (verwijzingen_*,
 // verwijzingspercentage_*, terugplaatsingen*, doorstroom_vo_vso / vso_vo,
 // schoolverlaters_zonder_diploma): the 92-day rule, the year of b.start, and attribution of a
 // transition to its *from* enrolment on its last day. School year 2023-2024 unless noted.

@@ -1,5 +1,5 @@
 // Review of the KPI evaluator's per-school counters (accumulator::fold), the not-counted levels
-// and the chunked two-thread pass: hand-computed numbers from shared/DOMAIN.md on a small region
+// and the chunked two-thread pass: hand-computed numbers from docs/definitions.md on a small region
 // with the awkward cases (a school without partnership, a pupil without municipality, so pupils
 // with and without a TLV, OPPs at so schools, a board's own assessment), in both views.
 // School year 2023-2024: teldatum 2023-10-01; 2022-2023: teldatum 2022-10-01.

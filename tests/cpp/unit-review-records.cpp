@@ -1,4 +1,4 @@
-// Review: KPIs on the other tables, computed by hand from shared/DOMAIN.md: arrangementen*,
+// Review: KPIs on the other tables, computed by hand from docs/definitions.md: arrangementen*,
 // tlv_toegekend*, tlv_doorlooptijd_mediaan, middelen_*, <framework>_score / _norm.
 // School year 2023-2024 = 2023-08-01 .. 2024-07-31.
 #include "unit-review-util.hpp"
@@ -53,7 +53,8 @@ dataset_ptr records_data() {
     // Decided in 2022-2023.
     tlv("T7", "PO01", setting::so, laag, d("2023-07-01"), "2023-07-31", toegekend); // 30
 
-    // Money (euro cents). Seed 002's four allocations reconcile to the 1,631,099 received.
+    // Money (euro cents). The model board report's four allocations reconcile to the 1,631,099
+    // received.
     const school_year y23{2023}, y22{2022};
     b.add(fund_row{y23, "PO01", "B1", "ondersteuning", 100000000});
     b.add(fund_row{y23, "PO01", "B1", "terugploegregeling", 63109900});
@@ -75,7 +76,7 @@ dataset_ptr records_data() {
     const double s4[] = {1.0, 0.5, 1.0, 1.0};
     for (int i = 0; i < 4; ++i)
         b.add(assessment_row{y23, "B4", "procesindicatoren", items[i], s4[i]});
-    // ankerpunt1 (seed 000 KPI 9, an explicit catalog entry): 01BA00 ja, deels -> 0.75.
+    // ankerpunt1 (the quality policy's KPI 9, an explicit catalog entry): 01BA00 ja, deels -> 0.75.
     b.add(assessment_row{y23, "01BA00", "ankerpunt1", "1", 1.0});
     b.add(assessment_row{y23, "01BA00", "ankerpunt1", "2", 0.5});
     return b.finish().value();

@@ -1,5 +1,5 @@
 // Helpers for the review tests: independent, hand-computed checks of the standard KPI ids
-// (shared/DOMAIN.md, "Standard definitions (v1)") through the public API only.
+// (docs/definitions.md, "Standard definitions (v1)") through the public API only.
 #pragma once
 
 #include "passend/builder.hpp"

@@ -1,4 +1,4 @@
-// Review: thuiszitter KPIs computed by hand from shared/DOMAIN.md (langdurig_relatief_verzuim,
+// Review: thuiszitter KPIs computed by hand from docs/definitions.md (langdurig_relatief_verzuim,
 // absoluut_verzuim, thuiszitters, thuiszitters_langer_dan_3_maanden, vrijstellingen): the 28/29
 // day boundary, open absences up to the year's last day, the calendar-month rule with month
 // ends, once per pupil per year per id for the unit of the earliest qualifying absence, and the
@@ -66,9 +66,10 @@ dataset_ptr verzuim_data() {
     b.add(enrolment_row{"eq3", "02BA00", d("2023-10-01")});
     b.add(absence_row{"eq3", relatief, d("2023-11-01"), d("2023-12-31")});
 
-    // sop (GM01): so at 04SO00 (PO01), paid by PO02; relatief absence of 61 days. DOMAIN names
-    // the school; for its partnership passend takes the paying one (thuiszitters.hpp), as for
-    // every so/vso number: PO02. (An ambiguity: the school's own PO01 would be another reading.)
+    // sop (GM01): so at 04SO00 (PO01), paid by PO02; relatief absence of 61 days.
+    // docs/definitions.md names the school; for its partnership passend takes the paying one
+    // (thuiszitters.hpp), as for every so/vso number: PO02. (An ambiguity: the school's own PO01
+    // would be another reading.)
     b.add(enrolment_row{"sop", "04SO00", d("2022-08-01")});
     b.add(tlv_row{"TS", "sop", "PO02", setting::so, funding_category::laag, no_day, d("2022-07-01"),
                   tlv_outcome::toegekend, d("2022-08-01"), d("2026-07-31")});

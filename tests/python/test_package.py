@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import passend
@@ -15,6 +15,16 @@ def test_version_is_the_cmake_project_version() -> None:
     cmake = (ROOT / "CMakeLists.txt").read_text()
     match = re.search(r"project\(passend VERSION ([0-9.]+)", cmake)
     assert match and passend.__version__ == match.group(1)
+
+
+def test_declares_its_licence_and_ships_the_text() -> None:
+    meta = metadata.metadata("passend")
+    assert meta["License-Expression"] == "EUPL-1.2"
+    files = metadata.files("passend") or []
+    licence = [f for f in files if f.name == "LICENSE" and "licenses" in f.parts]
+    assert len(licence) == 1
+    text = licence[0].read_text(encoding="utf-8")
+    assert text == (ROOT / "LICENSE").read_text(encoding="utf-8")
 
 
 def test_public_names() -> None:

@@ -1,4 +1,5 @@
-// The board's yearly accountability report on passend onderwijs, in seed 002's structure:
+// The board's yearly accountability report on passend onderwijs, in the structure of a real one
+// (*Schoolbesturen aan zet*, a Zuid-Limburg school board's accountability report 2024-2025):
 // context; development of the anchor points; what the board steers on (the 43 process
 // indicators); thuiszitters; uninterrupted development; referrals to sbo/so (or pro/vso) with
 // the previous year; returns from specialised settings; use of the partnership's funds.
@@ -59,7 +60,7 @@ struct report_block {
 struct report_section {
     std::string id;
     std::string title;
-    std::string lead; ///< the seed's guiding question or scope, in italics
+    std::string lead; ///< the model report's guiding question or scope, in italics
     std::vector<report_block> blocks;
 };
 

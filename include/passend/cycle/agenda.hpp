@@ -1,4 +1,5 @@
-// The cycle calendar (jaarkalender): the yearly activities of seed 000's Bijlage 1 and every
+// The cycle calendar (jaarkalender): the yearly activities of Bijlage 1 of the
+// *Kwaliteitsbeleid 2023-2027* (Passend VO Maastricht Heuvelland & Parkstad) and every
 // forum meeting of a focus plan as dated events, written as iCalendar (RFC 5545) or Markdown.
 //
 // Date rules (all through Howard Hinnant's date, on working_days):
@@ -37,7 +38,8 @@ struct cycle_event {
     std::string uid;         ///< stable across runs: the same plan and year give the same uids
 };
 
-/// Seed 000 Bijlage 1 ("Tijdpad kwaliteitscyclus") for the school year, one event per bullet.
+/// The quality policy's Bijlage 1 ("Tijdpad kwaliteitscyclus") for the school year, one event per
+/// bullet.
 std::vector<cycle_event> cycle_activities(const working_days& days);
 
 /// Every meeting of the plan's forums in the school year. A forum (same name and frequency)

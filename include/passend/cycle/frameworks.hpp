@@ -1,9 +1,10 @@
-// Assessment frameworks: the 43 process indicators and the four anchor points of seed 002, and
+// Assessment frameworks: the 43 process indicators and the four anchor points of a school board's
+// accountability report 2024-2025 (*Schoolbesturen aan zet*), and
 // their scores from assessments.csv per school and board against the 75% norm.
 //
 // A framework's score for a unit (school or board) in a school year is the mean of its item
 // scores (ja = 1, deels = 0.5, nee = 0); the norm is met when that mean is at least 0.75
-// (seed 002: "de norm van 75% op de kwaliteitsindicatoren"; DOMAIN.md `<framework>_score`,
+// ("de norm van 75% op de kwaliteitsindicatoren"; docs/definitions.md `<framework>_score`,
 // `<framework>_norm`, which the KPI evaluator computes the same way from the same rows). Exactly
 // 0.75 meets it. A unit without assessment rows has no score: the
 // functions return nullopt, never a zero.
@@ -25,7 +26,7 @@
 
 PASSEND_NAMESPACE_BEGIN
 
-/// One numbered item of a framework, with its Dutch text as the seed writes it.
+/// One numbered item of a framework, with its Dutch text as the report writes it.
 struct framework_item {
     int number;
     std::string_view text_nl;
@@ -42,7 +43,7 @@ struct framework_group {
 struct framework_def {
     std::string_view id; ///< `procesindicatoren`, `ankerpunt1` .. `ankerpunt4`
     std::string_view title_nl;
-    std::string_view source; ///< the seed passage it follows
+    std::string_view source; ///< the published passage it follows (title and section)
     /// The numbered items; empty when the data names them (the anchor points' quality
     /// indicators come from each partnership's own SOP questionnaire).
     std::span<const framework_item> items;

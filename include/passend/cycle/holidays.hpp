@@ -2,9 +2,9 @@
 // date rules ("the first working day of a month", "every six weeks skipping the summer holiday").
 //
 // Which school holidays apply is data: a focus plan may list them; passend knows region Zuid's
-// 2025-2026 dates (Zuid-Limburg, where the seeds come from). For other years without a list the
-// summer holiday is assumed to be the six weeks from the second Saturday of July, and the
-// calendar says so.
+// 2025-2026 dates (Zuid-Limburg, the region of the documents passend models). For other years
+// without a list the summer holiday is assumed to be the six weeks from the second Saturday of
+// July, and the calendar says so.
 #pragma once
 
 #include "passend/calendar.hpp"

@@ -2,10 +2,11 @@
 //
 // This is where passend reconciles amounts (funds.csv, allocations.csv) per board and year: the
 // reconciliation check, spending per pupil and per purpose, and the accountability report's
-// "Aanwending middelen". The DOMAIN.md KPIs middelen_ontvangen, middelen_besteed and
+// "Aanwending middelen". The docs/definitions.md KPIs middelen_ontvangen, middelen_besteed and
 // middelen_saldo are the same sums, computed by the KPI evaluator (a test checks they agree).
 // Amounts are integer cents throughout: 1,019,682 + 506,195 + 12,822 + 92,400 is 1,631,099 to
-// the cent, as seed 002's table requires, never a binary floating-point approximation.
+// the cent, as the board's accountability table requires, never a binary floating-point
+// approximation.
 #pragma once
 
 #include "passend/calendar.hpp"

@@ -1,4 +1,5 @@
-// Focus plans: seed 001's "sjabloon" as a JSON document.
+// Focus plans: the KPI template ("sjabloon") of *Integrale kwaliteitszorg* (Perspectief op
+// School, 2019) as a JSON document.
 //
 // Each focus point (speerpunt) names the process it belongs to, a description, the indicators
 // that measure it (KPI ids with a definition, a source and targets per school year) and the
@@ -34,7 +35,7 @@ struct forum_frequency {
     /// For `every_weeks`: the interval, and the first meeting (default: the first school day).
     unsigned weeks = 0;
     std::optional<day> start;
-    /// As seed 001 writes it: `2x/jaar (dec, jun)`, `Elke 6 weken`.
+    /// As the template writes it: `2x/jaar (dec, jun)`, `Elke 6 weken`.
     std::string describe() const;
 };
 

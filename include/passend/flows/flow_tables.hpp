@@ -9,7 +9,7 @@
 // (the diagonal, moves within a setting, cancels). A pupil is in a setting at a day when an
 // enrolment covers it (on a switch day the new one), attributed as in attribution.hpp; a pupil
 // leaves on the day after an enrolment's last day. The events are the transitions of
-// transitions.hpp (DOMAIN.md "Flows"):
+// transitions.hpp (docs/definitions.md "Flows"):
 // - instroom: row `instroom`, on the enrolment's first day, for the unit of that enrolment;
 // - uitstroom: column `uitstroom_<exit>`, for the unit of the enrolment on its last day;
 // - a direct transition a -> b: cell [a's setting][b's setting], for a's unit on its last day and
@@ -26,7 +26,7 @@
 // Beside it: the year-over-year matrix ("verplaatsingen", as the national dashboard shows it):
 // each pupil's setting at T(Y-1) against the one at T(Y), with `elders` (another unit) and
 // `buiten` (no enrolment); and the transitions by kind of school year Y (1 August - 31 July, the
-// year of DOMAIN.md and of the KPIs), for the unit of the from-enrolment (instroom: the
+// year of docs/definitions.md and of the KPIs), for the unit of the from-enrolment (instroom: the
 // to-enrolment).
 #pragma once
 

@@ -1,5 +1,5 @@
 // How long pupils stay home: the thuiszitter episodes of a school year and unit with their
-// lengths (the episodes themselves come from thuiszitters.hpp, DOMAIN.md's definition).
+// lengths (the episodes themselves come from thuiszitters.hpp, docs/definitions.md's definition).
 #pragma once
 
 #include "passend/calendar.hpp"
@@ -30,8 +30,9 @@ struct thuiszitter_lengths {
     /// Distinct pupils, each for the unit of its earliest episode of the year: the KPI
     /// `thuiszitters` for this unit.
     std::int32_t pupils = 0;
-    std::int32_t open = 0;                 ///< episodes still open
-    std::int32_t longer_than_3_months = 0; ///< as DOMAIN.md's thuiszitters_langer_dan_3_maanden
+    std::int32_t open = 0; ///< episodes still open
+    std::int32_t longer_than_3_months =
+        0; ///< as docs/definitions.md's thuiszitters_langer_dan_3_maanden
     std::array<std::int32_t, length_class_count> by_length{};
     /// Over the episodes; absent when there are none.
     std::optional<double> mean_days, median_days;

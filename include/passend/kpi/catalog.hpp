@@ -1,9 +1,9 @@
 // The KPI catalog: the built-in definitions, and user catalogs that add to or override them.
 //
 // The built-in catalog is catalog/kpis.json, embedded in the library at build time; it holds
-// every id of shared/DOMAIN.md's standard definitions (v1) and seed 000's eleven KPIs (tagged
-// `seed000:<n>`). A user catalog is a JSON file of the same format
-// (catalog/kpi-definition.schema.json).
+// every id of docs/definitions.md's standard definitions and the eleven KPIs of the
+// *Kwaliteitsbeleid 2023-2027* (tagged `kwaliteitsbeleid:<n>`). A user catalog is a JSON file of
+// the same format (catalog/kpi-definition.schema.json).
 #pragma once
 
 #include "passend/config.hpp"
@@ -58,7 +58,7 @@ public:
     static catalog builtin_with(const std::filesystem::path& path);
 
     /// Only the definitions whose id is in `ids` or which carry one of them as a tag
-    /// (e.g. `seed000`, matching `seed000:*` tags).
+    /// (e.g. `kwaliteitsbeleid`, matching `kwaliteitsbeleid:*` tags).
     catalog select(const std::vector<std::string>& ids_or_tags) const;
 
     const std::vector<kpi_definition>& definitions() const noexcept { return defs_; }

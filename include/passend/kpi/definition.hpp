@@ -56,7 +56,7 @@ enum class kpi_aggregate : std::uint8_t {
 };
 std::string_view to_string(kpi_aggregate a) noexcept;
 
-/// Which qualifying absences a `thuiszitters` quantity counts (shared/DOMAIN.md).
+/// Which qualifying absences a `thuiszitters` quantity counts (docs/definitions.md).
 enum class thuiszitter_class : std::uint8_t {
     langdurig_relatief_verzuim,       ///< relatief, more than 28 days
     absoluut_verzuim,                 ///< absoluut, any length
@@ -111,7 +111,8 @@ struct kpi_definition {
     std::string id; ///< e.g. `deelname_so`; `{framework}_score` for a per-framework template
     std::string title_nl, title_en;
     std::string description;
-    std::string source; ///< the seed document or official definition it follows
+    std::string
+        source; ///< the published document (title, publisher) or official definition it follows
     kpi_unit unit = kpi_unit::count;
     kpi_quantity numerator;
     std::optional<kpi_quantity> denominator;
@@ -122,7 +123,7 @@ struct kpi_definition {
     /// Report partnership rows only for partnerships of this sector (PO-only and VO-only ids).
     std::optional<sector> sector_only;
     std::optional<kpi_norm> norm;
-    /// Free labels, e.g. `seed000:3` for seed 000's KPI 3.
+    /// Free labels, e.g. `kwaliteitsbeleid:3` for KPI 3 of the quality policy's KPI set.
     std::vector<std::string> tags;
     /// `framework`: a template expanded once per framework in assessments.csv, replacing
     /// `{framework}` in id, titles and filter.

@@ -46,7 +46,8 @@ struct kpi_info {
     std::string id;
     std::string title_nl, title_en;
     std::string description;
-    std::string source; ///< the seed document or official definition it follows
+    std::string
+        source; ///< the published document (title, publisher) or official definition it follows
     kpi_unit unit = kpi_unit::count;
     std::optional<kpi_norm> norm;
     /// Whether the numerator / denominator counts pupils or their records (TLVs, transitions,
