@@ -150,12 +150,14 @@ void register_kpis(py::module_& m) {
         [](const dataset_handle& h, std::optional<std::filesystem::path> catalog_file,
            std::optional<std::vector<std::string>> kpis, std::optional<std::vector<int>> years,
            std::optional<std::vector<std::string>> units, bool suppressed,
-           const std::string& view) {
+           const std::string& view, std::optional<std::vector<std::string>> levels) {
             publish_options po;
             po.view = parse_view(view);
             po.suppress = suppressed;
             if (kpis) po.select.kpis = *kpis;
             if (units) po.select.units = *units;
+            if (levels)
+                for (const auto& l : *levels) po.select.levels.push_back(parse_level_name(l));
             if (years)
                 for (int y : *years) po.select.years.push_back(school_year{y});
             kpi_results results;
@@ -165,11 +167,16 @@ void register_kpis(py::module_& m) {
                 // (kpi/publish.hpp); a bad selection raises SelectionError.
                 results = publish(*h.data, load_catalog(catalog_file), po);
             }
+            // A frame holds the units asked for only (the national rows when "NL" is asked).
+            if (units)
+                std::erase_if(results.rows, [&](const kpi_row& r) {
+                    return std::find(units->begin(), units->end(), r.unit) == units->end();
+                });
             return py::make_tuple(rows_to_columns(results, suppressed),
                                   definitions_to_python(results));
         },
         py::arg("dataset"), py::arg("catalog"), py::arg("kpis"), py::arg("years"), py::arg("units"),
-        py::arg("suppress"), py::arg("view"),
+        py::arg("suppress"), py::arg("view"), py::arg("levels"),
         "Evaluate (and suppress) the catalog: (columns, definitions).");
     m.def(
         "catalog",

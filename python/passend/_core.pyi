@@ -59,6 +59,7 @@ def kpis(
     units: list[str] | None,
     suppress: bool,
     view: str,
+    levels: list[str] | None,
 ) -> tuple[dict[str, _Column], list[_Definition]]: ...
 def catalog(catalog: str | PathLike[str] | None) -> list[_Definition]: ...
 def explain(

@@ -233,6 +233,7 @@ class Dataset:
         *,
         kpi: str | Iterable[str] | None = None,
         view: str = "paying",
+        level: str | Iterable[str] | None = None,
     ) -> pd.DataFrame:
         """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
 
@@ -249,6 +250,12 @@ class Dataset:
             kpi: KPI id(s) or tag(s) to keep (``"deelname_so"``, ``"kwaliteitsbeleid"``).
             view: ``"paying"`` (so/vso pupils count for the partnership of their TLV) or
                 ``"schoolgaand"`` (for their school's partnership).
+            level: level(s) to keep (``"swv"``, ``"board"``, ``"school"``, ``"municipality"``);
+                the national rows always come along.
+
+        Raises:
+            SelectionError: a KPI, unit, level or year the catalog or the data does not hold,
+                with the same text as ``passend report`` and the C ABI give.
         """
         columns, _ = _core.kpis(
             self._ds,
@@ -258,6 +265,7 @@ class Dataset:
             _strings(unit),
             suppress,
             view,
+            _strings(level),
         )
         frame = _frame(columns)
         # plain values only: pandas compares attrs when frames are concatenated or compared

@@ -16,6 +16,8 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace passend::cli {
 namespace {
@@ -23,6 +25,7 @@ namespace {
 struct report_args {
     input_options in;
     std::string year, unit, catalog_file, format = "md", out;
+    std::vector<std::string> kpis, levels;
     bool no_suppress = false;
 };
 
@@ -42,6 +45,8 @@ void run(const report_args& a) {
     publish_options po;
     po.suppress = !a.no_suppress;
     if (!a.unit.empty()) po.select.units = {a.unit};
+    po.select.kpis = a.kpis;
+    for (const auto& l : a.levels) po.select.levels.push_back(parse_level_name(l));
     const auto results = publish(*data, cat, po);
     report_options ro;
     if (year) {
@@ -80,6 +85,9 @@ void setup_report(CLI::App& app) {
     cmd->add_option(
         "--unit", args->unit,
         "Only this partnership, board, school or municipality (with the national figures)");
+    cmd->add_option("--kpi", args->kpis, "Only these KPI ids or tags (repeat the option)");
+    cmd->add_option("--level", args->levels,
+                    "Only these levels: swv, board, school, municipality (national always)");
     cmd->add_option("--catalog", args->catalog_file,
                     "A catalog file adding to or overriding the built-in KPI definitions")
         ->check(CLI::ExistingFile);
