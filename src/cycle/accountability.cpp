@@ -84,11 +84,15 @@ struct figures {
                                rows_with_labels) const {
         report_block t;
         t.type = report_block::kind::table;
-        t.header = {"Indicator", "KPI", year.prev().to_string(), year.to_string(), "Verschil"};
+        t.header = {"Indicator", "KPI", year.prev().to_string(), report_detail::year_text(kpis, year),
+                    "Verschil"};
         for (const auto& [kpi, label] : rows_with_labels) {
-            const auto prev = value(kpi, year.prev()), now = value(kpi, year);
+            const auto prev = value(kpi, year.prev());
+            const auto now = detail::kpi_lookup(kpis, kpi, year, kpi_level::board, board);
+            // In a partial year a period count's change is against the same period last year.
             t.rows.push_back({std::string(label), "`" + std::string(kpi) + "`", show(kpi, prev),
-                              show(kpi, now), change(kpi, prev, now)});
+                              show(kpi, now.value),
+                              change(kpi, detail::compared_value(now, prev), now.value)});
         }
         return t;
     }
@@ -365,7 +369,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     const auto namens = texts.get("namens");
     r.header.push_back({"Namens bestuur", namens.empty() ? "(in te vullen: tekstveld `namens`)"
                                                          : std::string(namens)});
-    r.header.push_back({"Schooljaar", year.to_string()});
+    r.header.push_back({"Schooljaar", report_detail::year_text(kpis, year)});
+    if (kpis.extract_date)
+        r.header.push_back({"Gegevens t/m", format_day(*kpis.extract_date) + " (data as of " +
+                                                format_day(*kpis.extract_date) + ")"});
     // The partnerships the board's schools belong to, with how many schools in each.
     std::map<std::uint32_t, int> swvs;
     bool po = false, vo = false, specialised_po = false, specialised_vo = false;
@@ -576,6 +583,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
             ? "Privacy: aantallen van 1 tot en met 4 staan er als <5; een verschil dat een klein "
               "aantal zou verraden is weggelaten."
             : "Let op: kleine aantallen zijn niet afgeschermd (alleen voor intern gebruik)."};
+    if (const auto as_of = report_detail::data_as_of(kpis, year); !as_of.nl.empty())
+        r.sources.push_back(as_of.nl + " *" + as_of.en + "*");
     return r;
 }
 

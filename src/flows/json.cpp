@@ -76,6 +76,7 @@ json flows_to_json(const dataset& ds, const flows_json_input& in) {
     out["unit"] = unit_json(ds, in.unit);
     out["school_year"] = in.year.to_string();
     out["view"] = view_name(in.view);
+    out["extract_date"] = format_day(ds.extract_date());
     out["suppressed"] = in.suppress;
     out["window"] = {{"after", format_day(prev.teldatum())},
                      {"through", format_day(in.year.teldatum())},
@@ -98,9 +99,11 @@ json flows_to_json(const dataset& ds, const flows_json_input& in) {
     for (std::size_t i = 0; i < transition_kind_count; ++i)
         kinds[std::string(to_string(static_cast<transition_kind>(i)))] =
             published_count_json(k[static_cast<int>(i)], in.suppress);
+    // In a partial year the transitions run through the extract date.
     out["transitions"] = {{"school_year", in.year.to_string()},
                           {"first_day", format_day(in.year.first_day())},
-                          {"last_day", format_day(in.year.last_day())},
+                          {"last_day", format_day(std::min(in.year.last_day(), ds.extract_date()))},
+                          {"partial", ds.is_partial(in.year)},
                           {"counts", kinds}};
     out["thuiszitters"] =
         in.thuiszitters ? thuiszitters_json(*in.thuiszitters, in.year, in.suppress) : json(nullptr);

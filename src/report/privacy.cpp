@@ -502,6 +502,10 @@ private:
                     prev.year.next() == row.year)
                     prev_hidden = prev.suppressed.value;
             }
+            // In a partial year a period count's change is against the same period a year
+            // earlier, a count published nowhere: value minus change gives it, so a small one
+            // hides the change.
+            if (row.partial && row.value && is_small(*row.value - *row.change)) prev_hidden = true;
             row.suppressed.change = row.suppressed.value || prev_hidden;
         }
     }
