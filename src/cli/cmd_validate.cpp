@@ -37,11 +37,12 @@ int run_validate(const validate_options& o) {
     }
     if (result.ok()) {
         const auto& ds = *result.data;
+        // The extract date's origin: option (--as-of), file (extract.csv) or derived.
         fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; extract date {} ({}); {} "
                    "warning(s){}\n",
                    o.path, ds.schools().size(), ds.pupils().size(), ds.enrolments().size(),
-                   format_day(ds.extract_date()), as_of_origin_text(ds.extract_date_origin()),
-                   warnings, capped ? " listed (more not shown, see above)" : "");
+                   format_day(ds.extract_date()), to_string(ds.extract_date_origin()), warnings,
+                   capped ? " listed (more not shown, see above)" : "");
         return exit_code::ok;
     }
     fmt::print("{}: not valid: {} error(s), {} warning(s){}\n", o.path, errors, warnings,

@@ -37,18 +37,6 @@ std::optional<day> parse_as_of(const std::string& text) {
     throw CLI::ValidationError("--as-of", "expected a date like 2025-03-15, got '" + text + "'");
 }
 
-std::string_view as_of_origin_text(extract_origin origin) noexcept {
-    switch (origin) {
-    case extract_origin::file:
-        return "extract.csv";
-    case extract_origin::option:
-        return "--as-of";
-    case extract_origin::derived:
-        return "the latest event in the data";
-    }
-    return "";
-}
-
 progress_fn terminal_progress() {
     if (!isatty(STDERR_FILENO)) return {};
     return [last = -1](std::string_view stage, double fraction) mutable {

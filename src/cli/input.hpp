@@ -31,10 +31,6 @@ void add_as_of_option(CLI::App& cmd, std::string& as_of);
 /// The date of `--as-of`; nullopt when not given; a malformed date is a usage error.
 std::optional<day> parse_as_of(const std::string& text);
 
-/// Where the extract date came from, for messages: `extract.csv`, `--as-of`, or `the latest
-/// event in the data`.
-std::string_view as_of_origin_text(extract_origin origin) noexcept;
-
 /// A progress bar on standard error when it is a terminal; empty otherwise.
 progress_fn terminal_progress();
 
