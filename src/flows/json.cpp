@@ -163,6 +163,7 @@ json forecast_to_json(const dataset& ds, const forecast_result& f, const forecas
     out["format"] = forecast_json_format;
     out["unit"] = unit_json(ds, f.unit);
     out["view"] = view_name(o.view);
+    out["extract_date"] = format_day(ds.extract_date()); // observed years end there
     out["suppressed"] = suppress;
     out["model"] = {
         {"age_bands", {forecast_min_age, forecast_max_age}},
