@@ -84,8 +84,8 @@ struct figures {
                                rows_with_labels) const {
         report_block t;
         t.type = report_block::kind::table;
-        t.header = {"Indicator", "KPI", year.prev().to_string(), report_detail::year_text(kpis, year),
-                    "Verschil"};
+        t.header = {"Indicator", "KPI", year.prev().to_string(),
+                    report_detail::year_text(kpis, year), "Verschil"};
         for (const auto& [kpi, label] : rows_with_labels) {
             const auto prev = value(kpi, year.prev());
             const auto now = detail::kpi_lookup(kpis, kpi, year, kpi_level::board, board);

@@ -221,8 +221,8 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
     r.kicker = "Kwaliteitszorg passend onderwijs: focusplan";
     r.title = plan.name.empty() ? "Focusplan" : plan.name;
     if (!plan.swv.empty()) r.header.emplace_back("Samenwerkingsverband", unit_label(o, plan.swv));
-    r.header.emplace_back("Schooljaar",
-                          year_text(kpis, year) + " (verschil met " + year.prev().to_string() + ")");
+    r.header.emplace_back("Schooljaar", year_text(kpis, year) + " (verschil met " +
+                                            year.prev().to_string() + ")");
     if (!o.subject.empty()) r.header.emplace_back("Gegevens", o.subject);
     if (kpis.extract_date)
         r.header.emplace_back("Gegevens t/m", format_day(*kpis.extract_date) + " (data as of " +
