@@ -133,6 +133,12 @@ struct staged_assessment {
     std::uint32_t line;
 };
 
+struct staged_extract {
+    day date;
+    std::string source;
+    std::uint32_t line;
+};
+
 struct ranked_diagnostic {
     int rank; // table order; -1 for problems of a whole source
     diagnostic d;
@@ -231,6 +237,7 @@ struct dataset_builder::impl {
     std::vector<staged_fund> funds;
     std::vector<staged_allocation> allocations;
     std::vector<staged_assessment> assessments;
+    std::vector<staged_extract> extracts;
 
     struct source {
         std::string file;
@@ -319,6 +326,12 @@ struct dataset_builder::impl {
                  std::string(src(target).file));
         return false;
     }
+
+    /// The extract date and where it came from: the option, else extract.csv, else the latest
+    /// request, decision, or start of an enrolment, absence or OPP (day{} when there is none).
+    std::pair<day, extract_origin> extract_date() const;
+    /// No request, decision, or start of an enrolment, absence or OPP after the extract date.
+    void check_extract_date(day extract, extract_origin origin);
 
     load_result finish();
 };
@@ -543,6 +556,18 @@ void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
                              std::string(r.item), r.score, l});
 }
 
+void dataset_builder::add(const extract_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    const auto l = m.next_line(table::extract, line);
+    if (!m.extracts.empty()) {
+        m.fail(table::extract, 0, l, "extract_rows",
+               "a second extract date " + format_day(r.extract_date) + "; " +
+                   m.src(table::extract).file + " holds one row, the day the data were exported");
+        return;
+    }
+    m.extracts.push_back({r.extract_date, std::string(r.source), l});
+}
+
 // ---- text rows ----------------------------------------------------------------------------------
 
 void dataset_builder::impl::mark_broken(table t, std::string_view id) {
@@ -662,6 +687,11 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         if (f.ok()) return add(r, line);
         break;
     }
+    case table::extract: {
+        extract_row r{f.date(0), f.text(1)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
     }
     // Its fields do not parse: not staged. The id as text() reads it, without reporting an
     // empty one a second time.
@@ -685,6 +715,48 @@ load_result dataset_builder::finish() {
     auto result = impl_->finish();
     impl_ = std::make_unique<impl>(impl_->options);
     return result;
+}
+
+std::pair<day, extract_origin> dataset_builder::impl::extract_date() const {
+    if (options.as_of) return {*options.as_of, extract_origin::option};
+    if (!extracts.empty()) return {extracts.front().date, extract_origin::file};
+    day latest = day{};
+    const auto see = [&](day d) {
+        if (d != no_day && d > latest) latest = d;
+    };
+    for (const auto& e : enrolments) see(e.start);
+    for (const auto& t : tlvs) see(t.request), see(t.decision);
+    for (const auto& o : opps) see(o.start);
+    for (const auto& a : absences) see(a.start);
+    return {latest, extract_origin::derived};
+}
+
+void dataset_builder::impl::check_extract_date(day extract, extract_origin origin) {
+    using T = table;
+    if (src(T::extract).present && src(T::extract).rows == 0)
+        fail(T::extract, 0, 0, "extract_rows",
+             src(T::extract).file +
+                 " has no row; it holds one row, the day the data were exported");
+    if (origin == extract_origin::derived) return; // the latest event: nothing lies after it
+    const std::string from =
+        origin == extract_origin::option
+            ? std::string("given as an option (--as-of)")
+            : "in " + src(T::extract).file + " line " + std::to_string(extracts.front().line);
+    const auto after = [&](table t, std::size_t column, std::uint32_t line, day d) {
+        if (d == no_day || d <= extract) return;
+        fail(t, column, line, "after_extract_date",
+             std::string(spec(t).columns[column].name) + " " + format_day(d) +
+                 " is after the extract date " + format_day(extract) + " (" + from +
+                 "); no request, decision, or start of an enrolment, absence or OPP may lie "
+                 "after the day the data were exported");
+    };
+    for (const auto& e : enrolments) after(T::enrolments, 2, e.line, e.start);
+    for (const auto& t : tlvs) {
+        after(T::tlvs, 5, t.line, t.request);
+        after(T::tlvs, 6, t.line, t.decision);
+    }
+    for (const auto& o : opps) after(T::opps, 2, o.line, o.start);
+    for (const auto& a : absences) after(T::absences, 2, a.line, a.start);
 }
 
 load_result dataset_builder::impl::finish() {
@@ -767,6 +839,9 @@ load_result dataset_builder::impl::finish() {
                      src(T::boards).file);
     }
 
+    const auto [extract, origin] = extract_date();
+    check_extract_date(extract, origin);
+
     // Ids in order.
     std::vector<std::uint32_t> swv_order, board_order, school_order, pupil_order, mun_order;
     const auto swv_remap = rank_defined(swv_keys, swv_order);
@@ -843,20 +918,8 @@ load_result dataset_builder::impl::finish() {
     drop_unresolved(absences);
     std::erase_if(enrolments, [&](const auto& e) { return sc(e.school) == none; });
 
-    day horizon = day{};
-    const auto see = [&](day a, day b) {
-        if (a != no_day && a > horizon) horizon = a;
-        if (b != open_end && b > horizon) horizon = b;
-    };
-    // The horizon first: open enrolments are checked for age up to it.
-    for (const auto& e : enrolments) see(e.start, e.end);
-    // Planned ends do not count: a TLV is valid at least a full school year ahead (BRON), and
-    // OPPs and arrangements are often entered with their planned end. Counting them would
-    // report school years the data has not reached.
-    for (const auto& t : tlvs) see(t.decision, open_end);
-    for (const auto& a : arrangements) see(a.start, open_end);
-    for (const auto& o : opps) see(o.start, open_end);
-    for (const auto& a : absences) see(a.start, a.end);
+    // Open enrolments are checked for age up to the extract date.
+    const day horizon = extract;
 
     // Enrolments: by pupil and start; no overlaps; pupils between 2 and 30 years old.
     std::vector<std::uint32_t> enrolment_order;
@@ -1032,7 +1095,7 @@ load_result dataset_builder::impl::finish() {
         d.assessments_.item.push_back(a.item);
         d.assessments_.score.push_back(a.score);
     }
-    d.finish(horizon);
+    d.finish(extract, origin, extracts.empty() ? std::string{} : extracts.front().source);
 
     // Diagnostics in source order; a note when the cap cut them short.
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {

@@ -63,20 +63,35 @@ std::size_t dataset::rows(table t) const noexcept {
         return allocations_.size();
     case table::assessments:
         return assessments_.size();
+    case table::extract:
+        return present_[static_cast<std::size_t>(table::extract)] ? 1 : 0;
     }
     return 0;
 }
 
-void dataset::finish(day horizon) {
-    horizon_ = horizon;
+void dataset::finish(day extract_date, extract_origin origin, std::string exported_by) {
+    extract_date_ = extract_date;
+    extract_origin_ = origin;
+    exported_by_ = std::move(exported_by);
     school_years_.clear();
     if (enrolments_.size() == 0) return;
     day first = *std::min_element(enrolments_.start.begin(), enrolments_.start.end());
     if (absences_.size() > 0)
         first = std::min(first, *std::min_element(absences_.start.begin(), absences_.start.end()));
-    for (auto y = school_year::containing(first); y <= school_year::containing(horizon_);
-         y = y.next())
+    for (auto y = school_year::containing(first); is_reported(y); y = y.next())
         school_years_.push_back(y);
+}
+
+std::string_view to_string(extract_origin origin) noexcept {
+    switch (origin) {
+    case extract_origin::derived:
+        return "derived";
+    case extract_origin::file:
+        return "file";
+    case extract_origin::option:
+        return "option";
+    }
+    return "derived";
 }
 
 PASSEND_NAMESPACE_END

@@ -64,6 +64,8 @@ constexpr column_spec assessments[] = {{"school_year", year, true},
                                        {"item", text, true},
                                        {"score", score, true}};
 
+constexpr column_spec extract[] = {{"extract_date", date, true}, {"source", text, false}};
+
 constexpr std::array<table_spec, table_count> tables{{
     {table::swvs, "swvs", "swvs.csv", false, swvs},
     {table::boards, "boards", "boards.csv", false, boards},
@@ -78,6 +80,7 @@ constexpr std::array<table_spec, table_count> tables{{
     {table::funds, "funds", "funds.csv", false, funds},
     {table::allocations, "allocations", "allocations.csv", false, allocations},
     {table::assessments, "assessments", "assessments.csv", false, assessments},
+    {table::extract, "extract", "extract.csv", false, extract},
 }};
 } // namespace
 

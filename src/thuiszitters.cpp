@@ -2,6 +2,8 @@
 
 #include "passend/attribution.hpp"
 
+#include <algorithm>
+
 PASSEND_NAMESPACE_BEGIN
 
 absence_unit attribute_absence(const dataset& ds, pupil_idx p, day start) {
@@ -33,22 +35,27 @@ absence_unit attribute_absence(const dataset& ds, pupil_idx p, day start) {
     return u;
 }
 
-void append_verzuim_episodes(const dataset& ds, pupil_idx p, school_year y,
+void append_verzuim_episodes(const dataset& ds, pupil_idx p, period counted, day as_of,
                              std::vector<verzuim_episode>& out) {
     const auto& ab = ds.absences();
     if (ab.first.empty()) return;
-    const period year = y.days();
     for (auto a = ab.first[pos(p)]; a < ab.first[pos(p) + 1]; ++a) {
         const period span{ab.start[a], ab.end[a]};
-        if (!span.overlaps(year)) continue;
-        const bool open = ab.end[a] == open_end;
-        const day last = open ? year.end : ab.end[a];
+        if (!span.overlaps(counted)) continue;
+        const bool open = ab.end[a] == open_end || ab.end[a] > as_of;
+        const day last = open ? counted.end : ab.end[a];
         const int length = (last - ab.start[a]).count() + 1;
         if (ab.kind[a] == absence_kind::relatief && length <= langdurig_min_days_exclusive)
             continue;
         out.push_back({a, p, ab.kind[a], ab.start[a], last, open, length,
                        last > add_months(ab.start[a], 3), attribute_absence(ds, p, ab.start[a])});
     }
+}
+
+void append_verzuim_episodes(const dataset& ds, pupil_idx p, school_year y,
+                             std::vector<verzuim_episode>& out) {
+    const day extract = ds.extract_date();
+    append_verzuim_episodes(ds, p, {y.first_day(), std::min(y.last_day(), extract)}, extract, out);
 }
 
 std::vector<verzuim_episode> verzuim_episodes(const dataset& ds, school_year y) {

@@ -35,7 +35,10 @@ struct passend_dataset {
     };
     mutable flow_cache flows[2];
 
-    explicit passend_dataset(passend::dataset_ptr d) : data(std::move(d)) {}
+    std::string extract_date; ///< `YYYY-MM-DD`, for passend_dataset_extract_date
+
+    explicit passend_dataset(passend::dataset_ptr d)
+        : data(std::move(d)), extract_date(passend::format_day(data->extract_date())) {}
 };
 
 struct passend_appender {
@@ -126,7 +129,8 @@ std::string format_number(double value, column_type type);
 /// `YYYY-MM-DD` for any numbers (an impossible date is left for validation to reject).
 std::string format_date(std::int64_t year, std::int64_t month, std::int64_t day);
 
-/// max_errors from an options struct (NULL: the defaults); false for an unknown version.
-bool read_options(const passend_load_options* options, load_options& out) noexcept;
+/// max_errors and as_of from an options struct (NULL: the defaults); the problem (an unknown
+/// version, a malformed date) or empty.
+std::string read_options(const passend_load_options* options, load_options& out);
 
 } // namespace passend::capi

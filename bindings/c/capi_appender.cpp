@@ -139,10 +139,8 @@ passend_status passend_appender_create(const passend_load_options* options,
         constexpr auto fn = "passend_appender_create";
         if (!out_appender) return null_argument(fn, "out_appender");
         load_options opts;
-        if (!capi::read_options(options, opts))
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": unknown passend_load_options version (use "
-                                                "PASSEND_LOAD_OPTIONS_INIT)");
+        if (const auto bad = capi::read_options(options, opts); !bad.empty())
+            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": " + bad);
         *out_appender = new passend_appender(opts);
         return PASSEND_OK;
     });

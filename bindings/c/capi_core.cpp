@@ -66,11 +66,18 @@ passend_status deliver(load_result result, passend_dataset** out_dataset,
     return PASSEND_OK;
 }
 
-bool read_options(const passend_load_options* options, load_options& out) noexcept {
-    if (!options) return true;
-    if (options->version != PASSEND_LOAD_OPTIONS_VERSION) return false;
+std::string read_options(const passend_load_options* options, load_options& out) {
+    if (!options) return {};
+    // Version 1 ends before as_of: read only what it has.
+    if (options->version != 1 && options->version != PASSEND_LOAD_OPTIONS_VERSION)
+        return "unknown passend_load_options version (use PASSEND_LOAD_OPTIONS_INIT)";
     out.max_errors = static_cast<std::size_t>(options->max_errors);
-    return true;
+    if (options->version >= 2 && options->as_of) {
+        out.as_of = parse_day(options->as_of);
+        if (!out.as_of)
+            return std::string("as_of '") + options->as_of + "' is not a date like 2025-03-15";
+    }
+    return {};
 }
 
 } // namespace passend::capi
@@ -176,10 +183,8 @@ passend_status passend_dataset_open_folder(const char* path, const passend_load_
         if (!path) return null_argument(fn, "path");
         if (!out_dataset) return null_argument(fn, "out_dataset");
         load_options opts;
-        if (!capi::read_options(options, opts))
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": unknown passend_load_options "
-                                                "version (use PASSEND_LOAD_OPTIONS_INIT)");
+        if (const auto bad = capi::read_options(options, opts); !bad.empty())
+            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": " + bad);
         const auto dir = std::filesystem::u8path(path);
         std::error_code ec;
         if (!std::filesystem::is_directory(dir, ec)) {
@@ -202,10 +207,8 @@ passend_status passend_dataset_open_json(const char* json, const char* source_na
         if (!json) return null_argument(fn, "json");
         if (!out_dataset) return null_argument(fn, "out_dataset");
         load_options opts;
-        if (!capi::read_options(options, opts))
-            return capi::fail(PASSEND_INVALID_ARGUMENT,
-                              std::string(fn) + ": unknown passend_load_options "
-                                                "version (use PASSEND_LOAD_OPTIONS_INIT)");
+        if (const auto bad = capi::read_options(options, opts); !bad.empty())
+            return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": " + bad);
         return capi::deliver(load_json(json, source_name ? source_name : "data.json", opts),
                              out_dataset, out_diagnostics);
     });
@@ -234,6 +237,20 @@ passend_status passend_dataset_open_demo(const passend_demo_options* options,
             if (options->seed) opts.seed = options->seed;
         }
         *out_dataset = new passend_dataset(make_demo(opts));
+        return PASSEND_OK;
+    });
+}
+
+passend_status passend_dataset_extract_date(const passend_dataset* dataset, const char** out_date,
+                                            const char** out_origin) {
+    if (out_date) *out_date = nullptr;
+    if (out_origin) *out_origin = nullptr;
+    return guard([&] {
+        constexpr auto fn = "passend_dataset_extract_date";
+        if (!dataset) return null_argument(fn, "dataset");
+        if (!out_date) return null_argument(fn, "out_date");
+        *out_date = dataset->extract_date.c_str();
+        if (out_origin) *out_origin = to_string(dataset->data->extract_date_origin()).data();
         return PASSEND_OK;
     });
 }

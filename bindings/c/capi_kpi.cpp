@@ -34,6 +34,7 @@ struct passend_result {
     std::vector<std::int32_t> years;
     std::vector<double> numerators, denominators, values, changes;
     std::vector<std::uint32_t> hidden;
+    std::vector<std::int32_t> partial;
     std::vector<std::string> names; ///< level and status texts the columns point into
     std::once_flag json_once;
     std::string json;
@@ -115,7 +116,7 @@ void make_columns(passend_result& r) {
     name("");
     r.kpis.resize(n), r.levels.resize(n), r.units.resize(n), r.statuses.resize(n);
     r.years.resize(n), r.numerators.resize(n), r.denominators.resize(n), r.values.resize(n);
-    r.changes.resize(n), r.hidden.resize(n);
+    r.changes.resize(n), r.hidden.resize(n), r.partial.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const auto& row = r.results.rows[i];
         const auto& h = row.suppressed;
@@ -128,6 +129,7 @@ void make_columns(passend_result& r) {
         r.denominators[i] = h.denominator ? nan : row.denominator.value_or(nan);
         r.values[i] = h.value ? nan : row.value.value_or(nan);
         r.changes[i] = h.change ? nan : row.change.value_or(nan);
+        r.partial[i] = row.partial ? 1 : 0;
         r.hidden[i] = (h.numerator ? PASSEND_HIDDEN_NUMERATOR : 0u) |
                       (h.denominator ? PASSEND_HIDDEN_DENOMINATOR : 0u) |
                       (h.value ? PASSEND_HIDDEN_VALUE : 0u) |
@@ -150,6 +152,8 @@ nlohmann::json cell(const kpi_row& row, kpi_field field, const kpi_info* info) {
 
 std::string to_json(const kpi_results& results) {
     nlohmann::json doc;
+    doc["extract_date"] = results.extract_date ? nlohmann::json(format_day(*results.extract_date))
+                                               : nlohmann::json(nullptr);
     auto& defs = doc["definitions"] = nlohmann::json::array();
     for (const auto& d : results.definitions) {
         nlohmann::json j{{"id", d.id},
@@ -178,7 +182,8 @@ std::string to_json(const kpi_results& results) {
              {"value", cell(row, kpi_field::value, info)},
              {"status", row.status == kpi_status::none ? nlohmann::json(nullptr)
                                                        : nlohmann::json(to_string(row.status))},
-             {"change", cell(row, kpi_field::change, info)}});
+             {"change", cell(row, kpi_field::change, info)},
+             {"partial", row.partial}});
     }
     return doc.dump();
 }
@@ -403,6 +408,9 @@ const char* const* passend_result_statuses(const passend_result* r) {
 }
 const uint32_t* passend_result_suppressed(const passend_result* r) {
     return r ? r->hidden.data() : nullptr;
+}
+const int32_t* passend_result_partial(const passend_result* r) {
+    return r ? r->partial.data() : nullptr;
 }
 
 passend_status passend_result_json(const passend_result* result, const char** out_json) {

@@ -189,12 +189,16 @@ typedef struct passend_dataset passend_dataset;
 
 /** How a load behaves. Initialise with PASSEND_LOAD_OPTIONS_INIT. */
 typedef struct passend_load_options {
-    unsigned int version; /**< PASSEND_LOAD_OPTIONS_VERSION */
+    unsigned int version; /**< PASSEND_LOAD_OPTIONS_VERSION (1 has max_errors only; still read) */
     uint64_t max_errors;  /**< stop collecting errors after this many; 0: no cap (default 200) */
+    /** since version 2: the extract date `YYYY-MM-DD`, the day the data were exported; it wins
+     * over extract.csv (no request, decision, or start of an enrolment, absence or OPP may lie
+     * after it). NULL: extract.csv, else the latest such event in the data. */
+    const char* as_of;
 } passend_load_options;
-#define PASSEND_LOAD_OPTIONS_VERSION 1
+#define PASSEND_LOAD_OPTIONS_VERSION 2
 #define PASSEND_LOAD_OPTIONS_INIT                                                                  \
-    { PASSEND_LOAD_OPTIONS_VERSION, 200 }
+    { PASSEND_LOAD_OPTIONS_VERSION, 200, NULL }
 
 /**
  * Open the contract tables in folder `path` (schools.csv, pupils.csv and enrolments.csv
@@ -304,6 +308,17 @@ PASSEND_API passend_status passend_import_to_folder(passend_export_format format
                                                     const passend_import_options* options,
                                                     const char* out_dir,
                                                     passend_diagnostics** out_diagnostics);
+/**
+ * The dataset's extract date: the day its data were exported. No reference day after it has a
+ * value, and the school year holding it is partial (passend_result_partial).
+ * @param[out] out_date `YYYY-MM-DD`, owned by the dataset
+ * @param[out] out_origin may be NULL; `option` (passend_load_options.as_of), `file`
+ *             (extract.csv) or `derived` (the latest request, decision or start in the data)
+ * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL dataset or out_date.
+ */
+PASSEND_API passend_status passend_dataset_extract_date(const passend_dataset* dataset,
+                                                        const char** out_date,
+                                                        const char** out_origin);
 
 /** Free a dataset and set `*dataset` to NULL. NULL-safe, double-free-safe. Results and matrices
  * made from the dataset stay valid. */
@@ -730,12 +745,16 @@ PASSEND_API const double* passend_result_changes(const passend_result* result);
 PASSEND_API const char* const* passend_result_statuses(const passend_result* result);
 /** PASSEND_HIDDEN_* bits per row. */
 PASSEND_API const uint32_t* passend_result_suppressed(const passend_result* result);
+/** 1 per row of a partial school year (its last day is after the extract date: its counts over
+ * the year run from 1 August through the extract date, and their change compares with the same
+ * period a year earlier), else 0. */
+PASSEND_API const int32_t* passend_result_partial(const passend_result* result);
 
 /**
- * The result as one JSON document: `{"definitions": [{id, title_nl, title_en, unit, source,
- * norm}], "rows": [{kpi, school_year, level, unit, numerator, denominator, value, status,
- * change}]}`, school years written `2024-2025`, a hidden small count as "<5" and any other
- * hidden or absent number as null.
+ * The result as one JSON document: `{"extract_date": "2025-03-15", "definitions": [{id,
+ * title_nl, title_en, unit, source, norm}], "rows": [{kpi, school_year, level, unit, numerator,
+ * denominator, value, status, change, partial}]}`, school years written `2024-2025`, a hidden small
+ * count as "<5" and any other hidden or absent number as null.
  * @param[out] out_json owned by `result` (made on first use; thread-safe)
  */
 PASSEND_API passend_status passend_result_json(const passend_result* result, const char** out_json);

@@ -6,6 +6,8 @@
 #ifdef PASSEND_PYTHON_ARROW
 #include "capi.hpp"
 
+#include <pybind11/stl.h>
+
 #include <memory>
 
 namespace passend::python {
@@ -35,9 +37,11 @@ ArrowArrayStream take_stream(const std::string& table, const py::object& capsule
 void register_arrow(py::module_& m) {
     m.def(
         "load_arrow",
-        [](const py::list& tables, std::uint64_t max_errors) {
+        [](const py::list& tables, std::uint64_t max_errors,
+           const std::optional<std::string>& as_of) {
             passend_load_options options = PASSEND_LOAD_OPTIONS_INIT;
             options.max_errors = max_errors;
+            options.as_of = as_of ? as_of->c_str() : nullptr;
             passend_appender* raw = nullptr;
             if (passend_appender_create(&options, &raw) != PASSEND_OK)
                 throw passend::error("passend_appender_create failed");
@@ -74,7 +78,7 @@ void register_arrow(py::module_& m) {
             return py::make_tuple(handle,
                                   to_python(diags ? diags->items : std::vector<diagnostic>{}));
         },
-        py::arg("tables"), py::arg("max_errors"),
+        py::arg("tables"), py::arg("max_errors"), py::arg("as_of") = py::none(),
         "Build a dataset from [(table, object with __arrow_c_stream__)]: (Dataset or None, "
         "diagnostics).");
 }

@@ -7,6 +7,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace passend::python {
@@ -22,6 +24,9 @@ struct dataset_handle {
 /// (severity, file, line, column, rule, message).
 py::tuple to_python(const diagnostic& d);
 py::list to_python(const std::vector<diagnostic>& diagnostics);
+
+/// Load options from Python's arguments: `as_of` an ISO date or None (ValueError when malformed).
+load_options load_options_of(std::size_t max_errors, const std::optional<std::string>& as_of);
 
 /// (Dataset or None, [diagnostic tuples]); Python raises LoadError when there is no dataset.
 /// Call with the GIL held.

@@ -37,6 +37,14 @@ std::string id_or_empty(const std::vector<std::string>& ids, std::uint32_t i) {
 
 } // namespace
 
+load_options load_options_of(std::size_t max_errors, const std::optional<std::string>& as_of) {
+    load_options o{max_errors};
+    if (!as_of) return o;
+    o.as_of = parse_day(*as_of);
+    if (!o.as_of) throw py::value_error("as_of '" + *as_of + "' is not a date like 2025-03-15");
+    return o;
+}
+
 void register_dataset(py::module_& m) {
     py::class_<dataset_handle>(m, "Dataset", "A validated, immutable set of records")
         .def(
@@ -56,11 +64,20 @@ void register_dataset(py::module_& m) {
                 for (auto y : h.data->school_years()) out.push_back(y.start_year());
                 return out;
             },
-            "Start years of the school years the enrolments span, oldest first.")
+            "Start years of the school years reported (each teldatum on or before the extract "
+            "date), oldest first.")
         .def(
             "horizon",
             [](const dataset_handle& h) { return h.data->horizon().time_since_epoch().count(); },
-            "The last day the data speaks of, in days since 1970-01-01.")
+            "The extract date (the last day the data speaks of), in days since 1970-01-01.")
+        .def(
+            "extract_date",
+            [](const dataset_handle& h) {
+                return py::make_tuple(h.data->extract_date().time_since_epoch().count(),
+                                      std::string(to_string(h.data->extract_date_origin())),
+                                      h.data->exported_by());
+            },
+            "(days since 1970-01-01, origin `option`|`file`|`derived`, extract.csv's source).")
         .def("warnings", [](const dataset_handle& h) { return to_python(h.data->warnings()); })
         .def("write_folder",
              [](const dataset_handle& h, const std::filesystem::path& dir) {
@@ -127,23 +144,28 @@ void register_dataset(py::module_& m) {
         "The input contract: [(table, required, [(column, type, required)])].");
     m.def(
         "load_folder",
-        [](const std::filesystem::path& dir, std::size_t max_errors) {
-            return load_released([&] { return load_folder(dir, load_options{max_errors}); });
+        [](const std::filesystem::path& dir, std::size_t max_errors,
+           const std::optional<std::string>& as_of) {
+            const auto options = load_options_of(max_errors, as_of);
+            return load_released([&] { return load_folder(dir, options); });
         },
-        py::arg("dir"), py::arg("max_errors"),
+        py::arg("dir"), py::arg("max_errors"), py::arg("as_of") = py::none(),
         "Load a folder of contract CSV files: (Dataset or None, diagnostics).");
     m.def(
         "load_json",
-        [](const std::string& text, const std::string& source, std::size_t max_errors) {
-            return load_released([&] { return load_json(text, source, load_options{max_errors}); });
+        [](const std::string& text, const std::string& source, std::size_t max_errors,
+           const std::optional<std::string>& as_of) {
+            const auto options = load_options_of(max_errors, as_of);
+            return load_released([&] { return load_json(text, source, options); });
         },
-        py::arg("text"), py::arg("source"), py::arg("max_errors"),
+        py::arg("text"), py::arg("source"), py::arg("max_errors"), py::arg("as_of") = py::none(),
         "Load one contract JSON document: (Dataset or None, diagnostics).");
     m.def(
         "make_demo",
         [](std::uint64_t pupils, int years, int last_year, int partnerships, std::uint64_t seed,
-           bool national) {
+           bool national, const std::optional<std::string>& as_of) {
             demo_options o = national ? demo_options::national() : demo_options{};
+            o.extract_date = load_options_of(0, as_of).as_of; // the demo exported on that day
             if (pupils) o.pupils = pupils;
             if (years) o.years = years;
             if (last_year) o.last_year = last_year;
@@ -157,7 +179,7 @@ void register_dataset(py::module_& m) {
             return dataset_handle{std::move(ds)};
         },
         py::arg("pupils"), py::arg("years"), py::arg("last_year"), py::arg("partnerships"),
-        py::arg("seed"), py::arg("national"),
+        py::arg("seed"), py::arg("national"), py::arg("as_of") = py::none(),
         "The built-in demo region (0 or -1 keeps a default).");
 }
 

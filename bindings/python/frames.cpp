@@ -307,8 +307,9 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
 void register_frames(py::module_& m) {
     m.def(
         "load_frames",
-        [](const py::list& tables, std::size_t max_errors) {
-            dataset_builder b(load_options{max_errors});
+        [](const py::list& tables, std::size_t max_errors,
+           const std::optional<std::string>& as_of) {
+            dataset_builder b(load_options_of(max_errors, as_of));
             std::vector<frame_table> frames;
             for (const auto& item : tables) frames.push_back(read_table(b, item));
             load_result result;
@@ -319,7 +320,7 @@ void register_frames(py::module_& m) {
             }
             return to_python(std::move(result));
         },
-        py::arg("tables"), py::arg("max_errors"),
+        py::arg("tables"), py::arg("max_errors"), py::arg("as_of") = py::none(),
         "Build a dataset from columns: [(table, rows, [(column, position, kind, data...)])] with "
         "kind text (codes, uniques), days (int64) or number (float64). Returns (Dataset or None, "
         "diagnostics).");

@@ -64,11 +64,12 @@ py::tuple enum_column(const std::vector<std::int32_t>& codes) {
 }
 
 /// The rows as columns: kpi, school_year, level, unit (categorical), numerator, denominator,
-/// value, change (float64), status (categorical, -1 = none).
+/// value, change (float64), status (categorical, -1 = none), partial (bool).
 py::dict rows_to_columns(const kpi_results& results, bool suppressed) {
     categorical kpi, year, unit;
     std::vector<std::int32_t> level, status;
     std::vector<double> numerator, denominator, value, change;
+    std::vector<std::uint8_t> partial;
     const kpi_info* info = nullptr;
     for (const auto& row : results.rows) {
         if (!info || info->id != row.kpi) info = results.find(row.kpi);
@@ -85,6 +86,7 @@ py::dict rows_to_columns(const kpi_results& results, bool suppressed) {
         denominator.push_back(number(kpi_field::denominator));
         value.push_back(number(kpi_field::value));
         change.push_back(number(kpi_field::change));
+        partial.push_back(row.partial);
         // a status would tell a hidden value's side of the norm
         const bool hidden = std::isnan(value.back()) && row.value;
         // categories op_koers, aandacht, niet_op_koers; -1 (NaN) for none
@@ -106,6 +108,10 @@ py::dict rows_to_columns(const kpi_results& results, bool suppressed) {
                                                 std::string(to_string(kpi_status::aandacht)),
                                                 std::string(to_string(kpi_status::niet_op_koers))});
     out["change"] = to_array(change);
+    // bool: the school year's period counts run through the extract date
+    py::array_t<bool> partial_column(static_cast<py::ssize_t>(partial.size()));
+    std::copy(partial.begin(), partial.end(), partial_column.mutable_data());
+    out["partial"] = partial_column;
     return out;
 }
 

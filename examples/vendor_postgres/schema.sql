@@ -25,3 +25,5 @@ CREATE TABLE allocations (school_year text NOT NULL, board_id text NOT NULL, pur
                           amount_eur numeric(14, 2) NOT NULL, school_id text, kpi_id text);
 CREATE TABLE assessments (school_year text NOT NULL, unit_id text NOT NULL, framework text NOT NULL,
                           item text NOT NULL, score text NOT NULL);
+-- The day the data were exported (contract 1.1): one row.
+CREATE TABLE extract (extract_date date NOT NULL, source text);

@@ -94,10 +94,19 @@ struct assessment_row {
     double score = 0;
 };
 
+/// extract.csv's one row (contract v1.1).
+struct extract_row {
+    day extract_date;
+    std::string_view source = {}; ///< the system that exported the data
+};
+
 struct load_options {
     /// Stop collecting errors after this many (the rest of the input is still checked for
     /// nothing; the report says it stopped). 0 means no cap.
     std::size_t max_errors = 200;
+    /// The extract date (`--as-of`): wins over extract.csv. Like that table's date, no request,
+    /// decision, or start of an enrolment, absence or OPP may lie after it.
+    std::optional<day> as_of;
 };
 
 /// The outcome of a load: a dataset, or none and the errors. Warnings come either way.
@@ -150,6 +159,7 @@ public:
     void add(const fund_row& r, std::uint64_t line = 0);
     void add(const allocation_row& r, std::uint64_t line = 0);
     void add(const assessment_row& r, std::uint64_t line = 0);
+    void add(const extract_row& r, std::uint64_t line = 0);
 
     /// Record a problem found by a loader (a malformed file, a missing column, an unknown one).
     void report(diagnostic d);

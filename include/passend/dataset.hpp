@@ -155,6 +155,11 @@ struct allocation_table {
 
 enum class unit_level : std::uint8_t { school, board };
 
+/// Where a dataset's extract date came from: an option (`--as-of`, load_options::as_of), the
+/// table extract.csv, or the default rule (the latest event of the data).
+enum class extract_origin : std::uint8_t { derived, file, option };
+std::string_view to_string(extract_origin origin) noexcept;
+
 struct assessment_table {
     std::vector<school_year> year;
     std::vector<unit_level> level;
@@ -194,13 +199,28 @@ public:
     std::optional<board_idx> find_board(std::string_view id) const;
     std::optional<municipality_idx> find_municipality(std::string_view code) const;
 
-    /// The school years the data covers, oldest first: from the one holding the earliest
-    /// enrolment or absence start to the one holding horizon().
+    /// The data's own day, the extract date (contract v1.1): the as_of load option, else
+    /// extract.csv, else the latest request_date, decision_date, or start of an enrolment,
+    /// absence or OPP (those record what has happened; TLV validity and arrangements may start
+    /// on a planned day, and ends may be planned). Nothing after it is a fact: no reference day
+    /// after it gets a value, and the school year holding it is partial (is_partial()).
+    day extract_date() const noexcept { return extract_date_; }
+    extract_origin extract_date_origin() const noexcept { return extract_origin_; }
+    /// extract.csv's `source`: the system that exported the data (empty when not given).
+    const std::string& exported_by() const noexcept { return exported_by_; }
+    /// Whether school year `y` is partial: its last day (31 July) is after the extract date, so
+    /// its period counts run from 1 August through the extract date. An extract on 31 July
+    /// leaves a whole year.
+    bool is_partial(school_year y) const noexcept { return y.last_day() > extract_date_; }
+    /// Whether school year `y` is reported: its teldatum is on or before the extract date.
+    bool is_reported(school_year y) const noexcept { return y.teldatum() <= extract_date_; }
+
+    /// The school years the data reports, oldest first: from the one holding the earliest
+    /// enrolment or absence start to the last whose teldatum is on or before the extract date.
     const std::vector<school_year>& school_years() const noexcept { return school_years_; }
-    /// The last day the data has reached: the latest enrolment or absence start or end, TLV
-    /// decision, or OPP or arrangement start. Planned ends (a TLV's validity, which BRON sets a
-    /// school year or more ahead; an OPP's or arrangement's end) do not count.
-    day horizon() const noexcept { return horizon_; }
+    /// The last day the data has reached: the extract date (before contract v1.1 it was the
+    /// latest date of the data, which counted planned enrolment ends).
+    day horizon() const noexcept { return extract_date_; }
 
     /// Warnings of the load that made this dataset (errors make no dataset).
     const std::vector<diagnostic>& warnings() const noexcept { return warnings_; }
@@ -208,8 +228,8 @@ public:
 private:
     friend class dataset_builder;
     dataset() = default;
-    /// Sets horizon and the school years from the tables; the builder's last step.
-    void finish(day horizon);
+    /// Sets the extract date and the school years from the tables; the builder's last step.
+    void finish(day extract_date, extract_origin origin, std::string exported_by);
 
     swv_table swvs_;
     board_table boards_;
@@ -224,8 +244,10 @@ private:
     fund_table funds_;
     allocation_table allocations_;
     assessment_table assessments_;
-    bool present_[13] = {};
-    day horizon_{};
+    bool present_[table_count] = {};
+    day extract_date_{};
+    extract_origin extract_origin_ = extract_origin::derived;
+    std::string exported_by_;
     std::vector<school_year> school_years_; ///< computed once: a scan of the enrolments
     std::vector<diagnostic> warnings_;
 };

@@ -7,6 +7,7 @@
 #include "passend/progress.hpp"
 
 #include <cstdint>
+#include <optional>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -20,6 +21,9 @@ struct demo_options {
     /// synthetic partnerships, split over PO and VO (national scale: 150).
     int partnerships = 0;
     std::uint64_t seed = 2014;
+    /// The day the demo's data were exported (written as extract.csv), within its school years;
+    /// default: 15 March of the last school year, so that year is partial.
+    std::optional<day> extract_date;
 
     /// About 150 partnerships, 7,000 schools, 2.5 million pupils a year over ten years.
     static demo_options national();

@@ -1,4 +1,4 @@
-// The input contract (docs/data-contract.md, version 1) as data: tables and their columns.
+// The input contract (docs/data-contract.md, version 1.1) as data: tables and their columns.
 //
 // Every loader (CSV, JSON, the C appender, Arrow) maps its source onto these columns and hands
 // the field texts to dataset_builder::add_text_row, so all sources share one validation path.
@@ -28,8 +28,9 @@ enum class table : std::uint8_t {
     funds,
     allocations,
     assessments,
+    extract, ///< v1.1: the day the data were exported (one row)
 };
-inline constexpr std::size_t table_count = 13;
+inline constexpr std::size_t table_count = 14;
 
 enum class column_type : std::uint8_t {
     text,    ///< free text or an identifier

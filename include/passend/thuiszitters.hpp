@@ -48,7 +48,8 @@ struct verzuim_episode {
     pupil_idx pupil;
     absence_kind kind;
     day start;
-    /// The absence's last day, or the school year's last day when it is still open.
+    /// The absence's last day, or the last counted day of the year when it is still open (an end
+    /// after the extract date is a plan: open).
     day last;
     bool open;       ///< end_date absent
     int length_days; ///< last - start + 1
@@ -67,6 +68,10 @@ std::vector<verzuim_episode> verzuim_episodes(const dataset& ds, school_year y);
 /// The qualifying episodes of pupil `p` that overlap school year `y`, by start, appended to `out`
 /// (the per-pupil part of verzuim_episodes, for passes that already go pupil by pupil).
 void append_verzuim_episodes(const dataset& ds, pupil_idx p, school_year y,
+                             std::vector<verzuim_episode>& out);
+/// The same over the days `counted` as the data stood on `as_of` (an end after it is open, and
+/// an open absence lasts to counted.end): a partial year's days, or the same period last year.
+void append_verzuim_episodes(const dataset& ds, pupil_idx p, period counted, day as_of,
                              std::vector<verzuim_episode>& out);
 
 PASSEND_NAMESPACE_END

@@ -54,9 +54,18 @@ class Dataset:
     # ---- loading -----------------------------------------------------------------------------
 
     @classmethod
-    def from_folder(cls, path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> Dataset:
-        """Load a folder of contract CSV files (schools.csv, pupils.csv, enrolments.csv, ...)."""
-        return _loaded(_core.load_folder(os.fspath(path), max_errors))
+    def from_folder(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+        as_of: _dt.date | str | None = None,
+    ) -> Dataset:
+        """Load a folder of contract CSV files (schools.csv, pupils.csv, enrolments.csv, ...).
+
+        ``as_of``: the extract date (the day the data were exported); it wins over extract.csv.
+        """
+        return _loaded(_core.load_folder(os.fspath(path), max_errors, _as_of(as_of)))
 
     @classmethod
     def from_export(
@@ -86,10 +95,15 @@ class Dataset:
 
     @classmethod
     def from_json(
-        cls, text: str, *, source: str = "data.json", max_errors: int = _DEFAULT_MAX_ERRORS
+        cls,
+        text: str,
+        *,
+        source: str = "data.json",
+        max_errors: int = _DEFAULT_MAX_ERRORS,
+        as_of: _dt.date | str | None = None,
     ) -> Dataset:
         """Load the tables from one contract JSON document (``{"schools": [{...}], ...}``)."""
-        return _loaded(_core.load_json(text, source, max_errors))
+        return _loaded(_core.load_json(text, source, max_errors, _as_of(as_of)))
 
     @classmethod
     def demo(
@@ -101,10 +115,12 @@ class Dataset:
         partnerships: int | None = None,
         seed: int = 2014,
         national: bool = False,
+        as_of: _dt.date | str | None = None,
     ) -> Dataset:
         """The built-in synthetic demo region (Zuid-Limburg), or the national-scale variant.
 
-        The same arguments give the same dataset on every machine.
+        The same arguments give the same dataset on every machine. ``as_of``: the day the demo's
+        data are exported (default 15 March of its last school year, which is then partial).
         """
         handle = _core.make_demo(
             pupils or 0,
@@ -113,6 +129,7 @@ class Dataset:
             -1 if partnerships is None else partnerships,
             seed,
             national,
+            _as_of(as_of),
         )
         return cls._wrap(handle)
 
@@ -133,7 +150,9 @@ class Dataset:
         funds: pd.DataFrame | None = None,
         allocations: pd.DataFrame | None = None,
         assessments: pd.DataFrame | None = None,
+        extract: pd.DataFrame | None = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
+        as_of: _dt.date | str | None = None,
     ) -> Dataset:
         """Build a dataset from pandas DataFrames with the contract's columns (by name).
 
@@ -144,7 +163,7 @@ class Dataset:
         """
         given = _tables(locals())
         tables = [frame_columns(name, frame) for name, frame in given]
-        return _loaded(_core.load_frames(tables, max_errors))
+        return _loaded(_core.load_frames(tables, max_errors, _as_of(as_of)))
 
     @classmethod
     def from_arrow(
@@ -163,7 +182,9 @@ class Dataset:
         funds: Any = None,
         allocations: Any = None,
         assessments: Any = None,
+        extract: Any = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
+        as_of: _dt.date | str | None = None,
     ) -> Dataset:
         """Build a dataset from Arrow tables: anything with ``__arrow_c_stream__`` (a pyarrow
         Table or RecordBatchReader, a polars DataFrame, a DuckDB result, a pandas DataFrame).
@@ -175,7 +196,7 @@ class Dataset:
         as line, the field position as column.
         """
         streams = [(name, _arrow_stream(name, table)) for name, table in _tables(locals())]
-        return _loaded(_core.load_arrow(streams, max_errors))
+        return _loaded(_core.load_arrow(streams, max_errors, _as_of(as_of)))
 
     # ---- introspection -----------------------------------------------------------------------
 
@@ -195,13 +216,26 @@ class Dataset:
 
     @property
     def school_years(self) -> list[str]:
-        """The school years the enrolments span, oldest first (``"2024-2025"``)."""
+        """The school years reported, oldest first (``"2024-2025"``): from the first the data
+        speak of through the last whose teldatum is on or before the extract date."""
         return [_school_year(y) for y in self._ds.school_years()]
 
     @property
     def horizon(self) -> _dt.date:
-        """The last day the data speaks of (the latest start or end date of any period)."""
+        """The last day the data speaks of: the extract date (:attr:`extract_date`)."""
         return _EPOCH + _dt.timedelta(days=self._ds.horizon())
+
+    @property
+    def extract_date(self) -> _dt.date:
+        """The extract date: the day the data were exported (the ``as_of`` option, else
+        extract.csv, else the latest request, decision, or start of an enrolment, absence or OPP).
+        No reference day after it has a value; the school year holding it is partial."""
+        return _EPOCH + _dt.timedelta(days=self._ds.extract_date()[0])
+
+    @property
+    def extract_date_origin(self) -> str:
+        """Where :attr:`extract_date` came from: ``"option"``, ``"file"`` or ``"derived"``."""
+        return self._ds.extract_date()[1]
 
     @property
     def partnerships(self) -> pd.DataFrame:
@@ -238,7 +272,10 @@ class Dataset:
         """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
 
         Columns as the report's CSV: ``kpi, school_year, level, unit, numerator, denominator,
-        value, status, change``; labels are categorical, numbers float64 with NaN when absent.
+        value, status, change, partial``; labels are categorical, numbers float64 with NaN when
+        absent; ``partial`` (bool) marks a school year whose counts over the year run through
+        the extract date (``frame.attrs["extract_date"]``), their change against the same period
+        a year earlier.
         The definitions behind the ids: :func:`passend.catalog`.
 
         Args:
@@ -269,7 +306,8 @@ class Dataset:
         )
         frame = _frame(columns)
         # plain values only: pandas compares attrs when frames are concatenated or compared
-        frame.attrs.update(catalog=_path(catalog), suppressed=suppress)
+        frame.attrs.update(catalog=_path(catalog), suppressed=suppress,
+                           extract_date=self.extract_date.isoformat())
         return frame
 
     def explain(
@@ -559,13 +597,25 @@ def _start_year(year: int | str) -> int:
     return int(start)
 
 
+def _as_of(value: _dt.date | str | None) -> str | None:
+    """The extract date option as ISO text (a date, or text C++ checks); None: not given."""
+    if value is None or isinstance(value, str):
+        return value
+    return value.isoformat()
+
+
 def _path(path: str | os.PathLike[str] | None) -> str | None:
     return None if path is None else os.fspath(path)
 
 
-def validate(path: str | os.PathLike[str], *, max_errors: int = _DEFAULT_MAX_ERRORS) -> list[Diagnostic]:
+def validate(
+    path: str | os.PathLike[str],
+    *,
+    max_errors: int = _DEFAULT_MAX_ERRORS,
+    as_of: _dt.date | str | None = None,
+) -> list[Diagnostic]:
     """Check a folder of contract CSV files: every error and warning, without raising."""
-    _, raw = _core.load_folder(os.fspath(path), max_errors)
+    _, raw = _core.load_folder(os.fspath(path), max_errors, _as_of(as_of))
     return diagnostics_of(raw)
 
 

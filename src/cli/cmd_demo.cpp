@@ -20,6 +20,7 @@ struct demo_cli {
     int years = 0;
     std::uint64_t seed = 0;
     bool national = false;
+    std::string as_of;
 };
 
 void write_demo(const demo_cli& c) {
@@ -27,6 +28,7 @@ void write_demo(const demo_cli& c) {
     if (c.pupils) o.pupils = c.pupils;
     if (c.years) o.years = c.years;
     if (c.seed) o.seed = c.seed;
+    o.extract_date = parse_as_of(c.as_of);
     const auto start = std::chrono::steady_clock::now();
     const auto ds = make_demo(o, terminal_progress());
     const std::chrono::duration<double> generated = std::chrono::steady_clock::now() - start;
@@ -49,6 +51,7 @@ void setup_demo(CLI::App& app) {
     cmd->add_option("--seed", c->seed, "Another random seed: another region of the same kind");
     cmd->add_flag("--national", c->national,
                   "National scale: 150 synthetic partnerships, 2.5 million pupils, ten years");
+    add_as_of_option(*cmd, c->as_of);
     cmd->callback([c] { write_demo(*c); });
 }
 

@@ -58,6 +58,8 @@ void print_summary(const dataset& ds, const summary_options& o) {
     name_width = std::min<std::size_t>(name_width, 32);
 
     fmt::print("Pupils per partnership and setting at the teldatum (1 October).\n");
+    // Every report says what day its data run through; no teldatum after it is shown.
+    fmt::print("Gegevens t/m {0} (data as of {0}).\n", format_day(ds.extract_date()));
     fmt::print("{}; {}.\n",
                o.schoolgaand ? "Every pupil counts for the partnership of the school (schoolgaand)"
                              : "so and vso pupils count for the paying partnership (TLV, else "

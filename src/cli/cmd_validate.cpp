@@ -15,11 +15,13 @@ namespace {
 struct validate_options {
     std::string path;
     std::size_t max_errors = load_options{}.max_errors;
+    std::string as_of;
 };
 
 int run_validate(const validate_options& o) {
     load_options options;
     options.max_errors = o.max_errors;
+    options.as_of = parse_as_of(o.as_of);
     const std::filesystem::path path = o.path;
     const bool is_json = path.extension() == ".json" && !std::filesystem::is_directory(path);
     const auto result =
@@ -35,8 +37,11 @@ int run_validate(const validate_options& o) {
     }
     if (result.ok()) {
         const auto& ds = *result.data;
-        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; {} warning(s){}\n", o.path,
-                   ds.schools().size(), ds.pupils().size(), ds.enrolments().size(), warnings,
+        // The extract date's origin: option (--as-of), file (extract.csv) or derived.
+        fmt::print("{}: valid: {} schools, {} pupils, {} enrolments; extract date {} ({}); {} "
+                   "warning(s){}\n",
+                   o.path, ds.schools().size(), ds.pupils().size(), ds.enrolments().size(),
+                   format_day(ds.extract_date()), to_string(ds.extract_date_origin()), warnings,
                    capped ? " listed (more not shown, see above)" : "");
         return exit_code::ok;
     }
@@ -54,6 +59,7 @@ void setup_validate(CLI::App& app) {
     cmd->add_option("--max-errors", opts->max_errors,
                     "Stop listing after this many errors (0: list all)")
         ->capture_default_str();
+    add_as_of_option(*cmd, opts->as_of);
     cmd->callback([opts] { set_exit(run_validate(*opts)); });
 }
 

@@ -19,8 +19,22 @@ void add_input_options(CLI::App& cmd, input_options& in) {
     auto* demo =
         cmd.add_flag("--demo", in.demo, "Use the built-in demo region instead of a folder");
     dir->excludes(demo);
+    add_as_of_option(cmd, in.as_of);
     // Checked in open_input(): a final_callback here would be replaced by the command's own.
     in.command = cmd.get_name();
+}
+
+void add_as_of_option(CLI::App& cmd, std::string& as_of) {
+    cmd.add_option("--as-of", as_of,
+                   "The extract date YYYY-MM-DD: the day the data were exported (wins over "
+                   "extract.csv; default: that table, else the latest request, decision or start "
+                   "in the data). No reference day after it gets a value");
+}
+
+std::optional<day> parse_as_of(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    if (const auto d = parse_day(text)) return d;
+    throw CLI::ValidationError("--as-of", "expected a date like 2025-03-15, got '" + text + "'");
 }
 
 progress_fn terminal_progress() {
@@ -40,12 +54,15 @@ progress_fn terminal_progress() {
 dataset_ptr open_input(const input_options& in) {
     if (in.dir.empty() && !in.demo)
         throw CLI::ValidationError(in.command, "give a folder DIR or --demo");
+    load_options load;
+    load.as_of = parse_as_of(in.as_of);
     if (in.demo) {
         demo_options o;
         if (in.demo_pupils) o.pupils = in.demo_pupils;
+        o.extract_date = load.as_of; // the demo as exported on that day
         return make_demo(o, terminal_progress());
     }
-    auto result = load_folder(in.dir, {}, terminal_progress());
+    auto result = load_folder(in.dir, load, terminal_progress());
     const auto data = result.value(); // throws load_error with every diagnostic
     const auto& warnings = data->warnings();
     for (std::size_t i = 0; i < warnings.size() && i < 10; ++i)

@@ -18,11 +18,18 @@ struct input_options {
     std::string dir;
     bool demo = false;
     std::uint64_t demo_pupils = 0; ///< 0: the demo's default size
+    std::string as_of;             ///< --as-of: the extract date, winning over extract.csv
     std::string command;           ///< the subcommand, for messages
 };
 
-/// Add `DIR` and `--demo` (exactly one required, checked by open_input()) to a subcommand.
+/// Add `DIR`, `--demo` (exactly one required, checked by open_input()) and `--as-of` to a
+/// subcommand.
 void add_input_options(CLI::App& cmd, input_options& in);
+
+/// Add `--as-of DATE` (the extract date) to a subcommand, read into `as_of`.
+void add_as_of_option(CLI::App& cmd, std::string& as_of);
+/// The date of `--as-of`; nullopt when not given; a malformed date is a usage error.
+std::optional<day> parse_as_of(const std::string& text);
 
 /// A progress bar on standard error when it is a terminal; empty otherwise.
 progress_fn terminal_progress();

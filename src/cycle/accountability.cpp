@@ -86,7 +86,10 @@ struct figures {
         for (const auto* row : {prev.row, now.row})
             if (row && row->suppressed.value) return "";
         if (now.row && now.row->change && now.row->suppressed.change) return "";
-        const double d = *now.value - *prev.value;
+        // In a partial year a period count's change is against the same period last year.
+        const auto base = detail::compared_value(now, prev.value);
+        if (!base) return "";
+        const double d = *now.value - *base;
         const std::string sign = d > 0 ? "+" : "";
         if (is_percent(kpi)) return sign + decimal(d, 2) + " procentpunt";
         return sign + group_thousands(std::llround(d));
@@ -96,7 +99,8 @@ struct figures {
                                rows_with_labels) const {
         report_block t;
         t.type = report_block::kind::table;
-        t.header = {"Indicator", "KPI", year.prev().to_string(), year.to_string(), "Verschil"};
+        t.header = {"Indicator", "KPI", year.prev().to_string(),
+                    report_detail::year_text(kpis, year), "Verschil"};
         for (const auto& [kpi, label] : rows_with_labels) {
             t.rows.push_back({std::string(label), "`" + std::string(kpi) + "`",
                               show(kpi, year.prev()), show(kpi, year), change(kpi)});
@@ -374,7 +378,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     const auto namens = texts.get("namens");
     r.header.push_back({"Namens bestuur", namens.empty() ? "(in te vullen: tekstveld `namens`)"
                                                          : std::string(namens)});
-    r.header.push_back({"Schooljaar", year.to_string()});
+    r.header.push_back({"Schooljaar", report_detail::year_text(kpis, year)});
+    if (kpis.extract_date)
+        r.header.push_back({"Gegevens t/m", format_day(*kpis.extract_date) + " (data as of " +
+                                                format_day(*kpis.extract_date) + ")"});
     // The partnerships the board's schools belong to, with how many schools in each.
     std::map<std::uint32_t, int> swvs;
     bool po = false, vo = false, specialised_po = false, specialised_vo = false;
@@ -585,6 +592,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
             ? "Privacy: aantallen van 1 tot en met 4 staan er als <5; een verschil dat een klein "
               "aantal zou verraden is weggelaten."
             : "Let op: kleine aantallen zijn niet afgeschermd (alleen voor intern gebruik)."};
+    if (const auto as_of = report_detail::data_as_of(kpis, year); !as_of.nl.empty())
+        r.sources.push_back(as_of.nl + " *" + as_of.en + "*");
     return r;
 }
 

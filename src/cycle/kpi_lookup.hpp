@@ -31,6 +31,16 @@ inline std::optional<double> kpi_value(const kpi_results& kpis, std::string_view
     return kpi_lookup(kpis, kpi, year, level, unit).value;
 }
 
+/// What the change of `found` compares with: the previous year's value `previous`, except in a
+/// partial school year, where a period count compares with the same period a year earlier
+/// (the row's value minus its change; none without that change).
+inline std::optional<double> compared_value(const kpi_found& found,
+                                            std::optional<double> previous) {
+    if (!found.row || !found.row->partial) return previous;
+    if (!found.value || !found.row->change) return std::nullopt;
+    return *found.value - *found.row->change;
+}
+
 /// Whether `kpi` is a percentage (by its definition, else by its id).
 bool kpi_is_percent(const kpi_results& kpis, std::string_view kpi);
 

@@ -42,8 +42,15 @@ struct indicator_view {
         };
         // A status or change beside a hidden value would tell where it lies (docs/privacy.md).
         if (number(is.value, is.value_row)) status = is.status;
-        if (number(is.value, is.value_row) && number(is.previous, is.previous_row))
+        if (is.value_row && is.value_row->partial) {
+            // A partial year's period count compares with the same period a year earlier: the
+            // row's own change, shown only where the publication shows it.
+            if (number(is.value, is.value_row) &&
+                shown(*is.value_row, kpi_field::change, info, max_small) == cell_shown::number)
+                change = is.value_row->change;
+        } else if (number(is.value, is.value_row) && number(is.previous, is.previous_row)) {
             change = *is.value - *is.previous;
+        }
     }
 };
 
@@ -104,14 +111,15 @@ std::string status_cell(kpi_status s) {
 }
 
 report_block indicator_table(const focus_plan& plan, const std::vector<indicator_view>& views,
-                             school_year year, const plan_report_options& o) {
+                             const kpi_results& kpis, school_year year,
+                             const plan_report_options& o) {
     report_block t;
     t.type = report_block::kind::table;
     t.header = {"Indicator",
                 "Middel",
                 "Nulmeting",
                 year.prev().to_string(),
-                year.to_string(),
+                year_text(kpis, year),
                 "Verschil",
                 "Doel " + year.to_string(),
                 "Status"};
@@ -214,9 +222,12 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
     r.kicker = "Kwaliteitszorg passend onderwijs: focusplan";
     r.title = plan.name.empty() ? "Focusplan" : plan.name;
     if (!plan.swv.empty()) r.header.emplace_back("Samenwerkingsverband", unit_label(o, plan.swv));
-    r.header.emplace_back("Schooljaar",
-                          year.to_string() + " (verschil met " + year.prev().to_string() + ")");
+    r.header.emplace_back("Schooljaar", year_text(kpis, year) + " (verschil met " +
+                                            year.prev().to_string() + ")");
     if (!o.subject.empty()) r.header.emplace_back("Gegevens", o.subject);
+    if (kpis.extract_date)
+        r.header.emplace_back("Gegevens t/m", format_day(*kpis.extract_date) + " (data as of " +
+                                                  format_day(*kpis.extract_date) + ")");
     r.header.emplace_back("Stand", fmt::format("{} op koers · {} aandacht · {} niet op koers · {} "
                                                "zonder oordeel",
                                                n[1], n[2], n[3], n[0]));
@@ -226,7 +237,7 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
         if (!fp.description.empty())
             s.blocks.push_back(block(report_block::kind::text, fp.description));
         s.blocks.push_back(block(report_block::kind::heading, "Hoe meet ik dit?"));
-        s.blocks.push_back(indicator_table(plan, points[i], year, o));
+        s.blocks.push_back(indicator_table(plan, points[i], kpis, year, o));
         if (!fp.forums.empty()) {
             s.blocks.push_back(block(report_block::kind::heading, "Waar bespreek ik dit?"));
             s.blocks.push_back(forum_table(fp));
@@ -244,6 +255,8 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
         "catalogus (docs/kpis.md); opbouw volgens het sjabloon uit Integrale kwaliteitszorg "
         "(Perspectief op School, 2019).",
         suppression_note_md(o.suppressed, o.max_small)};
+    if (const auto as_of = data_as_of(kpis, year); !as_of.nl.empty())
+        r.sources.push_back(as_of.nl + " *" + as_of.en + "*");
     return r;
 }
 
@@ -258,6 +271,8 @@ std::string plan_json(const focus_plan& plan, const kpi_results& kpis, school_ye
     doc["swv"] = plan.swv.empty() ? json(nullptr) : json(plan.swv);
     doc["school_year"] = year.to_string();
     doc["previous_school_year"] = year.prev().to_string();
+    doc["extract_date"] = kpis.extract_date ? json(format_day(*kpis.extract_date)) : json(nullptr);
+    doc["partial"] = kpis.is_partial(year);
     doc["subject"] = o.subject;
     doc["suppressed"] = o.suppressed;
     doc["small_count"] = small_mark(o.max_small);

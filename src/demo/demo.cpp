@@ -41,10 +41,16 @@ dataset_ptr make_demo(const demo_options& o, const progress_fn& progress) {
     w.last_year = o.last_year;
     w.first_day = make_day(w.first_year, 8, 1);
     w.last_day = make_day(w.last_year + 1, 7, 31);
+    w.extract = o.extract_date.value_or(make_day(w.last_year + 1, 3, 15));
+    if (w.extract < w.first_day || w.extract > w.last_day)
+        throw error("make_demo: the extract date " + format_day(w.extract) +
+                    " is outside the demo's school years (" + format_day(w.first_day) + " to " +
+                    format_day(w.last_day) + ")");
     const demo::region r = o.partnerships == 0 ? demo::zuid_limburg(o.pupils)
                                                : demo::synthetic_country(o.partnerships, o.pupils);
 
     dataset_builder b;
+    b.add(extract_row{w.extract, "passend demo"});
     demo::add_region(r, b);
     demo::tallies t;
     demo::add_pupils(r, w, o, b, t, progress);

@@ -18,6 +18,12 @@ namespace demo {
 struct window {
     int first_year = 0, last_year = 0; ///< start years of the first and last school year
     day first_day{}, last_day{};       ///< 1 August of the first, 31 July after the last
+    /// The extract date: the data hold no enrolment, absence or OPP starting after it and no TLV
+    /// decided after it; enrolment and absence ends after it are not known yet (open). The
+    /// generator draws as if the data ran to last_day, so earlier records do not depend on it.
+    day extract{};
+    bool known(day start) const { return start <= extract; }
+    day known_end(day end) const { return end == open_end || end > extract ? open_end : end; }
     int years() const { return last_year - first_year + 1; }
 };
 

@@ -424,15 +424,20 @@ private:
             any = true;
             const day start = clip_start(st.start);
             const int g = start == st.start ? st.grade : grade(st.kind, w_.first_year);
-            b_.add(
-                enrolment_row{id, r_.schools[st.school].id, start, clip_end(st.end), g, st.exit});
+            if (w_.known(start)) {
+                const day end = w_.known_end(clip_end(st.end));
+                b_.add(enrolment_row{id, r_.schools[st.school].id, start, end, g,
+                                     end == open_end ? exit_reason::none : st.exit});
+            }
             count_teldatum(st, start);
             emit_support(id, st);
         }
         for (const auto& a : absences_) {
             if (!in_window(a.start, a.end)) continue;
             any = true;
-            b_.add(absence_row{id, a.kind, clip_start(a.start), clip_end(a.end), a.article});
+            if (w_.known(clip_start(a.start)))
+                b_.add(absence_row{id, a.kind, clip_start(a.start), w_.known_end(clip_end(a.end)),
+                                   a.article});
         }
         if (any) b_.add(pupil_row{id, birth_, r_.municipalities[municipality_].code});
     }
@@ -465,7 +470,7 @@ private:
         if (special) { // an OPP for everyone in a specialised setting, from the first weeks
             const day start = std::min(st.start + days{g_.between(0, 42)}, stay_last);
             opp_until = st.end;
-            if (in_window(start, st.end))
+            if (in_window(start, st.end) && w_.known(clip_start(start)))
                 b_.add(opp_row{id, school, clip_start(start), clip_end(st.end)});
         }
         for (int y = school_year::containing(clip_start(st.start)).start_year(); y <= w_.last_year;
@@ -482,7 +487,7 @@ private:
                 opp_until = g_.chance(70'000)
                                 ? st.end
                                 : std::min(st.end, start + days{g_.between(150, 600)});
-                b_.add(opp_row{id, school, start, clip_end(opp_until)});
+                if (w_.known(start)) b_.add(opp_row{id, school, start, clip_end(opp_until)});
             }
             const bool supported =
                 opp_until != no_day && (opp_until == open_end || opp_until >= first);
@@ -529,7 +534,8 @@ private:
             long_one ? 29 + g_.between(0, 60) + g_.between(0, 120) : g_.between(3, 28);
         day end = start + days{length - 1};
         if (st.end != open_end && end > st.end) end = st.end;
-        b_.add(absence_row{id, absence_kind::relatief, start, clip_end(end), {}});
+        if (w_.known(start))
+            b_.add(absence_row{id, absence_kind::relatief, start, w_.known_end(clip_end(end)), {}});
     }
 
     // ---- TLVs ---------------------------------------------------------------------------------
@@ -549,6 +555,7 @@ private:
         row.tlv_id = {tid, static_cast<std::size_t>(n - tid)};
         row.pupil_id = pupil;
         if (row.end_date != open_end && row.end_date > w_.last_day) row.end_date = open_end;
+        if (!w_.known(row.decision_date)) return false; // decided after the extract (id kept)
         b_.add(row);
         return true;
     }

@@ -16,10 +16,9 @@ cohort_table follow_cohort(const dataset& ds, const cohort_query& q) {
     cohort_table out;
     out.query = q;
     std::vector<day> teldata;
-    const day horizon = enrolment_horizon(ds);
     for (int k = 0; k <= q.years && q.start.start_year() + k >= 0; ++k) {
         const school_year y{q.start.start_year() + k};
-        if (y.teldatum() > horizon) break;
+        if (!ds.is_reported(y)) break; // no teldatum after the extract date has a value
         out.years.push_back(y);
         teldata.push_back(y.teldatum());
     }

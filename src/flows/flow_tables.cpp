@@ -160,6 +160,7 @@ struct flow_accumulator {
 
     void add_transition(const transition& t) {
         const auto& en = ds.enrolments();
+        if (t.on > ds.extract_date()) return; // a planned end: not a fact yet
         if (t.kind == transition_kind::instroom) {
             const place to = place_of(t.to, en.start[t.to]);
             count_kind(school_year::containing(t.on), t.kind, to);
@@ -206,7 +207,8 @@ struct flow_accumulator {
             at_teldatum[w] = sample(teldata[w], w);
             setting_at[w] = static_cast<std::int8_t>(s);
         }
-        if (en.end[e] != open_end) sample(en.end[e], window(en.end[e]));
+        if (en.end[e] != open_end && en.end[e] <= ds.extract_date())
+            sample(en.end[e], window(en.end[e]));
     }
 
     void add_pupil(pupil_idx p) {
@@ -263,10 +265,8 @@ struct flow_accumulator {
 flow_tables compute_flows(const dataset& ds, const flow_options& options) {
     flow_tables out;
     out.years_ = ds.school_years();
-    out.horizon_ = enrolment_horizon(ds);
+    out.horizon_ = ds.extract_date();
     if (out.years_.empty()) return out;
-    // The year after the data's last one: its window holds the changes after the last teldatum.
-    out.years_.push_back(out.years_.back().next());
 
     const auto& en = ds.enrolments();
     const auto pupils = static_cast<std::uint32_t>(ds.pupils().size());

@@ -57,9 +57,8 @@ struct observations {
 
 observations observe(const dataset& ds, const forecast_options& o) {
     observations obs;
-    const day horizon = enrolment_horizon(ds);
-    for (auto y : ds.school_years())
-        if (y.teldatum() <= horizon) obs.years.push_back(y);
+    // The reported years: each teldatum is on or before the extract date.
+    obs.years = ds.school_years();
     const std::size_t n = obs.years.size();
     if (n < 2)
         throw error("forecast: the data holds " + std::to_string(n) +

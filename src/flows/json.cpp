@@ -129,6 +129,7 @@ json flows_to_json(const dataset& ds, const flows_json_input& in) {
     out["unit"] = unit_json(ds, in.unit);
     out["school_year"] = in.year.to_string();
     out["view"] = view_name(in.view);
+    out["extract_date"] = format_day(ds.extract_date());
     out["suppressed"] = in.disclosure != nullptr;
     out["window"] = {{"after", format_day(prev.teldatum())},
                      {"through", format_day(in.year.teldatum())},
@@ -161,9 +162,11 @@ json flows_to_json(const dataset& ds, const flows_json_input& in) {
         kinds[std::string(to_string(static_cast<transition_kind>(i)))] =
             published(k[ki], d ? d->kind(in.unit, in.year, ki) : cell_shown::number);
     }
+    // In a partial year the transitions run through the extract date.
     out["transitions"] = {{"school_year", in.year.to_string()},
                           {"first_day", format_day(in.year.first_day())},
-                          {"last_day", format_day(in.year.last_day())},
+                          {"last_day", format_day(std::min(in.year.last_day(), ds.extract_date()))},
+                          {"partial", ds.is_partial(in.year)},
                           {"counts", kinds}};
     out["thuiszitters"] = in.thuiszitters
                               ? thuiszitters_json(*in.thuiszitters, in.year, d != nullptr)
@@ -218,6 +221,7 @@ json forecast_to_json(const dataset& ds, const forecast_result& f, const forecas
     out["format"] = forecast_json_format;
     out["unit"] = unit_json(ds, f.unit);
     out["view"] = view_name(o.view);
+    out["extract_date"] = format_day(ds.extract_date()); // observed years end there
     out["suppressed"] = suppress;
     out["model"] = {
         {"age_bands", {forecast_min_age, forecast_max_age}},

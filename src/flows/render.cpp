@@ -80,6 +80,14 @@ void csv_walk(std::string& out, const json& v, const std::string& path) {
 }
 } // namespace
 
+namespace {
+/// The line every report has on the data's own day (empty for a document without it).
+std::string data_as_of(const json& doc) {
+    if (!doc.contains("extract_date")) return {};
+    return fmt::format("Gegevens t/m {0} (data as of {0}).\n\n", cell(doc["extract_date"]));
+}
+} // namespace
+
 std::string flows_markdown(const json& doc) {
     std::string out;
     const auto unit = fmt::format("{} ({})", cell(doc["unit"]["id"]), cell(doc["unit"]["level"]));
@@ -89,14 +97,12 @@ std::string flows_markdown(const json& doc) {
                            ? "so and vso pupils count for the paying partnership (TLV, then region)"
                            : "so and vso pupils count for their school's partnership (schoolgaand)",
                        suppression_note(doc));
+    out += data_as_of(doc);
     const auto& w = doc["window"];
     out += "## Pupils at the teldatum\n\n";
     markdown_table(out, doc["stock"], "teldatum");
     out += fmt::format("## Flow matrix: changes after {} up to and including {}\n\n",
                        cell(w["after"]), cell(w["through"]));
-    if (!w["observed"].get<bool>())
-        out += "The data ends before this teldatum: its stock assumes that enrolments without an "
-               "end date still run.\n\n";
     out += "Rows: where pupils came from; columns: where they went. Stock at the second teldatum "
            "= stock at the first + column total - row total.\n\n";
     markdown_table(out, doc["flows"], "from \\ to");
@@ -104,8 +110,9 @@ std::string flows_markdown(const json& doc) {
                        cell(w["after"]), cell(w["through"]));
     markdown_table(out, doc["verplaatsingen"], "then \\ now");
     const auto& t = doc["transitions"];
-    out += fmt::format("## Transitions by kind, school year {} ({} to {})\n\n",
-                       cell(t["school_year"]), cell(t["first_day"]), cell(t["last_day"]));
+    out += fmt::format("## Transitions by kind, school year {} ({} to {}{})\n\n",
+                       cell(t["school_year"]), cell(t["first_day"]), cell(t["last_day"]),
+                       t.value("partial", false) ? ": partial, t/m the extract date" : "");
     markdown_pairs(out, t["counts"], "kind", "count");
     if (!doc["thuiszitters"].is_null()) {
         const auto& z = doc["thuiszitters"];
@@ -131,6 +138,7 @@ std::string forecast_markdown(const json& doc) {
         "Transition model by age (single years {}-{}), fitted on the teldata {} to {}. {}\n\n",
         cell(doc["model"]["age_bands"][0]), cell(doc["model"]["age_bands"][1]),
         cell(doc["model"]["fitted"][0]), cell(doc["model"]["fitted"][1]), suppression_note(doc));
+    out += data_as_of(doc);
     out += "## Observed pupils at the teldatum\n\n";
     markdown_table(out, doc["observed"], "school year");
     out += "## Projection (baseline)\n\n";

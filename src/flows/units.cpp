@@ -34,16 +34,6 @@ bool counts_for(const dataset& ds, flow_unit u, std::uint32_t e, day d, attribut
     return false;
 }
 
-day enrolment_horizon(const dataset& ds) noexcept {
-    const auto& en = ds.enrolments();
-    day last = no_day;
-    for (std::size_t e = 0; e < en.size(); ++e) {
-        last = std::max(last, en.start[e]);
-        if (en.end[e] != open_end) last = std::max(last, en.end[e]);
-    }
-    return last;
-}
-
 std::string unit_id(const dataset& ds, flow_unit u) {
     switch (u.level) {
     case flow_level::national:

@@ -29,6 +29,8 @@ std::string score_text(double v) {
 } // namespace
 
 bool writes_table(const dataset& ds, table t) {
+    // An extract date from an option is written too, so that the folder reads back the same.
+    if (t == table::extract) return ds.extract_date_origin() != extract_origin::derived;
     return spec(t).required || ds.has_table(t);
 }
 
@@ -142,6 +144,9 @@ void for_each_row(const dataset& ds, table t,
                  a.framework[i], a.item[i], score_text(a.score[i]));
         break;
     }
+    case table::extract:
+        emit(date_text(ds.extract_date()), ds.exported_by());
+        break;
     }
 }
 

@@ -554,15 +554,30 @@ struct pupil_collector {
 
 // ---- The scan ----
 
+/// The same day a year earlier; 29 February maps to 28 February.
+day same_day_a_year_earlier(day d) {
+    const date::year_month_day ymd{d};
+    const auto earlier = ymd - date::years{1};
+    return earlier.ok() ? day{earlier} : day{earlier.year() / earlier.month() / date::last};
+}
+
 struct scan_context {
     scan_context(const dataset& ds_, const plan& pl_, year_range years_, attribution_view view_)
-        : ds(ds_), pl(pl_), years(years_), view(view_) {
+        : ds(ds_), pl(pl_), years(years_), view(view_), extract(ds_.extract_date()),
+          compare_bucket(static_cast<std::size_t>(years_.count)) {
         for (int y = 0; y <= years.count; ++y) {
             days[0].push_back(school_year{years.first + y}.teldatum());
             days[1].push_back(school_year{years.first + y}.peildatum());
             first_days.push_back(school_year{years.first + y}.first_day());
         }
-        horizon_year = clamped_year(ds.horizon());
+        horizon_year = clamped_year(extract);
+        // The partial year, when it is reported and scanned with the year before it.
+        const auto holding = school_year::containing(extract);
+        if (ds.is_reported(holding) && ds.is_partial(holding))
+            if (const auto i = years.index(holding); i && *i > 0) {
+                partial = *i;
+                compare_through = same_day_a_year_earlier(extract);
+            }
     }
     /// The scanned school year holding `d`, if any (a search in a few days, no calendar maths).
     std::optional<std::size_t> year_of(day d) const noexcept {
@@ -576,15 +591,38 @@ struct scan_context {
         const auto i = static_cast<int>(it - first_days.begin()) - 1;
         return years.first + std::clamp(i, -1, years.count);
     }
+    /// The days of scanned year `y` whose events count: 1 August through the year's last day,
+    /// or through the extract date when the year is partial.
+    period counted(std::size_t y) const noexcept {
+        return {first_days[y], std::min(first_days[y + 1] - date::days{1}, extract)};
+    }
+    /// Whether scanned year `y` is the year before the partial one: its events through
+    /// compare_through also go to the comparison bucket (the same period last year).
+    bool compared(std::size_t y) const noexcept { return partial && y + 1 == *partial; }
+    /// Call `add(bucket)` for the buckets an event of day `d` in scanned year `y` counts in: the
+    /// year, unless `d` is after the extract date (an end date after it is a plan); and the
+    /// comparison bucket for the same period last year.
+    template <class Add>
+    void at_event(std::size_t y, day d, Add&& add) const {
+        if (d > extract) return;
+        add(y);
+        if (compared(y) && d <= compare_through) add(compare_bucket);
+    }
     const dataset& ds;
     const plan& pl;
     year_range years;
     attribution_view view;
     std::array<std::vector<day>, 2> days; ///< teldatum and peildatum of each scanned year
     std::vector<day> first_days;          ///< 1 August of each scanned year and the next
-    /// The school year of the data's horizon: records of open or planned periods (OPPs,
-    /// arrangements, absences) stop there, as enrolments do (docs/definitions.md's data end at the
-    /// horizon).
+    day extract; ///< the extract date: no reference day or event after it counts
+    /// The scanned index of the partial school year (the one holding the extract date, when
+    /// reported), whose period counts are compared with the year before through
+    /// compare_through; the accumulator holds that comparison in the extra year compare_bucket.
+    std::optional<std::size_t> partial;
+    day compare_through{};
+    std::size_t compare_bucket;
+    /// The school year of the extract date: records of open or planned periods (OPPs,
+    /// arrangements, absences) stop there, as enrolments do.
     int horizon_year = 0;
     /// One past the last scanned year such a record may count in.
     int end_year() const noexcept { return std::min(years.first + years.count, horizon_year + 1); }
@@ -692,6 +730,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
             const auto yi = static_cast<std::size_t>(y - cx.years.first);
             for (std::size_t di = 0; di < 2; ++di) {
                 const day d = cx.days[di][yi];
+                if (d > cx.extract) continue; // no value after the extract date
                 // The last enrolment starting by d covers it, if any: a switch day gives the new.
                 while (e + 1 < end && en.start[e + 1] <= d) ++e;
                 if (!(en.start[e] <= d && d <= en.end[e])) continue;
@@ -722,11 +761,12 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
                 t.kind == transition_kind::uitstroom ? en.exit[t.from] : exit_reason::none;
             const auto c = pl.cls(kpi_measure::transitions, transitions_combo(t.kind, from, to, x));
             if (c < 0) return;
+            if (t.on > cx.extract) return; // a planned end: not a fact
             // A transition counts for its from enrolment on its last day; instroom for its to
             // enrolment on its first day.
             const auto u = has_from ? enrolment_units_of(cx, t.from, en.end[t.from], municipality)
                                     : enrolment_units_of(cx, t.to, en.start[t.to], municipality);
-            sink.add_enrolment(c, *y, u, p, 0);
+            cx.at_event(*y, t.on, [&](std::size_t b) { sink.add_enrolment(c, b, u, p, 0); });
         });
     }
 
@@ -738,8 +778,9 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
             if (!y) continue;
             const auto c =
                 pl.cls(kpi_measure::exits, exits_combo(kind[pos(en.school[e])], en.exit[e]));
-            if (c >= 0)
-                sink.add_enrolment(c, *y, enrolment_units_of(cx, e, en.end[e], municipality), p, 0);
+            if (c < 0 || en.end[e] > cx.extract) continue;
+            const auto u = enrolment_units_of(cx, e, en.end[e], municipality);
+            cx.at_event(*y, en.end[e], [&](std::size_t b) { sink.add_enrolment(c, b, u, p, 0); });
         }
     }
 
@@ -754,6 +795,7 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
                 const auto c = pl.cls(kpi_measure::opps, di);
                 if (c < 0) continue;
                 const day d = cx.days[di][static_cast<std::size_t>(y - cx.years.first)];
+                if (d > cx.extract) continue; // no value after the extract date
                 std::uint32_t best = none;
                 for (auto o = o0; o < o1; ++o) {
                     if (!(op.start[o] <= d && d <= op.end[o])) continue;
@@ -781,8 +823,9 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
                                   tlvs_combo(tv.outcome[t], tv.admits[t], tv.category[t], request));
             if (c < 0) continue;
             const double days = request ? (tv.decision_date[t] - tv.request_date[t]).count() : 0;
-            sink.add(c, *y, unit_keys{pos(tv.swv[t]), not_counted, not_counted, municipality}, p,
-                     days);
+            const unit_keys k{pos(tv.swv[t]), not_counted, not_counted, municipality};
+            cx.at_event(*y, tv.decision_date[t],
+                        [&](std::size_t b) { sink.add(c, b, k, p, days); });
         }
     }
 
@@ -790,11 +833,19 @@ void scan_pupil(const scan_context& cx, pupil_idx p, Sink& sink,
     const auto& ab = ds.absences();
     if (!ab.first.empty() && ab.first[pos(p)] < ab.first[pos(p) + 1] &&
         pl.needs(kpi_measure::thuiszitters) && ds.has_table(table::absences)) {
-        for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
+        // Per year its counted days (through the extract date in a partial year); the year
+        // before a partial one also through the same day a year earlier, as the data stood then.
+        const auto add_period = [&](period days, day as_of, std::size_t bucket) {
             episodes.clear();
-            append_verzuim_episodes(ds, p, school_year{cx.years.first + y}, episodes);
-            if (!episodes.empty())
-                add_thuiszitters(cx, p, static_cast<std::size_t>(y), episodes, sink);
+            append_verzuim_episodes(ds, p, days, as_of, episodes);
+            if (!episodes.empty()) add_thuiszitters(cx, p, bucket, episodes, sink);
+        };
+        for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
+            const auto yi = static_cast<std::size_t>(y);
+            const period days = cx.counted(yi);
+            add_period(days, cx.extract, yi);
+            if (cx.compared(yi))
+                add_period({days.start, cx.compare_through}, cx.compare_through, cx.compare_bucket);
         }
     }
 }
@@ -830,9 +881,14 @@ void scan_tables(const scan_context& cx, Sink& sink) {
             const auto k = school_keys(pos(ar.school[a]));
             const double cost = ar.cost[a] < 0 ? 0.0 : static_cast<double>(ar.cost[a]) / 100.0;
             const period span{ar.start[a], ar.end[a]};
-            for (int y = 0; y < cx.end_year() - cx.years.first; ++y)
-                if (span.overlaps(school_year{cx.years.first + y}.days()))
-                    sink.add(c, static_cast<std::size_t>(y), k, ar.pupil[a], cost);
+            // A planned start after the extract date is not a fact yet.
+            for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
+                const auto yi = static_cast<std::size_t>(y);
+                const period days = cx.counted(yi);
+                if (span.overlaps(days)) sink.add(c, yi, k, ar.pupil[a], cost);
+                if (cx.compared(yi) && span.overlaps({days.start, cx.compare_through}))
+                    sink.add(c, cx.compare_bucket, k, ar.pupil[a], cost);
+            }
         }
     }
     if (pl.needs(kpi_measure::funds)) {
@@ -946,17 +1002,22 @@ std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::st
     return out;
 }
 
-/// Every school year the data speaks of, sorted: those of the enrolments and absences and those
-/// of money and assessments (year columns of millions of rows but few years; rows of one year
-/// mostly come together, so most set lookups are skipped).
+/// Every school year the data reports, sorted: from the first the data speak of (the
+/// enrolments' and absences', and those of money and assessments: year columns of millions of
+/// rows but few years; rows of one year mostly come together, so most set lookups are skipped)
+/// through the last whose teldatum is on or before the extract date, each year between included.
 std::vector<school_year> data_years(const dataset& ds) {
-    std::set<school_year> out(ds.school_years().begin(), ds.school_years().end());
+    std::set<school_year> seen(ds.school_years().begin(), ds.school_years().end());
     for (const auto* col : {&ds.funds().year, &ds.allocations().year, &ds.assessments().year}) {
         std::optional<school_year> last;
         for (const auto y : *col)
-            if (y != last) out.insert(*(last = y));
+            if (y != last) seen.insert(*(last = y));
     }
-    return {out.begin(), out.end()};
+    std::vector<school_year> out;
+    if (seen.empty()) return out;
+    for (auto y = *seen.begin(); ds.is_reported(y) && y <= *seen.rbegin(); y = y.next())
+        out.push_back(y);
+    return out;
 }
 
 /// The years the scan covers: the data's and those `wanted`, each with the year before it (for
@@ -973,11 +1034,14 @@ year_range scan_years(const std::vector<school_year>& data,
     return {lo->start_year(), hi->start_year() - lo->start_year() + 1};
 }
 
-/// The years to report: those asked for, else every year the data speaks of.
-std::vector<school_year> report_years(const std::vector<school_year>& data,
+/// The years to report: those asked for, else every year the data reports; never a year whose
+/// teldatum is after the extract date.
+std::vector<school_year> report_years(const dataset& ds, const std::vector<school_year>& data,
                                       const evaluate_options& options) {
     if (options.years.empty()) return data;
-    std::vector<school_year> years = options.years;
+    std::vector<school_year> years;
+    std::ranges::copy_if(options.years, std::back_inserter(years),
+                         [&](school_year y) { return ds.is_reported(y); });
     std::sort(years.begin(), years.end());
     years.erase(std::unique(years.begin(), years.end()), years.end());
     return years;
@@ -1096,6 +1160,38 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     }
 }
 
+/// Whether a definition counts or sums events of a period (transitions, exits, absences,
+/// arrangements, TLVs) without a ratio, mean or median: in a partial year its change compares
+/// with the same period last year. Stocks, ratios and quantiles keep their plain change.
+bool is_period_count(const kpi_definition& d) {
+    const auto of_period = [](const kpi_quantity& q) {
+        switch (q.measure) {
+        case kpi_measure::transitions:
+        case kpi_measure::exits:
+        case kpi_measure::thuiszitters:
+        case kpi_measure::arrangements:
+        case kpi_measure::tlvs:
+            return q.aggregate == kpi_aggregate::count ||
+                   q.aggregate == kpi_aggregate::distinct_pupils ||
+                   q.aggregate == kpi_aggregate::sum;
+        default:
+            return false;
+        }
+    };
+    return d.combine != kpi_combine::ratio && of_period(d.numerator) &&
+           (!d.denominator || of_period(*d.denominator));
+}
+
+/// Whether a definition has a value in school year `y`: not when one of its stocks is taken on
+/// a day after the extract date (a partial year's peildatum, 1 February).
+bool observed(const kpi_definition& d, school_year y, day extract) {
+    const auto on_time = [&](const kpi_quantity& q) {
+        if (q.measure != kpi_measure::pupils && q.measure != kpi_measure::opps) return true;
+        return (q.at == kpi_reference::peildatum ? y.peildatum() : y.teldatum()) <= extract;
+    };
+    return on_time(d.numerator) && (!d.denominator || on_time(*d.denominator));
+}
+
 unsigned thread_count(unsigned wanted, std::size_t pupils) {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     unsigned n = wanted == 0 ? std::min(hw, 2u) : wanted;
@@ -1173,13 +1269,13 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
             block_years = static_cast<std::size_t>(hi - lo);
         }
     }
-    accumulator acc(ds, pl, layout, static_cast<std::size_t>(years.count), block_first,
-                    block_years);
+    // One bucket per scanned year and one more: the same period last year (scan_context).
+    const std::size_t buckets = static_cast<std::size_t>(years.count) + 1;
+    accumulator acc(ds, pl, layout, buckets, block_first, block_years);
     {
         std::vector<accumulator> parts;
         for (unsigned t = 1; t < threads; ++t)
-            parts.emplace_back(ds, pl, layout, static_cast<std::size_t>(years.count), block_first,
-                               block_years);
+            parts.emplace_back(ds, pl, layout, buckets, block_first, block_years);
         std::vector<std::thread> workers;
         for (auto& part : parts) workers.emplace_back([&] { work(part); });
         work(acc);
@@ -1193,7 +1289,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
 
     // Rows, already in order: definitions by id, then year, level, unit.
     kpi_results out;
-    const auto wanted_years = report_years(speaks_of, options);
+    out.extract_date = ds.extract_date();
+    const auto wanted_years = report_years(ds, speaks_of, options);
     auto level_wanted = [&](kpi_level l) {
         return options.levels.empty() || std::ranges::count(options.levels, l) > 0;
     };
@@ -1226,28 +1323,35 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         for (std::size_t i = 0; i < half; ++i) step(i);
         if (worker.joinable()) worker.join();
     };
-    // Each quantity's totals, once per scanned year that a row or its change reads.
-    std::vector<std::uint8_t> needed(pl.quantities.size() * std::size_t(years.count), 0);
+    // The bucket a row's change compares with: the previous year's, or for a period count in
+    // the partial year the same period last year.
+    auto compared_bucket = [&](std::size_t di, std::size_t y) -> std::optional<std::size_t> {
+        if (cx.partial && y == *cx.partial && is_period_count(defs[di])) return cx.compare_bucket;
+        if (y == 0) return std::nullopt;
+        return y - 1;
+    };
+    // Each quantity's totals, once per bucket that a row or its change reads.
+    std::vector<std::uint8_t> needed(pl.quantities.size() * buckets, 0);
     for (std::size_t di = 0; di < defs.size(); ++di) {
         if (!dplans[di].present) continue;
         for (const auto sy : wanted_years) {
             const auto y = years.index(sy);
             if (!y) continue;
-            for (const auto yy : {*y, *y - 1}) {
-                if (yy >= std::size_t(years.count)) continue; // *y - 1 wrapped: no earlier year
-                needed[dplans[di].num * std::size_t(years.count) + yy] = 1;
-                if (dplans[di].den) needed[*dplans[di].den * std::size_t(years.count) + yy] = 1;
+            for (const auto yy : {std::optional<std::size_t>(*y), compared_bucket(di, *y)}) {
+                if (!yy) continue;
+                needed[dplans[di].num * buckets + *yy] = 1;
+                if (dplans[di].den) needed[*dplans[di].den * buckets + *yy] = 1;
             }
         }
     }
     std::vector<totals> totals_of(needed.size());
     run(needed.size(), [&](std::size_t i) {
         if (needed[i])
-            totals_of[i] = sum_classes(pl, acc, layout, static_cast<std::uint32_t>(i / years.count),
-                                       i % std::size_t(years.count));
+            totals_of[i] =
+                sum_classes(pl, acc, layout, static_cast<std::uint32_t>(i / buckets), i % buckets);
     });
     auto totals_at = [&](std::uint32_t q, std::size_t y) -> const totals& {
-        return totals_of[q * std::size_t(years.count) + y];
+        return totals_of[q * buckets + y];
     };
     // Count the rows of definition `di` (into == nullptr), or fill them from `into` on.
     auto walk = [&](std::size_t di, kpi_row* into) -> std::size_t {
@@ -1260,16 +1364,18 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         for (const auto sy : wanted_years) {
             const auto y = years.index(sy);
             if (!y) continue;
-            // This year's and the previous year's totals (for the change).
+            // This year's and the compared totals (for the change). A stock on a day after the
+            // extract date has no value, as a KPI of an absent table.
             const totals *n = nullptr, *den = nullptr, *pn = nullptr, *pden = nullptr;
-            if (dp.present) {
+            if (dp.present && observed(d, sy, ds.extract_date())) {
                 n = &totals_at(dp.num, *y);
                 if (dp.den) den = &totals_at(*dp.den, *y);
-                if (*y > 0) {
-                    pn = &totals_at(dp.num, *y - 1);
-                    if (dp.den) pden = &totals_at(*dp.den, *y - 1);
+                if (const auto py = compared_bucket(di, *y)) {
+                    pn = &totals_at(dp.num, *py);
+                    if (dp.den) pden = &totals_at(*dp.den, *py);
                 }
             }
+            const bool partial = ds.is_partial(sy);
             for (const auto level : levels) {
                 for (const auto& [name, unit] : units_of[static_cast<std::size_t>(level)]) {
                     // Partnerships always have a row (of the KPI's sector, if it has one);
@@ -1289,6 +1395,7 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
                     kpi_row& row = into[count++];
                     row.kpi = d.id;
                     row.year = sy;
+                    row.partial = partial;
                     row.level = level;
                     row.unit = std::string(name);
                     row.numerator = nums.numerator;

@@ -93,6 +93,17 @@ struct dashboard {
 };
 dashboard make_dashboard(const kpi_results& results, const report_options& options);
 
+/// A school year as the reports name it: `2024-2025`, or `2024-2025 t/m 2025-03-15` when it is
+/// partial (its period counts run through the extract date).
+std::string year_text(const kpi_results& results, school_year y);
+/// The reports' line on the data's own day, Dutch and English: "Gegevens t/m <date>" / "data as
+/// of <date>", and for a partial `year` that its counts run through that day and compare with
+/// the same period last year; both empty when the results have no extract date.
+struct as_of_text {
+    std::string nl, en;
+};
+as_of_text data_as_of(const kpi_results& results, school_year year);
+
 /// HTML-escape text.
 std::string escape_html(std::string_view text);
 

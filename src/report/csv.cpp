@@ -19,7 +19,7 @@ std::string csv_field(std::string_view text) {
 void write_csv(std::ostream& out, const kpi_results& results, const report_options& options) {
     using namespace report_detail;
     out << "kpi,school_year,level,unit,numerator,denominator,value,status,change,kpi_unit,"
-           "title_nl,title_en\n";
+           "title_nl,title_en,partial\n";
     for (const auto* row : selected_rows(results, options)) {
         const auto* info = results.find(row->kpi);
         const int s = options.max_small;
@@ -29,7 +29,8 @@ void write_csv(std::ostream& out, const kpi_results& results, const report_optio
             << field_text(*row, kpi_field::value, info, s) << ',' << status_shown(*row) << ','
             << field_text(*row, kpi_field::change, info, s) << ','
             << (info ? to_string(info->unit) : "") << ',' << csv_field(info ? info->title_nl : "")
-            << ',' << csv_field(info ? info->title_en : "") << '\n';
+            << ',' << csv_field(info ? info->title_en : "") << ','
+            << (row->partial ? "true" : "false") << '\n';
     }
 }
 

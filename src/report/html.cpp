@@ -199,10 +199,14 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
         out << "geen gegevens (no data)</p>\n</header>\n</main>\n</body>\n</html>\n";
         return;
     }
-    out << "schooljaar <strong>" << d.year.to_string() << "</strong>";
+    out << "schooljaar <strong>" << year_text(results, d.year) << "</strong>";
     if (d.years.size() > 1)
         out << " · trend " << d.years.front().to_string() << " t/m " << d.year.to_string();
-    out << "</p>\n<p class=\"privacy\">";
+    out << "</p>\n";
+    if (const auto as_of = data_as_of(results, d.year); !as_of.nl.empty())
+        out << "<p class=\"meta\">" << escape_html(as_of.nl) << " <em>" << escape_html(as_of.en)
+            << "</em></p>\n";
+    out << "<p class=\"privacy\">";
     if (options.suppressed)
         out << "Kleine aantallen (1 t/m " << s << ") staan als <code>" << mark
             << "</code>; <code>–</code> is geen waarde, of verborgen omdat er een klein aantal "
@@ -242,7 +246,8 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
                 << "<col class=\"val\"><col class=\"chg\"><col class=\"norm\"><col "
                    "class=\"status\">"
                 << "<col class=\"trend\">" << (national ? "" : "<col class=\"nat\">")
-                << "</colgroup>\n<thead><tr><th>KPI</th><th class=\"num\">" << d.year.to_string()
+                << "</colgroup>\n<thead><tr><th>KPI</th><th class=\"num\">"
+                << escape_html(year_text(results, d.year))
                 << "</th><th class=\"num\">verschil</th><th>norm</th><th>status</th><th>trend "
                 << d.years.front().start_year() << "–" << d.year.start_year() << "</th>"
                 << (national ? "" : "<th class=\"num\">landelijk</th>")

@@ -53,6 +53,8 @@ void write_json(std::ostream& out, const kpi_results& results, const report_opti
     doc["version"] = 1;
     doc["suppressed"] = options.suppressed;
     doc["small_count"] = small_mark(options.max_small);
+    doc["extract_date"] =
+        results.extract_date ? json(format_day(*results.extract_date)) : json(nullptr);
     doc["school_years"] = json::array();
     for (auto y : years) doc["school_years"].push_back(y.to_string());
     doc["unit"] = options.unit.empty() ? json(nullptr) : json(options.unit);
@@ -86,6 +88,7 @@ void write_json(std::ostream& out, const kpi_results& results, const report_opti
         const auto status = status_shown(*r);
         j["status"] = status.empty() ? json(nullptr) : json(status);
         j["change"] = field_json(*r, kpi_field::change, info, s);
+        j["partial"] = r->partial;
         j["suppressed"] = json::array();
         const auto& sup = r->suppressed;
         for (auto [hidden, name] : {std::pair{sup.numerator, "numerator"},

@@ -55,6 +55,29 @@ std::string report_detail::suppression_note_md(bool suppressed, int max_small) {
                        max_small, mark);
 }
 
+std::string report_detail::year_text(const kpi_results& results, school_year y) {
+    if (!results.is_partial(y)) return y.to_string();
+    return y.to_string() + " t/m " + format_day(*results.extract_date);
+}
+
+report_detail::as_of_text report_detail::data_as_of(const kpi_results& results, school_year year) {
+    if (!results.extract_date) return {};
+    const auto as_of = format_day(*results.extract_date);
+    as_of_text out{"Gegevens t/m " + as_of + ".", "Data as of " + as_of + "."};
+    if (results.is_partial(year)) {
+        const auto y = year.to_string(), before = year.prev().to_string();
+        out.nl += fmt::format(" Schooljaar {0} is onvolledig: tellingen over het jaar lopen van "
+                              "1 augustus t/m {1} en hun verschil is met dezelfde periode van {2}; "
+                              "standen en percentages vergelijken met heel {2}.",
+                              y, as_of, before);
+        out.en += fmt::format(" {0} is partial: counts over the year run from 1 August through {1} "
+                              "and their change compares with the same period of {2}; stocks and "
+                              "ratios compare with the whole of {2}.",
+                              y, as_of, before);
+    }
+    return out;
+}
+
 void write_markdown(std::ostream& out, const kpi_results& results, const report_options& options) {
     const auto d = make_dashboard(results, options);
     const int s = options.max_small;
@@ -65,10 +88,12 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
         out << "\n\nGeen gegevens (no data).\n";
         return;
     }
-    out << " · schooljaar **" << d.year.to_string() << "**";
+    out << " · schooljaar **" << year_text(results, d.year) << "**";
     if (d.years.size() > 1)
         out << " (trend " << d.years.front().to_string() << " t/m " << d.year.to_string() << ")";
     out << "\n\n";
+    if (const auto as_of = data_as_of(results, d.year); !as_of.nl.empty())
+        out << as_of.nl << " *" << as_of.en << "*\n\n";
     out << suppression_note_md(options.suppressed, s) << "\n\n";
 
     for (const auto& u : d.units) {
@@ -82,8 +107,9 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
             out << "### " << t.what->order << " · " << t.what->nl << " — *" << t.what->en << "*";
             if (!t.what->policy_kpis.empty())
                 out << " (Kwaliteitsbeleid KPI " << t.what->policy_kpis << ")";
-            out << "\n\n| KPI | " << d.year.to_string() << " | verschil | norm | status | trend |"
-                << (national ? "" : " landelijk |") << "\n";
+            out << "\n\n| KPI | " << year_text(results, d.year)
+                << " | verschil | norm | status | trend |" << (national ? "" : " landelijk |")
+                << "\n";
             out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|") << "\n";
             for (const auto& line : t.lines) {
                 const auto* info = line.info;

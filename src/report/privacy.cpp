@@ -215,6 +215,16 @@ private:
                     prev.year.next() == row.year)
                     prev_hidden = prev.suppressed.value;
             }
+            // In a partial year a period count's change is against the same period a year
+            // earlier, a count published nowhere: value minus change gives it, so a small one
+            // hides the change.
+            if (row.partial && row.value) {
+                const double same_period = *row.value - *row.change;
+                if (same_period >= 1 && same_period <= opt_.max_small &&
+                    same_period == std::round(same_period) &&
+                    counts_pupils(info_[kpi_of_[keyed[i].second]], kpi_field::numerator))
+                    prev_hidden = true;
+            }
             row.suppressed.change = row.suppressed.value || prev_hidden;
         }
     }

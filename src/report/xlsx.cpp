@@ -141,7 +141,8 @@ void write_xlsx(const std::filesystem::path& file, const kpi_results& results,
                        {"change", 10},
                        {"kpi_unit", 9},
                        {"title_nl", 44},
-                       {"title_en", 44}});
+                       {"title_en", 44},
+                       {"partial", 16}});
         lxw_row_t at = 1;
         for (const auto* r : level_rows) {
             const auto* info = results.find(r->kpi);
@@ -179,10 +180,14 @@ void write_xlsx(const std::filesystem::path& file, const kpi_results& results,
                 worksheet_write_string(ws, at, 11, info->title_nl.c_str(), nullptr);
                 worksheet_write_string(ws, at, 12, info->title_en.c_str(), nullptr);
             }
+            // A partial year's period counts run through the extract date: `t/m <date>`.
+            if (r->partial && results.extract_date)
+                worksheet_write_string(
+                    ws, at, 13, ("t/m " + format_day(*results.extract_date)).c_str(), nullptr);
             ++at;
         }
         worksheet_freeze_panes(ws, 1, 1);
-        worksheet_autofilter(ws, 0, 0, at - 1, 12);
+        worksheet_autofilter(ws, 0, 0, at - 1, 13);
     }
 
     auto* defs = b.sheet("definities");
@@ -214,6 +219,15 @@ void write_xlsx(const std::filesystem::path& file, const kpi_results& results,
         ++at;
     }
     worksheet_freeze_panes(defs, 1, 1);
+    if (results.extract_date) {
+        auto* about = b.sheet("gegevens");
+        school_year last{0}; // the latest year reported: is it partial?
+        for (const auto* r : rows) last = std::max(last, r->year);
+        const auto as_of = data_as_of(results, last);
+        worksheet_set_column(about, 0, 0, 120, b.wrap());
+        worksheet_write_string(about, 0, 0, as_of.nl.c_str(), nullptr);
+        worksheet_write_string(about, 1, 0, as_of.en.c_str(), nullptr);
+    }
     b.close();
 }
 

@@ -5,7 +5,8 @@
 #include "check.h"
 
 /* At teldatum 2022-10-01: p1 in S1 (bao, PO3104), p2 in S2 (sbo, PO3104) after a move from S1
- * on 2022-08-01 (a verwijzing into sbo), p3 in S3 (bao, PO3105), p4 in S2 (sbo). */
+ * on 2022-08-01 (a verwijzing into sbo), p3 in S3 (bao, PO3105), p4 in S2 (sbo). Exported on
+ * 31 July 2023 (the as_of load option): 2022-2023 is a whole year. */
 static passend_dataset* small_region(void) {
     static const char* schools[][6] = {{"S1", "De Linde", "B1", "PO3104", "bao", "GM0935"},
                                        {"S2", "SBO Het Anker", "B1", "PO3104", "sbo", "GM0935"},
@@ -23,7 +24,9 @@ static passend_dataset* small_region(void) {
     static const char* enrolment_cols[] = {"pupil_id", "school_id", "start_date", "end_date"};
     passend_appender* app = NULL;
     passend_dataset* ds = NULL;
-    CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
+    passend_load_options options = PASSEND_LOAD_OPTIONS_INIT;
+    options.as_of = "2023-07-31";
+    CHECK_STATUS(passend_appender_create(&options, &app), PASSEND_OK);
     CHECK_STATUS(passend_appender_begin_table(app, "schools", school_cols, 6), PASSEND_OK);
     for (int r = 0; r < 3; ++r) {
         for (int c = 0; c < 6; ++c) passend_appender_append_text(app, schools[r][c]);

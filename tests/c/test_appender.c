@@ -68,6 +68,12 @@ static void test_happy_path(void) {
     CHECK_STATUS(passend_appender_append_int64(app, 1631099), PASSEND_OK);
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
 
+    /* The extract's own day (contract v1.1), like any table. */
+    CHECK_STATUS(passend_appender_begin_table(app, "extract", NULL, 0), PASSEND_OK);
+    CHECK_STATUS(passend_appender_append_date(app, 2023, 3, 15), PASSEND_OK);
+    CHECK_STATUS(passend_appender_append_text(app, "ParnasSys"), PASSEND_OK);
+    CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
+
     passend_dataset* ds = NULL;
     passend_diagnostics* diags = NULL;
     CHECK_STATUS(passend_appender_finish(app, &ds, &diags), PASSEND_OK);
@@ -100,7 +106,10 @@ static void test_happy_path(void) {
     int32_t first = 0, last = 0;
     CHECK_STATUS(passend_dataset_school_years(ds, &first, &last), PASSEND_OK);
     CHECK(first == 2020);
-    CHECK(last == 2022); /* the latest date is 2022-08-01 */
+    CHECK(last == 2022); /* extract date 2023-03-15: 2022-2023 is reported, partial */
+    const char *extract = NULL, *origin = NULL;
+    CHECK_STATUS(passend_dataset_extract_date(ds, &extract, &origin), PASSEND_OK);
+    CHECK(strcmp(extract, "2023-03-15") == 0 && strcmp(origin, "file") == 0);
     passend_diagnostics* warnings = NULL;
     CHECK_STATUS(passend_dataset_warnings(ds, &warnings), PASSEND_OK);
     CHECK(warnings != NULL);

@@ -153,6 +153,10 @@ static void test_evaluate(passend_dataset* ds) {
     CHECK_STATUS(passend_result_json(r, &json), PASSEND_OK);
     CHECK(json && strstr(json, "\"kpi\":\"deelname_sbo\"") != NULL);
     CHECK(json && strstr(json, "\"school_year\":\"2022-2023\"") != NULL);
+    /* Exported on 31 July 2023: 2022-2023 is whole, no row is partial. */
+    CHECK(json && strstr(json, "\"extract_date\":\"2023-07-31\"") != NULL);
+    CHECK(json && strstr(json, "\"partial\":false") != NULL);
+    for (size_t k = 0; k < passend_result_count(r); ++k) CHECK(passend_result_partial(r)[k] == 0);
     const char* again = NULL;
     CHECK_STATUS(passend_result_json(r, &again), PASSEND_OK);
     CHECK(again == json); /* made once, owned by the result */
@@ -212,6 +216,7 @@ static void test_evaluate(passend_dataset* ds) {
     CHECK(passend_result_numerators(NULL) == NULL && passend_result_denominators(NULL) == NULL);
     CHECK(passend_result_changes(NULL) == NULL && passend_result_statuses(NULL) == NULL);
     CHECK(passend_result_levels(NULL) == NULL && passend_result_suppressed(NULL) == NULL);
+    CHECK(passend_result_partial(NULL) == NULL);
 }
 
 static void test_explain(passend_dataset* ds) {

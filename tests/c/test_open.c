@@ -66,7 +66,35 @@ static void test_folder(void) {
     CHECK(n == 2);
     CHECK(passend_diagnostics_error_count(diags) == 0);
     passend_diagnostics_free(&diags);
+    /* No extract.csv, no option: the latest start, 2021-08-01, is the extract date. */
+    const char *extract = NULL, *origin = NULL;
+    CHECK_STATUS(passend_dataset_extract_date(ds, &extract, &origin), PASSEND_OK);
+    CHECK(strcmp(extract, "2021-08-01") == 0 && strcmp(origin, "derived") == 0);
     passend_dataset_free(&ds);
+
+    /* The extract date as an option (version 2); a version 1 struct still loads, without it. */
+    passend_load_options as_of = PASSEND_LOAD_OPTIONS_INIT;
+    as_of.as_of = "2022-03-15";
+    CHECK_STATUS(passend_dataset_open_folder(dir, &as_of, &ds, NULL), PASSEND_OK);
+    CHECK_STATUS(passend_dataset_extract_date(ds, &extract, &origin), PASSEND_OK);
+    CHECK(strcmp(extract, "2022-03-15") == 0 && strcmp(origin, "option") == 0);
+    int32_t first = 0, last = 0;
+    CHECK_STATUS(passend_dataset_school_years(ds, &first, &last), PASSEND_OK);
+    CHECK(first == 2020 && last == 2021);
+    passend_dataset_free(&ds);
+    passend_load_options v1 = {1, 200, "not read by a version 1 struct"};
+    CHECK_STATUS(passend_dataset_open_folder(dir, &v1, &ds, NULL), PASSEND_OK);
+    CHECK_STATUS(passend_dataset_extract_date(ds, &extract, NULL), PASSEND_OK);
+    CHECK(strcmp(extract, "2021-08-01") == 0);
+    passend_dataset_free(&ds);
+    as_of.as_of = "15-03-2022";
+    CHECK_STATUS(passend_dataset_open_folder(dir, &as_of, &ds, NULL), PASSEND_INVALID_ARGUMENT);
+    CHECK_MESSAGE("as_of '15-03-2022' is not a date like 2025-03-15");
+    as_of.as_of = "2021-07-31"; /* before p1's start: rejected where it stands */
+    CHECK_STATUS(passend_dataset_open_folder(dir, &as_of, &ds, NULL), PASSEND_INVALID_DATA);
+    CHECK_MESSAGE("enrolments.csv:2:3: error: start_date 2021-08-01 is after the extract date "
+                  "2021-07-31");
+    CHECK_STATUS(passend_dataset_extract_date(NULL, &extract, NULL), PASSEND_INVALID_ARGUMENT);
 
     /* a bad one: every problem located at file, line, column */
     write_file(

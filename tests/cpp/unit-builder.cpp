@@ -192,19 +192,116 @@ TEST_CASE("transitions: kinds, the 92-day edge and uitstroom") {
     CHECK(classify(setting::pro, setting::pro, false) == overstap);
 }
 
-TEST_CASE("school years: planned ends do not extend them, early absences do") {
+TEST_CASE("extract date by default: the latest request, decision or start; planned ends and "
+          "validity do not count, early absences open the years") {
     auto b = small_region();
     b.add(enrolment_row{"p2", "03CC00", d("2022-08-01"), d("2023-07-31")});
-    b.add(tlv_row{"t1", "p2", "PO3105", setting::so, funding_category::laag, no_day,
+    b.add(tlv_row{"t1", "p2", "PO3105", setting::so, funding_category::laag, d("2022-05-02"),
                   d("2022-06-01"), tlv_outcome::toegekend, d("2022-08-01"), d("2026-07-31")});
     b.add(opp_row{"p2", "03CC00", d("2022-09-01"), d("2025-07-31")});
+    b.add(arrangement_row{"a1", "p2", "03CC00", 3, arrangement_kind::individueel, d("2023-01-09"),
+                          d("2023-06-30")});
     b.add(absence_row{"p1", absence_kind::absoluut, d("2021-09-01"), d("2021-12-01")});
     const auto ds = b.finish().value();
-    CHECK(ds->horizon() == d("2023-07-31"));
+    // The OPP's start, 2022-09-01, is the latest event; the arrangement's start (a planned day
+    // may be later), the enrolment's end and the TLV's validity do not count.
+    CHECK(ds->extract_date() == d("2022-09-01"));
+    CHECK(ds->extract_date_origin() == extract_origin::derived);
+    CHECK(ds->horizon() == ds->extract_date());
+    // 2021-2022 from the absence; 2022-2023's teldatum (2022-10-01) is after the extract date.
     const auto years = ds->school_years();
-    REQUIRE(years.size() == 2);
+    REQUIRE(years.size() == 1);
     CHECK(years.front() == school_year{2021});
-    CHECK(years.back() == school_year{2022});
+    CHECK_FALSE(ds->is_partial(school_year{2021}));
+    CHECK(ds->is_partial(school_year{2022}));
+    CHECK_FALSE(ds->is_reported(school_year{2022}));
+}
+
+TEST_CASE("extract date: the option wins over extract.csv, which wins over the data") {
+    const auto with = [](std::optional<day> as_of, bool table) {
+        load_options o;
+        o.as_of = as_of;
+        dataset_builder b(o);
+        b.add(school_row{"01AA00", "De Linde", "B1", "PO3104", setting::bao, "GM0935"});
+        b.add(pupil_row{"p1", d("2015-03-01"), "GM0935"});
+        b.add(enrolment_row{"p1", "01AA00", d("2020-08-01")});
+        if (table) b.add(extract_row{d("2023-03-15"), "ParnasSys"});
+        return b.finish().value();
+    };
+    const auto derived = with(std::nullopt, false);
+    CHECK(derived->extract_date() == d("2020-08-01"));
+    CHECK(derived->school_years().empty()); // 2020-10-01 lies after it
+    const auto file = with(std::nullopt, true);
+    CHECK(file->extract_date() == d("2023-03-15"));
+    CHECK(file->extract_date_origin() == extract_origin::file);
+    CHECK(file->exported_by() == "ParnasSys");
+    CHECK(file->school_years() ==
+          std::vector{school_year{2020}, school_year{2021}, school_year{2022}});
+    const auto option = with(d("2023-07-31"), true);
+    CHECK(option->extract_date() == d("2023-07-31"));
+    CHECK(option->extract_date_origin() == extract_origin::option);
+    CHECK_FALSE(option->is_partial(school_year{2022})); // an extract on 31 July: a whole year
+    CHECK(option->school_years().back() == school_year{2022});
+}
+
+TEST_CASE("extract date: events after it are rejected where they stand; planned starts are not") {
+    auto b = small_region();
+    b.add(extract_row{d("2023-03-15")});
+    b.add(enrolment_row{"p1", "01AA00", d("2020-08-01"), d("2023-07-31")}); // a planned end
+    b.add(enrolment_row{"p2", "03CC00", d("2023-04-03")}, 7);
+    b.add(tlv_row{"t1", "p2", "PO3105", setting::so, funding_category::laag, d("2023-03-20"),
+                  d("2023-03-27"), tlv_outcome::toegekend, d("2023-04-03"), d("2026-07-31")},
+          4);
+    b.add(opp_row{"p1", "01AA00", d("2023-03-16")}, 2);
+    b.add(absence_row{"p1", absence_kind::relatief, d("2023-05-01")}, 3);
+    b.add(arrangement_row{"a1", "p1", "01AA00", 3, arrangement_kind::individueel, d("2023-04-01"),
+                          d("2023-06-30")}); // a planned start may lie after it
+    const auto r = b.finish();
+    REQUIRE_FALSE(r.ok());
+    const auto m = messages(r);
+    const std::string after = " is after the extract date 2023-03-15 (in extract.csv line 1); no "
+                              "request, decision, or start of an enrolment, absence or OPP may "
+                              "lie after the day the data were exported";
+    CHECK(m == std::vector<std::string>{
+                   "enrolments.csv:7:3: error: start_date 2023-04-03" + after,
+                   "tlvs.csv:4:6: error: request_date 2023-03-20" + after,
+                   "tlvs.csv:4:7: error: decision_date 2023-03-27" + after,
+                   "opps.csv:2:3: error: start_date 2023-03-16" + after,
+                   "absences.csv:3:3: error: start_date 2023-05-01" + after,
+               });
+    // The same rule for a date given as the option.
+    load_options o;
+    o.as_of = d("2020-09-30");
+    dataset_builder c(o);
+    c.add(school_row{"01AA00", "De Linde", "B1", "PO3104", setting::bao});
+    c.add(pupil_row{"p1", d("2015-03-01")});
+    c.add(enrolment_row{"p1", "01AA00", d("2020-10-01")});
+    const auto by_option = messages(c.finish());
+    REQUIRE(by_option.size() == 1);
+    CHECK(by_option[0] == "enrolments.csv:1:3: error: start_date 2020-10-01 is after the extract "
+                          "date 2020-09-30 (given as an option (--as-of)); no request, decision, "
+                          "or start of an enrolment, absence or OPP may lie after the day the "
+                          "data were exported");
+}
+
+TEST_CASE("extract.csv: one row of a well-formed date") {
+    const auto load = [](std::vector<std::vector<std::string_view>> rows) {
+        auto b = small_region();
+        b.set_source(table::extract, "extract.csv", {1, 2});
+        std::uint64_t line = 2;
+        for (const auto& row : rows) b.add_text_row(table::extract, row, line++);
+        b.add(enrolment_row{"p1", "01AA00", d("2020-08-01")});
+        return messages(b.finish());
+    };
+    CHECK(load({{"2023-03-15", "ParnasSys"}}).empty());
+    CHECK(load({{"2023-03-15", ""}, {"2023-03-16", ""}}) ==
+          std::vector<std::string>{"extract.csv:3:1: error: a second extract date 2023-03-16; "
+                                   "extract.csv holds one row, the day the data were exported"});
+    CHECK(load({{"15-03-2023", ""}}) ==
+          std::vector<std::string>{"extract.csv:2:1: error: extract_date 15-03-2023 is not a "
+                                   "valid date (YYYY-MM-DD)"});
+    CHECK(load({}) == std::vector<std::string>{"extract.csv: error: extract.csv has no row; it "
+                                               "holds one row, the day the data were exported"});
 }
 
 // Review (2026-11-23): a text row that does not parse is rejected once; reading its id for

@@ -21,6 +21,7 @@ dataset_builder region() {
     b.add(school_row{"04DD00", "Elders", "B2", "PO3105", setting::bao});
     b.add(pupil_row{"p1", d("2016-03-01")});
     b.add(enrolment_row{"p1", "01AA00", d("2020-08-01")});
+    b.add(extract_row{d("2025-07-31")}); // exported after the assessments of 2024-2025
     return b;
 }
 } // namespace

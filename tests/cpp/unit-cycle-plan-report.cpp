@@ -186,7 +186,9 @@ TEST_CASE("evaluate_plan on a dataset: the year, suppression, names and units wi
     CHECK(e.warnings[1].message == "the data has no figures for board 'B404' (focus point 'b')");
     CHECK(e.json() == plan_json(plan, e.kpis, e.year, e.report));
     CHECK(has(e.json(), "\"subject\": \"test\""));
-    CHECK(has(to_markdown(e.document()), "**Schooljaar:** 2024-2025 (verschil met 2023-2024)"));
+    CHECK(has(to_markdown(e.document()), "**Schooljaar:** 2024-2025 t/m 2025-03-15 (verschil met "
+                                         "2023-2024)"));
+    CHECK(has(to_markdown(e.document()), "**Gegevens t/m:** 2025-03-15 (data as of 2025-03-15)"));
 
     o.year = school_year{2022};
     o.suppress = false;

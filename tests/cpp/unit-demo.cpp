@@ -100,9 +100,44 @@ TEST_CASE("demo: the same options give the same dataset, on every machine") {
     // The generator uses only its own integer random numbers, so this value holds on every
     // platform and standard library. Update it only with a deliberate change to the generator.
     // (Last changed: the model board is named "Stichting Kindante (demo)".)
-    CHECK(fingerprint_of(*a) == 14149055164195904727ull);
+    // Exported on 15 March 2025 (the demo's default): nothing starts or is decided after it.
+    CHECK(a->extract_date() == make_day(2025, 3, 15));
+    CHECK(a->extract_date_origin() == extract_origin::file);
+    CHECK(fingerprint_of(*a) == 9489581620696535752ull);
+    // Exported on 31 July 2025 the demo is the one before the extract date existed: the cut
+    // draws no random number, so the records up to the extract date do not depend on it.
+    demo_options whole = small;
+    whole.extract_date = make_day(2025, 7, 31);
+    CHECK(fingerprint_of(*make_demo(whole)) == 14149055164195904727ull);
     small.seed = 7;
     CHECK(fingerprint_of(*make_demo(small)) != fingerprint_of(*a));
+}
+
+TEST_CASE("demo: the extract date cuts what is not known yet") {
+    demo_options small;
+    small.pupils = 2'000;
+    const auto cut = make_demo(small);
+    demo_options whole = small;
+    whole.extract_date = make_day(2025, 7, 31);
+    const auto all = make_demo(whole);
+    const day e = cut->extract_date();
+    // Nothing after the extract date starts; ends after it are unknown (open).
+    for (std::size_t i = 0; i < cut->enrolments().size(); ++i) {
+        CHECK(cut->enrolments().start[i] <= e);
+        CHECK((cut->enrolments().end[i] == open_end || cut->enrolments().end[i] <= e));
+    }
+    for (auto x : cut->tlvs().decision_date) CHECK(x <= e);
+    for (auto x : cut->absences().start) CHECK(x <= e);
+    for (auto x : cut->opps().start) CHECK(x <= e);
+    // Every enrolment of the whole demo that starts by then is there.
+    std::size_t known = 0;
+    for (auto x : all->enrolments().start) known += x <= e;
+    CHECK(cut->enrolments().size() == known);
+    CHECK(cut->enrolments().size() < all->enrolments().size());
+    // 2024-2025 is reported (teldatum 1 October 2024) and partial.
+    CHECK(cut->school_years().back() == school_year{2024});
+    CHECK(cut->is_partial(school_year{2024}));
+    CHECK_THROWS_AS(make_demo({.extract_date = make_day(2025, 8, 1)}), error);
 }
 
 TEST_CASE("demo: loads without errors; its warnings are the so/vso pupils without a TLV") {

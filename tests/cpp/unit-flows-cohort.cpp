@@ -32,6 +32,7 @@ TEST_CASE("flows cohort: where are the 2020 sbo pupils of PO3104 now?") {
                         exit_reason::verhuisd});                           // leaves
     b.add(enrolment_row{"w", "02BA00", d("2019-08-01"), d("2022-12-31")}); // not in the cohort
     b.add(enrolment_row{"v", "04SB00", d("2019-08-01")}); // sbo of another partnership
+    b.add(extract_row{d("2022-12-31")});                  // the data's day
     const auto ds = *b.finish().value();
     cohort_query q;
     q.from = setting::sbo;
@@ -39,7 +40,7 @@ TEST_CASE("flows cohort: where are the 2020 sbo pupils of PO3104 now?") {
     q.unit = *find_flow_unit(ds, "PO3104");
     q.years = 5;
     const auto c = follow_cohort(ds, q);
-    // The data's last day is 2022-12-31: teldata 2020, 2021 and 2022.
+    // The extract date is 2022-12-31: teldata 2020, 2021 and 2022.
     REQUIRE(c.years.size() == 3);
     CHECK(c.size() == 3);
     CHECK(c.counts(static_cast<int>(setting::sbo), 0) == 3);
@@ -61,6 +62,7 @@ TEST_CASE("flows thuiszitters: 28 days is not langdurig, 29 is; an open absence 
     b.add(absence_row{"c", absence_kind::relatief, d("2021-03-01")});                   // open
     b.add(absence_row{"dd", absence_kind::absoluut, d("2020-10-01"), d("2020-10-05")}); // nowhere
     b.add(absence_row{"dd", absence_kind::vrijstelling, d("2020-11-01"), d("2021-06-30")});
+    b.add(extract_row{d("2021-07-31")}); // 2020-2021 whole: the open absence runs to 31 July
     const auto ds = *b.finish().value();
     const auto episodes = verzuim_episodes(ds, school_year{2020});
     const auto nl = summarize_thuiszitters(episodes, flow_unit{});

@@ -29,13 +29,13 @@ dataset_ptr referral_history() {
             b.add(enrolment_row{id, "01BA00", d("2020-08-01"), d("2021-07-31")});
             b.add(enrolment_row{id, "03SB00", d("2021-08-01")});
         } else if (i < 10) {
-            // p2's end makes the data reach the 2022 teldatum.
             b.add(
                 enrolment_row{id, "01BA00", d("2020-08-01"), i == 2 ? d("2023-07-31") : open_end});
         } else {
             b.add(enrolment_row{id, "01BA00", d("2021-08-01")});
         }
     }
+    b.add(extract_row{d("2023-07-31")}); // exported at the end of 2022-2023: three teldata
     return b.finish().value();
 }
 constexpr int bao = 0, sbo = 1;

@@ -32,6 +32,7 @@ dataset_builder region() {
 }
 
 dataset_ptr build(dataset_builder& b) {
+    b.add(extract_row{d("2022-12-31")}); // after every event of these histories
     auto r = b.finish();
     REQUIRE(r.ok());
     return r.data;

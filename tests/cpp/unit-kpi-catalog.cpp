@@ -259,6 +259,8 @@ TEST_CASE("a user catalog adds KPIs and overrides built-in ones") {
     for (const char* p : {"a", "b", "c"}) b.add(enrolment_row{p, "01BA00", d("2022-08-01")});
     b.add(enrolment_row{"e", "02SO00", d("2022-08-01"), d("2023-07-31")});
     b.add(enrolment_row{"e", "03SB00", d("2023-08-01")});
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     const auto ds = b.finish().value();
     evaluate_options o;
     o.kpis = {"deelname_so", "sbo_op_peildatum"};
@@ -280,6 +282,8 @@ TEST_CASE("evaluate options: years, units and levels") {
     b.add(pupil_row{"b", d("2015-01-01")});
     b.add(enrolment_row{"a", "01BA00", d("2020-08-01"), d("2024-07-31")});
     b.add(enrolment_row{"b", "02BA00", d("2023-08-01"), d("2024-07-31")});
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     const auto ds = b.finish().value();
     evaluate_options o;
     o.kpis = {"leerlingen_bao"};

@@ -56,6 +56,8 @@ dataset_ptr flow_region() {
     move("f15", "06PR00", "2021-08-01", "2024-04-01", "07VS00", "2024-04-02"); // pro -> vso
     move("f16", "01BA00", "2021-08-01", "2023-12-31", "02BA00", "2024-01-02"); // overstap
     move("f17", "02BA00", "2021-08-01", "2024-01-31", "03SB00", "2024-02-01"); // verwijzing sbo
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

@@ -59,6 +59,8 @@ dataset_ptr records_region() {
     for (double s : {1.0, 0.0, 0.5}) b.add(assessment_row{y, "02BA00", "ankerpunt1", "i", s});
     for (double s : {1.0, 1.0}) b.add(assessment_row{y, "B1", "ankerpunt1", "i", s});
     for (double s : {1.0, 0.0}) b.add(assessment_row{y, "01BA00", "procesindicatoren", "i", s});
+    b.add(extract_row{d("2025-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

@@ -64,6 +64,8 @@ dataset_ptr stock_region() {
     b.add(opp_row{"v2", "05VO00", d("2023-01-01"), d("2024-07-31")});
     b.add(opp_row{"o1", "04SO00", d("2023-01-01")});
     b.add(opp_row{"v1", "05VO00", d("2022-01-01"), d("2023-09-30")}); // ended before T
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

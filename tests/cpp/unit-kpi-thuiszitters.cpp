@@ -42,6 +42,8 @@ dataset_ptr absence_region() {
     b.add(absence_row{"t9", relatief, d("2023-09-01"), d("2023-10-31")});  // at 01BA00
     b.add(absence_row{"t9", relatief, d("2024-02-01"), d("2024-03-31")});  // at 05VO00
     b.add(absence_row{"t10", relatief, d("2023-06-01"), d("2023-08-15")}); // spans two years
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 
@@ -112,6 +114,8 @@ TEST_CASE("thuiszitter KPIs have no value without an absences table") {
     b.add(school_row{"01BA00", "bao", "B1", "PO01", setting::bao});
     b.add(pupil_row{"x", d("2015-01-01")});
     b.add(enrolment_row{"x", "01BA00", d("2023-08-01"), d("2024-07-31")});
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     const auto ds = b.finish().value();
     const auto r = evaluate(*ds, catalog::builtin());
     const auto* row = find_row(r, "thuiszitters", 2023, national, "NL");

@@ -49,35 +49,40 @@ TEST_CASE("report csv: exact columns and fields, suppressed and not") {
         write_csv(out, res);
         CHECK(out.str() ==
               "kpi,school_year,level,unit,numerator,denominator,value,status,change,kpi_unit,"
-              "title_nl,title_en\n"
+              "title_nl,title_en,partial\n"
               "deelname_so,2024-2025,national,NL,21,1000,2.1,aandacht,,percent,titel deelname_so,"
-              "title deelname_so\n"
-              "deelname_so,2024-2025,swv,PO1,0,0,,,,percent,titel deelname_so,title deelname_so\n"
+              "title deelname_so,false\n"
+              "deelname_so,2024-2025,swv,PO1,0,0,,,,percent,titel deelname_so,title "
+              "deelname_so,false\n"
               "deelname_so,2024-2025,swv,PO2,21,1000,2.1,aandacht,,percent,titel deelname_so,"
-              "title deelname_so\n"
+              "title deelname_so,false\n"
               "leerlingen_totaal,2024-2025,national,NL,1010,,1010,,,count,\"Leerlingen, "
-              "totaal\",\"Pupils \"\"all\"\"\"\n"
+              "totaal\",\"Pupils \"\"all\"\"\",false\n"
               "leerlingen_totaal,2024-2025,swv,PO1,<5,,<5,,,count,\"Leerlingen, totaal\",\"Pupils "
-              "\"\"all\"\"\"\n"
+              "\"\"all\"\"\",false\n"
               "leerlingen_totaal,2024-2025,swv,PO2,,,,,,count,\"Leerlingen, totaal\",\"Pupils "
-              "\"\"all\"\"\"\n");
+              "\"\"all\"\"\",false\n");
     }
-    SUBCASE("--unit PO1 --no-suppress: PO1 and national, every number") {
+    SUBCASE("--unit PO1 --no-suppress, a partial year: PO1 and national, every number") {
         report_options o;
         o.unit = "PO1";
         o.suppressed = false;
+        // Exported mid-year: 2024-2025 is partial, every row says so.
+        res.extract_date = make_day(2025, 3, 15);
+        for (auto& row : res.rows) row.partial = true;
         std::ostringstream out;
         write_csv(out, res, o);
         CHECK(out.str() ==
               "kpi,school_year,level,unit,numerator,denominator,value,status,change,kpi_unit,"
-              "title_nl,title_en\n"
+              "title_nl,title_en,partial\n"
               "deelname_so,2024-2025,national,NL,21,1000,2.1,aandacht,,percent,titel deelname_so,"
-              "title deelname_so\n"
-              "deelname_so,2024-2025,swv,PO1,0,0,,,,percent,titel deelname_so,title deelname_so\n"
+              "title deelname_so,true\n"
+              "deelname_so,2024-2025,swv,PO1,0,0,,,,percent,titel deelname_so,title "
+              "deelname_so,true\n"
               "leerlingen_totaal,2024-2025,national,NL,1010,,1010,,10,count,\"Leerlingen, "
-              "totaal\",\"Pupils \"\"all\"\"\"\n"
+              "totaal\",\"Pupils \"\"all\"\"\",true\n"
               "leerlingen_totaal,2024-2025,swv,PO1,3,,3,,,count,\"Leerlingen, totaal\",\"Pupils "
-              "\"\"all\"\"\"\n");
+              "\"\"all\"\"\",true\n");
     }
     SUBCASE("a year that is not in the results gives the header only") {
         report_options o;
@@ -101,6 +106,7 @@ TEST_CASE("report json: rows with <5 and null, definitions with norms") {
  "version": 1,
  "suppressed": true,
  "small_count": "<5",
+ "extract_date": null,
  "school_years": [
   "2024-2025"
  ],
@@ -127,6 +133,7 @@ TEST_CASE("report json: rows with <5 and null, definitions with norms") {
    "value": 1010,
    "status": null,
    "change": null,
+   "partial": false,
    "suppressed": [
     "change"
    ]
@@ -141,6 +148,7 @@ TEST_CASE("report json: rows with <5 and null, definitions with norms") {
    "value": "<5",
    "status": null,
    "change": null,
+   "partial": false,
    "suppressed": [
     "numerator",
     "value"

@@ -105,6 +105,8 @@ dataset_ptr flow_data() {
     b.add(enrolment_row{"x3", "05VO00", d("2021-08-01"), d("2023-07-31"), 0,
                         exit_reason::zonder_diploma});
     b.add(enrolment_row{"x4", "05VO00", d("2021-08-01"), d("2024-06-30"), 0, exit_reason::diploma});
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

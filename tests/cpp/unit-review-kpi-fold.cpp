@@ -65,6 +65,8 @@ dataset_ptr fold_region() {
     b.add(assessment_row{school_year{2023}, "B2", "ankerpunt1", "1", 1.0});
     b.add(assessment_row{school_year{2023}, "B2", "ankerpunt1", "2", 0.5});
     b.add(assessment_row{school_year{2023}, "01BA00", "ankerpunt1", "1", 0.5});
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

@@ -79,6 +79,8 @@ dataset_ptr records_data() {
     // ankerpunt1 (the quality policy's KPI 9, an explicit catalog entry): 01BA00 ja, deels -> 0.75.
     b.add(assessment_row{y23, "01BA00", "ankerpunt1", "1", 1.0});
     b.add(assessment_row{y23, "01BA00", "ankerpunt1", "2", 0.5});
+    b.add(extract_row{d("2025-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

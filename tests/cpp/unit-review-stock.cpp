@@ -89,6 +89,8 @@ dataset_ptr stock_data() {
     b.add(opp_row{"v1", "05VO00", d("2022-01-01"), d("2023-09-30")}); // ended before T
     b.add(opp_row{"v2", "05VO00", d("2023-01-01"), d("2023-10-01")}); // ends on T: covers it
     b.add(opp_row{"o1", "04SO00", d("2023-01-01")}); // so pupil: opp_aantal, not opp_percentage
+    b.add(extract_row{d("2024-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

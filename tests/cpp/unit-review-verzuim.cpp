@@ -102,6 +102,8 @@ dataset_ptr verzuim_data() {
     b.add(absence_row{"vr1", vrijstelling, d("2023-09-01"), open_end, "5a"});
     b.add(enrolment_row{"vr2", "05VO00", d("2021-08-01"), d("2022-08-31")});
     b.add(absence_row{"vr2", vrijstelling, d("2022-09-01"), d("2023-07-31"), "15"});
+    b.add(extract_row{d("2025-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 

@@ -21,6 +21,8 @@ dataset_ptr region_with(std::initializer_list<absence_row> absences) {
     b.add(pupil_row{"p3", d("2011-03-01")});           // no municipality
     b.add(enrolment_row{"p1", "01AA00", d("2020-08-01"), d("2024-07-31")});
     for (const auto& a : absences) b.add(a);
+    b.add(extract_row{d("2025-07-31")}); // Exported at the end of the last school year: every year
+                                         // whole (no partial year).
     return b.finish().value();
 }
 } // namespace

@@ -15,7 +15,7 @@ SRC = os.path.join(HERE, 'valid_small')
 CODES = {'sector', 'setting', 'exit', 'outcome', 'category', 'objection', 'kind'}
 BRON = {'laag': 'L', 'midden': 'M', 'hoog': 'H'}
 TABLES = ['swvs', 'boards', 'schools', 'pupils', 'regions', 'enrolments', 'tlvs', 'arrangements',
-          'opps', 'absences', 'funds', 'allocations', 'assessments']
+          'opps', 'absences', 'funds', 'allocations', 'assessments', 'extract']
 
 
 def read(name):

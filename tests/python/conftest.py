@@ -133,6 +133,7 @@ def from_frames(frames: Frames, max_errors: int = 200) -> passend.Dataset:
         funds=frames.get("funds"),
         allocations=frames.get("allocations"),
         assessments=frames.get("assessments"),
+        extract=frames.get("extract"),
         max_errors=max_errors,
     )
 

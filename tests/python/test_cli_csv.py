@@ -31,13 +31,16 @@ def tolerance(text: str) -> float:
 
 
 def compare(frame: pd.DataFrame, csv: pd.DataFrame) -> None:
-    # the CSV's first nine columns; it adds the definition's unit and titles after them
-    assert list(csv.columns[: len(frame.columns)]) == list(frame.columns)
+    # the CSV's first nine columns; it adds the definition's unit and titles after them, then
+    # `partial`, the frame's last column
+    assert list(csv.columns[: len(frame.columns) - 1]) == list(frame.columns[:-1])
+    assert frame.columns[-1] == csv.columns[-1] == "partial"
     ours = frame.astype({k: str for k in KEY}).set_index(KEY)
     theirs = csv.set_index(KEY)
     assert set(ours.index) == set(theirs.index)
     assert len(ours) == len(theirs)
     theirs = theirs.loc[ours.index]
+    assert list(ours["partial"]) == [text == "true" for text in theirs["partial"]]
     mismatches = []
     for column in NUMBERS:
         for key, mine, text in zip(ours.index, ours[column], theirs[column]):

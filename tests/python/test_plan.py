@@ -69,8 +69,10 @@ def test_demo_plan_frame(demo: passend.Dataset) -> None:
     assert row(frame, "deelname_sbo").value == pytest.approx(105 / 4845 * 100, abs=1e-9)
     assert row(frame, "deelname_sbo").status == "op_koers"
 
+    # 2024-2025 runs through the demo's extract date, 2025-03-15: 7 thuiszitters then against
+    # 11 by 15 March 2024 (the same period), 15 in the whole 2023-2024
     thuis = row(frame, "thuiszitters")
-    assert (thuis.previous, thuis.value, thuis.change) == (15, 9, -6)
+    assert (thuis.previous, thuis.value, thuis.change) == (15, 7, -4)
     assert pd.isna(thuis.status) and math.isnan(thuis.target) and pd.isna(thuis.direction)
 
     # "<5" and a hidden number are NaN, with no change or status beside them
@@ -78,6 +80,7 @@ def test_demo_plan_frame(demo: passend.Dataset) -> None:
     assert back_so.previous == 0 and math.isnan(back_so.value) and math.isnan(back_so.change)
     back_sbo = row(frame, "terugplaatsingen_sbo_bao")
     assert math.isnan(back_sbo.previous) and math.isnan(back_sbo.value)
+    assert math.isnan(back_sbo.change)
 
     # a board's score: ankerpunt1_score of BG41001, 189.5/224, measured every two years
     anchor = row(frame, "ankerpunt1_score")
@@ -95,13 +98,15 @@ def test_suppression_on_and_off(demo: passend.Dataset) -> None:
     assert shown["suppressed"] is True and shown["small_count"] == "<5"
     assert indicators["terugplaatsingen_so_bao"]["value"] == "<5"
     assert indicators["terugplaatsingen_sbo_bao"]["previous"] == "<5"
-    assert indicators["terugplaatsingen_sbo_bao"]["value"] is None
+    assert indicators["terugplaatsingen_sbo_bao"]["value"] == "<5"
+    assert shown["extract_date"] == "2025-03-15" and shown["partial"] is True
 
     internal = demo.plan(DEMO_PLAN, suppress=False)
     assert internal.attrs["suppressed"] is False
     back_sbo = row(internal, "terugplaatsingen_sbo_bao")
-    assert (back_sbo.previous, back_sbo.value, back_sbo.change) == (3, 5, 2)
-    assert (back_sbo.baseline_year, back_sbo.baseline) == ("2024-2025", 5)
+    # 4 through 2025-03-15 against 2 by 15 March 2024 (3 in the whole 2023-2024)
+    assert (back_sbo.previous, back_sbo.value, back_sbo.change) == (3, 4, 2)
+    assert (back_sbo.baseline_year, back_sbo.baseline) == ("2024-2025", 4)
     back_so = row(internal, "terugplaatsingen_so_bao")
     assert (back_so.previous, back_so.value, back_so.change) == (0, 1, 1)
     # suppression hides nothing of the percentages: the same numbers either way

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ["kpi", "school_year", "level", "unit", "naam", "numerator", "denominator", "value",
-          "status", "change", "kpi_unit", "title_nl", "title_en"]
+          "status", "change", "kpi_unit", "title_nl", "title_en", "partial"]
 
 
 def cli() -> str:
@@ -43,8 +43,13 @@ def csv_rows() -> list[dict[str, str]]:
 
 def test_sheets_headers_frozen(workbook: openpyxl.Workbook) -> None:
     assert workbook.sheetnames[0] == "landelijk"
-    assert {"swv", "bestuur", "school", "definities"} <= set(workbook.sheetnames)
+    assert {"swv", "bestuur", "school", "definities", "gegevens"} <= set(workbook.sheetnames)
+    # the data's own day, Dutch first
+    assert workbook["gegevens"]["A1"].value.startswith("Gegevens t/m 2025-03-15.")
+    assert workbook["gegevens"]["A2"].value.startswith("Data as of 2025-03-15.")
     for name in workbook.sheetnames:
+        if name == "gegevens":
+            continue
         ws = workbook[name]
         assert ws.freeze_panes == "B2", name
         if name != "definities":

@@ -87,11 +87,12 @@ struct flow_options {
 /// The flow tables of every school year of a dataset, for every unit at the chosen levels.
 class flow_tables {
 public:
-    /// The school years of the dataset and the one after it (whose window holds the changes after
-    /// the last teldatum in the data), oldest first; year Y's window ends at its teldatum.
+    /// The school years the dataset reports (dataset::school_years(): each teldatum on or before
+    /// the extract date), oldest first; year Y's window ends at its teldatum. Changes after the
+    /// last teldatum belong to a year not reported yet.
     const std::vector<school_year>& years() const noexcept { return years_; }
-    /// True when the enrolments reach the teldatum of `y` (enrolment_horizon()): its stock is
-    /// observed, not assumed from enrolments still running at the end of the data.
+    /// True when the tables hold `y` and its teldatum is on or before the extract date: every
+    /// year they hold (kept for callers of the time when a year after the data was projected).
     bool observed(school_year y) const noexcept;
     bool has_year(school_year y) const noexcept;
     /// Whether the tables hold this level (boards and schools are optional).
@@ -107,7 +108,8 @@ public:
     Eigen::Map<const stock_vector> stock(flow_unit u, school_year y) const;
     /// Setting at T(y-1) (rows) against setting at T(y) (columns).
     Eigen::Map<const yoy_matrix> verplaatsingen(flow_unit u, school_year y) const;
-    /// Transitions by kind (transition_kind order) whose day lies in school year `y`.
+    /// Transitions by kind (transition_kind order) whose day lies in school year `y` (through the
+    /// extract date in a partial year).
     Eigen::Map<const kind_vector> kinds(flow_unit u, school_year y) const;
 
 private:

@@ -31,10 +31,6 @@ std::optional<flow_unit> find_flow_unit(const dataset& ds, std::string_view id);
 bool counts_for(const dataset& ds, flow_unit u, std::uint32_t e, day d,
                 attribution_view view = attribution_view::paying);
 
-/// The last day the enrolments speak of: their latest start or end date. A teldatum after it is
-/// not observed (dataset::horizon() also counts TLV validity, which runs years ahead).
-day enrolment_horizon(const dataset& ds) noexcept;
-
 /// The id of a unit (`NL`, `PO3104`, a board id, `04AB00`).
 std::string unit_id(const dataset& ds, flow_unit u);
 

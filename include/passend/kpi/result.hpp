@@ -1,7 +1,7 @@
 // KPI results: the rows every output (CSV, JSON, Markdown, HTML, xlsx, C, Python) is made of.
 //
 // One row per KPI, school year and unit, with the columns of the report's CSV:
-// kpi, school_year, level, unit, numerator, denominator, value, status, change.
+// kpi, school_year, level, unit, numerator, denominator, value, status, change, partial.
 #pragma once
 
 #include "passend/calendar.hpp"
@@ -105,8 +105,13 @@ struct kpi_row {
     std::optional<double> denominator; ///< absent for plain counts and sums
     std::optional<double> value;       ///< absent when the denominator is 0 or nothing was measured
     kpi_status status = kpi_status::none;
-    std::optional<double> change; ///< value minus the previous school year's, same KPI and unit
-    kpi_suppression suppressed;   ///< filled by privacy suppression before publication
+    /// value minus the previous school year's, same KPI and unit; for a period count in a
+    /// partial year, minus the previous year's count through the same day a year earlier
+    std::optional<double> change;
+    /// The school year is partial: its last day is after the extract date, so its period counts
+    /// run from 1 August through the extract date (kpi_results::extract_date).
+    bool partial = false;
+    kpi_suppression suppressed; ///< filled by privacy suppression before publication
 };
 
 /// Evaluated KPIs: the definitions used and their rows (sorted by kpi, year, level, unit).
@@ -115,6 +120,13 @@ struct kpi_results {
     std::vector<kpi_row> rows;
     /// The relations between the definitions' numbers (see kpi_relation).
     std::vector<kpi_relation> relations;
+    /// The data's extract date (dataset::extract_date): the day every report says its data run
+    /// through ("gegevens t/m", "data as of"); absent in results not made by evaluate().
+    std::optional<day> extract_date;
+    /// Whether school year `y` is partial (its last day is after the extract date).
+    bool is_partial(school_year y) const noexcept {
+        return extract_date && y.last_day() > *extract_date;
+    }
     const kpi_info* find(std::string_view id) const noexcept;
 };
 

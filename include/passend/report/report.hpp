@@ -45,7 +45,8 @@ struct report_options {
 };
 
 /// The tidy table: one row per KPI, school year and unit; columns
-/// `kpi,school_year,level,unit,numerator,denominator,value,status,change,kpi_unit,title_nl,title_en`.
+/// `kpi,school_year,level,unit,numerator,denominator,value,status,change,kpi_unit,title_nl,title_en,
+/// partial` (partial: `true` in a school year whose period counts run through the extract date).
 void write_csv(std::ostream& out, const kpi_results& results, const report_options& options = {});
 /// `{"format": "passend-kpi-report", "version": 1, ..., "definitions": [...], "rows": [...]}`.
 void write_json(std::ostream& out, const kpi_results& results, const report_options& options = {});
