@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 set(CMAKE_HOST_SYSTEM "Linux-6.18.44-fc-v1300")
 set(CMAKE_HOST_SYSTEM_NAME "Linux")
 set(CMAKE_HOST_SYSTEM_VERSION "6.18.44-fc-v1300")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // CSV reading speed: passend's streaming RFC 4180 reader against a plain std::getline +
 // split-on-comma loop (the peer: what one writes without a CSV library; it handles no quoting),
 // with raw fread throughput as the ceiling. All three read the same enrolments-like file in one

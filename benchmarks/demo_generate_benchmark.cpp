@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Generating the national-scale demo (demo_options::national(): 150 partnerships, about 2.5
 // million pupils a year, ten school years) through dataset_builder's typed rows, against the peer
 // of loading the very same dataset back from contract CSV with load_folder, in one run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Flows speed on the national-scale demo: transitions and flow tables against a plain loop over
 // the enrolment columns (the peer: the least work that touches the same columns, with no
 // classification, attribution or switch-day rule), all in one run, best of several rounds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The whole built-in KPI catalog, all school years, on the national-scale demo dataset, against
 // the peer: one plain loop over the same enrolment columns (pupil offsets, school, start, end and
 // the school's setting) counting pupils per school year and setting at teldatum, the least any

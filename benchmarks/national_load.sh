@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Load time and peak memory of `passend validate` on the national-scale dataset.
 #
 # Writes the national demo (150 partnerships, ~2.5 million pupils a year, ten school years) as

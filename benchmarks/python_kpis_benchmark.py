@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """What the Python binding adds to the KPI engine, on the national-scale demo dataset.
 
 Measures in one run:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Embed catalog/kpis.json (the built-in KPI catalog) in the passend library.
 #
 # The JSON text becomes a byte array in a generated source file, so the library needs no files at

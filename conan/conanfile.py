@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Conan 2 recipe for passend: the same CMake build, handing out the same targets
 (passend::passend, passend::c) as `find_package(passend)` after `cmake --install`.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Run an example and check it: exit code 0, the bad folder handled, and its KPI lines equal to
 each reference's (the CLI's output, or another program printing KPI lines) on the same data.
 

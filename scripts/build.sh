@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Configure and build one CMake preset (default: "default"). Uses ccache when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # The main job on the built-in demo region: install, build, and run the full KPI report: the
 # dashboard as a self-contained web page in build/demo-report.html, and as Markdown on stdout.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Render the demo region's HTML report for checking by eye: a screenshot as the browser shows it
 # (PNG) and the print layout (PDF, and its first pages as PNG when pdftoppm is installed).
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Install what passend needs on a fresh Debian 12 machine: Debian's -dev packages for C++, the
 # project's .venv for Python. Idempotent: installs only what is missing.
 set -euo pipefail

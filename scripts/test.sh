@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Every test: C++ (also under AddressSanitizer and UBSan), C, CLI, Python and the examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // dataset_builder: staging, the contract's rules, and the sorted columnar dataset.
 //
 // Rows are staged with their identifiers interned per kind (pupil, school, ...). finish() checks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "passend/calendar.hpp"
 #include "passend/continuum.hpp"
 #include "passend/error.hpp"

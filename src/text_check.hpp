@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: is a text what the contract calls text? UTF-8 (contract v1.1), no NUL bytes, and not
 // a UTF-16 file read as bytes. One check for every loader, so each reports a bad byte alike.
 #pragma once

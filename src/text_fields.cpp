@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "text_fields.hpp"
 
 #include "text_check.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: parsing one row of field texts against the contract's column types.
 #pragma once
 

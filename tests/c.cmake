@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The C ABI's tests, written in C11: every function including misuse, the header compiled
 # strictly as C, the exported symbols, and 8 threads on one dataset.
 if(NOT TARGET passend_c)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Bad input through the `passend` tool (docs/bad-input.md): files that are not files and documents
 # the JSON parser used to throw past the CLI. Each gives exit 1 and a located message, at once.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `passend calendar`, `passend accountability` and `passend plan`: exit codes and a few lines of
 # output, or the whole output.
 #

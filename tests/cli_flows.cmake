@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `passend flows` and `passend forecast` on the demo region: each format prints its document, the
 # forecast has its backtest part, a bad unit or year is an error (exit 1).
 if(NOT TARGET passend_cli)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `passend import uwlr|oso`: round trips, privacy, pseudonyms and located errors
 # (tests/import_cli.sh on the fixtures in tests/data/import).
 if(NOT TARGET passend_cli)

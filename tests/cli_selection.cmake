@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The same bad selection gives the same error text as the C ABI and Python: every row of
 # tests/data/selection/errors.tsv (option, value, message) through `passend report --demo`.
 if(CMAKE_SCRIPT_MODE_FILE)

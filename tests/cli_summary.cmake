@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `passend summary` and `passend demo`: the demo written as CSV and read back gives the very same
 # summary as the built-in demo, and small counts are suppressed unless --no-suppress.
 #

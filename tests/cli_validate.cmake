@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # `passend validate`: the exact listing and exit code on a folder with one broken value in each
 # of the 13 tables and on a broken extract.csv, exit 0 on valid folders and JSON.
 #

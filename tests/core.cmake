@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Core checks beyond the doctest binary: what must not compile, and use from another project.
 
 # Each tests/compile_fail/*.cpp must be rejected by the compiler (strong types guard against

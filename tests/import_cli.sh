@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # `passend import`: round trips on hand-made UWLR and OSO fixtures compared byte for byte with
 # hand-checked contract CSVs and validated, the privacy grep, pseudonyms that are stable across
 # files and formats and change with the secret, and located errors that leave nothing written.

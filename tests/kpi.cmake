@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The built-in KPI catalog (catalog/kpis.json) is valid against its published JSON Schema
 # (catalog/kpi-definition.schema.json), checked with Python's jsonschema.
 find_package(Python3 COMPONENTS Interpreter)

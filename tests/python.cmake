@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Python: install the package into the project's .venv with pip (scikit-build-core keeps its build
 # folder in build/python, so a reinstall recompiles only what changed; ccache when present), then
 # run pytest (mypy, stubtest and the notebook are tests in it). Warnings are errors, xfail strict.

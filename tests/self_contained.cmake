@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # self_contained: the repository stands alone. No tracked file reaches outside it (`../shared`,
 # the notes the project was started from) or cites a source document by an internal file name
 # ("seed 000"): documents are cited by title and publisher, definitions by docs/definitions.md.
@@ -49,3 +50,9 @@ add_test(NAME self_contained_catches
          COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${probe} -P ${CMAKE_CURRENT_LIST_FILE})
 set_tests_properties(self_contained_catches PROPERTIES
   PASS_REGULAR_EXPRESSION "README.md: The definitions are in \\.\\./shared/DOMAIN\\.md\\..*src/report.cpp: // Seed 002's table\\.")
+
+# Every source file carries its licence in its first line (scripts/spdx.sh adds it).
+find_program(PASSEND_BASH bash)
+if(PASSEND_BASH)
+  add_test(NAME spdx_headers COMMAND ${PASSEND_BASH} ${PROJECT_SOURCE_DIR}/scripts/spdx.sh --check)
+endif()

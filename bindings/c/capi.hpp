@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private to libpassend_c: the structs behind the opaque handles of passend.h, and the guard
 // every entry point runs its work in so that no exception crosses the C boundary.
 #pragma once

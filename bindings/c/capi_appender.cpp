@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libpassend_c: the appender, rows of typed values table by table. Every value becomes the field
 // text a CSV file would hold and passes dataset_builder::add_text_row, the loaders' one
 // validation path.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libpassend_c: Arrow C stream import. Each field of the stream's struct schema is matched to a
 // contract column by name, its type checked against the column's, and every value written as
 // the field text a CSV file would hold, so rows pass the loaders' one validation path.

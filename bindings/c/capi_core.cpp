@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libpassend_c: version, errors, diagnostics and datasets opened from a folder, JSON or the demo.
 #include "capi.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libpassend_c: flow tables and forecasts as row-major double matrices with labels.
 #include "capi.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The C ABI's import of schools' exports: thin wrappers over passend::import_exports and
 // import_to_folder.
 #include "capi.hpp"

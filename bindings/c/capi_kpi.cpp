@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libpassend_c: KPI catalogs, evaluation, results as typed columns and JSON, and explain.
 #include "capi.hpp"
 

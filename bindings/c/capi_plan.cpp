@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // libpassend_c: a focus plan evaluated on a dataset, as passend-plan-1 JSON (the library's
 // evaluate_plan() and plan_json(), the same code as `passend plan --format json`).
 #include "capi.hpp"

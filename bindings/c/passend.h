@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * passend.h: the C interface of passend (libpassend_c), installed as <passend/passend.h>.
  *

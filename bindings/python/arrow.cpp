@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Arrow in: any table implementing the Arrow PyCapsule interface (__arrow_c_stream__: pyarrow,
 // polars, DuckDB, pandas >= 2.2) through the C ABI's Arrow import (passend.h), whose sources are
 // compiled into this module so that the dataset it builds is this module's own.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Shared by the pieces of passend._core: the dataset handle and diagnostics as Python values.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The dataset handle: loading (folder, JSON, demo), introspection and writing back.
 #include "common.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Flows and forecast: labelled matrices and projected stocks as numpy arrays.
 #include "common.hpp"
 

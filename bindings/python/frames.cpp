@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Data frames in: pandas columns as numpy arrays straight into dataset_builder.
 //
 // Python hands each table as columns: identifiers and codes factorized (integer codes plus the

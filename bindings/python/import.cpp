@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend._core's import of schools' exports (UWLR, OSO): thin wrappers over
 // passend::import_exports and import_to_folder.
 #include "common.hpp"

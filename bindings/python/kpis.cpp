@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // KPIs: evaluate a catalog, suppress small counts, and hand the rows to Python as columns
 // (categorical codes for the labels, float64 with NaN for absent or hidden numbers), so that
 // building the DataFrame costs a handful of numpy arrays whatever the number of rows.
@@ -155,8 +156,8 @@ void register_kpis(py::module_& m) {
         "kpis",
         [](const dataset_handle& h, std::optional<std::filesystem::path> catalog_file,
            std::optional<std::vector<std::string>> kpis, std::optional<std::vector<int>> years,
-           std::optional<std::vector<std::string>> units, bool suppressed,
-           const std::string& view, std::optional<std::vector<std::string>> levels) {
+           std::optional<std::vector<std::string>> units, bool suppressed, const std::string& view,
+           std::optional<std::vector<std::string>> levels) {
             publish_options po;
             po.view = parse_view(view);
             po.suppress = suppressed;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend._core: the compiled half of the passend package. The public API is python/passend,
 // which wraps these functions in Python style; nothing here is meant to be imported directly.
 #include "common.hpp"

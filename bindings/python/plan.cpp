@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Focus plans: a plan evaluated on a dataset as passend-plan-1 JSON (the library's
 // evaluate_plan() and plan_json(), the code behind `passend plan --format json`); the Python
 // package turns it into a DataFrame.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The KPI lines every example prints ("KPI id year unit numerator denominator value"), so the
  * tests can compare them with the CLI and with each other. Shared by the C examples. */
 #ifndef PASSEND_EXAMPLE_KPI_LINES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* passend from C: open the demo region (or a data folder), print three KPIs for the last school
  * year, nationally and per partnership, and show how a bad folder is handled.
  *

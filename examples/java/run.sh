@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Build the JNA example with Maven (JNA comes from Maven Central on first use) and run it.
 #   run.sh LIBDIR BUILDDIR [DATA_DIR]
 set -euo pipefail

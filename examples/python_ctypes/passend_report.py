@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """passend from Python through ctypes alone (no compiled binding): the C example, line for line.
 
     python3 passend_report.py LIBPASSEND_C [DATA_DIR]

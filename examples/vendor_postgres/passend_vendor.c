@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The vendor's case: a student administration system keeps its records in PostgreSQL and feeds
  * them to passend through the appender, row by row from a libpq cursor, then prints the KPI
  * report.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # The vendor example against a real PostgreSQL server: write the demo region with the CLI, start
 # a throw-away server on a loopback port in a temporary directory, load the region with COPY,
 # run the example, check its KPIs equal the reference's on the same CSV files, stop the server.

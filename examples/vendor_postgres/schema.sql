@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- The input contract's tables as a student administration system might hold them in
 -- PostgreSQL: typed columns (dates, integers, numerics), NULL for an absent value.
 CREATE TABLE swvs (swv_id text PRIMARY KEY, name text, sector text NOT NULL);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Attribution: which partnership a pupil's number belongs to (docs/definitions.md, "Attribution").
 //
 // bao, sbo, vo and pro pupils count for the partnership of their school. so and vso pupils count

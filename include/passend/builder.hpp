@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // dataset_builder: the one way a dataset comes to be.
 //
 // Rows arrive typed (from C++ code and the demo generator) or as field texts (from the CSV and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The school calendar: days, school years, teldatum and peildatum.
 //
 // A day is date::sys_days (a count of days since 1970-01-01 in 32 bits), so every date

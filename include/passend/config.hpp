@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend: configuration shared by every public header.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The support continuum: sectors, settings, support levels and the coded values of the records.
 //
 // Every code has one lower-case spelling (the data contract's); parse_code() accepts any case and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The dataset: every table of the input contract as columns (struct of arrays).
 //
 // Categories are small integer enums, dates are 4-byte days, identifiers are stored once in

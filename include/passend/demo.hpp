@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The built-in demo region: a deterministic synthetic Zuid-Limburg, and the same generator at
 // national scale for benchmarks.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Errors: located diagnostics for bad input, and the exceptions passend throws.
 //
 // Bad data is expected, so loaders collect it as diagnostics and return them; exceptions are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Strong row indices: a pupil_idx cannot be passed where a school_idx is expected.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The bounds passend puts on what it is given: inputs past them are refused with a located
 // error at once, instead of a read or an allocation without end (docs/bad-input.md).
 #pragma once

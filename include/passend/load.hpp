@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Loading and writing the input contract: a folder of CSV files, or one JSON document.
 //
 // A load succeeds whole or returns no dataset: every problem is a located diagnostic

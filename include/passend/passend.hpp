@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend: the whole public C++ API in one include.
 #pragma once
 

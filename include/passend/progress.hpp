@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Progress of long work (loading, generating, evaluating), for a terminal bar or a host's UI.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The input contract (docs/data-contract.md, version 1.1) as data: tables and their columns.
 //
 // Every loader (CSV, JSON, the C appender, Arrow) maps its source onto these columns and hands

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Stocks: pupils per partnership and setting on one day (docs/definitions.md, "Pupils in X at D").
 //
 // A pupil counts once, for the enrolment covering the day (on a switch day the new one), in the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Verzuim episodes: the absences behind the thuiszitter KPIs (docs/definitions.md, the rows
 // langdurig_relatief_verzuim, absoluut_verzuim, thuiszitters, thuiszitters_langer_dan_3_maanden,
 // vrijstellingen and their attribution).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Transitions: a pupil's enrolments turned into flows (docs/definitions.md, "Flows").
 //
 // Two consecutive enrolments a, b of a pupil form a direct transition on b.start when

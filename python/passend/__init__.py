@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """passend: the figures of Dutch *passend onderwijs* from pupil-level records.
 
 >>> import passend

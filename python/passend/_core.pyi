@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Stubs of the compiled module passend._core (bindings/python/*.cpp). Private API: the public
 # one is the passend package. tests/python/test_typing.py compares these with the module (stubtest).
 from os import PathLike

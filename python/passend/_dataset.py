@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """passend.Dataset: load records from files, data frames or Arrow tables, and compute on them."""
 
 from __future__ import annotations

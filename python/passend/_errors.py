@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Diagnostics and the exceptions passend raises."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """pandas data frames to the columns passend._core.load_frames takes.
 
 No per-row Python work: identifiers and codes are factorized (each distinct value converted to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Plots for reports, with matplotlib: a KPI's trend against its norm and the national line, the
 flows between settings as a heat map, and a forecast with its scenario.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend accountability: a board's yearly accountability report (the structure of a real one) as
 // Markdown or self-contained HTML.
 #include "commands.hpp"

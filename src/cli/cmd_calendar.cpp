@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend calendar: the year's quality cycle (Bijlage 1 of the Kwaliteitsbeleid 2023-2027) and a
 // plan's forum meetings as iCalendar or Markdown.
 #include "commands.hpp"

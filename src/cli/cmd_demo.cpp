@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend demo --out DIR: write the built-in demo region (or a larger one) as contract CSV.
 #include "commands.hpp"
 #include "input.hpp"

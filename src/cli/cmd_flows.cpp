@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend flows DIR|--demo --year Y [--unit ID] [--format md|json|csv]: the flow matrix, stocks,
 // year-over-year matrix, transitions by kind and thuiszitter episodes of one school year and unit
 // (docs/flows.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend forecast DIR|--demo --years N [--scenario FILE.json] [--format md|json|csv]: the
 // projected pupils per setting and the backtest error (docs/flows.md).
 #include "commands.hpp"

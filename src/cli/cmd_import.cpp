@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend import uwlr|oso FILES... --out DIR --secret-file FILE [--schools schools.csv]:
 // read schools' exports (UWLR leerlinggegevens, OSO dossiers) into a contract folder, pupils
 // pseudonymised with a keyed hash.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend plan PLAN.json DIR|--demo: a focus plan's evaluation (the template of Integrale
 // kwaliteitszorg) for a school year: per focus point each indicator's baseline, the year before,
 // the year, the change, the plan's target and the status against it, as Markdown, HTML or JSON

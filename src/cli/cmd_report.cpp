@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend report DIR|--demo: every KPI of the catalog, small counts suppressed, as a dashboard
 // (md, html), a table (csv, json) or a workbook (xlsx).
 #include "commands.hpp"

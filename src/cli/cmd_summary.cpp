@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend summary DIR|--demo: pupils per partnership and setting at each teldatum, as an aligned
 // table per school year with a national total. Counts 1-4 show as `<5` unless --no-suppress.
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend validate PATH: load a folder of contract CSV files (or one .json document) and list
 // every warning and error in the compiler form `enrolments.csv:118:3: error: ...`.
 #include "commands.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The passend CLI: each subcommand lives in its own cmd_<name>.cpp and registers itself here,
 // so adding a command touches no other file.
 #pragma once

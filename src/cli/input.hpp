@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The input every data subcommand takes: a folder (positional DIR) or --demo, with progress on
 // a terminal.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // passend: the command-line tool. Subcommands register themselves (see commands.hpp).
 #include "commands.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "passend/cycle/accountability.hpp"
 
 #include "io/input_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "passend/cycle/agenda.hpp"
 
 #include "report/markdown_cell.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "kpi_lookup.hpp"
 
 PASSEND_NAMESPACE_BEGIN

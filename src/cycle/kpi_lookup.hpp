@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: reading one value out of evaluated KPI rows, the way the cycle's outputs need it.
 #pragma once
 

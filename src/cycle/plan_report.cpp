@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "passend/cycle/plan_report.hpp"
 
 #include "kpi_lookup.hpp"

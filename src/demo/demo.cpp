@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // make_demo: the built-in demo region (a synthetic Zuid-Limburg) and its national-scale sibling.
 //
 // Everything is drawn from the demo's own integer random streams (rng.hpp) and added through

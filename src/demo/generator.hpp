@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The demo generator's parts: the window of school years, the pupils' lives, and the records of
 // schools and boards (arrangements for groups, assessments, money).
 #pragma once

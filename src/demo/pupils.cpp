@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The pupils of the demo: one school career per pupil, simulated year by year from the first day
 // at school, then cut to the window and added to the builder.
 //

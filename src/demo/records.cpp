@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The records of partnerships, boards and schools: the region itself, group and target-group
 // arrangements, assessments (43 process indicators per board, anchor points 1-4 per school) and
 // money (funds per board and partnership, allocations per purpose).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The demo's geography: Zuid-Limburg from real municipality codes, or a synthetic country.
 #include "region.hpp"
 

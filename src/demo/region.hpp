@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The demo's geography: municipalities, partnerships, boards and schools, before any pupil.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The demo's own random numbers: xoshiro256** seeded by splitmix64, and integer-only sampling.
 //
 // std:: distributions are not used on purpose: their output differs between standard libraries,

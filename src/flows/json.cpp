@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "passend/flows/json.hpp"
 
 #include "passend/flows/suppress.hpp"

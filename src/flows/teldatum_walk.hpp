@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Internal: the enrolment a pupil is in at each of a list of teldata, without allocation.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: every code table of the import in one place. The sources of each table are given in
 // codes.cpp and docs/import.md ("Code tables").
 #pragma once

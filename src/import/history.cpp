@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: one history per pupil out of the rows of every export.
 #include "import/records.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading UWLR and OSO exports into a contract dataset or folder.
 #include "passend/import/import.hpp"
 

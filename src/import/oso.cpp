@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: OSO gegevensset 2019.1 dossiers (Edustandaard, OSO_gegevensset.xsd, namespace
 // .../oso_gegevensset/2019/dossier), e.g. the POSWV and VOSWV profiles a school sends to its
 // partnership with a support request: one pupil each.

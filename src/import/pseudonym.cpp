@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Keyed pseudonyms: OpenSSL's HMAC with SHA-256 (never a hand-written hash).
 #include "passend/import/pseudonym.hpp"
 

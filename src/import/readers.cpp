@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: what both export readers share: the root element's name, namespace and version, and
 // the pupil's pseudonym.
 #include "import/readers.hpp"

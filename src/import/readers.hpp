@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: the two export formats, each read into import_records.
 #pragma once
 

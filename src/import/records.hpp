@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: what the import took from the exports, before merging: contract rows that remember
 // where in which file they came from, so a conflict can name both places.
 #pragma once

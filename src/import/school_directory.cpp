@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: the schools of an import.
 #include "import/school_directory.hpp"
 

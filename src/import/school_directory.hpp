@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: the schools of an import: the user's schools table (the contract's schools.csv) for
 // what exports do not carry, and the departments the exports name.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: UWLR 2.x leerlinggegevens (Edustandaard, UWLR_Leerlinggegevens_v2p2.xsd and
 // EDEXML.elementen.xsd): a school's pupils in one school year.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: pugixml documents with located diagnostics.
 #include "import/xml_source.hpp"
 

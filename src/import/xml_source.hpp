@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: one XML export parsed with pugixml, and every diagnostic about it located at file,
 // line:column (pugixml gives byte offsets; this converts them) and element path.
 #pragma once

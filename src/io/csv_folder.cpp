@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A folder of contract CSV files: load_folder and write_folder.
 #include "io/csv_reader.hpp"
 #include "io/input_file.hpp"

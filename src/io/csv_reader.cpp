@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "io/csv_reader.hpp"
 
 #include "text_check.hpp"

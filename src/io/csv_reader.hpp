@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: a streaming RFC 4180 CSV reader.
 //
 // Reads its input in fixed-size blocks, so memory stays at about two blocks (plus the longest

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "io/input_file.hpp"
 
 #include <cerrno>

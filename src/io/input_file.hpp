@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: opening an input file the way every reader must, so that a directory, a FIFO, a
 // device or a broken symbolic link named as an input is a clear error and never a hang, and a
 // file read whole has a bounded size.

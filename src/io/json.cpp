@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The contract as one JSON document: load_json, load_json_file and to_json.
 //
 // A document is an object whose members are table names holding arrays of row objects. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "io/json_document.hpp"
 
 #include "passend/limits.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: one JSON document parsed the way every reader of JSON needs it (the dataset, the KPI
 // catalog, focus plans, forecast scenarios, report texts). nlohmann's parser checks syntax and
 // UTF-8; this adds what it lets through or throws past its callers: a key given twice in one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: the note a loader adds when it stopped reading at the error cap.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "io/table_rows.hpp"
 
 #include "text_fields.hpp"

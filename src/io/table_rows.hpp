@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: a dataset's rows as the contract's field texts, the one source for both writers
 // (contract CSV and JSON), so what is written is exactly what the loaders read back.
 #pragma once

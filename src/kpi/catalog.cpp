@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Parsing and validating KPI definitions (the format: catalog/kpi-definition.schema.json).
 //
 // Every check names the KPI id and the JSON Pointer of the field, so a user editing a catalog

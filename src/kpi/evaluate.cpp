@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The KPI evaluator: one pass over the pupils' records for the whole catalog.
 //
 // 1. Plan: every distinct numerator and denominator of the catalog is a *quantity*. Each record

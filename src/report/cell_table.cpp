@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small-count suppression over any table of published numbers and its linear relations.
 //
 // A relation Σ lhs = Σ rhs with h hidden cells is safe when h = 0, never when h = 1 (the one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "common.hpp"
 
 #include "passend/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the report writers share: row selection, number text, themes and the dashboard model.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The tidy CSV: docs/report-formats.md documents its columns (stable).
 #include "common.hpp"
 

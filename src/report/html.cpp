@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The dashboard as one self-contained HTML page: inline CSS and SVG sparklines, no scripts,
 // no fonts or images from elsewhere; print CSS for A4.
 #include "common.hpp"

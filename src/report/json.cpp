@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The JSON report: the CSV's rows plus the definitions; docs/report-formats.md (stable).
 #include "common.hpp"
 

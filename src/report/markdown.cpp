@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The dashboard as Markdown: per unit and theme a table with a text sparkline as trend.
 #include "common.hpp"
 #include "markdown_cell.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Private: text for one Markdown table cell (the report's, the calendar's and the accountability
 // tables).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small-count suppression of KPI results: the rows' numerators and denominators become cells of
 // one cell_table, related by the catalog's own relations (kpi/relations.hpp) within each unit and
 // year, and by the units of a level adding up to the national row and schools to their board.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Excel workbook (libxlsxwriter): one sheet per level with typed cells, and the definitions.
 #include "common.hpp"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A small check harness for the C tests: CHECK(cond) and CHECK_STATUS(call, status) report
  * file:line and the library's message, and main() returns check_report(). */
 #ifndef PASSEND_TEST_CHECK_H

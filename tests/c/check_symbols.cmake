@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # ctest script: `nm -D --defined-only` of libpassend_c lists only passend_ symbols.
 # Usage: cmake -DNM=<nm> -DLIB=<libpassend_c.so> -P check_symbols.cmake
 execute_process(COMMAND ${NM} -D --defined-only ${LIB} OUTPUT_VARIABLE out RESULT_VARIABLE rc)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Compiled as C11 with -Wall -Wextra -pedantic -Werror (libgit2's headertest habit): the public
  * header must not publish sloppy definitions. Also checks that the macros agree with the
  * library the program runs against. */

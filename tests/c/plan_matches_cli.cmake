@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # ctest script: passend_plan_evaluate's JSON on the demo is the JSON `passend plan --format json`
 # prints, byte for byte (one implementation behind both).
 # Usage: cmake -DPASSEND=<passend> -DTEST=<c_test_plan> -DPLAN=<demo-plan.json> -DOUT=<dir> -P ...

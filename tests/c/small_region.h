@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* A region of four pupils whose numbers are known by hand, built through the appender. */
 #ifndef PASSEND_TEST_SMALL_REGION_H
 #define PASSEND_TEST_SMALL_REGION_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The appender: a small region built row by row with hand-known counts, located errors, and
  * every kind of misuse returning a status and a message. */
 #include "check.h"

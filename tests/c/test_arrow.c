@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Arrow C stream import: streams built by hand in C with the layouts pyarrow, polars and DuckDB
  * export (utf8, large_utf8, utf8_view, dictionary, date32, date64, int, decimal128, null, with
  * validity bitmaps, offsets and several batches); a missing column, a wrong type, a broken

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Bad input through the C ABI (docs/bad-input.md): a JSON dataset or catalog with a number
  * beyond double range or a key given twice, text that is not UTF-8, a table named by a
  * directory, and arguments past their documented bounds. Each is a status with a located

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* The demo region through the C ABI: deterministic, and misuse of its options. */
 #include "check.h"
 

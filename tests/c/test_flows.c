@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Flow tables as matrices on the hand-known region of small_region.h: stocks, the window's
  * conservation (stock = previous stock + inflows - outflows), year over year, suppression, and
  * misuse. */

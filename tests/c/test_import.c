@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Importing schools' exports through the C ABI: the OSO fixtures of tests/data/import as a
  * dataset and as a folder, located errors, and misuse. */
 #include "check.h"

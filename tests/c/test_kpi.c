@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Catalogs, evaluation, results (rows, typed columns, JSON) and explain on a region of
  * four pupils whose numbers are known by hand (small_region.h), plus misuse of each function. */
 #include "check.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Version, ABI, errors, and opening datasets from a folder and a JSON document. */
 #include "check.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* passend_plan_evaluate on the demo region and plans/demo-plan.json, broken plans, a year outside
  * the data, a plan for another region, and misuse. The expected figures are those of
  * `passend plan plans/demo-plan.json --demo --format json`, hand-checked in tests/cli_cycle.cmake

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* One dataset, 8 threads at once: every thread evaluates every KPI and reads the flow tables,
  * and all get the same numbers as a single-threaded run. Each thread also fails a call of its
  * own and must read its own message (error state is per thread). Run it under ThreadSanitizer

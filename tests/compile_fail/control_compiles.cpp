@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Control: the same command compiles correct code (so the failures above are the types' doing).
 #include "passend/calendar.hpp"
 #include "passend/ids.hpp"

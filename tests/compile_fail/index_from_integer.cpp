@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Must not compile: an integer does not silently become an index.
 #include "passend/ids.hpp"
 int main() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Must not compile: two school years cannot be added.
 #include "passend/calendar.hpp"
 int main() {

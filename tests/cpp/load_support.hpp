@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Helpers for the loader tests: temporary folders of CSV text, diagnostics as text, and a
 // column-by-column comparison of two datasets.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A reader who knows only what passend publishes and the relations it documents, and tries to
 // recover every count published as `<5`. It does not use the suppression code: it solves the
 // published linear relations jointly (Eigen's full-pivoting LU: a hidden number is determined

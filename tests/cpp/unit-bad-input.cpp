@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Bad input of every kind (docs/bad-input.md): each is one located, bounded error, and nothing
 // loads half. Big inputs are made here at run time (sparse where they can be) and fail early.
 #include "io/csv_reader.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A focus plan's evaluation as a document (Markdown, HTML) and as JSON (passend-plan-1):
 // baseline, values, change, target and status, with small counts hidden by suppress(); and
 // evaluate_plan() on a dataset, the path the CLI, the C API and Python share.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "passend/cycle/agenda.hpp"
 #include "passend/cycle/plan.hpp"
 #include "unit-report-rows.hpp"

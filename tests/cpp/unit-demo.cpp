@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The demo region: deterministic, valid, complete, and with rates like the real ones.
 #include "passend/demo.hpp"
 #include "passend/stock.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Hand-computed cohorts and thuiszitter episode lengths.
 #include "passend/builder.hpp"
 #include "passend/flows/cohort.hpp"

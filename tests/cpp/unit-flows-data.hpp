@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Random but valid pupil histories for the flows' property tests: every setting, gaps around the
 // 92-day edge and switch days, TLVs of other partnerships, pupils without a region.
 #pragma once

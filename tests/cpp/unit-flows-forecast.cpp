@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The forecast on a hand-computed history, scenario files, and agreement with the flow tables.
 #include "unit-flows-data.hpp"
 

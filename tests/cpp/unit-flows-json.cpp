@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The flows and forecast documents: stable layout, suppression of 1-4, Markdown and CSV views.
 #include "unit-flows-data.hpp"
 

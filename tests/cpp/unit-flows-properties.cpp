@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Properties of the flow tables on random histories (and on the demo region when it exists):
 // stocks add up in every unit and year, every transition is counted once, the nation is the sum
 // of its units.

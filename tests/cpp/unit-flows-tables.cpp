@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Hand-computed flow tables: each transition kind, the 92-day edge, the switch day, a pupil who
 // leaves and comes back, so/vso attribution to the paying partnership.
 #include "passend/builder.hpp"

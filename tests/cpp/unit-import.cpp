@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Importing UWLR and OSO exports through the library: the HMAC behind the pseudonyms, the code
 // tables, how rows of several exports merge into one history, and the dataset an import gives.
 #include "import/codes.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The KPI catalog: the built-in one covers docs/definitions.md and the quality policy's KPI set;
 // user catalogs add to and override it; invalid definitions are rejected naming the KPI id and the
 // JSON path.

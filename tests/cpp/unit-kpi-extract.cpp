@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The extract date in the KPI evaluator: no year after it, the partial year flagged and its
 // period counts compared with the same period a year earlier. Every figure below is counted by
 // hand from the records written out here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Hand-computed flow KPIs: referrals, returns, vo<->vso moves, school leavers without diploma.
 #include "unit-kpi-util.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Properties of a whole-catalog evaluation on larger data: national = sum over partnerships (and
 // boards, schools) for every count; percentages = scale × summed numerators / denominators;
 // explain agrees with the counts; two threads give the same rows as one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Hand-computed KPIs on the other tables: arrangements, TLVs, money, assessments.
 #include "unit-kpi-util.hpp"
 

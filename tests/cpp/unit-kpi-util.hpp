@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Helpers for the KPI tests: look up one number of an evaluation.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The CSV reader (RFC 4180, streaming) and load_folder: every rule of the contract with a failing
 // fixture and its exact message, and the inputs the contract allows.
 #include "io/csv_reader.hpp"

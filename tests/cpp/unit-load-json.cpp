@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // load_json: the contract's tables as one JSON document, with the same rules as CSV.
 #include "load_support.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The adversarial test of publication (docs/privacy.md, "The proof"): on random small regions,
 // every published output is read back as text by a reader who knows only that text and the
 // documented relations (privacy_adversary.hpp), and who tries to recover every `<5`. Relations

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Suppression on the evaluated demo region: properties every published table must have.
 #include "passend/demo.hpp"
 #include "passend/kpi/catalog.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small-count suppression: hand-computed cases of primary and secondary suppression.
 #include "passend/report/privacy.hpp"
 #include "unit-report-rows.hpp"

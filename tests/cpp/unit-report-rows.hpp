@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Hand-made KPI results for the report tests.
 #pragma once
 

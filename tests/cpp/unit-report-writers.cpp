@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The report writers on hand-made results: exact CSV and JSON, Markdown and HTML content.
 #include "passend/error.hpp"
 #include "passend/report/privacy.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Review: flow KPIs computed by hand from docs/definitions.md (verwijzingen_*,
 // verwijzingspercentage_*, terugplaatsingen*, doorstroom_vo_vso / vso_vo,
 // schoolverlaters_zonder_diploma): the 92-day rule, the year of b.start, and attribution of a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Review of the KPI evaluator's per-school counters (accumulator::fold), the not-counted levels
 // and the chunked two-thread pass: hand-computed numbers from docs/definitions.md on a small region
 // with the awkward cases (a school without partnership, a pupil without municipality, so pupils

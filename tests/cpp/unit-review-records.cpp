@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Review: KPIs on the other tables, computed by hand from docs/definitions.md: arrangementen*,
 // tlv_toegekend*, tlv_doorlooptijd_mediaan, middelen_*, <framework>_score / _norm.
 // School year 2023-2024 = 2023-08-01 .. 2024-07-31.

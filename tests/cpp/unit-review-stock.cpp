@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Review: stock KPIs computed by hand from docs/definitions.md (leerlingen_*, deelname_*, groei_*,
 // verblijfsduur_*, opp_aantal, opp_percentage), with the paying-partnership attribution of so/vso
 // pupils and the switch day. School year 2023-2024: T = 2023-10-01, F = 2024-02-01.

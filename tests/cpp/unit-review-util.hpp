@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Helpers for the review tests: independent, hand-computed checks of the standard KPI ids
 // (docs/definitions.md, "Standard definitions (v1)") through the public API only.
 #pragma once

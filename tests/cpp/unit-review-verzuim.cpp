@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Review: thuiszitter KPIs computed by hand from docs/definitions.md (langdurig_relatief_verzuim,
 // absoluut_verzuim, thuiszitters, thuiszitters_langer_dan_3_maanden, vrijstellingen): the 28/29
 // day boundary, open absences up to the year's last day, the calendar-month rule with month

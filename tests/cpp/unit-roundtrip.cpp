@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // write_folder and to_json: what they write loads back to an equal dataset, column by column.
 #include "load_support.hpp"
 

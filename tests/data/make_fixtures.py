@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Derive two fixtures from valid_small/ (their output is committed; rerun after editing it).
 
 allowed_inputs/  every file with a UTF-8 BOM, CRLF line ends, its columns reversed plus an unknown

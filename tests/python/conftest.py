@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Shared fixtures: a small hand-made region as data frames, and the demo region."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Text that is not UTF-8 reaches passend from pandas and Arrow too: located at its row and
 column like a CSV field, and nothing loads (docs/bad-input.md)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The cycle calendar's iCalendar output read by a parser other than ours (icalendar).
 
 Runs `passend calendar --year 2025-2026 --plan plans/demo-plan.json --format ics` and checks the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The Python numbers are the CLI's: ds.kpis() against `passend report --demo --format csv`, for
 every KPI of the catalog, every year and unit of the demo region; unsuppressed and suppressed."""
 

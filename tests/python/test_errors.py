@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Every validation rule of the contract surfaces as passend.LoadError carrying its location,
 from data frames, CSV folders and Arrow tables alike."""
 

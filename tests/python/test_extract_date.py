@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The extract date from Python: the demo's own day, the as_of option, the partial flag."""
 from __future__ import annotations
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Flows and forecast on the demo region: labels, suppression, and the identities that tie them to
 the KPIs (stocks move by inflow minus outflow; the forecast starts from the KPI's stocks)."""
 

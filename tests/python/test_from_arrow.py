@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """from_arrow beyond text columns: timestamps as dates (every unit, with and without a time zone,
 nulls) and malformed arrays, each with the exact diagnostic. The C tests (tests/c/test_arrow.c)
 check the same import from C; these check that the Python path reports it alike."""

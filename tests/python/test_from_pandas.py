@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Data frames in: every spelling of a column gives the same dataset as the CSV files."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Importing schools' exports from Python: Dataset.from_export and import_to_folder, thin
 wrappers over the library's import (the fixtures of tests/data/import)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """from_pandas, from_arrow (pyarrow, polars, DuckDB) and from_folder give the same dataset, and so
 the same KPIs: compared through the contract JSON of the dataset (to_json), which holds every
 record."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The example notebook runs clean (so it never rots), is stored without outputs, and leaves its
 plots as PNGs in the build folder (build/<preset>/notebook_plots) to be looked at."""
 

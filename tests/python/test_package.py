@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The package as installed: version, public names, type information."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Dataset.plan and Dataset.plan_json: the demo plan on the demo region against the figures of
 `passend plan plans/demo-plan.json --demo --format json`, suppression on and off, invalid plans
 as LoadError with file, rule and JSON pointer, a year outside the data, a plan for another

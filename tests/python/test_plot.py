@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """passend.plot on hand-made frames: the pieces a reader relies on are drawn (norm band, national
 line, annotations, suppressed cells, the three forecast series)."""
 

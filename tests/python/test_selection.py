@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The same bad selection gives the same error text as the command line and the C ABI: the table
 tests/data/selection/errors.tsv (option, value, message) is read by all three."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Type information stays true: mypy --strict over the package and these tests, and stubtest
 comparing python/passend/_core.pyi with the compiled module."""
 

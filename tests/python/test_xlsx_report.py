@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The xlsx report read back with openpyxl: sheets, frozen headers, typed cells, and the same
 numbers as the CSV report of the same data (passend report --demo)."""
 

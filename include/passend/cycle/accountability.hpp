@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The board's yearly accountability report on passend onderwijs, in the structure of a real one
 // (*Schoolbesturen aan zet*, a Zuid-Limburg school board's accountability report 2024-2025):
 // context; development of the anchor points; what the board steers on (the 43 process

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The cycle calendar (jaarkalender): the yearly activities of Bijlage 1 of the
 // *Kwaliteitsbeleid 2023-2027* (Passend VO Maastricht Heuvelland & Parkstad) and every
 // forum meeting of a focus plan as dated events, written as iCalendar (RFC 5545) or Markdown.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Assessment frameworks: the 43 process indicators and the four anchor points of a school board's
 // accountability report 2024-2025 (*Schoolbesturen aan zet*), and
 // their scores from assessments.csv per school and board against the 75% norm.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Working days: weekends, Dutch public holidays and school holidays, for the cycle calendar's
 // date rules ("the first working day of a month", "every six weeks skipping the summer holiday").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Money: funds a board received and what it allocated them to, per school year, in exact cents.
 //
 // This is where passend reconciles amounts (funds.csv, allocations.csv) per board and year: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Focus plans: the KPI template ("sjabloon") of *Integrale kwaliteitszorg* (Perspectief op
 // School, 2019) as a JSON document.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A focus plan's evaluation for readers and machines: per focus point each indicator's
 // baseline, the value the year before and in the year, the change, the plan's target and the
 // status against it (evaluate_plan() in plan.hpp).

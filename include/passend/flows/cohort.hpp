@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Cohorts: where are the pupils who were in a setting at a teldatum, one, two, ... years on?
 // ("where are the 2021 sbo pupils now?")
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a publication of flow tables may show: every count of the tables of every school year
 // and unit, protected at once by the one suppression rule (report/cell_table.hpp) over the
 // relations the flows publish (docs/privacy.md, "Flows"):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Flow tables: where pupils go, per school year and unit, counted so that stocks add up.
 //
 // For school year Y the *window* is the days after the previous teldatum T(Y-1) up to and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Forecast: project the pupils per setting of a unit for the next school years, with scenarios
 // and a backtest.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The documented JSON of the flows and forecast outputs (docs/flows.md, "JSON format"). The
 // Markdown and CSV outputs of the CLI are views of this same document, so the three never differ.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Markdown and CSV views of the flows and forecast JSON documents (json.hpp), for the CLI and
 // for hosts that want the same text.
 #pragma once

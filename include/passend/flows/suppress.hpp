@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small-count suppression for published flow numbers (docs/definitions.md, "Privacy"): counts 1-4
 // show as
 // `<5`; 0 and 5 or more show as they are. One rule, used by every flows output.

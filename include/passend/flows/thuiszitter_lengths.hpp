@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How long pupils stay home: the thuiszitter episodes of a school year and unit with their
 // lengths (the episodes themselves come from thuiszitters.hpp, docs/definitions.md's definition).
 #pragma once

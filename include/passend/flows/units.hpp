@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Units of the flow tables: the nation, a partnership, a board or a school.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading what schools' systems export: UWLR leerlinggegevens (version 2) and OSO dossiers
 // (gegevensset 2019.1), turned into a contract dataset.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Keyed pseudonyms for pupils: HMAC-SHA-256 (OpenSSL) of a pupil's key under a secret the user
 // keeps. The same key and secret give the same pseudonym in every export and every run; without
 // the secret a pseudonym cannot be traced back nor recomputed from a BSN.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The KPI catalog: the built-in definitions, and user catalogs that add to or override them.
 //
 // The built-in catalog is catalog/kpis.json, embedded in the library at build time; it holds

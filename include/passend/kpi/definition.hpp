@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A KPI definition: what is measured, how it is aggregated and grouped, and its norm.
 //
 // Definitions are data (catalog/kpis.json, schema in catalog/kpi-definition.schema.json); this

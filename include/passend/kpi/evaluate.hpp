@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Evaluating a KPI catalog on a dataset, and explaining a value by the pupils behind it.
 //
 // evaluate() computes every definition of a catalog in one pass over the enrolments (stocks,

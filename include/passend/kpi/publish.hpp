@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The one entry point for published KPI figures: evaluate the whole catalog for every unit and
 // year, suppress small counts over all of it (report/privacy.hpp), then select what was asked.
 // The CLI's report, plan and accountability commands, the C ABI's passend_evaluate and Python's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The relations between a catalog's numbers, derived from the definitions themselves, so that a
 // user catalog's breakdowns are protected exactly like the built-in ones (docs/privacy.md).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // KPI results: the rows every output (CSV, JSON, Markdown, HTML, xlsx, C, Python) is made of.
 //
 // One row per KPI, school year and unit, with the columns of the report's CSV:

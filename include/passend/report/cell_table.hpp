@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The numbers of one publication and the linear relations between them: what small-count
 // suppression works on. Every published table (KPI rows, flow tables, the accountability
 // report's figures) is turned into a cell_table and protected by the same protect(), so one rule

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Privacy: hiding small counts (1-4) and every number they could be recovered from, before a
 // report is published. docs/privacy.md says exactly what is and is not protected.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reports: KPI results written as CSV, JSON, Markdown, HTML or an Excel workbook.
 //
 // Every writer prints a suppressed number (report/privacy.hpp) as `<5` or an empty field, never

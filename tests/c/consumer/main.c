@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Uses the installed <passend/passend.h> and libpassend_c through find_package(passend). */
 #include <passend/passend.h>
 
