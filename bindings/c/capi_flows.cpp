@@ -183,6 +183,14 @@ passend_status passend_forecast(const passend_dataset* dataset, const char* unit
             return capi::fail(PASSEND_INVALID_DATA, std::string(fn) + ": " + e.what());
         }
         std::unique_ptr<passend_matrix> observed(per_year(r.observed_years, r.observed));
+        // The observed stocks are published as passend_flows publishes them: NaN where hidden.
+        const auto* shown = tables_of(*dataset, o.view).shown();
+        for (std::size_t i = 0; i < r.observed_years.size(); ++i)
+            for (std::size_t s = 0; s < setting_count; ++s)
+                if (shown->stock(o.unit, r.observed_years[i], static_cast<int>(s)) !=
+                    cell_shown::number)
+                    observed->data[i * setting_count + s] =
+                        std::numeric_limits<double>::quiet_NaN();
         std::unique_ptr<passend_matrix> baseline(per_year(r.years, r.baseline));
         std::unique_ptr<passend_matrix> scenario;
         if (o.scenario) scenario.reset(per_year(r.years, r.scenario));

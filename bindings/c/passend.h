@@ -920,7 +920,9 @@ PASSEND_API passend_status passend_flows(const passend_dataset* dataset, int32_t
  * @param scenario_json NULL for none, else a scenario document, e.g.
  *        `{"name": "minder so", "rates": [{"from": "bao", "to": "so", "factor": 0.9}]}`
  * @param schoolgaand as in passend_evaluate_options
- * @param[out] out_observed may be NULL; the observed pupils per setting at each teldatum
+ * @param[out] out_observed may be NULL; the observed pupils per setting at each teldatum, NaN
+ *             where passend_flows (suppress 1) hides that stock: a small count or one that would
+ *             reveal one (the internal numbers: passend_flows with suppress 0)
  * @param[out] out_baseline may be NULL; the projection without scenario
  * @param[out] out_scenario may be NULL; the projection under the scenario (NULL when
  *             `scenario_json` is NULL)
