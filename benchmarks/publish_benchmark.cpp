@@ -3,7 +3,7 @@
 // (report/privacy.hpp), and the flow tables of every unit and year protected
 // (flows/disclosure.hpp), on the demo of the given size (`national`: the national-scale demo).
 //
-//   publish_benchmark [pupils=200000|national]
+//   publish_benchmark [pupils=200000|national] [partnerships=0 (Zuid-Limburg)]
 //
 // Prints each step's wall and CPU seconds, the cells hidden, and suppression's time as a ratio
 // to evaluation's (the peer: publishing must not cost more than computing).
@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
         o = demo_options::national();
     else
         o.pupils = std::stoull(size);
+    if (argc > 2) o.partnerships = std::stoi(argv[2]);
     timer t0;
     const auto ds = make_demo(o);
     t0.report("demo generated");

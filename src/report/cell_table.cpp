@@ -109,10 +109,13 @@ public:
             for (auto c : pinned_smalls()) {
                 // Marks alone pin it (a `<5` board of three `<5` schools: each is 1): drop the
                 // mark of that relation's total.
-                if (const auto s = marks_only(c); s != cell_table::absent)
+                if (round >= patient_rounds) {
+                    // A chain that one cell a round would take long to break: hide more at once.
+                    acted += clear_around(c);
+                } else if (const auto s = marks_only(c); s != cell_table::absent) {
                     unmark(s), ++acted;
-                else if (const auto n = shown_neighbour(c, false); n != cell_table::absent)
-                    hide(n), ++acted;
+                } else if (const auto n = hide_beside(c); n > 0)
+                    acted += n;
                 else if (t_.cells_[c].small)
                     unmark(c), ++acted;
                 else if (const auto z = shown_neighbour(c, true); z != cell_table::absent)
@@ -234,6 +237,58 @@ private:
             if (const auto s = pick_small(e); s != cell_table::absent) return s;
         }
         return cell_table::absent;
+    }
+
+    /// Rounds that hide as little as they can; after them, clear_around().
+    static constexpr int patient_rounds = 6;
+
+    /// Drop the pinned `c`'s mark and hide the shown cells of its exact relations (of a long one,
+    /// the smallest non-zero and a zero): the pin cannot survive it.
+    std::size_t clear_around(cell_table::cell_id c) {
+        std::size_t n = 0;
+        if (t_.cells_[c].small) unmark(c), ++n;
+        std::vector<cell_table::cell_id> picks;
+        for (auto i = first_[c]; i < first_[c + 1]; ++i) {
+            const auto& eq = t_.equations_[in_[i].first];
+            if (!eq.exact) continue;
+            cell_table::cell_id smallest = cell_table::absent, zero = cell_table::absent;
+            for (auto m = eq.begin; m < eq.end; ++m) {
+                const auto o = t_.members_[m];
+                const auto& cell = t_.cells_[o];
+                if (cell.hidden) continue;
+                if (eq.end - eq.begin <= 64)
+                    picks.push_back(o);
+                else if (cell.value == 0)
+                    zero = o;
+                else if (smallest == cell_table::absent || cell.value < t_.cells_[smallest].value)
+                    smallest = o;
+            }
+            for (auto o : {smallest, zero})
+                if (o != cell_table::absent) picks.push_back(o);
+        }
+        for (auto p : picks)
+            if (!t_.cells_[p].hidden) hide(p), ++n;
+        return n;
+    }
+
+    /// In every exact relation that holds the pinned `c`, hide its smallest non-zero shown cell:
+    /// which relation pins it is not known, and doing one at a time costs a round each.
+    std::size_t hide_beside(cell_table::cell_id c) {
+        std::vector<cell_table::cell_id> picks;
+        for (auto i = first_[c]; i < first_[c + 1]; ++i) {
+            const auto& eq = t_.equations_[in_[i].first];
+            if (!eq.exact) continue;
+            cell_table::cell_id best = cell_table::absent;
+            for (auto m = eq.begin; m < eq.end; ++m) {
+                const auto o = t_.members_[m];
+                const auto& cell = t_.cells_[o];
+                if (cell.hidden || cell.value == 0) continue;
+                if (best == cell_table::absent || cell.value < t_.cells_[best].value) best = o;
+            }
+            if (best != cell_table::absent) picks.push_back(best);
+        }
+        for (auto p : picks) hide(p);
+        return picks.size();
     }
 
     /// The smallest shown cell of an exact relation that holds `c`: a non-zero one, or a 0.
