@@ -51,8 +51,7 @@ read_files(const char* fn, const char* const* files, std::size_t count, passend_
     return out;
 }
 
-std::optional<export_format> read_format(const char* fn, passend_export_format format,
-                                         passend_status& status) {
+std::optional<export_format> read_format(const char* fn, int format, passend_status& status) {
     if (format == PASSEND_EXPORT_UWLR) return export_format::uwlr;
     if (format == PASSEND_EXPORT_OSO) return export_format::oso;
     status = capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": unknown export format");
@@ -65,9 +64,8 @@ struct import_request {
     std::vector<std::filesystem::path> files;
     import_options options;
 };
-std::optional<import_request> read_request(const char* fn, passend_export_format format,
-                                           const char* const* files, std::size_t count,
-                                           const passend_import_options* options,
+std::optional<import_request> read_request(const char* fn, int format, const char* const* files,
+                                           std::size_t count, const passend_import_options* options,
                                            passend_status& status) {
     const auto f = read_format(fn, format, status);
     auto paths = f ? read_files(fn, files, count, status) : std::nullopt;
@@ -94,8 +92,8 @@ passend_status run_import(F&& work, passend_diagnostics** out_diagnostics) {
 
 } // namespace
 
-passend_status passend_import_open(passend_export_format format, const char* const* files,
-                                   size_t file_count, const passend_import_options* options,
+passend_status passend_import_open(int format, const char* const* files, size_t file_count,
+                                   const passend_import_options* options,
                                    passend_dataset** out_dataset,
                                    passend_diagnostics** out_diagnostics) {
     if (out_dataset) *out_dataset = nullptr;
@@ -113,9 +111,8 @@ passend_status passend_import_open(passend_export_format format, const char* con
         out_diagnostics);
 }
 
-passend_status passend_import_to_folder(passend_export_format format, const char* const* files,
-                                        size_t file_count, const passend_import_options* options,
-                                        const char* out_dir,
+passend_status passend_import_to_folder(int format, const char* const* files, size_t file_count,
+                                        const passend_import_options* options, const char* out_dir,
                                         passend_diagnostics** out_diagnostics) {
     if (out_diagnostics) *out_diagnostics = nullptr;
     return run_import(

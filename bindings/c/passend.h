@@ -280,7 +280,8 @@ typedef struct passend_import_options {
     { PASSEND_IMPORT_OPTIONS_VERSION, NULL, NULL, 0 }
 
 /**
- * Read `file_count` export files of one format into one dataset: pupils keyed-pseudonymised,
+ * Read `file_count` export files of one format (a passend_export_format value, passed as int so
+ * that any value a caller passes is defined) into one dataset: pupils keyed-pseudonymised,
  * histories merged across files; names, addresses, BSN and the like are never copied.
  * @param files UTF-8 paths
  * @param options required: its secret_file at least
@@ -292,8 +293,8 @@ typedef struct passend_import_options {
  *         PASSEND_INVALID_ARGUMENT for NULL arguments, an unknown format or options version, a
  *         missing or short secret, or UWLR without a schools table.
  */
-PASSEND_API passend_status passend_import_open(passend_export_format format,
-                                               const char* const* files, size_t file_count,
+PASSEND_API passend_status passend_import_open(int format, const char* const* files,
+                                               size_t file_count,
                                                const passend_import_options* options,
                                                passend_dataset** out_dataset,
                                                passend_diagnostics** out_diagnostics);
@@ -304,8 +305,8 @@ PASSEND_API passend_status passend_import_open(passend_export_format format,
  * nothing. Parameters and return values as passend_import_open; an existing non-empty out_dir is
  * PASSEND_INVALID_ARGUMENT.
  */
-PASSEND_API passend_status passend_import_to_folder(passend_export_format format,
-                                                    const char* const* files, size_t file_count,
+PASSEND_API passend_status passend_import_to_folder(int format, const char* const* files,
+                                                    size_t file_count,
                                                     const passend_import_options* options,
                                                     const char* out_dir,
                                                     passend_diagnostics** out_diagnostics);
