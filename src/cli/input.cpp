@@ -84,14 +84,6 @@ school_year parse_year_option(const std::string& text) {
                                "expected a school year like 2024-2025, got '" + text + "'");
 }
 
-school_year year_in_results(const kpi_results& results, school_year year) {
-    try {
-        return check_year(results, year);
-    } catch (const year_not_covered& e) {
-        throw error(std::string("--year ") + e.what());
-    }
-}
-
 void write_output(const std::string& out, std::string_view text) {
     if (out.empty()) {
         fmt::print("{}", text);

@@ -43,10 +43,6 @@ dataset_ptr open_input(const input_options& in);
 /// `--year`: `2024-2025` or `2024` (the year it starts in); anything else is a usage error.
 school_year parse_year_option(const std::string& text);
 
-/// `year` when `results` hold rows of it (check_year()); else throws passend::error naming the
-/// years they hold, as `--year 2025-2026: ...`.
-school_year year_in_results(const kpi_results& results, school_year year);
-
 /// Write `text` to the file `out`, or to standard output when `out` is empty; throws
 /// passend::error when the file cannot be written.
 void write_output(const std::string& out, std::string_view text);
