@@ -26,34 +26,31 @@ if(NOT TARGET passend_cli)
 endif()
 set(_data ${CMAKE_CURRENT_SOURCE_DIR}/data)
 set(_script ${CMAKE_CURRENT_LIST_FILE})
-add_test(NAME cli.validate.broken_every_table
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=broken_every_table -DEXPECT_RC=1
-                 -DEXPECTED_FILE=${_data}/broken_every_table.expected -P ${_script})
-add_test(NAME cli.validate.valid_small
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=valid_small -DEXPECT_RC=0
-                 -DEXPECTED_FILE=${_data}/valid_small.expected -P ${_script})
-add_test(NAME cli.validate.allowed_inputs
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=allowed_inputs -DEXPECT_RC=0
-                 -DEXPECTED_FILE=${_data}/allowed_inputs.expected -P ${_script})
+# validate_case(NAME INPUT EXIT_CODE [EXPECTED file] [ARGS text]): `passend validate INPUT`
+# from tests/data exits EXIT_CODE and, with EXPECTED, prints exactly that file.
+function(validate_case name input rc)
+  cmake_parse_arguments(V "" "EXPECTED;ARGS" "" ${ARGN})
+  set(extra)
+  if(V_EXPECTED)
+    list(APPEND extra -DEXPECTED_FILE=${_data}/${V_EXPECTED})
+  endif()
+  if(V_ARGS)
+    list(APPEND extra -DARGS=${V_ARGS})
+  endif()
+  add_test(NAME cli.validate.${name}
+           COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
+                   -DINPUT=${input} -DEXPECT_RC=${rc} ${extra} -P ${_script})
+endfunction()
+validate_case(broken_every_table broken_every_table 1 EXPECTED broken_every_table.expected)
+validate_case(valid_small valid_small 0 EXPECTED valid_small.expected)
+validate_case(allowed_inputs allowed_inputs 0 EXPECTED allowed_inputs.expected)
 # extract.csv: a malformed date, a second row, and events after the extract date.
-add_test(NAME cli.validate.broken_extract
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=broken_extract -DEXPECT_RC=1
-                 -DEXPECTED_FILE=${_data}/broken_extract.expected -P ${_script})
+validate_case(broken_extract broken_extract 1 EXPECTED broken_extract.expected)
 # --as-of wins over extract.csv (2024-12-20): the vrijstelling of 2024-08-01 lies after it.
-add_test(NAME cli.validate.as_of_before_an_event
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=valid_small -DARGS=--as-of=2024-07-31 -DEXPECT_RC=1
-                 -DEXPECTED_FILE=${_data}/valid_small.as_of.expected -P ${_script})
-add_test(NAME cli.validate.json
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=valid_small.json -DEXPECT_RC=0 -P ${_script})
-add_test(NAME cli.validate.no_such_folder
-         COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                 -DINPUT=no_such_folder -DEXPECT_RC=1 -P ${_script})
+validate_case(as_of_before_an_event valid_small 1 EXPECTED valid_small.as_of.expected
+              ARGS --as-of=2024-07-31)
+validate_case(json valid_small.json 0)
+validate_case(no_such_folder no_such_folder 1)
 set_tests_properties(cli.validate.no_such_folder PROPERTIES
                      PASS_REGULAR_EXPRESSION "no_such_folder: error: no such folder")
 
@@ -62,9 +59,7 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/src/cli/cmd_demo.cpp)
   set(_demo_dir ${CMAKE_CURRENT_BINARY_DIR}/cli-validate-demo)
   add_test(NAME cli.validate.demo.write
            COMMAND $<TARGET_FILE:passend_cli> demo --out ${_demo_dir})
-  add_test(NAME cli.validate.demo
-           COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
-                   -DINPUT=${_demo_dir} -DEXPECT_RC=0 -P ${_script})
+  validate_case(demo ${_demo_dir} 0)
   set_tests_properties(cli.validate.demo.write PROPERTIES FIXTURES_SETUP passend_demo_folder)
   set_tests_properties(cli.validate.demo PROPERTIES FIXTURES_REQUIRED passend_demo_folder)
 endif()

@@ -5,7 +5,6 @@
 #include "passend/flows/disclosure.hpp"
 #include "passend/flows/flow_tables.hpp"
 #include "passend/flows/forecast.hpp"
-#include "passend/flows/suppress.hpp"
 #include "passend/flows/units.hpp"
 
 #include <cmath>

@@ -6,7 +6,6 @@
 #include "passend/flows/disclosure.hpp"
 #include "passend/flows/flow_tables.hpp"
 #include "passend/flows/forecast.hpp"
-#include "passend/flows/suppress.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>

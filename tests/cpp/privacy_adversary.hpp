@@ -47,15 +47,10 @@ public:
     /// The `<5` cells whose value the published numbers and relations pin down.
     std::set<std::string> recovered() const {
         std::set<std::string> out;
-        for (const auto& name : solved_jointly_impl()) out.insert("solved: " + name);
-        for (const auto& name : narrowed_impl()) out.insert("bounded: " + name);
+        for (const auto& name : solved_jointly()) out.insert("solved: " + name);
+        for (const auto& name : narrowed()) out.insert("bounded: " + name);
         return out;
     }
-
-    /// The `<5` cells the equalities alone determine.
-    std::set<std::string> solved_jointly() const;
-    /// The `<5` cells whose bounds narrow to one value.
-    std::set<std::string> narrowed() const;
 
     /// The relations that mention `name` (and, with depth, the unknowns in them), for a failing
     /// test's message.
@@ -113,7 +108,8 @@ private:
         return out;
     }
 
-    std::set<std::string> solved_jointly_impl() const {
+    /// The `<5` cells the equalities alone determine.
+    std::set<std::string> solved_jointly() const {
         std::map<std::string, int> index;
         const auto eqs = reduced(index, true);
         // Connected components of unknowns, so each system stays small.
@@ -152,7 +148,8 @@ private:
         return out;
     }
 
-    std::set<std::string> narrowed_impl() const {
+    /// The `<5` cells whose bounds narrow to one value.
+    std::set<std::string> narrowed() const {
         std::map<std::string, int> index;
         const auto eqs = reduced(index);
         const double inf = std::numeric_limits<double>::infinity();
@@ -196,12 +193,5 @@ private:
     std::set<std::string> small_;
     std::vector<equation> equations_;
 };
-
-inline std::set<std::string> adversary::solved_jointly() const {
-    return solved_jointly_impl();
-}
-inline std::set<std::string> adversary::narrowed() const {
-    return narrowed_impl();
-}
 
 } // namespace privacy_test
