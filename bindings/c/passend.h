@@ -425,8 +425,8 @@ PASSEND_API passend_status passend_appender_append_null(passend_appender* append
 
 /**
  * Append a whole number. Fits integer columns (grade, level), text columns (identifiers kept as
- * numbers by the host), amount columns (euros) and school-year columns (the start year: 2024 is
- * 2024-2025).
+ * numbers by the host), amount columns (euros), number columns (reference_values' value) and
+ * school-year columns (the start year: 2024 is 2024-2025).
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a date, code or score column (the value is not
  *         taken: append another), or as passend_appender_append_text.
  */
@@ -434,7 +434,8 @@ PASSEND_API passend_status passend_appender_append_int64(passend_appender* appen
 
 /**
  * Append a number. Fits amount columns (euros; rounded to cents when within 1e-6 of a whole
- * cent, otherwise rejected by validation as having more than two decimals) and score columns.
+ * cent, otherwise rejected by validation as having more than two decimals), score columns and
+ * number columns (reference_values' value).
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for any other column (the value is not taken),
  *         or as passend_appender_append_text. NaN is absent.
  */

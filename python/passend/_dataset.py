@@ -152,6 +152,8 @@ class Dataset:
         allocations: pd.DataFrame | None = None,
         assessments: pd.DataFrame | None = None,
         extract: pd.DataFrame | None = None,
+        rates: pd.DataFrame | None = None,
+        reference_values: pd.DataFrame | None = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
     ) -> Dataset:
@@ -184,6 +186,8 @@ class Dataset:
         allocations: Any = None,
         assessments: Any = None,
         extract: Any = None,
+        rates: Any = None,
+        reference_values: Any = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
     ) -> Dataset:
