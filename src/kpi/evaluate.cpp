@@ -144,6 +144,20 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     for (const auto& d : defs) out.definitions.push_back(d.info());
     out.relations = derive_relations(defs);
     out.rows = make_rows({cx, acc, layout, defs, planned, speaks_of, asked, threads});
+    // The published figures beside the rows' KPIs and years.
+    const auto& refs = ds.reference_values();
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        const bool reported = std::any_of(out.rows.begin(), out.rows.end(), [&](const kpi_row& r) {
+            return r.kpi == refs.kpi[i] && r.year == refs.year[i];
+        });
+        if (reported)
+            out.reference_values.push_back(
+                {refs.kpi[i], refs.year[i], refs.value[i], refs.source[i]});
+    }
+    std::sort(out.reference_values.begin(), out.reference_values.end(),
+              [](const auto& a, const auto& b) {
+                  return std::tie(a.kpi, a.year) < std::tie(b.kpi, b.year);
+              });
     st.rows_seconds = seconds_since(t0);
     if (stats) *stats = st;
     return out;

@@ -51,8 +51,8 @@ void scan_tlvs(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
         const auto y = cx.year_of(tv.decision_date[t]); // none for an open request (no_day)
         if (!y) continue;
         const bool request = tv.request_date[t] != no_day;
-        const day complete = tv.complete_date.empty() ? no_day : tv.complete_date[t]; // TODO(data)
-        const day term_start = complete != no_day ? complete : tv.request_date[t];
+        const day term_start =
+            tv.complete_date[t] != no_day ? tv.complete_date[t] : tv.request_date[t];
         const term within = term_start == no_day ? term::unknown
                             : (tv.decision_date[t] - term_start).count() <= cx.tlv_term_days
                                 ? term::within
