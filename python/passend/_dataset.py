@@ -273,6 +273,8 @@ class Dataset:
         kpi: str | Iterable[str] | None = None,
         view: str = "paying",
         level: str | Iterable[str] | None = None,
+        day: _dt.date | str | None = None,
+        tlv_term_days: int = 42,
     ) -> pd.DataFrame:
         """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
 
@@ -294,6 +296,11 @@ class Dataset:
                 ``"schoolgaand"`` (for their school's partnership).
             level: level(s) to keep (``"swv"``, ``"board"``, ``"school"``, ``"municipality"``);
                 the national rows always come along.
+            day: any day up to the extract date (the monitor): stocks are taken on it (the year
+                before on the same day a year earlier), the counts of its school year run through
+                it, and only that year and the one before are reported
+                (``frame.attrs["day"]``). None: the yearly table.
+            tlv_term_days: the term of ``tlv_binnen_termijn``, days from a complete request.
 
         Raises:
             SelectionError: a KPI, unit, level or year the catalog or the data does not hold,
@@ -308,11 +315,14 @@ class Dataset:
             suppress,
             view,
             _strings(level),
+            None if day is None else str(day),
+            tlv_term_days,
         )
         frame = _frame(columns)
         # plain values only: pandas compares attrs when frames are concatenated or compared
         frame.attrs.update(catalog=_path(catalog), suppressed=suppress,
-                           extract_date=self.extract_date.isoformat())
+                           extract_date=self.extract_date.isoformat(),
+                           day=None if day is None else str(day))
         return frame
 
     def explain(
