@@ -51,10 +51,10 @@ inline std::uint32_t swv_of(const dataset& ds, std::uint32_t school) {
     return has(swv) ? pos(swv) : none;
 }
 
-/// Whether an enrolment at `school` counts for a partnership of its own rather than the
-/// school's: so and vso under the paying view count for the TLV's partnership.
+/// Whether an enrolment at `school` may count for a partnership other than the school's under
+/// `view` (attribution decides): its records then carry their own partnership.
 inline bool own_swv(const dataset& ds, attribution_view view, std::uint32_t school) {
-    return view == attribution_view::paying && is_paid_by_tlv(ds.schools().kind[school]);
+    return !counts_for_school_swv(ds.schools().kind[school], view);
 }
 
 /// The units of an enrolment's (or OPP's) record: its school (the board follows), the pupil's

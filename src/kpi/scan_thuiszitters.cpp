@@ -51,12 +51,10 @@ void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
     const auto& ds = cx.ds;
     auto keys_of = [&](const verzuim_episode& ep) {
         const auto& u = ep.unit;
-        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
-                    has(u.school) ? pos(u.school) : none,
-                    has(u.municipality) ? pos(u.municipality) : none};
-        if (cx.view == attribution_view::schoolgaand && has(u.school))
-            k.swv = pos(ds.schools().swv[pos(u.school)]);
-        return k;
+        const auto swv = attributed_swv(ds, u.school, u.swv, cx.view);
+        return unit_keys{has(swv) ? pos(swv) : none, has(u.board) ? pos(u.board) : none,
+                         has(u.school) ? pos(u.school) : none,
+                         has(u.municipality) ? pos(u.municipality) : none};
     };
     // The unit that sorts first by its id (`onbekend` sorts as that word).
     auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
