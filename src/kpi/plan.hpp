@@ -32,6 +32,8 @@ namespace kpi_detail {
 template <class Code>
 inline constexpr std::size_t code_count = code_names<Code>::names.size();
 
+static_assert(code_count<setting> == setting_count, "setting_count must count every setting");
+
 /// The filter dimensions of a measure's records as one integer: a mixed-radix number of the
 /// given dimension sizes, the first dimension most significant.
 template <std::size_t... Sizes>
