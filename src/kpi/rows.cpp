@@ -139,23 +139,15 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     }
 }
 
-/// Whether a definition counts or sums events of a period (transitions, exits, absences,
-/// arrangements, TLVs) without a ratio, mean or median: in a partial year its change compares
-/// with the same period last year. Stocks, ratios and quantiles keep their plain change.
+/// Whether a definition counts or sums events of a period (measures of measure_timing::period:
+/// transitions, exits, absences, arrangements, TLVs) without a ratio, mean or median: in a partial
+/// year its change compares with the same period last year. Stocks, ratios and quantiles keep their
+/// plain change.
 bool is_period_count(const kpi_definition& d) {
     const auto of_period = [](const kpi_quantity& q) {
-        switch (q.measure) {
-        case kpi_measure::transitions:
-        case kpi_measure::exits:
-        case kpi_measure::thuiszitters:
-        case kpi_measure::arrangements:
-        case kpi_measure::tlvs:
-            return q.aggregate == kpi_aggregate::count ||
-                   q.aggregate == kpi_aggregate::distinct_pupils ||
-                   q.aggregate == kpi_aggregate::sum;
-        default:
-            return false;
-        }
+        return spec_of(q.measure).timing == measure_timing::period &&
+               (q.aggregate == kpi_aggregate::count ||
+                q.aggregate == kpi_aggregate::distinct_pupils || q.aggregate == kpi_aggregate::sum);
     };
     return d.combine != kpi_combine::ratio && of_period(d.numerator) &&
            (!d.denominator || of_period(*d.denominator));
@@ -165,7 +157,7 @@ bool is_period_count(const kpi_definition& d) {
 /// a day after the extract date (a partial year's peildatum, 1 February).
 bool observed(const kpi_definition& d, school_year y, day extract) {
     const auto on_time = [&](const kpi_quantity& q) {
-        if (q.measure != kpi_measure::pupils && q.measure != kpi_measure::opps) return true;
+        if (spec_of(q.measure).timing != measure_timing::reference_day) return true;
         return (q.at == kpi_reference::peildatum ? y.peildatum() : y.teldatum()) <= extract;
     };
     return on_time(d.numerator) && (!d.denominator || on_time(*d.denominator));

@@ -110,9 +110,12 @@ void scan_thuiszitters(const scan_context& cx, pupil_idx p, record_sink& sink,
 
 } // namespace
 
-const measure_spec thuiszitters_measure{
-    kpi_measure::thuiszitters, thuiszitter_combos, thuiszitter_matches, absences_table, false,
-    scan_thuiszitters};
+const measure_spec thuiszitters_measure{.measure = kpi_measure::thuiszitters,
+                                        .combos = thuiszitter_combos,
+                                        .matches = thuiszitter_matches,
+                                        .needs_table = absences_table,
+                                        .timing = measure_timing::period,
+                                        .per_pupil = for_pupils<scan_thuiszitters>};
 
 } // namespace kpi_detail
 

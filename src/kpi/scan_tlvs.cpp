@@ -50,8 +50,12 @@ void scan_tlvs(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
 
 } // namespace
 
-const measure_spec tlvs_measure{kpi_measure::tlvs, tlv_combos, tlv_matches,
-                                tlvs_table,        false,      scan_tlvs};
+const measure_spec tlvs_measure{.measure = kpi_measure::tlvs,
+                                .combos = tlv_combos,
+                                .matches = tlv_matches,
+                                .needs_table = tlvs_table,
+                                .timing = measure_timing::period,
+                                .per_pupil = for_pupils<scan_tlvs>};
 
 } // namespace kpi_detail
 
