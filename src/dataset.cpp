@@ -95,4 +95,14 @@ std::string_view to_string(extract_origin origin) noexcept {
     return "derived";
 }
 
+std::optional<cents> rate_table::find(school_year y, setting s, funding_category c) const {
+    for (std::size_t r = 0; r < size(); ++r)
+        if (year[r] == y && admits[r] == s && category[r] == c) return amount[r];
+    return std::nullopt;
+}
+
+bool rate_table::covers(school_year y) const {
+    return std::find(year.begin(), year.end(), y) != year.end();
+}
+
 PASSEND_NAMESPACE_END

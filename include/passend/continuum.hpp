@@ -29,7 +29,9 @@ inline constexpr std::array<setting, setting_count> all_settings{
 /// Support level on the continuum: 1-4 basisondersteuning, 5 extra ondersteuning.
 enum class support_level : std::uint8_t { l1 = 1, l2, l3, l4, l5 };
 
-enum class tlv_outcome : std::uint8_t { toegekend, afgewezen, ingetrokken };
+/// A TLV request's outcome; `open` (contract v1.1) is a request without a decision yet: it has
+/// no contract code (its outcome column is empty) and no decision_date.
+enum class tlv_outcome : std::uint8_t { toegekend, afgewezen, ingetrokken, open };
 /// Funding category of an so/vso TLV; `none` for sbo/pro TLVs or when not given.
 enum class funding_category : std::uint8_t { none, laag, midden, hoog };
 enum class absence_kind : std::uint8_t { relatief, absoluut, vrijstelling };
@@ -70,7 +72,8 @@ struct code_names<setting> {
 };
 template <>
 struct code_names<tlv_outcome> {
-    static constexpr std::array<std::string_view, 3> names{"toegekend", "afgewezen", "ingetrokken"};
+    static constexpr std::array<std::string_view, 4> names{"toegekend", "afgewezen", "ingetrokken",
+                                                           ""};
 };
 template <>
 struct code_names<funding_category> {

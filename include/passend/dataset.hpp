@@ -92,7 +92,9 @@ struct tlv_table {
     std::vector<swv_idx> swv; ///< the deciding partnership
     std::vector<setting> admits;
     std::vector<funding_category> category;
-    std::vector<day> request_date; ///< no_day when not given
+    std::vector<day> request_date;  ///< no_day when not given
+    std::vector<day> complete_date; ///< v1.1: request complete (the term runs from it); no_day
+    /// no_day for an open request (v1.1), whose outcome is tlv_outcome::open
     std::vector<day> decision_date;
     std::vector<tlv_outcome> outcome;
     std::vector<day> start;             ///< no_day when not given (refused TLVs)
@@ -154,6 +156,30 @@ struct allocation_table {
     std::size_t size() const noexcept { return year.size(); }
 };
 
+/// rates.csv (v1.1): the amount per pupil per school year that follows an so/vso TLV of a
+/// funding category. At most one row per (year, setting, category).
+struct rate_table {
+    std::vector<school_year> year;
+    std::vector<setting> admits; ///< so or vso
+    std::vector<funding_category> category;
+    std::vector<cents> amount;
+    std::size_t size() const noexcept { return year.size(); }
+    /// The amount for a pupil of `category` in `admits` in year `y`; nullopt when not given.
+    std::optional<cents> find(school_year y, setting admits, funding_category category) const;
+    /// Whether any rate is given for year `y`.
+    bool covers(school_year y) const;
+};
+
+/// reference_values.csv (v1.1): published figures to show beside the data's own values.
+/// At most one row per (kpi, year).
+struct reference_value_table {
+    std::vector<std::string> kpi; ///< a KPI id (not checked against a catalog at load)
+    std::vector<school_year> year;
+    std::vector<double> value;
+    std::vector<std::string> source; ///< where the figure was published (title, publisher)
+    std::size_t size() const noexcept { return kpi.size(); }
+};
+
 enum class unit_level : std::uint8_t { school, board };
 
 /// Where a dataset's extract date came from: an option (`--as-of`, load_options::as_of), the
@@ -187,6 +213,8 @@ public:
     const fund_table& funds() const noexcept { return funds_; }
     const allocation_table& allocations() const noexcept { return allocations_; }
     const assessment_table& assessments() const noexcept { return assessments_; }
+    const rate_table& rates() const noexcept { return rates_; }
+    const reference_value_table& reference_values() const noexcept { return reference_values_; }
 
     /// Which optional tables were given (a KPI that needs an absent table has no value).
     bool has_table(table t) const noexcept { return present_[static_cast<std::size_t>(t)]; }
@@ -245,6 +273,8 @@ private:
     fund_table funds_;
     allocation_table allocations_;
     assessment_table assessments_;
+    rate_table rates_;
+    reference_value_table reference_values_;
     bool present_[table_count] = {};
     day extract_date_{};
     extract_origin extract_origin_ = extract_origin::derived;

@@ -84,8 +84,7 @@ using table_scan = void (*)(const scan_context& cx, record_sink& sink);
 
 /// When a measure's records are taken, which decides how a row treats them.
 enum class measure_timing : std::uint8_t {
-    reference_day, ///< a stock on teldatum or peildatum: no value when the day is after the
-                   ///< extract date
+    reference_day, ///< a stock on a day (teldatum, peildatum, the year's end)
     period,        ///< events of the school year: in a partial year a count compares with the
                    ///< same period last year
     school_year,   ///< one figure per school year (money, assessments)

@@ -47,6 +47,8 @@ kpi_results publish(const dataset& ds, const catalog& cat, const publish_options
     evaluate_options eo;
     eo.view = options.view;
     eo.threads = options.threads;
+    eo.reference_day = options.reference_day;
+    eo.tlv_term_days = options.tlv_term_days;
     if (!options.suppress) {
         // Nothing is hidden, so nothing else need be seen first: evaluate only what is asked.
         eo.years = sel.years;

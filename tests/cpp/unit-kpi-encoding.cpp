@@ -26,19 +26,19 @@ TEST_CASE("record encoding: a combo is a mixed-radix number, the first dimension
 }
 
 TEST_CASE("record encoding: sized by the enums' spellings") {
-    CHECK(code_count<exit_reason> == 5); // none, diploma, zonder_diploma, verhuisd, overig
-    CHECK(code_count<funding_category> == 4);
+    CHECK(code_count<exit_reason> == 5);      // none, diploma, zonder_diploma, verhuisd, overig
+    CHECK(code_count<funding_category> == 4); // none, laag, midden, hoog
     CHECK(code_count<setting> == setting_count);
-    // A TLV quantity without filters counts every combo of every outcome, setting, category
-    // and request flag: 3 x 6 x 4 x 2 = 144 combos, all in one class. (A fourth outcome makes
-    // it 4 x 6 x 4 x 2 = 192 with no change to the scan.)
+    // A TLV quantity without filters counts every combo of every outcome (toegekend, afgewezen,
+    // ingetrokken, open), setting, category, request flag and term (unknown, within, beyond):
+    // 4 x 6 x 4 x 2 x 3 = 576 combos, all in one class.
     plan pl;
     kpi_quantity q;
     q.measure = kpi_measure::tlvs;
     pl.add_quantity(q);
     pl.compile();
-    CHECK(code_count<tlv_outcome> == 3);
-    CHECK(pl.class_of[static_cast<std::size_t>(kpi_measure::tlvs)].size() == 144);
+    CHECK(code_count<tlv_outcome> == 4);
+    CHECK(pl.class_of[static_cast<std::size_t>(kpi_measure::tlvs)].size() == 576);
     CHECK(pl.classes.size() == 1);
     for (const auto cls : pl.class_of[static_cast<std::size_t>(kpi_measure::tlvs)]) CHECK(cls == 0);
     CHECK_FALSE(pl.needs(kpi_measure::pupils));

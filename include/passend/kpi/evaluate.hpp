@@ -14,6 +14,7 @@
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/result.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,13 @@ struct evaluate_options {
     attribution_view view = attribution_view::paying;
     /// Threads for the pass over the pupils; 0: the hardware's, at most 2 per evaluation.
     unsigned threads = 0;
+    /// Any day (contract v1.1, the monitor): take every quantity defined at teldatum on this
+    /// day instead, and `tlv_open` on it, for the school year that holds the day; that year is
+    /// then reported as partial through the day (docs/monitor.md). Must be on or before the
+    /// extract date. nullopt: the yearly table.
+    std::optional<day> reference_day;
+    /// The term of `tlv_binnen_termijn`: days from a complete request to its decision.
+    int tlv_term_days = 42;
 };
 
 /// What an evaluation did, for benchmarks and tests.

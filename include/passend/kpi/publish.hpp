@@ -36,6 +36,9 @@ struct publish_options {
     /// false: every number as evaluated (internal analysis, the CLI's `--no-suppress`).
     bool suppress = true;
     int max_small = 4;
+    /// As evaluate_options::reference_day and ::tlv_term_days.
+    std::optional<day> reference_day;
+    int tlv_term_days = 42;
 };
 
 /// A selection the data or the catalog does not hold. The message is the same through every
