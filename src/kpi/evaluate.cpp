@@ -4,9 +4,10 @@
 // 1. Plan (plan.hpp): every distinct numerator and denominator of the catalog is a quantity;
 //    each record has a combo (its filter dimensions as one integer), and combos that feed the
 //    same quantities form a class.
-// 2. Scan (scan.hpp, scan_<measure>.cpp): per pupil, in one loop over its enrolments, OPPs,
-//    TLVs and absences, every needed measure emits its records, each to its class; the pupils
-//    are split over two threads, each with its own accumulator (accumulator.hpp), merged after.
+// 2. Scan (scan.hpp, scan_<measure>.cpp): one pass over the pupils, block by block, in which
+//    every needed measure's scan reads the pupils' enrolments, OPPs, TLVs or absences and emits
+//    its records, each to its class; the pupils are split over two threads, each with its own
+//    accumulator (accumulator.hpp), merged after.
 //    One task runs the tables not held per pupil (arrangements, money, assessments).
 // 3. Rows (rows.hpp): a quantity's number for a unit is the sum of its classes; a definition
 //    combines its numerator and denominator, the change and the norm.
@@ -15,13 +16,16 @@
 // Adding a measure:
 // 1. its value at the end of kpi_measure (passend/kpi/definition.hpp) and its name and filters
 //    in the catalog's parser (catalog.cpp, definition.cpp);
-// 2. a scan_<measure>.cpp defining its measure_spec: its combos as a combo_space of the
-//    dimensions it filters on (sized by the enums: code_count<>, *_count with a static_assert),
-//    matches() (which quantities count a combo), the table it needs and its scan, per pupil
-//    (record_sink::add_enrolment for an enrolment's record, add for others) or per table;
+// 2. a scan_<measure>.cpp (or a section of the file of its kind) defining its measure_spec: its
+//    combos as a combo_space of the dimensions it filters on, sized by the enums (code_count<>,
+//    or a *_count with a static_assert); matches(), which quantities count a combo; the table
+//    it needs; its timing (a stock, events of a period, a figure per year); and its scan: per pupil
+//    (a function of one pupil wrapped in for_pupils<>; an enrolment's record through
+//    record_sink::add_enrolment with by_enrolment set, any other through add) or per table. A scan
+//    serving two measures in one pass is in both entries; it runs once.
 // 3. its `extern const measure_spec` in scan.hpp and its entry in measure_specs() (plan.cpp),
-//    in kpi_measure order.
-// Nothing here or in the accumulator and rows changes: they only see classes.
+//    in kpi_measure order (tests/cpp/unit-kpi-encoding.cpp checks the order).
+// Nothing here, in the accumulator or in the rows changes: they only see classes.
 #include "passend/kpi/evaluate.hpp"
 #include "passend/kpi/relations.hpp"
 
