@@ -354,6 +354,7 @@ passend_status passend_evaluate(const passend_dataset* dataset, const passend_ca
             return capi::fail(PASSEND_INVALID_ARGUMENT,
                               std::string(fn) + ": tlv_term_days must not be negative");
         if (o.version >= 2 && o.tlv_term_days > 0) po.tlv_term_days = o.tlv_term_days;
+        if (o.version >= 2) po.rolling_window = o.rolling_window != 0;
         auto r = std::make_unique<passend_result>();
         try {
             for (const auto& l : split(o.levels)) po.select.levels.push_back(parse_level_name(l));

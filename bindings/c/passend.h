@@ -692,10 +692,13 @@ typedef struct passend_evaluate_options {
     const char* day;
     /** since version 2: the term of tlv_binnen_termijn in days (0: the default, 42) */
     int tlv_term_days;
+    /** since version 2: 1: counts over the 12 months up to `day` (NULL: the extract date)
+     * instead of from 1 August, compared with the 12 months before */
+    int rolling_window;
 } passend_evaluate_options;
 #define PASSEND_EVALUATE_OPTIONS_VERSION 2
 #define PASSEND_EVALUATE_OPTIONS_INIT                                                              \
-    { PASSEND_EVALUATE_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, 1, 0, NULL, 0 }
+    { PASSEND_EVALUATE_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, 1, 0, NULL, 0, 0 }
 
 /**
  * Evaluate the KPIs of `catalog` on `dataset`. Safe to call from many threads on one dataset.

@@ -158,7 +158,7 @@ void register_kpis(py::module_& m) {
            std::optional<std::vector<std::string>> kpis, std::optional<std::vector<int>> years,
            std::optional<std::vector<std::string>> units, bool suppressed, const std::string& view,
            std::optional<std::vector<std::string>> levels, std::optional<std::string> day,
-           int tlv_term_days) {
+           int tlv_term_days, bool rolling) {
             publish_options po;
             po.view = parse_view(view);
             if (day) {
@@ -172,6 +172,7 @@ void register_kpis(py::module_& m) {
             }
             if (tlv_term_days < 0) throw py::value_error("tlv_term_days must not be negative");
             po.tlv_term_days = tlv_term_days;
+            po.rolling_window = rolling;
             po.suppress = suppressed;
             if (kpis) po.select.kpis = *kpis;
             if (units) po.select.units = *units;
@@ -196,7 +197,7 @@ void register_kpis(py::module_& m) {
         },
         py::arg("dataset"), py::arg("catalog"), py::arg("kpis"), py::arg("years"), py::arg("units"),
         py::arg("suppress"), py::arg("view"), py::arg("levels"), py::arg("day") = py::none(),
-        py::arg("tlv_term_days") = 42,
+        py::arg("tlv_term_days") = 42, py::arg("rolling") = false,
         "Evaluate (and suppress) the catalog: (columns, definitions).");
     m.def(
         "catalog",

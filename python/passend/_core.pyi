@@ -74,6 +74,7 @@ def kpis(
     levels: list[str] | None,
     day: str | None = None,
     tlv_term_days: int = 42,
+    rolling: bool = False,
 ) -> tuple[dict[str, _Column], list[_Definition]]: ...
 def catalog(catalog: str | PathLike[str] | None) -> list[_Definition]: ...
 def explain(

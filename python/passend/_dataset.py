@@ -275,6 +275,7 @@ class Dataset:
         level: str | Iterable[str] | None = None,
         day: _dt.date | str | None = None,
         tlv_term_days: int = 42,
+        rolling: bool = False,
     ) -> pd.DataFrame:
         """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
 
@@ -301,6 +302,8 @@ class Dataset:
                 it, and only that year and the one before are reported
                 (``frame.attrs["day"]``). None: the yearly table.
             tlv_term_days: the term of ``tlv_binnen_termijn``, days from a complete request.
+            rolling: counts over the 12 months up to ``day`` (default: the extract date) rather
+                than from 1 August, compared with the 12 months before.
 
         Raises:
             SelectionError: a KPI, unit, level or year the catalog or the data does not hold,
@@ -317,12 +320,13 @@ class Dataset:
             _strings(level),
             None if day is None else str(day),
             tlv_term_days,
+            rolling,
         )
         frame = _frame(columns)
         # plain values only: pandas compares attrs when frames are concatenated or compared
         frame.attrs.update(catalog=_path(catalog), suppressed=suppress,
                            extract_date=self.extract_date.isoformat(),
-                           day=None if day is None else str(day))
+                           day=None if day is None else str(day), rolling=rolling)
         return frame
 
     def explain(

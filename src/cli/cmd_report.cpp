@@ -48,6 +48,7 @@ void run(const report_args& a) {
     po.suppress = !a.no_suppress;
     po.reference_day = parse_day_option(a.on.day, data.get());
     po.tlv_term_days = a.on.tlv_term_days;
+    po.rolling_window = a.on.rolling;
     if (!a.unit.empty()) po.select.units = {a.unit};
     po.select.kpis = a.kpis;
     for (const auto& l : a.levels) po.select.levels.push_back(parse_level_name(l));

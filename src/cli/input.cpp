@@ -52,6 +52,9 @@ void add_day_options(CLI::App& cmd, day_options& o) {
     cmd.add_option("--tlv-term", o.tlv_term_days,
                    "The term of tlv_binnen_termijn in days from a complete request (default 42)")
         ->check(CLI::Range(0, 3660));
+    cmd.add_flag("--rolling", o.rolling,
+                 "Counts over the 12 months up to --day (default: the extract date) instead of "
+                 "from 1 August, compared with the 12 months before");
 }
 
 std::optional<day> parse_day_option(const std::string& text, const dataset* data) {

@@ -36,6 +36,7 @@ std::optional<day> parse_as_of(const std::string& text);
 struct day_options {
     std::string day;
     int tlv_term_days = 42;
+    bool rolling = false; ///< --rolling: the 12 months up to the day
 };
 /// Add `--day` and `--tlv-term` to a subcommand.
 void add_day_options(CLI::App& cmd, day_options& o);

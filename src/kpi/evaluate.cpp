@@ -83,19 +83,22 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     // Any day: the school year holding it is reported, with the year before it (its stocks on
     // the same day a year earlier), so that a reader can check the change.
     evaluate_options asked = options;
-    if (options.reference_day) {
-        if (*options.reference_day > ds.extract_date())
-            throw invalid_argument("reference day " + format_day(*options.reference_day) +
+    // A rolling window runs up to a day: the reference day, else the extract date.
+    if (options.rolling_window && !options.reference_day) asked.reference_day = ds.extract_date();
+    if (asked.reference_day) {
+        if (*asked.reference_day > ds.extract_date())
+            throw invalid_argument("reference day " + format_day(*asked.reference_day) +
                                    " is after the data's extract date " +
                                    format_day(ds.extract_date()) + ": nothing after it is known");
-        const auto holding = school_year::containing(*options.reference_day);
+        const auto holding = school_year::containing(*asked.reference_day);
         asked.years = {holding.prev(), holding};
     }
     const auto speaks_of = data_years(ds);
     const year_range years = scan_years(speaks_of, asked.years);
     const slot_layout layout(ds);
-    const scan_context cx{
-        ds, pl, years, scan_settings{options.view, options.reference_day, options.tlv_term_days}};
+    const scan_context cx{ds, pl, years,
+                          scan_settings{options.view, asked.reference_day, options.tlv_term_days,
+                                        options.rolling_window}};
     const auto pupils = static_cast<std::uint32_t>(ds.pupils().size());
     const unsigned threads = thread_count(options.threads, pupils);
 
@@ -144,7 +147,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
 
     kpi_results out;
     out.extract_date = ds.extract_date();
-    out.reference_day = options.reference_day;
+    out.reference_day = asked.reference_day;
+    out.rolling_window = options.rolling_window;
     for (const auto& d : defs) out.definitions.push_back(d.info());
     out.relations = derive_relations(defs);
     out.rows = make_rows({cx, acc, layout, defs, planned, speaks_of, asked, threads});

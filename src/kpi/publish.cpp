@@ -49,6 +49,7 @@ kpi_results publish(const dataset& ds, const catalog& cat, const publish_options
     eo.threads = options.threads;
     eo.reference_day = options.reference_day;
     eo.tlv_term_days = options.tlv_term_days;
+    eo.rolling_window = options.rolling_window;
     if (!options.suppress) {
         // Nothing is hidden, so nothing else need be seen first: evaluate only what is asked.
         eo.years = sel.years;

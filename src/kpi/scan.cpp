@@ -62,12 +62,15 @@ scan_context::scan_context(const dataset& ds_, const plan& pl_, year_range years
                               ? same_day_years_earlier(extract, day_year - sy.start_year())
                               : sy.teldatum());
         days[1].push_back(sy.peildatum());
-        first_days.push_back(sy.first_day());
+        first_days.push_back(settings.rolling
+                                 ? same_day_years_earlier(extract, day_year - sy.start_year() + 1) +
+                                       date::days{1}
+                                 : sy.first_day());
     }
     horizon_year = clamped_year(extract);
     // The partial year, when it is reported and scanned with the year before it.
     const auto holding = school_year::containing(extract);
-    if (ds.is_reported(holding) && holding.last_day() > extract)
+    if (!settings.rolling && ds.is_reported(holding) && holding.last_day() > extract)
         if (const auto i = years.index(holding); i && *i > 0) {
             partial = *i;
             compare_through = same_day_years_earlier(extract, 1);

@@ -63,6 +63,9 @@ struct scan_settings {
     /// years, for the change), and events count through it, as if the data ended there.
     std::optional<day> reference_day;
     int tlv_term_days = 42; ///< tlv_binnen_termijn's term
+    /// The years' periods are the 12 months up to the reference day's date in each (a rolling
+    /// window) instead of 1 August - 31 July.
+    bool rolling = false;
 };
 
 /// What one scan knows: the dataset, the plan, the years, the view and the extract date.
@@ -127,7 +130,9 @@ struct scan_context {
     bool any_day; ///< a reference day was asked
     /// Teldatum (or the reference day's date in that year) and peildatum per scanned year.
     std::array<std::vector<day>, reference_day_count> days;
-    std::vector<day> first_days; ///< 1 August of each scanned year and the next
+    /// The first day of each scanned year's period and of the next: 1 August, or with a rolling
+    /// window the day after the reference day's date a year earlier.
+    std::vector<day> first_days;
     /// The extract date, or the reference day when one is asked: no reference day or event
     /// after it counts.
     day extract;

@@ -58,6 +58,7 @@ void write_json(std::ostream& out, const kpi_results& results, const report_opti
         results.extract_date ? json(format_day(*results.extract_date)) : json(nullptr);
     doc["reference_day"] =
         results.reference_day ? json(format_day(*results.reference_day)) : json(nullptr);
+    doc["rolling_window"] = results.rolling_window;
     doc["reference_values"] = json::array();
     for (const auto& r : results.reference_values)
         doc["reference_values"].push_back({{"kpi", r.kpi},

@@ -57,6 +57,9 @@ std::string report_detail::suppression_note_md(bool suppressed, int max_small) {
 }
 
 std::string report_detail::year_text(const kpi_results& results, school_year y) {
+    if (results.rolling_window && results.counted_through() &&
+        y == school_year::containing(*results.counted_through()))
+        return "12 maanden t/m " + format_day(*results.counted_through());
     if (!results.is_partial(y)) return y.to_string();
     return y.to_string() + " t/m " + format_day(*results.counted_through());
 }
@@ -67,6 +70,12 @@ report_detail::as_of_text report_detail::data_as_of(const kpi_results& results, 
     as_of_text out{"Gegevens t/m " + exported + ".", "Data as of " + exported + "."};
     // Any day: stocks on that day, counts of its school year through it.
     const auto as_of = format_day(*results.counted_through());
+    if (results.rolling_window) {
+        out.nl += " Tellingen over de 12 maanden t/m " + as_of +
+                  ", vergeleken met de 12 maanden daarvoor.";
+        out.en +=
+            " Counts over the 12 months through " + as_of + ", compared with the 12 months before.";
+    }
     if (results.reference_day) {
         out.nl += " Stand op " + as_of +
                   ": standen op die dag, vergeleken met dezelfde dag een "

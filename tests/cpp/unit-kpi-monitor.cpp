@@ -287,6 +287,32 @@ TEST_CASE("monitor: any day, the same day a year earlier, and 29 February") {
     CHECK_THROWS_AS(evaluated(*ds, d("2025-03-16")), invalid_argument);
 }
 
+TEST_CASE("monitor: a rolling window of 12 months up to the day") {
+    const auto ds = region();
+    evaluate_options o;
+    o.reference_day = d("2024-10-01");
+    o.rolling_window = true;
+    const auto r = evaluate(*ds, catalog::builtin(), o);
+    CHECK(r.rolling_window);
+    // Requests from 2 October 2023 through 1 October 2024: t4, t5, t6, t9, t10. The 12 months
+    // before (2 October 2022 - 1 October 2023): t1, t2, t3, t11, t12.
+    const auto& req = *find_row(r, "tlv_aanvragen", 2024, national, "NL");
+    CHECK(req.value == 5);
+    CHECK(req.change == 0);
+    CHECK_FALSE(req.partial);
+    CHECK(val(r, "tlv_aanvragen", 2023) == 5);
+    // Stocks are taken on the day as without the window.
+    CHECK(val(r, "thuiszitters_op_dag", 2024) == 2);
+    // Without a day the window ends on the extract date (15 March 2025): t4 (1 May 2024), t5-t7,
+    // t9, t10, t13 and t14; the 12 months before hold t1-t3.
+    evaluate_options last;
+    last.rolling_window = true;
+    const auto now = evaluate(*ds, catalog::builtin(), last);
+    CHECK(now.reference_day == d("2025-03-15"));
+    CHECK(val(now, "tlv_aanvragen", 2024) == 8);
+    CHECK(val(now, "tlv_aanvragen", 2023) == 3);
+}
+
 TEST_CASE("monitor: the catalog format's quantile and sum") {
     const auto cat = catalog::from_json(R"([{"id": "x", "title": {"nl": "x", "en": "x"},
         "source": "test", "unit": "days", "numerator": {"measure": "tlvs",

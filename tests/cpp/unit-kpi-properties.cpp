@@ -78,6 +78,21 @@ dataset_ptr random_region(std::uint32_t seed) {
             }
             if (is_regular(schools[s].kind) && pick(6) == 0)
                 b.add(opp_row{p, schools[s].id, start + date::days{pick(200)}});
+            if (is_regular(schools[s].kind) && pick(15) == 0) {
+                // A request still open (or decided later): for the monitor's tlv_open.
+                const std::string id = "T" + std::to_string(++tlv_n);
+                const day request = start + date::days{pick(200)};
+                const bool decided = pick(2) == 0;
+                tlv_row r{id,
+                          p,
+                          swvs[(po ? 0 : 3) + pick(3)],
+                          po ? setting::sbo : setting::pro,
+                          funding_category::none,
+                          request,
+                          decided ? request + date::days{pick(90)} : no_day,
+                          decided ? tlv_outcome::afgewezen : tlv_outcome::open};
+                b.add(r);
+            }
             if (pick(8) == 0) {
                 const std::string id = "A" + std::to_string(++arr_n);
                 b.add(arrangement_row{id, pick(2) ? std::string_view(p) : std::string_view{},
@@ -259,4 +274,59 @@ TEST_CASE("years asked beyond the data: the data's years unchanged, none after t
                        [&](const kpi_row& row) { return row.year == after; }));
     CHECK(std::any_of(wide.rows.begin(), wide.rows.end(),
                       [&](const kpi_row& row) { return row.year == school_year{1990}; }));
+}
+
+TEST_CASE("monitor properties on random regions: crossings, open requests, any day at T") {
+    for (const std::uint32_t seed : {3u, 5u}) {
+        INFO("seed " << seed);
+        const auto ds = random_region(seed);
+        const auto yearly = evaluate(*ds, catalog::builtin());
+        int crossings = 0;
+        for (const auto y : ds->school_years()) {
+            const int sy = y.start_year();
+            // Nationally every crossing counts once outgoing and once incoming.
+            for (const char* x : {"sbo", "so", "vso"}) {
+                const double out = val(yearly, std::string("grens_uitgaand_") + x, sy);
+                CHECK(out == val(yearly, std::string("grens_inkomend_") + x, sy));
+                crossings += static_cast<int>(out);
+            }
+            // Any day at teldatum gives the teldatum stocks, for every unit.
+            evaluate_options on_t;
+            on_t.reference_day = y.teldatum();
+            const auto at_t = evaluate(*ds, catalog::builtin(), on_t);
+            std::size_t compared = 0;
+            for (const auto& row : yearly.rows) {
+                if (row.year != y) continue;
+                const auto* def = catalog::builtin().find(row.kpi);
+                const auto at = def->numerator.at;
+                const bool stock =
+                    at == kpi_reference::teldatum &&
+                    (!def->denominator || def->denominator->at != kpi_reference::year);
+                if (!stock) continue;
+                const auto* other = find_row(at_t, row.kpi, sy, row.level, row.unit);
+                REQUIRE(other != nullptr);
+                CHECK(other->numerator == row.numerator);
+                CHECK(other->denominator == row.denominator);
+                ++compared;
+            }
+            CHECK(compared > 100);
+            // tlv_open on a day: requests received by then minus those decided by then.
+            for (const day on : {y.teldatum(), y.peildatum()}) {
+                if (on > ds->extract_date()) continue;
+                const auto& tv = ds->tlvs();
+                double received = 0, decided = 0;
+                for (std::size_t t = 0; t < tv.size(); ++t) {
+                    if (tv.request_date[t] == no_day || tv.request_date[t] > on) continue;
+                    ++received;
+                    decided += tv.decision_date[t] != no_day && tv.decision_date[t] <= on;
+                }
+                evaluate_options o;
+                o.reference_day = on;
+                o.kpis = {"tlv_open"};
+                CHECK(val(evaluate(*ds, catalog::builtin(), o), "tlv_open",
+                          school_year::containing(on).start_year()) == received - decided);
+            }
+        }
+        CHECK(crossings > 10); // the region does cross borders
+    }
 }

@@ -108,6 +108,9 @@ TEST_CASE("report json: rows with <5 and null, definitions with norms") {
  "suppressed": true,
  "small_count": "<5",
  "extract_date": null,
+ "reference_day": null,
+ "rolling_window": false,
+ "reference_values": [],
  "school_years": [
   "2024-2025"
  ],

@@ -45,6 +45,11 @@ struct evaluate_options {
     std::optional<day> reference_day;
     /// The term of `tlv_binnen_termijn`: days from a complete request to its decision.
     int tlv_term_days = 42;
+    /// A rolling window: the period counts of the reported year (requests, decisions,
+    /// referrals, thuiszitters, ...) run over the 12 months up to the reference day (the extract
+    /// date when none is given) instead of from 1 August, and the year before over the 12
+    /// months before those; stocks are taken on the day as with reference_day.
+    bool rolling_window = false;
 };
 
 /// What an evaluation did, for benchmarks and tests.

@@ -36,9 +36,10 @@ struct publish_options {
     /// false: every number as evaluated (internal analysis, the CLI's `--no-suppress`).
     bool suppress = true;
     int max_small = 4;
-    /// As evaluate_options::reference_day and ::tlv_term_days.
+    /// As evaluate_options::reference_day, ::tlv_term_days and ::rolling_window.
     std::optional<day> reference_day;
     int tlv_term_days = 42;
+    bool rolling_window = false;
 };
 
 /// A selection the data or the catalog does not hold. The message is the same through every

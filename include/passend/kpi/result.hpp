@@ -142,14 +142,18 @@ struct kpi_results {
     /// The day asked (evaluate_options::reference_day, the monitor's any day): stocks are taken
     /// on it and its school year's period counts run through it. Absent for the yearly table.
     std::optional<day> reference_day;
+    /// The period counts run over the 12 months up to the reference day (a rolling window)
+    /// rather than from 1 August.
+    bool rolling_window = false;
     /// The last day the period counts run to: the reference day, else the extract date.
     std::optional<day> counted_through() const noexcept {
         return reference_day ? reference_day : extract_date;
     }
-    /// Whether school year `y` is partial (its last day is after counted_through()).
+    /// Whether school year `y` is partial (its last day is after counted_through(); a rolling
+    /// window is 12 whole months).
     bool is_partial(school_year y) const noexcept {
         const auto through = counted_through();
-        return through && y.last_day() > *through;
+        return !rolling_window && through && y.last_day() > *through;
     }
     const kpi_info* find(std::string_view id) const noexcept;
     /// The published figures of the data (reference_values.csv) for the KPIs and years of the
