@@ -160,18 +160,15 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     }
 }
 
-/// Whether a definition counts or sums events of a period (measures of measure_timing::period:
-/// transitions, exits, thuiszitters, absences, arrangements, TLVs, TLV requests) without a ratio,
-/// mean or median: in a partial year its change compares with the same period last year. Stocks,
-/// ratios and quantiles keep their plain change.
-bool is_period_count(const kpi_definition& d) {
-    const auto of_period = [](const kpi_quantity& q) {
-        return spec_of(q.measure).timing == measure_timing::period &&
-               (q.aggregate == kpi_aggregate::count ||
-                q.aggregate == kpi_aggregate::distinct_pupils || q.aggregate == kpi_aggregate::sum);
-    };
-    return d.combine != kpi_combine::ratio && of_period(d.numerator) &&
-           (!d.denominator || of_period(*d.denominator));
+/// Whether side `q` of definition `d` counts or sums events of a period (measures of
+/// measure_timing::period: transitions, exits, thuiszitters, absences, arrangements, TLVs, TLV
+/// requests) outside a ratio, mean, median or quantile: in a partial year its change compares
+/// with the same period last year. Stocks, ratios and quantiles keep their plain change; a sum of
+/// the two (tlv_prognose: granted + open) compares each side its own way.
+bool is_period_count(const kpi_definition& d, const kpi_quantity& q) {
+    return d.combine != kpi_combine::ratio && spec_of(q.measure).timing == measure_timing::period &&
+           (q.aggregate == kpi_aggregate::count || q.aggregate == kpi_aggregate::distinct_pupils ||
+            q.aggregate == kpi_aggregate::sum);
 }
 
 /// Whether a definition has a value in scanned year `y` of school year `sy`: not when one of
@@ -242,10 +239,12 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
     };
     const auto units_of = units_by_level(ds, layout, options);
     auto run = [&](std::size_t count, auto&& step) { in_two_halves(threads, count, step); };
-    // The bucket a row's change compares with: the previous year's, or for a period count in
-    // the partial year the same period last year.
-    auto compared_bucket = [&](std::size_t di, std::size_t y) -> std::optional<std::size_t> {
-        if (cx.partial && y == *cx.partial && is_period_count(defs[di])) return cx.compare_bucket;
+    // The bucket a side of a row's change compares with: the previous year's, or for a period
+    // count in the partial year the same period last year.
+    auto compared_bucket = [&](std::size_t di, const kpi_quantity& q,
+                               std::size_t y) -> std::optional<std::size_t> {
+        if (cx.partial && y == *cx.partial && is_period_count(defs[di], q))
+            return cx.compare_bucket;
         if (y == 0) return std::nullopt;
         return y - 1;
     };
@@ -256,11 +255,13 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
         for (const auto sy : wanted_years) {
             const auto y = years.index(sy);
             if (!y) continue;
-            for (const auto yy : {std::optional<std::size_t>(*y), compared_bucket(di, *y)}) {
-                if (!yy) continue;
-                needed[dplans[di].num * buckets + *yy] = 1;
-                if (dplans[di].den) needed[*dplans[di].den * buckets + *yy] = 1;
-            }
+            needed[dplans[di].num * buckets + *y] = 1;
+            if (const auto py = compared_bucket(di, defs[di].numerator, *y))
+                needed[dplans[di].num * buckets + *py] = 1;
+            if (!dplans[di].den) continue;
+            needed[*dplans[di].den * buckets + *y] = 1;
+            if (const auto py = compared_bucket(di, *defs[di].denominator, *y))
+                needed[*dplans[di].den * buckets + *py] = 1;
         }
     }
     std::vector<totals> totals_of(needed.size());
@@ -289,9 +290,11 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
             if (dp.present && observed(d, cx, *y, sy)) {
                 n = &totals_at(dp.num, *y);
                 if (dp.den) den = &totals_at(*dp.den, *y);
-                if (const auto py = compared_bucket(di, *y)) {
+                if (const auto py = compared_bucket(di, d.numerator, *y)) {
                     pn = &totals_at(dp.num, *py);
-                    if (dp.den) pden = &totals_at(*dp.den, *py);
+                    if (dp.den)
+                        if (const auto pyd = compared_bucket(di, *d.denominator, *y))
+                            pden = &totals_at(*dp.den, *pyd);
                 }
             }
             const bool partial = cx.is_partial(*y);
@@ -321,7 +324,7 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
                     row.denominator = nums.denominator;
                     row.value = nums.value;
                     if (row.value && d.norm) row.status = d.norm->judge(*row.value);
-                    if (row.value && pn) {
+                    if (row.value && pn && (!dp.den || pden)) {
                         const auto prev = combine(d, pl, acc, *pn, pden, slot);
                         if (prev.value) row.change = *row.value - *prev.value;
                     }

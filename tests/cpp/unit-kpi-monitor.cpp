@@ -189,6 +189,9 @@ TEST_CASE("monitor: TLV requests, decisions within the term, quartiles and the p
     CHECK(val(oct, "tlv_open", 2024, swv, "PO01") == 3);
     CHECK(val(oct, "tlv_toegekend", 2024, swv, "PO01") == 1);
     CHECK(val(oct, "tlv_prognose", 2024, swv, "PO01") == 4);
+    // Its change compares each side its own way: granted through 1 October 2023 (none) plus
+    // open on 1 October 2023 (none): 4 - 0.
+    CHECK(find_row(oct, "tlv_prognose", 2024, swv, "PO01")->change == 4);
     CHECK(val(oct, "tlv_aanvragen", 2024) == 4); // t5, t6, t9, t10
 }
 
