@@ -31,6 +31,14 @@ if(TARGET passend_cli)
                    -DOUT=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/c/plan_matches_cli.cmake)
 endif()
 
+# passend_monitor_json and `passend monitor --format json` give the same bytes on the demo.
+if(TARGET passend_cli)
+  add_test(NAME c_monitor_matches_cli
+           COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli>
+                   -DTEST=$<TARGET_FILE:c_test_monitor> -DOUT=${CMAKE_CURRENT_BINARY_DIR}
+                   -P ${CMAKE_CURRENT_LIST_DIR}/c/monitor_matches_cli.cmake)
+endif()
+
 add_test(NAME c_symbols
          COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIB=$<TARGET_FILE:passend_c>
                  -P ${CMAKE_CURRENT_LIST_DIR}/c/check_symbols.cmake)
