@@ -3,7 +3,7 @@
 // catalog, publish() of every id for every unit and year (what `passend report` computes), on
 // the same demo data in the same process, alternating, best of several rounds.
 //
-//   monitor_benchmark [pupils=200000|national] [rounds=3]
+//   monitor_benchmark [regional|national|pupils] [rounds=3]   (default: the regional demo)
 //
 // Prints both times and the monitor's time as a ratio to the yearly catalog's (target: at most
 // 1.5x): the monitor is one publish() on a day plus one pass over the TLVs and absences.
@@ -35,12 +35,12 @@ std::pair<double, double> timed(F&& work) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const std::string size = argc > 1 ? argv[1] : "200000";
+    const std::string size = argc > 1 ? argv[1] : "regional";
     const int rounds = argc > 2 ? std::max(1, std::stoi(argv[2])) : 3;
     demo_options o;
     if (size == "national")
         o = demo_options::national();
-    else
+    else if (size != "regional")
         o.pupils = std::stoull(size);
     const auto ds = make_demo(o);
     std::printf("demo: %zu pupils, %zu enrolments, %zu TLVs, %zu absences, %zu partnerships; "
