@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The quantity plan: what the scans must count for a catalog.
+//
+// Every distinct numerator and denominator of the catalog is a *quantity*. Each record a scan
+// meets has a *combo*: the values of its measure's filter dimensions (a stock's reference day,
+// setting and OPP flag; a transition's kind, from, to and exit...) as one small integer. Combos
+// that feed the same set of quantities form one *class*; the scans add each record to its class,
+// and a quantity's number is the sum of its classes.
+//
+// How a measure encodes its records and which scan emits them is one entry of the measure table
+// (measure_specs(), plan.cpp); the entry itself is defined beside its scan (scan_<measure>.cpp).
+#pragma once
+
+#include "passend/continuum.hpp"
+#include "passend/dataset.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/definition.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace kpi_detail {
+
+/// How many values a coded enum has: its contract spellings (continuum.hpp), so that a new
+/// exit reason or funding category widens every combo built on it.
+template <class Code>
+inline constexpr std::size_t code_count = code_names<Code>::names.size();
+
+/// The filter dimensions of a measure's records as one integer: a mixed-radix number of the
+/// given dimension sizes, the first dimension most significant.
+template <std::size_t... Sizes>
+struct combo_space {
+    static constexpr std::size_t count = (Sizes * ...);
+    static constexpr std::array<std::size_t, sizeof...(Sizes)> sizes{Sizes...};
+
+    /// The combo of the dimension values `v` (each below its size).
+    template <class... V>
+    static constexpr std::size_t encode(V... v) noexcept {
+        static_assert(sizeof...(V) == sizeof...(Sizes), "one value per dimension");
+        std::size_t c = 0, i = 0;
+        ((c = c * sizes[i++] + static_cast<std::size_t>(v)), ...);
+        return c;
+    }
+    /// Dimension `D`'s value in combo `c` (the inverse of encode).
+    template <std::size_t D>
+    static constexpr std::size_t at(std::size_t c) noexcept {
+        for (std::size_t i = sizeof...(Sizes); i-- > D + 1;) c /= sizes[i];
+        return c % sizes[D];
+    }
+};
+
+/// 0 for teldatum, 1 for peildatum: the reference days a stock is taken at.
+inline constexpr std::size_t reference_day_count = 2;
+inline std::size_t day_index(kpi_reference r) noexcept {
+    return r == kpi_reference::peildatum ? 1 : 0;
+}
+
+/// Whether a filter list allows `v` (an empty list allows everything).
+template <class T>
+bool allows(const std::vector<T>& list, T v) {
+    return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+
+struct plan;
+struct scan_context;
+class record_sink;
+struct scan_scratch;
+
+/// Emits the records of one pupil (its enrolments, OPPs, TLVs, absences: the columns the
+/// dataset holds per pupil).
+using pupil_scan = void (*)(const scan_context& cx, pupil_idx p, record_sink& sink,
+                            scan_scratch& scratch);
+/// Emits the records of a table not held per pupil (arrangements, money, assessments).
+using table_scan = void (*)(const scan_context& cx, record_sink& sink);
+
+/// A measure as the evaluator knows it: its records' encoding, the table it needs and its scan.
+struct measure_spec {
+    kpi_measure measure;
+    /// The number of combos (the assessments' depend on the dataset's frameworks).
+    std::size_t (*combos)(const plan& pl);
+    /// Whether quantity `q` counts records of combo `c` (the inverse of the scan's encoding).
+    bool (*matches)(const kpi_quantity& q, std::size_t c, const plan& pl);
+    /// The table without which `q` has no value (none: the pupils' tables, always there).
+    std::optional<table> (*needs_table)(const kpi_quantity& q);
+    /// Whether its records are an enrolment's (record_sink::add_enrolment): counted per school
+    /// and municipality and rolled up after the scan (accumulator).
+    bool by_enrolment = false;
+    /// The scan: one of the two, the other null.
+    pupil_scan per_pupil = nullptr;
+    table_scan per_table = nullptr;
+};
+
+/// Every measure in kpi_measure order (the table is in plan.cpp).
+const std::array<const measure_spec*, kpi_measure_count>& measure_specs();
+
+/// The table a quantity reads, if its absence leaves the quantity without value.
+std::optional<table> table_of(const kpi_quantity& q);
+
+struct plan {
+    std::vector<kpi_quantity> quantities;
+    std::vector<std::string> frameworks; ///< of the dataset's assessments, sorted
+    struct class_info {
+        kpi_measure measure;
+        bool field = false;  ///< some quantity sums the field
+        bool values = false; ///< some quantity takes the median
+    };
+    std::vector<class_info> classes;
+    std::vector<std::vector<std::uint32_t>> classes_of;                ///< per quantity
+    std::array<std::vector<std::int32_t>, kpi_measure_count> class_of; ///< per combo, -1: none
+    std::array<bool, kpi_measure_count> needed{}; ///< some combo of the measure has a class
+
+    /// The quantity's index, added if new.
+    std::uint32_t add_quantity(const kpi_quantity& q);
+    /// Group the combos of each measure by the set of quantities they feed.
+    void compile();
+
+    bool needs(kpi_measure m) const { return needed[static_cast<std::size_t>(m)]; }
+    /// The class of a record of measure `m` and combo `combo`; -1: no quantity counts it.
+    std::int32_t cls(kpi_measure m, std::size_t combo) const {
+        return class_of[static_cast<std::size_t>(m)][combo];
+    }
+};
+
+/// A definition's quantities in the plan, and whether the tables they read are present (else
+/// its rows have no numerator or value).
+struct planned_definition {
+    std::uint32_t num;
+    std::optional<std::uint32_t> den;
+    bool present = true;
+};
+
+/// Add the numerators and denominators of `defs` to the plan (before compile()).
+std::vector<planned_definition> add_definitions(plan& pl, const std::vector<kpi_definition>& defs,
+                                                const dataset& ds);
+
+/// The assessment frameworks of the dataset, sorted.
+std::vector<std::string> frameworks_of(const dataset& ds);
+
+/// The definitions to evaluate: per-framework templates expanded for the dataset's frameworks
+/// (an explicit definition of the same id wins), sorted by id.
+std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::string>& frameworks);
+
+} // namespace kpi_detail
+
+PASSEND_NAMESPACE_END

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "kpi/rows.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <string_view>
+#include <thread>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace kpi_detail {
+
+namespace {
+
+/// The years to report: those asked for, else every year the data reports; never a year whose
+/// teldatum is after the extract date.
+std::vector<school_year> report_years(const dataset& ds, const std::vector<school_year>& data,
+                                      const evaluate_options& options) {
+    if (options.years.empty()) return data;
+    std::vector<school_year> years;
+    std::ranges::copy_if(options.years, std::back_inserter(years),
+                         [&](school_year y) { return ds.is_reported(y); });
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    return years;
+}
+
+double median(std::vector<double> v) {
+    const std::size_t n = v.size(), mid = n / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    const double upper = v[mid];
+    if (n % 2) return upper;
+    const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
+    return (lower + upper) / 2; // the mean of the middle two
+}
+
+/// A quantity's numbers for one school year, per slot: records and the field's sum, summed over
+/// its classes once, so that a row is two array reads.
+struct totals {
+    std::vector<double> records, sum;
+    std::uint32_t q = 0;
+    std::size_t year = 0;
+};
+
+totals sum_classes(const plan& pl, const accumulator& acc, const slot_layout& layout,
+                   std::uint32_t q, std::size_t y) {
+    const std::uint32_t slots = layout.total();
+    totals t{std::vector<double>(slots, 0.0), {}, q, y};
+    const auto a = pl.quantities[q].aggregate;
+    const bool sums = a == kpi_aggregate::sum || a == kpi_aggregate::mean;
+    if (sums) t.sum.assign(slots, 0.0);
+    for (const auto c : pl.classes_of[q]) {
+        acc.add_counts(c, y, t.records);
+        if (sums) acc.add_sums(c, y, t.sum);
+    }
+    const auto swv_begin = t.records.begin() + 1;
+    const auto swv_end = swv_begin + layout.count(kpi_level::swv);
+    // National: the records that count for no partnership, plus every partnership slot's.
+    t.records[0] += std::accumulate(swv_begin, swv_end, 0.0);
+    if (sums)
+        t.sum[0] +=
+            std::accumulate(t.sum.begin() + 1, t.sum.begin() + (swv_end - t.records.begin()), 0.0);
+    return t;
+}
+
+/// The field values of a median quantity for one year and slot.
+std::vector<double> values_of(const plan& pl, const accumulator& acc, std::uint32_t q,
+                              std::size_t y, std::uint32_t slot) {
+    std::vector<double> out;
+    for (const auto c : pl.classes_of[q])
+        if (const auto* v = acc.values(c, y, slot)) out.insert(out.end(), v->begin(), v->end());
+    return out;
+}
+
+/// The number a quantity contributes to a row: its count or sum.
+double amount(const kpi_quantity& q, const totals& t, std::uint32_t slot) {
+    return q.aggregate == kpi_aggregate::count || q.aggregate == kpi_aggregate::distinct_pupils
+               ? t.records[slot]
+               : t.sum[slot];
+}
+
+struct numbers {
+    std::optional<double> numerator, denominator, value;
+};
+
+/// Whether a unit has records for a definition (then it has a row): in its numerator, or in its
+/// denominator where the definition has one (a mean or median reads its numerator only).
+bool touched(const kpi_definition& d, const totals& n, const totals* den, std::uint32_t slot) {
+    if (n.records[slot] > 0) return true;
+    const auto a = d.numerator.aggregate;
+    return den && a != kpi_aggregate::mean && a != kpi_aggregate::median && den->records[slot] > 0;
+}
+
+/// A definition's numbers for one slot, from its numerator's and denominator's totals.
+numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc, const totals& n,
+                const totals* den, std::uint32_t slot) {
+    numbers out;
+    switch (d.numerator.aggregate) {
+    case kpi_aggregate::mean:
+        out.numerator = n.sum[slot];
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0) out.value = n.sum[slot] / n.records[slot];
+        return out;
+    case kpi_aggregate::median:
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0) out.value = median(values_of(pl, acc, n.q, n.year, slot));
+        return out;
+    default:
+        break;
+    }
+    out.numerator = amount(d.numerator, n, slot);
+    if (!den) {
+        out.value = out.numerator;
+        return out;
+    }
+    out.denominator = amount(*d.denominator, *den, slot);
+    if (d.combine == kpi_combine::difference)
+        out.value = *out.numerator - *out.denominator;
+    else if (*out.denominator != 0)
+        out.value = d.scale * *out.numerator / *out.denominator;
+    return out;
+}
+
+std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t unit) {
+    if (level == kpi_level::national) return "NL";
+    if (unit == none) return "onbekend";
+    switch (level) {
+    case kpi_level::swv:
+        return ds.swvs().id[unit];
+    case kpi_level::board:
+        return ds.boards().id[unit];
+    case kpi_level::school:
+        return ds.schools().id[unit];
+    case kpi_level::municipality:
+        return ds.municipalities().code[unit];
+    default:
+        return "NL";
+    }
+}
+
+/// Whether a definition counts or sums events of a period (transitions, exits, absences,
+/// arrangements, TLVs) without a ratio, mean or median: in a partial year its change compares
+/// with the same period last year. Stocks, ratios and quantiles keep their plain change.
+bool is_period_count(const kpi_definition& d) {
+    const auto of_period = [](const kpi_quantity& q) {
+        switch (q.measure) {
+        case kpi_measure::transitions:
+        case kpi_measure::exits:
+        case kpi_measure::thuiszitters:
+        case kpi_measure::arrangements:
+        case kpi_measure::tlvs:
+            return q.aggregate == kpi_aggregate::count ||
+                   q.aggregate == kpi_aggregate::distinct_pupils ||
+                   q.aggregate == kpi_aggregate::sum;
+        default:
+            return false;
+        }
+    };
+    return d.combine != kpi_combine::ratio && of_period(d.numerator) &&
+           (!d.denominator || of_period(*d.denominator));
+}
+
+/// Whether a definition has a value in school year `y`: not when one of its stocks is taken on
+/// a day after the extract date (a partial year's peildatum, 1 February).
+bool observed(const kpi_definition& d, school_year y, day extract) {
+    const auto on_time = [&](const kpi_quantity& q) {
+        if (q.measure != kpi_measure::pupils && q.measure != kpi_measure::opps) return true;
+        return (q.at == kpi_reference::peildatum ? y.peildatum() : y.teldatum()) <= extract;
+    };
+    return on_time(d.numerator) && (!d.denominator || on_time(*d.denominator));
+}
+
+} // namespace
+
+std::vector<kpi_row> make_rows(const row_inputs& in) {
+    const auto& ds = in.cx.ds;
+    const auto& pl = in.cx.pl;
+    const auto& cx = in.cx;
+    const auto& acc = in.acc;
+    const auto& layout = in.layout;
+    const auto& defs = in.defs;
+    const auto& dplans = in.planned;
+    const auto& options = in.options;
+    const auto& years = cx.years;
+    const auto threads = in.threads;
+    const std::size_t buckets = cx.compare_bucket + 1;
+    std::vector<kpi_row> rows;
+    // Rows, already in order: definitions by id, then year, level, unit.
+    const auto wanted_years = report_years(ds, in.data_years, options);
+    auto level_wanted = [&](kpi_level l) {
+        return options.levels.empty() || std::ranges::count(options.levels, l) > 0;
+    };
+    auto unit_wanted = [&](std::string_view unit) {
+        return options.units.empty() ||
+               std::ranges::any_of(options.units, [&](const std::string& u) { return u == unit; });
+    };
+    // Each level's units in id order, `onbekend` at its place among them.
+    std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, 5> units_of;
+    for (std::size_t l = 0; l < units_of.size(); ++l) {
+        const auto level = static_cast<kpi_level>(l);
+        const std::uint32_t n = layout.count(level);
+        for (std::uint32_t u = 0; u < n; ++u) {
+            const std::uint32_t unit = u + 1 == n && level != kpi_level::national ? none : u;
+            if (level == kpi_level::national || unit_wanted(unit_name(ds, level, unit)))
+                units_of[l].emplace_back(unit_name(ds, level, unit), unit);
+        }
+        std::sort(units_of[l].begin(), units_of[l].end());
+    }
+    // Two threads run `step` over the definitions (or quantities), each half of them.
+    auto run = [&](std::size_t count, auto&& step) {
+        const std::size_t half = threads > 1 ? count / 2 : count;
+        std::thread worker;
+        if (half < count)
+            worker = std::thread([&] {
+                for (std::size_t i = half; i < count; ++i) step(i);
+            });
+        for (std::size_t i = 0; i < half; ++i) step(i);
+        if (worker.joinable()) worker.join();
+    };
+    // The bucket a row's change compares with: the previous year's, or for a period count in
+    // the partial year the same period last year.
+    auto compared_bucket = [&](std::size_t di, std::size_t y) -> std::optional<std::size_t> {
+        if (cx.partial && y == *cx.partial && is_period_count(defs[di])) return cx.compare_bucket;
+        if (y == 0) return std::nullopt;
+        return y - 1;
+    };
+    // Each quantity's totals, once per bucket that a row or its change reads.
+    std::vector<std::uint8_t> needed(pl.quantities.size() * buckets, 0);
+    for (std::size_t di = 0; di < defs.size(); ++di) {
+        if (!dplans[di].present) continue;
+        for (const auto sy : wanted_years) {
+            const auto y = years.index(sy);
+            if (!y) continue;
+            for (const auto yy : {std::optional<std::size_t>(*y), compared_bucket(di, *y)}) {
+                if (!yy) continue;
+                needed[dplans[di].num * buckets + *yy] = 1;
+                if (dplans[di].den) needed[*dplans[di].den * buckets + *yy] = 1;
+            }
+        }
+    }
+    std::vector<totals> totals_of(needed.size());
+    run(needed.size(), [&](std::size_t i) {
+        if (needed[i])
+            totals_of[i] =
+                sum_classes(pl, acc, layout, static_cast<std::uint32_t>(i / buckets), i % buckets);
+    });
+    auto totals_at = [&](std::uint32_t q, std::size_t y) -> const totals& {
+        return totals_of[q * buckets + y];
+    };
+    // Count the rows of definition `di` (into == nullptr), or fill them from `into` on.
+    auto walk = [&](std::size_t di, kpi_row* into) -> std::size_t {
+        const auto& d = defs[di];
+        const auto& dp = dplans[di];
+        std::vector<kpi_level> levels{kpi_level::national};
+        for (auto l : d.levels)
+            if (level_wanted(l)) levels.push_back(l);
+        std::size_t count = 0;
+        for (const auto sy : wanted_years) {
+            const auto y = years.index(sy);
+            if (!y) continue;
+            // This year's and the compared totals (for the change). A stock on a day after the
+            // extract date has no value, as a KPI of an absent table.
+            const totals *n = nullptr, *den = nullptr, *pn = nullptr, *pden = nullptr;
+            if (dp.present && observed(d, sy, ds.extract_date())) {
+                n = &totals_at(dp.num, *y);
+                if (dp.den) den = &totals_at(*dp.den, *y);
+                if (const auto py = compared_bucket(di, *y)) {
+                    pn = &totals_at(dp.num, *py);
+                    if (dp.den) pden = &totals_at(*dp.den, *py);
+                }
+            }
+            const bool partial = ds.is_partial(sy);
+            for (const auto level : levels) {
+                for (const auto& [name, unit] : units_of[static_cast<std::size_t>(level)]) {
+                    // Partnerships always have a row (of the KPI's sector, if it has one);
+                    // other units only with records.
+                    const bool partnership = level == kpi_level::swv && unit != none;
+                    if (partnership && d.sector_only && ds.swvs().sector_of[unit] != *d.sector_only)
+                        continue;
+                    const std::uint32_t slot = layout.slot(level, unit);
+                    const bool always = partnership || level == kpi_level::national;
+                    if (!always && (!n || !touched(d, *n, den, slot))) continue; // no row
+                    if (!into) {
+                        ++count;
+                        continue;
+                    }
+                    numbers nums;
+                    if (n) nums = combine(d, pl, acc, *n, den, slot);
+                    kpi_row& row = into[count++];
+                    row.kpi = d.id;
+                    row.year = sy;
+                    row.partial = partial;
+                    row.level = level;
+                    row.unit = std::string(name);
+                    row.numerator = nums.numerator;
+                    row.denominator = nums.denominator;
+                    row.value = nums.value;
+                    if (row.value && d.norm) row.status = d.norm->judge(*row.value);
+                    if (row.value && pn) {
+                        const auto prev = combine(d, pl, acc, *pn, pden, slot);
+                        if (prev.value) row.change = *row.value - *prev.value;
+                    }
+                }
+            }
+        }
+        return count;
+    };
+    // Count, size the output once, then fill: two halves of the definitions side by side.
+    std::vector<std::size_t> first_row(defs.size() + 1, 0);
+    run(defs.size(), [&](std::size_t di) { first_row[di + 1] = walk(di, nullptr); });
+    for (std::size_t di = 0; di < defs.size(); ++di) first_row[di + 1] += first_row[di];
+    rows.resize(first_row.back());
+    run(defs.size(), [&](std::size_t di) { walk(di, rows.data() + first_row[di]); });
+    return rows;
+}
+
+} // namespace kpi_detail
+
+PASSEND_NAMESPACE_END

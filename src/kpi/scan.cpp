@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "kpi/scan.hpp"
+
+#include <set>
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace kpi_detail {
+
+namespace {
+
+/// The same day a year earlier; 29 February maps to 28 February.
+day same_day_a_year_earlier(day d) {
+    const date::year_month_day ymd{d};
+    const auto earlier = ymd - date::years{1};
+    return earlier.ok() ? day{earlier} : day{earlier.year() / earlier.month() / date::last};
+}
+
+} // namespace
+
+/// From the first year the data speak of (the enrolments' and absences', and those of money and
+/// assessments: year columns of millions of rows but few years; rows of one year mostly come
+/// together, so most set lookups are skipped) through the last whose teldatum is on or before
+/// the extract date, each year between included.
+std::vector<school_year> data_years(const dataset& ds) {
+    std::set<school_year> seen(ds.school_years().begin(), ds.school_years().end());
+    for (const auto* col : {&ds.funds().year, &ds.allocations().year, &ds.assessments().year}) {
+        std::optional<school_year> last;
+        for (const auto y : *col)
+            if (y != last) seen.insert(*(last = y));
+    }
+    std::vector<school_year> out;
+    if (seen.empty()) return out;
+    for (auto y = *seen.begin(); ds.is_reported(y) && y <= *seen.rbegin(); y = y.next())
+        out.push_back(y);
+    return out;
+}
+
+year_range scan_years(const std::vector<school_year>& data,
+                      const std::vector<school_year>& wanted) {
+    std::vector<school_year> all = data;
+    for (const auto y : wanted) {
+        all.push_back(y);
+        all.push_back(y.prev());
+    }
+    if (all.empty()) return {};
+    const auto [lo, hi] = std::minmax_element(all.begin(), all.end());
+    return {lo->start_year(), hi->start_year() - lo->start_year() + 1};
+}
+
+scan_context::scan_context(const dataset& ds_, const plan& pl_, year_range years_,
+                           attribution_view view_)
+    : ds(ds_), pl(pl_), years(years_), view(view_), extract(ds_.extract_date()),
+      compare_bucket(static_cast<std::size_t>(years_.count)) {
+    for (int y = 0; y <= years.count; ++y) {
+        days[0].push_back(school_year{years.first + y}.teldatum());
+        days[1].push_back(school_year{years.first + y}.peildatum());
+        first_days.push_back(school_year{years.first + y}.first_day());
+    }
+    horizon_year = clamped_year(extract);
+    // The partial year, when it is reported and scanned with the year before it.
+    const auto holding = school_year::containing(extract);
+    if (ds.is_reported(holding) && ds.is_partial(holding))
+        if (const auto i = years.index(holding); i && *i > 0) {
+            partial = *i;
+            compare_through = same_day_a_year_earlier(extract);
+        }
+}
+
+enrolment_units enrolment_units_of(const scan_context& cx, std::uint32_t e, day d,
+                                   std::uint32_t municipality) {
+    const auto& ds = cx.ds;
+    enrolment_units u{pos(ds.enrolments().school[e]), municipality};
+    if ((u.own = own_swv(ds, cx.view, u.school))) {
+        const auto swv = attributed_swv(ds, e, d, cx.view);
+        u.swv = has(swv) ? pos(swv) : none;
+    }
+    return u;
+}
+
+void scan_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, record_sink& sink) {
+    std::vector<pupil_scan> scans;
+    for (const auto* spec : measure_specs())
+        if (spec->per_pupil && cx.pl.needs(spec->measure)) scans.push_back(spec->per_pupil);
+    scan_scratch scratch;
+    for (std::uint32_t p = from; p < to; ++p)
+        for (const auto scan : scans) scan(cx, pupil_idx{p}, sink, scratch);
+}
+
+void scan_tables(const scan_context& cx, record_sink& sink) {
+    for (const auto* spec : measure_specs())
+        if (spec->per_table && cx.pl.needs(spec->measure)) spec->per_table(cx, sink);
+}
+
+} // namespace kpi_detail
+
+PASSEND_NAMESPACE_END

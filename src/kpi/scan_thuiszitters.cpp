@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Measure `thuiszitters`: pupils with a qualifying absence (or a vrijstelling) in the year, by
+// thuiszitter class. passend/thuiszitters.hpp decides which absences qualify and their units.
+#include "kpi/scan.hpp"
+
+PASSEND_NAMESPACE_BEGIN
+
+namespace kpi_detail {
+
+namespace {
+
+/// The thuiszitter classes (kpi/definition.hpp): one combo each.
+constexpr std::size_t thuiszitter_class_count = 5;
+static_assert(static_cast<std::size_t>(thuiszitter_class::vrijstelling) + 1 ==
+                  thuiszitter_class_count,
+              "a new thuiszitter class: widen thuiszitter_class_count and qualifies()");
+
+std::size_t thuiszitter_combos(const plan&) {
+    return thuiszitter_class_count;
+}
+
+bool thuiszitter_matches(const kpi_quantity& q, std::size_t c, const plan&) {
+    return static_cast<std::size_t>(*q.filter.absence) == c;
+}
+
+std::optional<table> absences_table(const kpi_quantity&) {
+    return table::absences;
+}
+
+bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
+    switch (c) {
+    case thuiszitter_class::langdurig_relatief_verzuim:
+        return ep.kind == absence_kind::relatief;
+    case thuiszitter_class::absoluut_verzuim:
+        return ep.kind == absence_kind::absoluut;
+    case thuiszitter_class::thuiszitter:
+        return ep.is_thuiszitter();
+    case thuiszitter_class::thuiszitter_langer_dan_3_maanden:
+        return ep.is_thuiszitter() && ep.longer_than_3_months;
+    case thuiszitter_class::vrijstelling:
+        return ep.kind == absence_kind::vrijstelling;
+    }
+    return false;
+}
+
+/// Thuiszitters and vrijstellingen of one pupil in one school year, from its `episodes` of the
+/// year: the pupil counts once per class, for the unit of the earliest absence qualifying for
+/// it; on a tie (same start), per level the unit that sorts first.
+void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
+                      const std::vector<verzuim_episode>& episodes, record_sink& sink) {
+    const auto& ds = cx.ds;
+    auto keys_of = [&](const verzuim_episode& ep) {
+        const auto& u = ep.unit;
+        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
+                    has(u.school) ? pos(u.school) : none,
+                    has(u.municipality) ? pos(u.municipality) : none};
+        if (cx.view == attribution_view::schoolgaand && has(u.school))
+            k.swv = pos(ds.schools().swv[pos(u.school)]);
+        return k;
+    };
+    // The unit that sorts first by its id (`onbekend` sorts as that word).
+    auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
+        const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
+        const std::string_view nb = b == none ? "onbekend" : std::string_view(ids[b]);
+        return nb < na ? b : a;
+    };
+    for (std::size_t c = 0; c < thuiszitter_class_count; ++c) {
+        const auto cls = cx.pl.cls(kpi_measure::thuiszitters, c);
+        if (cls < 0) continue;
+        std::optional<unit_keys> keys;
+        day start{};
+        for (const auto& ep : episodes) {
+            if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
+            if (keys && ep.start > start) break; // episodes are sorted by start
+            const unit_keys k = keys_of(ep);
+            if (!keys) {
+                keys = k;
+                start = ep.start;
+                continue;
+            }
+            keys->swv = first_of(keys->swv, k.swv, ds.swvs().id);
+            keys->board = first_of(keys->board, k.board, ds.boards().id);
+            keys->school = first_of(keys->school, k.school, ds.schools().id);
+        }
+        if (keys) sink.add(cls, y, *keys, p, 0);
+    }
+}
+
+/// Year by year: each year's counted days (through the extract date in a partial year); the
+/// year before a partial one also through the same day a year earlier, as the data stood then.
+void scan_thuiszitters(const scan_context& cx, pupil_idx p, record_sink& sink,
+                       scan_scratch& scratch) {
+    const auto& ds = cx.ds;
+    const auto& ab = ds.absences();
+    if (ab.first.empty() || ab.first[pos(p)] == ab.first[pos(p) + 1] ||
+        !ds.has_table(table::absences))
+        return;
+    auto& episodes = scratch.episodes;
+    const auto add_period = [&](period days, day as_of, std::size_t bucket) {
+        episodes.clear();
+        append_verzuim_episodes(ds, p, days, as_of, episodes);
+        if (!episodes.empty()) add_thuiszitters(cx, p, bucket, episodes, sink);
+    };
+    for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
+        const auto yi = static_cast<std::size_t>(y);
+        const period days = cx.counted(yi);
+        add_period(days, cx.extract, yi);
+        if (cx.compared(yi))
+            add_period({days.start, cx.compare_through}, cx.compare_through, cx.compare_bucket);
+    }
+}
+
+} // namespace
+
+const measure_spec thuiszitters_measure{
+    kpi_measure::thuiszitters, thuiszitter_combos, thuiszitter_matches, absences_table, false,
+    scan_thuiszitters};
+
+} // namespace kpi_detail
+
+PASSEND_NAMESPACE_END
