@@ -189,13 +189,13 @@ std::string monitor_html(const monitor& m, const monitor_format_options& options
         out += "<div class=\"charts\">\n<div class=\"chart\"><h3>Openstaande TLV-aanvragen "
                "<span class=\"en\">Open TLV requests</span></h3>";
         out += fmt::format("<p class=\"note\">Op {}: {} open, naar dagen sinds de aanvraag; "
-                           "rechts van de lijn is de wettelijke termijn van {} dagen voorbij. "
-                           "<em>By days since the request; right of the line the legal term has "
-                           "passed.</em></p>",
-                           format_day(m.on), cell_text(m, u.open_requests.total), m.tlv_term_days);
-        out += bar_chart(distribution_bars(m, u.open_requests),
-                         "Openstaande TLV-aanvragen naar leeftijd", std::size_t{2},
-                         fmt::format("termijn {} d", m.tlv_term_days));
+                           "rechts van de lijn zijn ze ouder dan zes weken, de wettelijke termijn. "
+                           "<em>By days since the request; right of the line older than six "
+                           "weeks, the legal term.</em></p>",
+                           format_day(m.on), cell_text(m, u.open_requests.total));
+        out +=
+            bar_chart(distribution_bars(m, u.open_requests),
+                      "Openstaande TLV-aanvragen naar leeftijd", std::size_t{2}, "6 weken (42 d)");
         out += "</div>\n<div class=\"chart\"><h3>Thuiszitters op de dag <span "
                "class=\"en\">Out of school on the day</span></h3>";
         out += fmt::format("<p class=\"note\">Op {}: {} thuiszitters, naar hoe lang hun verzuim "
@@ -206,7 +206,10 @@ std::string monitor_html(const monitor& m, const monitor_format_options& options
                "pupils</span></h3><p class=\"note\">Leerlingen met een TLV van dit "
                "samenwerkingsverband op een school elders (uit), en van elders op een eigen school "
                "(in). <em>Out: our TLV, a school elsewhere; in: the reverse.</em></p>";
-        out += border_chart(m, u);
+        const auto chart = border_chart(m, u);
+        out += chart.empty() ? "<p class=\"note\">Nog geen cijfers over grensverkeer in deze "
+                               "gegevens. <em>No cross-border figures in these data yet.</em></p>"
+                             : chart;
         out += fmt::format("<p class=\"note\">Ondersteuningsbekostiging <em>support funding</em>: "
                            "uitgaand {}, inkomend {}.</p></div>\n</div>\n</section>\n",
                            escape_html(row_text(m, u.money_outgoing)),

@@ -170,3 +170,28 @@ TEST_CASE("monitor: a day after the extract date and a unit that is no partnersh
     o.units.clear();
     CHECK(make_monitor(region(), o).on == d("2025-03-15")); // default: the extract date
 }
+
+// Enabled once dataset_builder accepts open requests (contract v1.1: no decision_date, outcome
+// open); until then the builder rejects the row.
+TEST_CASE("monitor: an open request without a decision, by age on the extract date" *
+          doctest::skip(true)) {
+    dataset_builder b;
+    b.add(swv_row{"PO01", "Een", sector::po});
+    b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
+    b.add(pupil_row{"p1", d("2016-05-01"), "GM01"});
+    b.add(pupil_row{"p2", d("2016-05-01"), "GM01"});
+    b.add(enrolment_row{"p1", "01BA00", d("2022-08-01")});
+    b.add(enrolment_row{"p2", "01BA00", d("2022-08-01")});
+    // Received 2025-02-01, open on the extract date 2025-03-15: 42 days, within the term.
+    b.add(tlv_row{"T1", "p1", "PO01", setting::sbo, funding_category::none, d("2025-02-01"), no_day,
+                  tlv_outcome::open});
+    // Received 2025-01-31: 43 days, past the term.
+    b.add(tlv_row{"T2", "p2", "PO01", setting::sbo, funding_category::none, d("2025-01-31"), no_day,
+                  tlv_outcome::open});
+    b.add(extract_row{d("2025-03-15")});
+    const auto ds = b.finish().value();
+    monitor_options o;
+    o.suppress = false;
+    const auto m = make_monitor(*ds, o);
+    CHECK(counts(m, m.units[0].open_requests) == "0 0 1 1 0 = 2");
+}
