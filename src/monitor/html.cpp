@@ -210,10 +210,12 @@ std::string monitor_html(const monitor& m, const monitor_format_options& options
         out += chart.empty() ? "<p class=\"note\">Nog geen cijfers over grensverkeer in deze "
                                "gegevens. <em>No cross-border figures in these data yet.</em></p>"
                              : chart;
-        out += fmt::format("<p class=\"note\">Ondersteuningsbekostiging <em>support funding</em>: "
-                           "uitgaand {}, inkomend {}.</p></div>\n</div>\n</section>\n",
-                           escape_html(row_text(m, u.money_outgoing)),
-                           escape_html(row_text(m, u.money_incoming)));
+        if (u.money_outgoing || u.money_incoming)
+            out += fmt::format("<p class=\"note\">Ondersteuningsbekostiging <em>support "
+                               "funding</em>: uitgaand {}, inkomend {}.</p>",
+                               escape_html(row_text(m, u.money_outgoing)),
+                               escape_html(row_text(m, u.money_incoming)));
+        out += "</div>\n</div>\n</section>\n";
     }
     out += fmt::format("<footer>Gemaakt met passend {} uit leerlinggegevens met pseudoniemen. "
                        "Verschil: tegen dezelfde periode vorig jaar. <em>Change: against the same "
