@@ -28,7 +28,8 @@ _GOOD, _WARN = "#2e7d32", "#f9a825"
 _SETTING_COLOURS = {"bao": "#1f77b4", "sbo": "#ff7f0e", "so": "#d62728", "vo": "#2ca02c",
                     "pro": "#9467bd", "vso": "#8c564b"}
 _UNIT_LABELS = {"percent": "%", "count": "aantal", "days": "dagen", "euro": "euro",
-                "score": "score (0-1)", "years": "schooljaren"}
+                "score": "score (0-1)", "years": "schooljaren",
+                "per_1000": "per 1000 leerlingen"}
 
 
 def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4.5)) -> Axes:

@@ -40,10 +40,6 @@ std::string describe(const std::string& origin, const std::string& id, const std
 template <class E, std::size_t N>
 using names_t = std::array<std::string_view, N>;
 
-constexpr names_t<kpi_measure, kpi_measure_count> measure_names{
-    "pupils", "transitions", "exits",       "thuiszitters",    "opps", "arrangements", "tlvs",
-    "funds",  "allocations", "assessments", "assessment_units"};
-
 std::string join(std::span<const std::string_view> names) {
     std::string out;
     for (auto n : names) {
@@ -129,15 +125,6 @@ private:
     std::string origin_, id_;
 };
 
-constexpr names_t<kpi_reference, 3> reference_names{"year", "teldatum", "peildatum"};
-constexpr names_t<kpi_aggregate, 5> aggregate_names{"count", "distinct_pupils", "sum", "mean",
-                                                    "median"};
-constexpr names_t<thuiszitter_class, 5> absence_names{
-    "langdurig_relatief_verzuim", "absoluut_verzuim", "thuiszitter",
-    "thuiszitter_langer_dan_3_maanden", "vrijstelling"};
-constexpr names_t<kpi_combine, 3> combine_names{"value", "ratio", "difference"};
-constexpr names_t<kpi_unit, 6> unit_names{"count", "percent", "days", "euro", "score", "years"};
-constexpr names_t<kpi_level, 5> level_names{"national", "swv", "board", "school", "municipality"};
 constexpr names_t<transition_kind, transition_kind_count> kind_names{
     "instroom",   "overstap", "verwijzing",   "terugplaatsing",
     "doorstroom", "overig",   "voortzetting", "uitstroom"};
@@ -145,88 +132,120 @@ constexpr names_t<transition_kind, transition_kind_count> kind_names{
 /// What each measure accepts: filter keys, fields, levels, reference days.
 struct measure_rules {
     std::initializer_list<std::string_view> filters;
-    std::initializer_list<std::string_view> fields; ///< for sum, mean, median
+    std::initializer_list<std::string_view> fields; ///< for sum, mean, median, quantile
     bool pupil_level;                               ///< one record per pupil: distinct_pupils
     bool counts_records;                            ///< count is meaningful
-    bool at_day;                                    ///< teldatum/peildatum instead of year
+    /// The reference days or period it may be taken at; the first is the default, and a
+    /// measure without `year` among them must name its day.
+    std::initializer_list<kpi_reference> at;
     std::initializer_list<kpi_level> levels;
 };
 
 const measure_rules& rules(kpi_measure m) {
     using enum kpi_level;
+    using enum kpi_reference;
     static const std::array<measure_rules, kpi_measure_count> table{{
         {{"setting", "has_opp"},
          {"years_in_setting"},
          true,
          true,
-         true,
+         {teldatum, peildatum},
          {swv, board, school, municipality}},
         {{"kind", "from", "to", "exit"},
          {},
          false,
          true,
-         false,
+         {year},
          {swv, board, school, municipality}},
-        {{"setting", "exit"}, {}, false, true, false, {swv, board, school, municipality}},
-        {{"absence"}, {}, true, true, false, {swv, board, school, municipality}},
-        {{}, {}, true, true, true, {swv, board, school, municipality}},
+        {{"setting", "exit"}, {}, false, true, {year}, {swv, board, school, municipality}},
+        // thuiszitters: in the year, or on a day (thuiszitters_op_dag)
+        {{"absence"}, {}, true, true, {year, teldatum}, {swv, board, school, municipality}},
+        {{}, {}, true, true, {teldatum, peildatum}, {swv, board, school, municipality}},
         {{"level", "arrangement_kind"},
          {"cost_eur"},
          false,
          true,
-         false,
+         {year},
          {swv, board, school, municipality}},
-        {{"setting", "category", "outcome", "has_request_date"},
+        {{"setting", "category", "outcome", "has_request_date", "within_term", "has_term_start"},
          {"days"},
          false,
          true,
-         false,
+         {year},
          {swv, municipality}},
-        {{}, {"amount_eur"}, false, false, false, {swv, board}},
-        {{}, {"amount_eur"}, false, false, false, {board, school}},
-        {{"framework"}, {"score"}, false, true, false, {swv, board, school}},
-        {{"framework"}, {"meets_norm"}, false, true, false, {swv, board, school}},
+        {{}, {"amount_eur"}, false, false, {year}, {swv, board}},
+        {{}, {"amount_eur"}, false, false, {year}, {board, school}},
+        {{"framework"}, {"score"}, false, true, {year}, {swv, board, school}},
+        {{"framework"}, {"meets_norm"}, false, true, {year}, {swv, board, school}},
+        // absences: each qualifying absence that ended in the year
+        {{"absence"}, {"days"}, false, true, {year}, {swv, board, school, municipality}},
+        {{"setting", "category"}, {}, false, true, {year}, {swv, municipality}}, // tlv_requests
+        {{"setting", "category"},
+         {},
+         false,
+         true,
+         {year_end, teldatum},
+         {swv, municipality}}, // tlv_open
+        {{"setting", "category", "direction"},
+         {"rate_eur"},
+         true,
+         true,
+         {teldatum, peildatum},
+         {swv}}, // cross_border
     }};
     return table[static_cast<std::size_t>(m)];
 }
 
-bool contains(std::initializer_list<std::string_view> list, std::string_view s) {
+template <class T>
+bool contains(std::initializer_list<T> list, T s) {
     return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
-    only_keys(obj, path, {"measure", "at", "filter", "aggregate", "field"});
+    only_keys(obj, path, {"measure", "at", "filter", "aggregate", "field", "quantile"});
     kpi_quantity q;
     q.measure = static_cast<kpi_measure>(
-        choice(need(obj, path, "measure"), path + "/measure", measure_names, "measure"));
+        choice(need(obj, path, "measure"), path + "/measure", kpi_measure_names, "measure"));
     const auto& r = rules(q.measure);
     const std::string mname{to_string(q.measure)};
 
-    if (r.at_day) {
+    q.at = *r.at.begin();
+    if (obj.contains("at")) {
         q.at = static_cast<kpi_reference>(
-            choice(need(obj, path, "at"), path + "/at", reference_names, "reference day"));
-        if (q.at == kpi_reference::year)
-            fail(path + "/at", "measure " + mname + " is taken at a day: teldatum or peildatum");
-    } else if (obj.contains("at")) {
-        q.at = static_cast<kpi_reference>(
-            choice(obj["at"], path + "/at", reference_names, "reference day"));
-        if (q.at != kpi_reference::year)
-            fail(path + "/at", "measure " + mname + " counts events in the school year: \"year\"");
+            choice(obj["at"], path + "/at", kpi_reference_names, "reference day"));
+        if (!contains<kpi_reference>(r.at, q.at)) {
+            std::string list;
+            for (auto a : r.at) list += (list.empty() ? "" : "|") + std::string(to_string(a));
+            fail(path + "/at", "measure " + mname + " is taken at " + list);
+        }
+    } else if (!contains<kpi_reference>(r.at, kpi_reference::year)) {
+        need(obj, path, "at");
     }
 
     if (obj.contains("filter")) filter(obj["filter"], path + "/filter", q);
-    if (q.measure == kpi_measure::thuiszitters && !q.filter.absence)
-        fail(path + "/filter", "measure thuiszitters needs filter \"absence\"");
+    if ((q.measure == kpi_measure::thuiszitters || q.measure == kpi_measure::absences) &&
+        !q.filter.absence)
+        fail(path + "/filter", "measure " + mname + " needs filter \"absence\"");
+    if (q.measure == kpi_measure::cross_border && !q.filter.direction)
+        fail(path + "/filter", "measure cross_border needs filter \"direction\"");
 
     q.aggregate = r.pupil_level      ? kpi_aggregate::distinct_pupils
                   : r.counts_records ? kpi_aggregate::count
                                      : kpi_aggregate::sum;
     if (obj.contains("aggregate"))
         q.aggregate = static_cast<kpi_aggregate>(
-            choice(obj["aggregate"], path + "/aggregate", aggregate_names, "aggregate"));
-    const bool needs_field = q.aggregate == kpi_aggregate::sum ||
-                             q.aggregate == kpi_aggregate::mean ||
-                             q.aggregate == kpi_aggregate::median;
+            choice(obj["aggregate"], path + "/aggregate", kpi_aggregate_names, "aggregate"));
+    const bool needs_field =
+        q.aggregate == kpi_aggregate::sum || q.aggregate == kpi_aggregate::mean ||
+        q.aggregate == kpi_aggregate::median || q.aggregate == kpi_aggregate::quantile;
+    if (q.aggregate == kpi_aggregate::quantile) {
+        q.quantile = number(need(obj, path, "quantile"), path + "/quantile");
+        if (!(q.quantile >= 0 && q.quantile <= 1))
+            fail(path + "/quantile",
+                 "a quantile is between 0 and 1, got " + obj["quantile"].dump());
+    } else if (obj.contains("quantile")) {
+        fail(path + "/quantile", "only aggregate quantile takes a quantile");
+    }
     if (q.aggregate == kpi_aggregate::distinct_pupils && !r.pupil_level)
         fail(path + "/aggregate",
              "measure " + mname + " counts records, not distinct pupils: use \"count\"");
@@ -237,14 +256,14 @@ kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
             fail(path + "/aggregate",
                  "measure " + mname + " has no field to " + std::string(to_string(q.aggregate)));
         q.field = text(need(obj, path, "field"), path + "/field");
-        if (!contains(r.fields, q.field)) {
+        if (!contains<std::string_view>(r.fields, q.field)) {
             std::string list;
             for (auto f : r.fields) list += (list.empty() ? "" : "|") + std::string(f);
             fail(path + "/field",
                  "measure " + mname + " has no field \"" + q.field + "\" (one of " + list + ")");
         }
     } else if (obj.contains("field")) {
-        fail(path + "/field", "a field is only summed by aggregate sum, mean or median");
+        fail(path + "/field", "a field is only read by aggregate sum, mean, median or quantile");
     }
     return q;
 }
@@ -252,13 +271,14 @@ kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
 void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) const {
     only_keys(obj, path,
               {"setting", "from", "to", "kind", "exit", "has_opp", "absence", "level",
-               "arrangement_kind", "outcome", "category", "has_request_date", "framework"});
+               "arrangement_kind", "outcome", "category", "has_request_date", "within_term",
+               "has_term_start", "direction", "framework"});
     const auto& r = rules(q.measure);
     auto& f = q.filter;
     for (const auto& [key, v] : obj.items()) {
         if (key.starts_with('$')) continue;
         const std::string p = path + "/" + key;
-        if (!contains(r.filters, key))
+        if (!contains<std::string_view>(r.filters, key))
             fail(p,
                  "measure " + std::string(to_string(q.measure)) + " has no filter \"" + key + "\"");
         if (key == "setting")
@@ -285,7 +305,8 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
         else if (key == "has_opp")
             f.has_opp = boolean(v, p);
         else if (key == "absence")
-            f.absence = static_cast<thuiszitter_class>(choice(v, p, absence_names, "absence"));
+            f.absence =
+                static_cast<thuiszitter_class>(choice(v, p, thuiszitter_class_names, "absence"));
         else if (key == "level")
             each(v, p, [&](const json& x, const std::string& xp) {
                 const double n = number(x, xp);
@@ -307,6 +328,13 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
             });
         else if (key == "has_request_date")
             f.has_request_date = boolean(v, p);
+        else if (key == "within_term")
+            f.within_term = boolean(v, p);
+        else if (key == "has_term_start")
+            f.has_term_start = boolean(v, p);
+        else if (key == "direction")
+            f.direction =
+                static_cast<border_direction>(choice(v, p, border_direction_names, "direction"));
         else if (key == "framework")
             f.framework = text(v, p);
     }
@@ -337,8 +365,8 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     if (obj.contains("description"))
         d.description = text(obj["description"], path + "/description", false);
     d.source = text(need(obj, path, "source"), path + "/source");
-    d.unit =
-        static_cast<kpi_unit>(choice(need(obj, path, "unit"), path + "/unit", unit_names, "unit"));
+    d.unit = static_cast<kpi_unit>(
+        choice(need(obj, path, "unit"), path + "/unit", kpi_unit_names, "unit"));
 
     d.numerator = quantity(need(obj, path, "numerator"), path + "/numerator");
     if (obj.contains("denominator"))
@@ -347,18 +375,16 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     d.combine = d.denominator ? kpi_combine::ratio : kpi_combine::value;
     if (obj.contains("combine"))
         d.combine = static_cast<kpi_combine>(
-            choice(obj["combine"], path + "/combine", combine_names, "combine"));
+            choice(obj["combine"], path + "/combine", kpi_combine_names, "combine"));
     if (d.denominator && d.combine == kpi_combine::value)
-        fail(path + "/combine", "a denominator needs combine \"ratio\" or \"difference\"");
+        fail(path + "/combine", "a denominator needs combine \"ratio\", \"difference\" or \"sum\"");
     if (!d.denominator && d.combine != kpi_combine::value)
         fail(path + "/combine",
              "combine \"" + std::string(to_string(d.combine)) + "\" needs a denominator");
-    const auto agg = d.numerator.aggregate;
-    if (d.denominator && (agg == kpi_aggregate::mean || agg == kpi_aggregate::median))
-        fail(path + "/denominator",
-             "a mean or median numerator brings its own denominator (the number of records)");
-    if (d.denominator && (d.denominator->aggregate == kpi_aggregate::mean ||
-                          d.denominator->aggregate == kpi_aggregate::median))
+    if (d.denominator && is_average(d.numerator))
+        fail(path + "/denominator", "a mean, median or quantile numerator brings its own "
+                                    "denominator (the number of records)");
+    if (d.denominator && is_average(*d.denominator))
         fail(path + "/denominator/aggregate", "a denominator is a count or a sum");
 
     if (obj.contains("scale")) {
@@ -367,10 +393,12 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     }
     if (d.unit == kpi_unit::percent && !(d.combine == kpi_combine::ratio && d.scale == 100))
         fail(path + "/unit", "a percent is a ratio with scale 100");
+    if (d.unit == kpi_unit::per_1000 && !(d.combine == kpi_combine::ratio && d.scale == 1000))
+        fail(path + "/unit", "a per_1000 is a ratio with scale 1000");
 
     if (obj.contains("levels"))
         each(obj["levels"], path + "/levels", [&](const json& x, const std::string& xp) {
-            const auto level = static_cast<kpi_level>(choice(x, xp, level_names, "level"));
+            const auto level = static_cast<kpi_level>(choice(x, xp, kpi_level_names, "level"));
             if (level == kpi_level::national) return; // always reported
             for (const kpi_quantity* q : {&d.numerator, d.denominator ? &*d.denominator : nullptr})
                 if (q && !std::ranges::count(rules(q->measure).levels, level))
@@ -413,7 +441,7 @@ json names_of(const std::vector<E>& values, const std::array<std::string_view, N
 
 json to_json(const kpi_quantity& q) {
     json out{{"measure", to_string(q.measure)}};
-    if (rules(q.measure).at_day || q.at != kpi_reference::year) out["at"] = to_string(q.at);
+    if (q.at != kpi_reference::year) out["at"] = to_string(q.at);
     json f = json::object();
     const auto& fl = q.filter;
     if (!fl.settings.empty()) f["setting"] = names_of(fl.settings, code_names<setting>::names);
@@ -431,10 +459,15 @@ json to_json(const kpi_quantity& q) {
     if (!fl.categories.empty())
         f["category"] = names_of(fl.categories, code_names<funding_category>::names);
     if (fl.has_request_date) f["has_request_date"] = *fl.has_request_date;
+    if (fl.within_term) f["within_term"] = *fl.within_term;
+    if (fl.has_term_start) f["has_term_start"] = *fl.has_term_start;
+    if (fl.direction)
+        f["direction"] = border_direction_names[static_cast<std::size_t>(*fl.direction)];
     if (!fl.framework.empty()) f["framework"] = fl.framework;
     if (!f.empty()) out["filter"] = f;
     out["aggregate"] = to_string(q.aggregate);
     if (!q.field.empty()) out["field"] = q.field;
+    if (q.aggregate == kpi_aggregate::quantile) out["quantile"] = q.quantile;
     return out;
 }
 
@@ -455,7 +488,7 @@ json to_json(const kpi_definition& d) {
     if (d.denominator) out["denominator"] = to_json(*d.denominator);
     if (d.combine != kpi_combine::value) out["combine"] = to_string(d.combine);
     if (d.combine == kpi_combine::ratio && d.scale != 1) out["scale"] = d.scale;
-    out["levels"] = names_of(d.levels, level_names);
+    out["levels"] = names_of(d.levels, kpi_level_names);
     if (d.sector_only) out["sector"] = to_string(*d.sector_only);
     if (d.norm) {
         out["norm"] = {

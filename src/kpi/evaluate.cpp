@@ -76,10 +76,21 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     const auto planned = add_definitions(pl, defs, ds);
     pl.compile();
 
+    // Any day: the school year holding it is the one reported (the year before it is scanned
+    // for the change).
+    evaluate_options asked = options;
+    if (options.reference_day) {
+        if (*options.reference_day > ds.extract_date())
+            throw invalid_argument("reference day " + format_day(*options.reference_day) +
+                                   " is after the data's extract date " +
+                                   format_day(ds.extract_date()) + ": nothing after it is known");
+        asked.years = {school_year::containing(*options.reference_day)};
+    }
     const auto speaks_of = data_years(ds);
-    const year_range years = scan_years(speaks_of, options.years);
+    const year_range years = scan_years(speaks_of, asked.years);
     const slot_layout layout(ds);
-    const scan_context cx{ds, pl, years, options.view};
+    const scan_context cx{
+        ds, pl, years, scan_settings{options.view, options.reference_day, options.tlv_term_days}};
     const auto pupils = static_cast<std::uint32_t>(ds.pupils().size());
     const unsigned threads = thread_count(options.threads, pupils);
 
@@ -128,9 +139,10 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
 
     kpi_results out;
     out.extract_date = ds.extract_date();
+    out.reference_day = options.reference_day;
     for (const auto& d : defs) out.definitions.push_back(d.info());
     out.relations = derive_relations(defs);
-    out.rows = make_rows({cx, acc, layout, defs, planned, speaks_of, options, threads});
+    out.rows = make_rows({cx, acc, layout, defs, planned, speaks_of, asked, threads});
     st.rows_seconds = seconds_since(t0);
     if (stats) *stats = st;
     return out;

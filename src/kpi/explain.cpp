@@ -56,7 +56,7 @@ std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::str
     }
 
     const year_range years = scan_years(data_years(ds), {year});
-    const scan_context cx{ds, pl, years, view};
+    const scan_context cx{ds, pl, years, scan_settings{view}};
     pupil_collector collector{ds, *years.index(year), level, u, {}};
     record_sink sink(collector);
     scan_pupils(cx, 0, static_cast<std::uint32_t>(ds.pupils().size()), sink);

@@ -26,6 +26,10 @@ const std::array<const measure_spec*, kpi_measure_count>& measure_specs() {
         &allocations_measure,
         &assessments_measure,
         &assessment_units_measure,
+        &absences_measure,
+        &tlv_requests_measure,
+        &tlv_open_measure,
+        &cross_border_measure,
     };
     return specs;
 }
@@ -77,7 +81,7 @@ void plan::compile() {
                 for (auto q : qs) {
                     const auto a = quantities[q].aggregate;
                     info.field |= a == kpi_aggregate::sum || a == kpi_aggregate::mean;
-                    info.values |= a == kpi_aggregate::median;
+                    info.values |= a == kpi_aggregate::median || a == kpi_aggregate::quantile;
                     classes_of[q].push_back(static_cast<std::uint32_t>(classes.size()));
                 }
                 classes.push_back(info);

@@ -15,21 +15,18 @@ bool about_pupils(kpi_measure m) {
            m != kpi_measure::assessments && m != kpi_measure::assessment_units;
 }
 
-bool is_average(const kpi_quantity& q) {
-    return q.aggregate == kpi_aggregate::mean || q.aggregate == kpi_aggregate::median;
-}
-
 /// The number a side of a definition publishes: a mean's or median's denominator counts its
 /// records, so it is that quantity counted.
 kpi_quantity counted(kpi_quantity q) {
     q.aggregate = kpi_aggregate::count;
     q.field.clear();
+    q.quantile = kpi_quantity{}.quantile;
     return q;
 }
 
 // The filter fields that split records into disjoint groups (a record has one setting, one
 // kind, one level, ...), as sorted value lists; empty means every value.
-constexpr std::size_t dim_count = 11;
+constexpr std::size_t dim_count = 13;
 using dims = std::array<std::vector<int>, dim_count>;
 
 template <class E>
@@ -45,19 +42,26 @@ std::vector<int> values(const std::optional<bool>& b) {
 }
 
 dims dims_of(const kpi_filter& f) {
-    return {values(f.settings),        values(f.from_settings),
-            values(f.to_settings),     values(f.kinds),
-            values(f.exits),           values(f.has_opp),
-            values(f.levels),          values(f.arrangement_kinds),
-            values(f.outcomes),        values(f.categories),
-            values(f.has_request_date)};
+    return {values(f.settings),
+            values(f.from_settings),
+            values(f.to_settings),
+            values(f.kinds),
+            values(f.exits),
+            values(f.has_opp),
+            values(f.levels),
+            values(f.arrangement_kinds),
+            values(f.outcomes),
+            values(f.categories),
+            values(f.has_request_date),
+            values(f.within_term),
+            values(f.has_term_start)};
 }
 
 /// The same records apart from the splitting fields.
 bool same_kind(const kpi_quantity& a, const kpi_quantity& b) {
     return a.measure == b.measure && a.at == b.at && a.aggregate == b.aggregate &&
-           a.field == b.field && a.filter.absence == b.filter.absence &&
-           a.filter.framework == b.filter.framework;
+           a.field == b.field && a.filter.absence == b.filter.absence && a.quantile == b.quantile &&
+           a.filter.direction == b.filter.direction && a.filter.framework == b.filter.framework;
 }
 
 /// The fields in which `part` narrows `total` (a bit per field), or nothing when `part` is not

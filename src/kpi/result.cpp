@@ -10,15 +10,11 @@
 PASSEND_NAMESPACE_BEGIN
 
 std::string_view to_string(kpi_level level) noexcept {
-    static constexpr std::array<std::string_view, 5> names{"national", "swv", "board", "school",
-                                                           "municipality"};
-    return names[static_cast<std::size_t>(level)];
+    return kpi_level_names[static_cast<std::size_t>(level)];
 }
 
 std::string_view to_string(kpi_unit unit) noexcept {
-    static constexpr std::array<std::string_view, 6> names{"count", "percent", "days",
-                                                           "euro",  "score",   "years"};
-    return names[static_cast<std::size_t>(unit)];
+    return kpi_unit_names[static_cast<std::size_t>(unit)];
 }
 
 std::string_view to_string(kpi_status status) noexcept {

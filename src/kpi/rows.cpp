@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 #include <string_view>
 #include <thread>
@@ -33,6 +34,17 @@ double median(std::vector<double> v) {
     if (n % 2) return upper;
     const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
     return (lower + upper) / 2; // the mean of the middle two
+}
+
+/// The `q` quantile (0-1) of `v` by linear interpolation between order statistics: type 7 of
+/// Hyndman and Fan, numpy.percentile's default. h = (n - 1) q; x[floor h] + (h - floor h) ×
+/// (x[floor h + 1] - x[floor h]).
+double quantile(std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    const double h = static_cast<double>(v.size() - 1) * q;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
 /// A quantity's numbers for one school year, per slot: records and the field's sum, summed over
@@ -88,8 +100,7 @@ struct numbers {
 /// denominator where the definition has one (a mean or median reads its numerator only).
 bool touched(const kpi_definition& d, const totals& n, const totals* den, std::uint32_t slot) {
     if (n.records[slot] > 0) return true;
-    const auto a = d.numerator.aggregate;
-    return den && a != kpi_aggregate::mean && a != kpi_aggregate::median && den->records[slot] > 0;
+    return den && !is_average(d.numerator) && den->records[slot] > 0;
 }
 
 /// A definition's numbers for one slot, from its numerator's and denominator's totals.
@@ -106,17 +117,27 @@ numbers combine(const kpi_definition& d, const plan& pl, const accumulator& acc,
         out.denominator = n.records[slot];
         if (n.records[slot] > 0) out.value = median(values_of(pl, acc, n.q, n.year, slot));
         return out;
+    case kpi_aggregate::quantile:
+        out.denominator = n.records[slot];
+        if (n.records[slot] > 0)
+            out.value = quantile(values_of(pl, acc, n.q, n.year, slot), d.numerator.quantile);
+        return out;
     default:
         break;
     }
-    out.numerator = amount(d.numerator, n, slot);
+    // A sum with a missing amount (a cross-border pupil without a rate) is NaN: no value.
+    const auto known = [](double x) { return std::isnan(x) ? std::nullopt : std::optional(x); };
+    out.numerator = known(amount(d.numerator, n, slot));
     if (!den) {
         out.value = out.numerator;
         return out;
     }
-    out.denominator = amount(*d.denominator, *den, slot);
+    out.denominator = known(amount(*d.denominator, *den, slot));
+    if (!out.numerator || !out.denominator) return out;
     if (d.combine == kpi_combine::difference)
         out.value = *out.numerator - *out.denominator;
+    else if (d.combine == kpi_combine::sum)
+        out.value = *out.numerator + *out.denominator;
     else if (*out.denominator != 0)
         out.value = d.scale * *out.numerator / *out.denominator;
     return out;
@@ -150,6 +171,8 @@ bool is_period_count(const kpi_definition& d) {
         case kpi_measure::thuiszitters:
         case kpi_measure::arrangements:
         case kpi_measure::tlvs:
+        case kpi_measure::absences:
+        case kpi_measure::tlv_requests:
             return q.aggregate == kpi_aggregate::count ||
                    q.aggregate == kpi_aggregate::distinct_pupils ||
                    q.aggregate == kpi_aggregate::sum;
@@ -161,12 +184,13 @@ bool is_period_count(const kpi_definition& d) {
            (!d.denominator || of_period(*d.denominator));
 }
 
-/// Whether a definition has a value in school year `y`: not when one of its stocks is taken on
-/// a day after the extract date (a partial year's peildatum, 1 February).
-bool observed(const kpi_definition& d, school_year y, day extract) {
+/// Whether a definition has a value in scanned year `y` of school year `sy`: not when one of
+/// its stocks is taken on a day after the extract date (a partial year's peildatum, 1 February),
+/// nor an amount of rates.csv in a year the rates do not cover.
+bool observed(const kpi_definition& d, const scan_context& cx, std::size_t y, school_year sy) {
     const auto on_time = [&](const kpi_quantity& q) {
-        if (q.measure != kpi_measure::pupils && q.measure != kpi_measure::opps) return true;
-        return (q.at == kpi_reference::peildatum ? y.peildatum() : y.teldatum()) <= extract;
+        if (q.field == "rate_eur" && !cx.ds.rates().covers(sy)) return false;
+        return q.at == kpi_reference::year || cx.day_of(q.at, y) <= cx.extract;
     };
     return on_time(d.numerator) && (!d.denominator || on_time(*d.denominator));
 }
@@ -262,7 +286,7 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
             // This year's and the compared totals (for the change). A stock on a day after the
             // extract date has no value, as a KPI of an absent table.
             const totals *n = nullptr, *den = nullptr, *pn = nullptr, *pden = nullptr;
-            if (dp.present && observed(d, sy, ds.extract_date())) {
+            if (dp.present && observed(d, cx, *y, sy)) {
                 n = &totals_at(dp.num, *y);
                 if (dp.den) den = &totals_at(*dp.den, *y);
                 if (const auto py = compared_bucket(di, *y)) {
@@ -270,7 +294,7 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
                     if (dp.den) pden = &totals_at(*dp.den, *py);
                 }
             }
-            const bool partial = ds.is_partial(sy);
+            const bool partial = cx.is_partial(*y);
             for (const auto level : levels) {
                 for (const auto& [name, unit] : units_of[static_cast<std::size_t>(level)]) {
                     // Partnerships always have a row (of the KPI's sector, if it has one);

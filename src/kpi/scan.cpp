@@ -9,10 +9,10 @@ namespace kpi_detail {
 
 namespace {
 
-/// The same day a year earlier; 29 February maps to 28 February.
-day same_day_a_year_earlier(day d) {
+/// The same day `n` years earlier (later for negative `n`); 29 February maps to 28 February.
+day same_day_years_earlier(day d, int n) {
     const date::year_month_day ymd{d};
-    const auto earlier = ymd - date::years{1};
+    const auto earlier = ymd - date::years{n};
     return earlier.ok() ? day{earlier} : day{earlier.year() / earlier.month() / date::last};
 }
 
@@ -49,21 +49,27 @@ year_range scan_years(const std::vector<school_year>& data,
 }
 
 scan_context::scan_context(const dataset& ds_, const plan& pl_, year_range years_,
-                           attribution_view view_)
-    : ds(ds_), pl(pl_), years(years_), view(view_), extract(ds_.extract_date()),
+                           const scan_settings& settings)
+    : ds(ds_), pl(pl_), years(years_), view(settings.view), tlv_term_days(settings.tlv_term_days),
+      extract(settings.reference_day.value_or(ds_.extract_date())),
       compare_bucket(static_cast<std::size_t>(years_.count)) {
+    const int day_year = school_year::containing(extract).start_year();
     for (int y = 0; y <= years.count; ++y) {
-        days[0].push_back(school_year{years.first + y}.teldatum());
-        days[1].push_back(school_year{years.first + y}.peildatum());
-        first_days.push_back(school_year{years.first + y}.first_day());
+        const school_year sy{years.first + y};
+        // With a reference day, the stocks of every year are taken on that day's date in it.
+        days[0].push_back(settings.reference_day
+                              ? same_day_years_earlier(extract, day_year - sy.start_year())
+                              : sy.teldatum());
+        days[1].push_back(sy.peildatum());
+        first_days.push_back(sy.first_day());
     }
     horizon_year = clamped_year(extract);
     // The partial year, when it is reported and scanned with the year before it.
     const auto holding = school_year::containing(extract);
-    if (ds.is_reported(holding) && ds.is_partial(holding))
+    if (ds.is_reported(holding) && holding.last_day() > extract)
         if (const auto i = years.index(holding); i && *i > 0) {
             partial = *i;
-            compare_through = same_day_a_year_earlier(extract);
+            compare_through = same_day_years_earlier(extract, 1);
         }
 }
 

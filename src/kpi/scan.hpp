@@ -34,6 +34,10 @@ extern const measure_spec funds_measure;            // scan_tables.cpp
 extern const measure_spec allocations_measure;      // scan_tables.cpp
 extern const measure_spec assessments_measure;      // scan_tables.cpp
 extern const measure_spec assessment_units_measure; // scan_tables.cpp
+extern const measure_spec absences_measure;         // scan_thuiszitters.cpp
+extern const measure_spec tlv_requests_measure;     // scan_tlvs.cpp
+extern const measure_spec tlv_open_measure;         // scan_tlvs.cpp
+extern const measure_spec cross_border_measure;     // scan_cross_border.cpp
 
 /// The school years the scan covers: contiguous, from `first`.
 struct year_range {
@@ -52,9 +56,19 @@ std::vector<school_year> data_years(const dataset& ds);
 /// the change against the previous year).
 year_range scan_years(const std::vector<school_year>& data, const std::vector<school_year>& wanted);
 
+/// What an evaluation asks of the scans besides the catalog (evaluate_options' part of it).
+struct scan_settings {
+    attribution_view view = attribution_view::paying;
+    /// The monitor's any day: stocks are taken on it (and on the same day in the other scanned
+    /// years, for the change), and events count through it, as if the data ended there.
+    std::optional<day> reference_day;
+    int tlv_term_days = 42; ///< tlv_binnen_termijn's term
+};
+
 /// What one scan knows: the dataset, the plan, the years, the view and the extract date.
 struct scan_context {
-    scan_context(const dataset& ds, const plan& pl, year_range years, attribution_view view);
+    scan_context(const dataset& ds, const plan& pl, year_range years,
+                 const scan_settings& settings = {});
 
     /// The scanned school year holding `d`, if any (a search in a few days, no calendar maths).
     std::optional<std::size_t> year_of(day d) const noexcept {
@@ -87,14 +101,35 @@ struct scan_context {
     }
     /// One past the last scanned year a record of an open or planned period may count in.
     int end_year() const noexcept { return std::min(years.first + years.count, horizon_year + 1); }
+    /// The day a quantity taken at `at` is taken in scanned year `y` (teldatum, peildatum, or
+    /// year_end: the year's last day, or the extract date in a partial year).
+    day day_of(kpi_reference at, std::size_t y) const noexcept {
+        switch (at) {
+        case kpi_reference::peildatum:
+            return days[1][y];
+        case kpi_reference::year_end:
+            return std::min(first_days[y + 1] - date::days{1}, extract);
+        default:
+            return days[0][y];
+        }
+    }
+    /// Whether scanned year `y` is partial: its period counts end at the extract date (or the
+    /// reference day) before its last day.
+    bool is_partial(std::size_t y) const noexcept {
+        return first_days[y + 1] - date::days{1} > extract;
+    }
 
     const dataset& ds;
     const plan& pl;
     year_range years;
     attribution_view view;
-    std::array<std::vector<day>, reference_day_count> days; ///< teldatum, peildatum per year
+    int tlv_term_days;
+    /// Teldatum (or the reference day's date in that year) and peildatum per scanned year.
+    std::array<std::vector<day>, reference_day_count> days;
     std::vector<day> first_days; ///< 1 August of each scanned year and the next
-    day extract;                 ///< the extract date: no reference day or event after it counts
+    /// The extract date, or the reference day when one is asked: no reference day or event
+    /// after it counts.
+    day extract;
     /// The scanned index of the partial school year (the one holding the extract date, when
     /// reported), whose period counts are compared with the year before through
     /// compare_through; the accumulator holds that comparison in the extra year compare_bucket.

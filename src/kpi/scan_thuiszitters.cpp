@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Measure `thuiszitters`: pupils with a qualifying absence (or a vrijstelling) in the year, by
-// thuiszitter class. passend/thuiszitters.hpp decides which absences qualify and their units.
+// Measures `thuiszitters`: pupils with a qualifying absence (or a vrijstelling) in the year, or
+// on a day, by thuiszitter class; and `absences`: each qualifying absence that ended in the year,
+// with its length in days. passend/thuiszitters.hpp decides which absences qualify and their
+// units.
 #include "kpi/scan.hpp"
 
 PASSEND_NAMESPACE_BEGIN
@@ -15,11 +17,23 @@ static_assert(static_cast<std::size_t>(thuiszitter_class::vrijstelling) + 1 ==
                   thuiszitter_class_count,
               "a new thuiszitter class: widen thuiszitter_class_count and qualifies()");
 
+/// In the year (0) or on the day (1: teldatum, or the reference day), and the class.
+using thuiszitter_space = combo_space<2, thuiszitter_class_count>;
+
 std::size_t thuiszitter_combos(const plan&) {
-    return thuiszitter_class_count;
+    return thuiszitter_space::count;
 }
 
 bool thuiszitter_matches(const kpi_quantity& q, std::size_t c, const plan&) {
+    return thuiszitter_space::at<0>(c) == (q.at == kpi_reference::teldatum) &&
+           static_cast<std::size_t>(*q.filter.absence) == thuiszitter_space::at<1>(c);
+}
+
+std::size_t class_combos(const plan&) {
+    return thuiszitter_class_count;
+}
+
+bool class_matches(const kpi_quantity& q, std::size_t c, const plan&) {
     return static_cast<std::size_t>(*q.filter.absence) == c;
 }
 
@@ -46,18 +60,21 @@ bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
 /// Thuiszitters and vrijstellingen of one pupil in one school year, from its `episodes` of the
 /// year: the pupil counts once per class, for the unit of the earliest absence qualifying for
 /// it; on a tie (same start), per level the unit that sorts first.
+unit_keys keys_of(const scan_context& cx, const verzuim_episode& ep) {
+    const auto& u = ep.unit;
+    unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
+                has(u.school) ? pos(u.school) : none,
+                has(u.municipality) ? pos(u.municipality) : none};
+    if (cx.view == attribution_view::schoolgaand && has(u.school))
+        k.swv = pos(cx.ds.schools().swv[pos(u.school)]);
+    return k;
+}
+
+/// `on_day`: the combos of thuiszitters on a day rather than in the year.
 void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
-                      const std::vector<verzuim_episode>& episodes, record_sink& sink) {
+                      const std::vector<verzuim_episode>& episodes, record_sink& sink,
+                      bool on_day = false) {
     const auto& ds = cx.ds;
-    auto keys_of = [&](const verzuim_episode& ep) {
-        const auto& u = ep.unit;
-        unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
-                    has(u.school) ? pos(u.school) : none,
-                    has(u.municipality) ? pos(u.municipality) : none};
-        if (cx.view == attribution_view::schoolgaand && has(u.school))
-            k.swv = pos(ds.schools().swv[pos(u.school)]);
-        return k;
-    };
     // The unit that sorts first by its id (`onbekend` sorts as that word).
     auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
         const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
@@ -65,14 +82,14 @@ void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
         return nb < na ? b : a;
     };
     for (std::size_t c = 0; c < thuiszitter_class_count; ++c) {
-        const auto cls = cx.pl.cls(kpi_measure::thuiszitters, c);
+        const auto cls = cx.pl.cls(kpi_measure::thuiszitters, thuiszitter_space::encode(on_day, c));
         if (cls < 0) continue;
         std::optional<unit_keys> keys;
         day start{};
         for (const auto& ep : episodes) {
             if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
             if (keys && ep.start > start) break; // episodes are sorted by start
-            const unit_keys k = keys_of(ep);
+            const unit_keys k = keys_of(cx, ep);
             if (!keys) {
                 keys = k;
                 start = ep.start;
@@ -107,11 +124,51 @@ void scan_thuiszitters(const scan_context& cx, pupil_idx p, record_sink& sink,
         add_period(days, cx.extract, yi);
         if (cx.compared(yi))
             add_period({days.start, cx.compare_through}, cx.compare_through, cx.compare_bucket);
+        // On the day: the absences covering it as they stood then (a relatief one counts when
+        // day - start >= 28), each attributed on the day rather than on its start.
+        const day d = cx.days[0][yi];
+        if (d > cx.extract) continue;
+        episodes.clear();
+        append_verzuim_episodes(ds, p, {d, d}, d, episodes);
+        if (episodes.empty()) continue;
+        const auto unit = attribute_absence(ds, p, d);
+        for (auto& ep : episodes) ep.unit = unit;
+        add_thuiszitters(cx, p, yi, episodes, sink, true);
+    }
+}
+
+/// Each qualifying absence that ended in a counted year (through the extract date), for the
+/// unit of its own start, with its length in days (start to end inclusive).
+void scan_absences(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scratch& scratch) {
+    const auto& ds = cx.ds;
+    const auto& ab = ds.absences();
+    if (ab.first.empty() || ab.first[pos(p)] == ab.first[pos(p) + 1] ||
+        !ds.has_table(table::absences))
+        return;
+    auto& episodes = scratch.episodes;
+    for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
+        const auto yi = static_cast<std::size_t>(y);
+        const period days = cx.counted(yi);
+        episodes.clear();
+        append_verzuim_episodes(ds, p, days, cx.extract, episodes);
+        for (const auto& ep : episodes) {
+            if (ep.open || ep.last < days.start || ep.last > days.end) continue;
+            const unit_keys k = keys_of(cx, ep);
+            for (std::size_t c = 0; c < thuiszitter_class_count; ++c) {
+                if (!qualifies(static_cast<thuiszitter_class>(c), ep)) continue;
+                const auto cls = cx.pl.cls(kpi_measure::absences, c);
+                if (cls < 0) continue;
+                cx.at_event(yi, ep.last,
+                            [&](std::size_t b) { sink.add(cls, b, k, p, ep.length_days); });
+            }
+        }
     }
 }
 
 } // namespace
 
+const measure_spec absences_measure{kpi_measure::absences, class_combos, class_matches,
+                                    absences_table,        false,        scan_absences};
 const measure_spec thuiszitters_measure{
     kpi_measure::thuiszitters, thuiszitter_combos, thuiszitter_matches, absences_table, false,
     scan_thuiszitters};

@@ -136,6 +136,8 @@ int decimals_for(double v, kpi_unit unit) {
         return 2;
     case kpi_unit::years:
         return 1; // a mean length of stay
+    case kpi_unit::per_1000:
+        return 1;
     }
     return 2;
 }
@@ -155,6 +157,8 @@ std::string display_value(double v, kpi_unit unit) {
         return text;
     case kpi_unit::years:
         return text + " jr";
+    case kpi_unit::per_1000:
+        return text + " ‰";
     }
     return text;
 }

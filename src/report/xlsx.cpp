@@ -91,6 +91,7 @@ private:
         case kpi_unit::score:
             return "0.00";
         case kpi_unit::years:
+        case kpi_unit::per_1000:
             return "0.0";
         }
         return "General";
@@ -104,7 +105,7 @@ private:
     std::filesystem::path file_;
     lxw_workbook* wb_;
     lxw_format *header_, *mark_, *wrap_, *count_, *decimal_;
-    std::array<lxw_format*, 8> value_{}; // by kpi_unit, room for more
+    std::array<lxw_format*, kpi_unit_names.size()> value_{}; // by kpi_unit
 };
 
 void write_headers(lxw_worksheet* ws, const book& b,

@@ -13,6 +13,7 @@
 #include "passend/kpi/result.hpp"
 #include "passend/transitions.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,27 +25,42 @@ PASSEND_NAMESPACE_BEGIN
 /// What a quantity looks at. Each measure has its own filter dimensions and attribution
 /// (docs/kpis.md lists them).
 enum class kpi_measure : std::uint8_t {
-    pupils,           ///< distinct pupils enrolled on the reference day (a stock)
-    transitions,      ///< direct transitions, instroom and uitstroom in the year (flows)
-    exits,            ///< enrolments ending in the year with an exit reason
-    thuiszitters,     ///< pupils with a qualifying absence (or vrijstelling) in the year
-    opps,             ///< pupils with an OPP covering the reference day, for its school
-    arrangements,     ///< arrangements overlapping the year, for their school
-    tlvs,             ///< TLVs decided in the year, for the deciding partnership
-    funds,            ///< funds received per board and year
-    allocations,      ///< funds spent (allocated) per board and year
-    assessments,      ///< assessment item scores per unit and year
+    pupils,       ///< distinct pupils enrolled on the reference day (a stock)
+    transitions,  ///< direct transitions, instroom and uitstroom in the year (flows)
+    exits,        ///< enrolments ending in the year with an exit reason
+    thuiszitters, ///< pupils with a qualifying absence (or vrijstelling) in the year or on a day
+    opps,         ///< pupils with an OPP covering the reference day, for its school
+    arrangements, ///< arrangements overlapping the year, for their school
+    tlvs,         ///< TLVs decided in the year, for the deciding partnership
+    funds,        ///< funds received per board and year
+    allocations,  ///< funds spent (allocated) per board and year
+    assessments,  ///< assessment item scores per unit and year
     assessment_units, ///< assessed units (schools, boards) and whether their mean meets 0.75
+    // Contract v1.1, the partnership's monitor:
+    absences,     ///< qualifying absences that ended in the year, each for the unit of its start
+    tlv_requests, ///< TLV requests received in the year (request_date), for their partnership
+    tlv_open,     ///< TLV requests open on the reference day, for their partnership
+    cross_border, ///< pupils on the reference day at a school of another partnership than
+                  ///< the one that decided their covering TLV (grensverkeer)
 };
-inline constexpr std::size_t kpi_measure_count = 11;
+inline constexpr std::array<std::string_view, 15> kpi_measure_names{
+    "pupils",           "transitions", "exits",        "thuiszitters", "opps",
+    "arrangements",     "tlvs",        "funds",        "allocations",  "assessments",
+    "assessment_units", "absences",    "tlv_requests", "tlv_open",     "cross_border"};
+inline constexpr std::size_t kpi_measure_count = kpi_measure_names.size();
+static_assert(static_cast<std::size_t>(kpi_measure::cross_border) + 1 == kpi_measure_count);
 std::string_view to_string(kpi_measure m) noexcept;
 
-/// The day or period a quantity is taken at.
+/// The day or period a quantity is taken at. With evaluate_options::reference_day, teldatum
+/// and year_end are that day instead (the monitor's "any day").
 enum class kpi_reference : std::uint8_t {
     year,      ///< events during the school year (1 August - 31 July)
     teldatum,  ///< 1 October
     peildatum, ///< 1 February
+    year_end,  ///< the year's last day (31 July), or the extract date in a partial year
 };
+inline constexpr std::array<std::string_view, 4> kpi_reference_names{"year", "teldatum",
+                                                                     "peildatum", "year_end"};
 std::string_view to_string(kpi_reference r) noexcept;
 
 enum class kpi_aggregate : std::uint8_t {
@@ -54,7 +70,11 @@ enum class kpi_aggregate : std::uint8_t {
     mean,            ///< mean of `field`: numerator = sum, denominator = number of records
     median,          ///< median of `field` (mean of the middle two for an even count);
                      ///< denominator = number of records, numerator absent
+    quantile,        ///< the `quantile` (0-1) of `field` by linear interpolation between order
+                     ///< statistics (type 7, numpy.percentile's default); like median otherwise
 };
+inline constexpr std::array<std::string_view, 6> kpi_aggregate_names{
+    "count", "distinct_pupils", "sum", "mean", "median", "quantile"};
 std::string_view to_string(kpi_aggregate a) noexcept;
 
 /// Which qualifying absences a `thuiszitters` quantity counts (docs/definitions.md).
@@ -65,24 +85,40 @@ enum class thuiszitter_class : std::uint8_t {
     thuiszitter_langer_dan_3_maanden, ///< a qualifying absence lasting past 3 months
     vrijstelling,                     ///< an exemption from compulsory schooling
 };
+inline constexpr std::array<std::string_view, 5> thuiszitter_class_names{
+    "langdurig_relatief_verzuim", "absoluut_verzuim", "thuiszitter",
+    "thuiszitter_langer_dan_3_maanden", "vrijstelling"};
 std::string_view to_string(thuiszitter_class c) noexcept;
+
+/// Which side of a border a cross_border quantity counts a pupil on.
+enum class border_direction : std::uint8_t {
+    uitgaand, ///< for the partnership that decided the TLV (pays for so/vso)
+    inkomend, ///< for the partnership of the school
+};
+inline constexpr std::array<std::string_view, 2> border_direction_names{"uitgaand", "inkomend"};
 
 /// Restrictions on a measure's records; an empty list does not restrict. Which fields apply
 /// depends on the measure (checked when a catalog is loaded).
 struct kpi_filter {
-    std::vector<setting> settings;      ///< pupils, exits: setting of the school; tlvs: admits
+    std::vector<setting> settings;      ///< pupils, exits, cross_border: setting of the school;
+                                        ///< tlvs, tlv_requests, tlv_open: admits
     std::vector<setting> from_settings; ///< transitions: setting left
     std::vector<setting> to_settings;   ///< transitions: setting entered
     std::vector<transition_kind> kinds; ///< transitions
     std::vector<exit_reason> exits;     ///< exits, transitions (uitstroom)
     std::optional<bool> has_opp;        ///< pupils: with an OPP covering the day
-    std::optional<thuiszitter_class> absence; ///< thuiszitters (required there)
+    std::optional<thuiszitter_class> absence; ///< thuiszitters, absences (required there)
     std::vector<int> levels;                  ///< arrangements: support level 1-5
     std::vector<arrangement_kind> arrangement_kinds;
     std::vector<tlv_outcome> outcomes;        ///< tlvs
-    std::vector<funding_category> categories; ///< tlvs
+    std::vector<funding_category> categories; ///< tlvs, tlv_requests, tlv_open, cross_border
     std::optional<bool> has_request_date;     ///< tlvs
-    std::string framework;                    ///< assessments, assessment_units
+    /// tlvs: decided at most evaluate_options::tlv_term_days after the request was complete
+    /// (complete_date, else request_date); false: later. Either way only TLVs with such a date.
+    std::optional<bool> within_term;
+    std::optional<bool> has_term_start;        ///< tlvs: with a complete_date or request_date
+    std::optional<border_direction> direction; ///< cross_border (required there)
+    std::string framework;                     ///< assessments, assessment_units
     friend bool operator==(const kpi_filter&, const kpi_filter&) = default;
 };
 
@@ -92,19 +128,31 @@ struct kpi_quantity {
     kpi_reference at = kpi_reference::year;
     kpi_filter filter;
     kpi_aggregate aggregate = kpi_aggregate::count;
-    /// The summed field for sum, mean and median: `years_in_setting` (pupils), `cost_eur`
-    /// (arrangements), `amount_eur` (funds, allocations), `days` (tlvs: request to decision),
-    /// `score` (assessments), `meets_norm` (assessment_units).
+    /// The summed field for sum, mean, median and quantile: `years_in_setting` (pupils),
+    /// `cost_eur` (arrangements), `amount_eur` (funds, allocations), `days` (tlvs: request to
+    /// decision; absences: start to end inclusive), `score` (assessments), `meets_norm`
+    /// (assessment_units), `rate_eur` (cross_border: the rates.csv amount of the TLV's category).
     std::string field;
+    /// For aggregate quantile: which one, 0-1 (0.25 for the first quartile).
+    double quantile = 0.5;
     friend bool operator==(const kpi_quantity&, const kpi_quantity&) = default;
 };
+
+/// A mean, median or quantile: its denominator is the number of records it is taken over.
+constexpr bool is_average(const kpi_quantity& q) noexcept {
+    return q.aggregate == kpi_aggregate::mean || q.aggregate == kpi_aggregate::median ||
+           q.aggregate == kpi_aggregate::quantile;
+}
 
 /// How numerator and denominator make the value.
 enum class kpi_combine : std::uint8_t {
     value,      ///< no denominator: value = numerator (or the mean or median)
     ratio,      ///< value = scale × numerator / denominator; none when the denominator is 0
     difference, ///< value = numerator - denominator (growth, saldo)
+    sum,        ///< value = numerator + denominator (tlv_prognose: granted plus open)
 };
+inline constexpr std::array<std::string_view, 4> kpi_combine_names{"value", "ratio", "difference",
+                                                                   "sum"};
 std::string_view to_string(kpi_combine c) noexcept;
 
 /// A parsed, validated KPI definition.

@@ -9,6 +9,7 @@
 #include "passend/config.hpp"
 #include "passend/error.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,11 +21,16 @@ PASSEND_NAMESPACE_BEGIN
 /// The level a row is grouped at. The national unit is `NL`; what the data cannot attribute goes
 /// to unit `onbekend` at the level it was grouped by.
 enum class kpi_level : std::uint8_t { national, swv, board, school, municipality };
+inline constexpr std::array<std::string_view, 5> kpi_level_names{"national", "swv", "board",
+                                                                 "school", "municipality"};
 std::string_view to_string(kpi_level level) noexcept;
 
 /// What a value measures, for formatting and for which norms make sense.
 /// `years` (added by the KPI catalog): a mean length of stay in school years (verblijfsduur).
-enum class kpi_unit : std::uint8_t { count, percent, days, euro, score, years };
+/// per_1000: a ratio with scale 1000 (thuiszitters per 1000 pupils).
+enum class kpi_unit : std::uint8_t { count, percent, days, euro, score, years, per_1000 };
+inline constexpr std::array<std::string_view, 7> kpi_unit_names{
+    "count", "percent", "days", "euro", "score", "years", "per_1000"};
 std::string_view to_string(kpi_unit unit) noexcept;
 
 /// A value's standing against its norm; `none` when the KPI has no norm or no value.
@@ -124,9 +130,17 @@ struct kpi_results {
     /// The data's extract date (dataset::extract_date): the day every report says its data run
     /// through ("gegevens t/m", "data as of"); absent in results not made by evaluate().
     std::optional<day> extract_date;
-    /// Whether school year `y` is partial (its last day is after the extract date).
+    /// The day asked (evaluate_options::reference_day, the monitor's any day): stocks are taken
+    /// on it and its school year's period counts run through it. Absent for the yearly table.
+    std::optional<day> reference_day;
+    /// The last day the period counts run to: the reference day, else the extract date.
+    std::optional<day> counted_through() const noexcept {
+        return reference_day ? reference_day : extract_date;
+    }
+    /// Whether school year `y` is partial (its last day is after counted_through()).
     bool is_partial(school_year y) const noexcept {
-        return extract_date && y.last_day() > *extract_date;
+        const auto through = counted_through();
+        return through && y.last_day() > *through;
     }
     const kpi_info* find(std::string_view id) const noexcept;
 };
