@@ -39,6 +39,7 @@ col.kpi2 { width: 34%; } col.n { width: 11%; } col.ref { width: 22%; }
 struct bar {
     std::string label, text;
     std::optional<double> value;
+    std::string_view kind = {}; ///< an extra CSS class (`out`, `in`)
 };
 
 /// A vertical bar chart; `term_after`: a dashed line after that bar (the legal term), whose bars
@@ -61,9 +62,10 @@ std::string bar_chart(const std::vector<bar>& bars, std::string_view title,
         const bool over = term_after && i > *term_after;
         if (b.value) {
             const double bh = plot * *b.value / hi, y = h - bottom - bh;
-            svg += fmt::format(R"(<rect class="bar{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" )"
-                               R"(height="{:.1f}"/>)",
-                               over ? " over" : "", x, y, bw, bh);
+            svg +=
+                fmt::format(R"(<rect class="bar{}{}{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" )"
+                            R"(height="{:.1f}"/>)",
+                            over ? " over" : "", b.kind.empty() ? "" : " ", b.kind, x, y, bw, bh);
             svg += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
                                x + bw / 2, y - 4, escape_html(b.text));
         } else {
@@ -102,16 +104,16 @@ std::vector<bar> distribution_bars(const monitor& m, const monitor_distribution&
 /// Outgoing and incoming pupils per setting side by side (pairs of bars).
 std::string border_chart(const monitor& m, const monitor_unit& u) {
     std::vector<bar> bars;
-    auto add = [&](const kpi_row* row, std::string label) {
+    auto add = [&](const kpi_row* row, std::string label, std::string_view kind) {
         std::optional<double> v;
         if (row && shown(*row, kpi_field::value, m.results.find(row->kpi), m.max_small) ==
                        cell_shown::number)
             v = row->value;
-        bars.push_back({std::move(label), row_text(m, row), v});
+        bars.push_back({std::move(label), row_text(m, row), v, kind});
     };
     for (const auto& b : u.cross_border) {
-        add(b.outgoing, fmt::format("{} uit", to_string(b.admits)));
-        add(b.incoming, fmt::format("{} in", to_string(b.admits)));
+        add(b.outgoing, fmt::format("{} uit", to_string(b.admits)), "out");
+        add(b.incoming, fmt::format("{} in", to_string(b.admits)), "in");
     }
     if (bars.empty()) return "";
     return bar_chart(bars, "Grensverkeer: uitgaand en inkomend per onderwijssoort");
