@@ -195,3 +195,24 @@ TEST_CASE("monitor: an open request without a decision, by age on the extract da
     const auto m = make_monitor(*ds, o);
     CHECK(counts(m, m.units[0].open_requests) == "0 0 1 1 0 = 2");
 }
+
+TEST_CASE("monitor: each distribution's total is its headline KPI on the day") {
+    for (const char* day_text : {on_day, "2025-03-02", "2025-03-15"}) {
+        monitor_options o;
+        o.on = d(day_text);
+        o.suppress = false;
+        const auto m = make_monitor(region(), o);
+        for (const auto& u : m.units) {
+            for (const auto& [dist, kpi] : {std::pair{&u.open_requests, "tlv_open"},
+                                            std::pair{&u.thuiszitters, "thuiszitters_op_dag"}}) {
+                const auto f = std::find_if(u.headline.begin(), u.headline.end(),
+                                            [&](const auto& x) { return x.info->id == kpi; });
+                REQUIRE(f != u.headline.end());
+                CAPTURE(day_text);
+                CAPTURE(u.id);
+                CAPTURE(kpi);
+                CHECK(f->row->value == m.cells.value(dist->total));
+            }
+        }
+    }
+}
