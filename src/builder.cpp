@@ -11,7 +11,9 @@
 #include "text_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
+#include <map>
 #include <numeric>
 #include <tsl/robin_map.h>
 
@@ -88,6 +90,7 @@ struct staged_tlv {
     tlv_outcome outcome;
     day start, end;
     std::int8_t objection;
+    day complete;
     std::uint32_t line;
 };
 struct staged_arrangement {
@@ -136,6 +139,17 @@ struct staged_assessment {
 
 struct staged_extract {
     day date;
+    std::string source;
+    std::uint32_t line;
+};
+struct staged_rate {
+    rate_row row;
+    std::uint32_t line;
+};
+struct staged_reference_value {
+    std::string kpi;
+    school_year year;
+    double value;
     std::string source;
     std::uint32_t line;
 };
@@ -239,6 +253,12 @@ struct dataset_builder::impl {
     std::vector<staged_allocation> allocations;
     std::vector<staged_assessment> assessments;
     std::vector<staged_extract> extracts;
+    std::vector<staged_rate> rates;
+    std::vector<staged_reference_value> reference_values;
+    /// The line of the first rate per (year, setting, category) and of the first reference value
+    /// per (kpi, year): a second one is an error naming it.
+    std::map<std::tuple<int, setting, funding_category>, std::uint32_t> rate_lines;
+    std::map<std::pair<std::string, int>, std::uint32_t> reference_value_lines;
 
     struct source {
         std::string file;
@@ -300,6 +320,23 @@ struct dataset_builder::impl {
         if (end == open_end || end >= start) return true;
         fail(t, start_col + 1, line, "end_before_start",
              "end_date " + format_day(end) + " is before start_date " + format_day(start));
+        return false;
+    }
+
+    /// Contract v1.1's rules of a request: a decision has an outcome and an outcome a decision;
+    /// an open request (no decision_date) has a request_date and no validity; the request is
+    /// complete between its receipt and its decision.
+    bool check_request(const tlv_row& r, std::uint32_t line);
+
+    /// A second row with the same key as an earlier one (`first` maps keys to lines): an error
+    /// at column `col` naming the earlier line.
+    template <class Key>
+    bool first_of(std::map<Key, std::uint32_t>& first, Key key, table t, std::size_t col,
+                  std::uint32_t line, const std::string& what) {
+        const auto [it, inserted] = first.emplace(std::move(key), line);
+        if (inserted) return true;
+        fail(t, col, line, "duplicate_row",
+             what + " is given twice; the first is on line " + std::to_string(it->second));
         return false;
     }
 
@@ -466,10 +503,11 @@ void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
         ok = false;
     }
     if (r.start_date != no_day) ok &= m.check_period(table::tlvs, 8, r.start_date, r.end_date, l);
+    ok &= m.check_request(r, l);
     if (!ok) return;
     m.tlvs.push_back({key, m.pupil_keys.intern(r.pupil_id), m.swv_keys.intern(r.swv_id), r.admits,
                       r.category, r.request_date, r.decision_date, r.outcome, r.start_date,
-                      r.end_date, static_cast<std::int8_t>(r.objection), l});
+                      r.end_date, static_cast<std::int8_t>(r.objection), r.complete_date, l});
 }
 
 void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
@@ -569,6 +607,98 @@ void dataset_builder::add(const extract_row& r, std::uint64_t line) {
     m.extracts.push_back({r.extract_date, std::string(r.source), l});
 }
 
+bool dataset_builder::impl::check_request(const tlv_row& r, std::uint32_t l) {
+    constexpr auto t = table::tlvs;
+    bool ok = true;
+    const auto bad = [&](std::size_t col, std::string_view rule, std::string message) {
+        fail(t, col, l, rule, std::move(message));
+        ok = false;
+    };
+    const bool decided = r.decision_date != no_day;
+    if (decided && r.outcome == tlv_outcome::open)
+        bad(7, "decision_without_outcome",
+            "outcome is empty; a TLV decided on " + format_day(r.decision_date) +
+                " needs its outcome (toegekend|afgewezen|ingetrokken)");
+    if (!decided && r.outcome != tlv_outcome::open)
+        bad(6, "outcome_without_decision",
+            "decision_date is empty but outcome is " + std::string(to_string(r.outcome)) +
+                "; a request without a decision is open and has no outcome");
+    if (!decided && r.request_date == no_day)
+        bad(5, "missing_value",
+            "request_date is empty; an open request (no decision_date) needs the day it was "
+            "received");
+    if (!decided && r.outcome == tlv_outcome::open) {
+        if (r.start_date != no_day)
+            bad(8, "open_request_validity",
+                "start_date " + format_day(r.start_date) +
+                    " is given but decision_date is empty; an open request has no validity");
+        else if (r.end_date != open_end)
+            bad(9, "open_request_validity",
+                "end_date " + format_day(r.end_date) +
+                    " is given but decision_date is empty; an open request has no validity");
+    }
+    if (r.complete_date != no_day && r.request_date != no_day && r.complete_date < r.request_date)
+        bad(11, "date_order",
+            "complete_date " + format_day(r.complete_date) + " is before request_date " +
+                format_day(r.request_date) + "; a request is complete on or after its receipt");
+    if (r.complete_date != no_day && decided && r.complete_date > r.decision_date)
+        bad(11, "date_order",
+            "complete_date " + format_day(r.complete_date) + " is after decision_date " +
+                format_day(r.decision_date) + "; a request is complete on or before its decision");
+    return ok;
+}
+
+void dataset_builder::add(const rate_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    constexpr auto t = table::rates;
+    const auto l = m.next_line(t, line);
+    if (r.admits != setting::so && r.admits != setting::vso) {
+        m.fail(t, 1, l, "unknown_code",
+               "setting " + std::string(to_string(r.admits)) +
+                   " is not one of so|vso; a rate follows an so or vso TLV");
+        return;
+    }
+    if (r.category == funding_category::none) {
+        m.fail(t, 2, l, "missing_value", "category is empty; a rate is per laag|midden|hoog");
+        return;
+    }
+    if (r.amount < 0) {
+        m.fail(t, 3, l, "negative_amount",
+               "amount_eur " + detail::format_cents(r.amount) + " is negative");
+        return;
+    }
+    if (!m.first_of(m.rate_lines, std::tuple{r.year.start_year(), r.admits, r.category}, t, 0, l,
+                    "the rate of " + r.year.to_string() + " " + std::string(to_string(r.admits)) +
+                        " " + std::string(to_string(r.category))))
+        return;
+    m.rates.push_back({r, l});
+}
+
+void dataset_builder::add(const reference_value_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    constexpr auto t = table::reference_values;
+    const auto l = m.next_line(t, line);
+    if (!m.utf8(t, l, {{0, r.kpi}, {3, r.source}})) return;
+    bool ok = true;
+    for (const auto& [col, text] :
+         {std::pair<std::size_t, std::string_view>{0, r.kpi}, {3, r.source}})
+        if (text.empty()) {
+            m.fail(t, col, l, "missing_value",
+                   std::string(spec(t).columns[col].name) + " is empty; a value is required");
+            ok = false;
+        }
+    if (!std::isfinite(r.value)) {
+        m.fail(t, 2, l, "malformed_number", "value is not a finite number");
+        ok = false;
+    }
+    if (!ok ||
+        !m.first_of(m.reference_value_lines, std::pair{std::string(r.kpi), r.year.start_year()}, t,
+                    0, l,
+                    "the reference value of " + std::string(r.kpi) + " in " + r.year.to_string()))
+        return;
+    m.reference_values.push_back({std::string(r.kpi), r.year, r.value, std::string(r.source), l});
+}
+
 // ---- text rows ----------------------------------------------------------------------------------
 
 void dataset_builder::impl::mark_broken(table t, std::string_view id) {
@@ -642,11 +772,12 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                   f.code<setting>(3).value_or(setting::so),
                   f.code<funding_category>(4).value_or(funding_category::none),
                   f.date(5, no_day),
-                  f.date(6),
-                  f.code<tlv_outcome>(7).value_or(tlv_outcome::toegekend),
+                  f.date(6, no_day),
+                  f.code<tlv_outcome>(7).value_or(tlv_outcome::open),
                   f.date(8, no_day),
                   f.date(9, open_end),
-                  f.yes_no(10)};
+                  f.yes_no(10),
+                  f.date(11, no_day)};
         if (f.ok()) return add(r, line);
         break;
     }
@@ -693,6 +824,17 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
         if (f.ok()) return add(r, line);
         break;
     }
+    case table::rates: {
+        rate_row r{f.year(0), f.code<setting>(1).value_or(setting::so),
+                   f.code<funding_category>(2).value_or(funding_category::none), f.amount(3, 0)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::reference_values: {
+        reference_value_row r{f.text(0), f.year(1), f.number(2, 0), f.text(3)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
     }
     // Its fields do not parse: not staged. The id as text() reads it, without reporting an
     // empty one a second time.
@@ -726,7 +868,7 @@ std::pair<day, extract_origin> dataset_builder::impl::extract_date() const {
         if (d != no_day && d > latest) latest = d;
     };
     for (const auto& e : enrolments) see(e.start);
-    for (const auto& t : tlvs) see(t.request), see(t.decision);
+    for (const auto& t : tlvs) see(t.request), see(t.complete), see(t.decision);
     for (const auto& o : opps) see(o.start);
     for (const auto& a : absences) see(a.start);
     return {latest, extract_origin::derived};
@@ -754,6 +896,7 @@ void dataset_builder::impl::check_extract_date(day extract, extract_origin origi
     for (const auto& e : enrolments) after(T::enrolments, 2, e.line, e.start);
     for (const auto& t : tlvs) {
         after(T::tlvs, 5, t.line, t.request);
+        after(T::tlvs, 11, t.line, t.complete);
         after(T::tlvs, 6, t.line, t.decision);
     }
     for (const auto& o : opps) after(T::opps, 2, o.line, o.start);
@@ -991,6 +1134,7 @@ load_result dataset_builder::impl::finish() {
             tv.admits.push_back(t.admits);
             tv.category.push_back(t.category);
             tv.request_date.push_back(t.request);
+            tv.complete_date.push_back(t.complete);
             tv.decision_date.push_back(t.decision);
             tv.outcome.push_back(t.outcome);
             tv.start.push_back(t.start);
@@ -1095,6 +1239,26 @@ load_result dataset_builder::impl::finish() {
         d.assessments_.framework.push_back(a.framework);
         d.assessments_.item.push_back(a.item);
         d.assessments_.score.push_back(a.score);
+    }
+    // Rates and reference values in key order, whatever the input's row order.
+    std::sort(rates.begin(), rates.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.row.year, a.row.admits, a.row.category) <
+               std::tie(b.row.year, b.row.admits, b.row.category);
+    });
+    std::sort(reference_values.begin(), reference_values.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.kpi, a.year) < std::tie(b.kpi, b.year);
+    });
+    for (const auto& r : rates) {
+        d.rates_.year.push_back(r.row.year);
+        d.rates_.admits.push_back(r.row.admits);
+        d.rates_.category.push_back(r.row.category);
+        d.rates_.amount.push_back(r.row.amount);
+    }
+    for (const auto& r : reference_values) {
+        d.reference_values_.kpi.push_back(r.kpi);
+        d.reference_values_.year.push_back(r.year);
+        d.reference_values_.value.push_back(r.value);
+        d.reference_values_.source.push_back(r.source);
     }
     d.finish(extract, origin, extracts.empty() ? std::string{} : extracts.front().source);
 

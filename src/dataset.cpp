@@ -66,6 +66,10 @@ std::size_t dataset::rows(table t) const noexcept {
         return assessments_.size();
     case table::extract:
         return present_[static_cast<std::size_t>(table::extract)] ? 1 : 0;
+    case table::rates:
+        return rates_.size();
+    case table::reference_values:
+        return reference_values_.size();
     }
     return 0;
 }

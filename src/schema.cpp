@@ -29,11 +29,13 @@ constexpr column_spec tlvs[] = {{"tlv_id", text, true},
                                 {"setting", code, true, "sbo|so|vso|pro"},
                                 {"category", code, false, "laag|midden|hoog|L|M|H"},
                                 {"request_date", date, false},
-                                {"decision_date", date, true},
-                                {"outcome", code, true, "toegekend|afgewezen|ingetrokken"},
+                                {"decision_date", date, false}, // v1.1: absent for an open request
+                                {"outcome", code, false, "toegekend|afgewezen|ingetrokken"},
                                 {"start_date", date, false},
                                 {"end_date", date, false},
-                                {"objection", code, false, "ja|nee"}};
+                                {"objection", code, false, "ja|nee"},
+                                // v1.1; last, so that contract column order stays as in v1
+                                {"complete_date", date, false}};
 constexpr column_spec arrangements[] = {{"arrangement_id", text, true},
                                         {"pupil_id", text, false},
                                         {"school_id", text, true},
@@ -66,6 +68,14 @@ constexpr column_spec assessments[] = {{"school_year", year, true},
                                        {"score", score, true}};
 
 constexpr column_spec extract[] = {{"extract_date", date, true}, {"source", text, false}};
+constexpr column_spec rates[] = {{"school_year", year, true},
+                                 {"setting", code, true, "so|vso"},
+                                 {"category", code, true, "laag|midden|hoog"},
+                                 {"amount_eur", amount, true}};
+constexpr column_spec reference_values[] = {{"kpi", text, true},
+                                            {"school_year", year, true},
+                                            {"value", number, true},
+                                            {"source", text, true}};
 
 constexpr std::array<table_spec, table_count> tables{{
     {table::swvs, "swvs", "swvs.csv", false, swvs},
@@ -82,6 +92,8 @@ constexpr std::array<table_spec, table_count> tables{{
     {table::allocations, "allocations", "allocations.csv", false, allocations},
     {table::assessments, "assessments", "assessments.csv", false, assessments},
     {table::extract, "extract", "extract.csv", false, extract},
+    {table::rates, "rates", "rates.csv", false, rates},
+    {table::reference_values, "reference_values", "reference_values.csv", false, reference_values},
 }};
 } // namespace
 

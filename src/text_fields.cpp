@@ -115,6 +115,18 @@ double field_reader::score(std::size_t col) {
     return 0;
 }
 
+double field_reader::number(std::size_t col, double absent) {
+    const auto t = text(col);
+    if (t.empty()) return absent;
+    double v = 0;
+    const auto [p, ec] =
+        std::from_chars(t.data(), t.data() + t.size(), v, std::chars_format::general);
+    if (ec == std::errc{} && p == t.data() + t.size() && std::isfinite(v)) return v;
+    bad(col, "malformed_number",
+        "'" + std::string(t) + "' is not a number with a dot decimal (1.87)");
+    return absent;
+}
+
 school_year field_reader::year(std::size_t col) {
     const auto t = text(col);
     if (t.empty()) return school_year{0};

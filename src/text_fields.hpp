@@ -38,6 +38,8 @@ public:
     int integer(std::size_t col, int absent);
     cents amount(std::size_t col, cents absent);
     double score(std::size_t col);
+    /// A finite decimal number with a dot decimal (`1.87`, `-0.5`); `absent` when empty.
+    double number(std::size_t col, double absent);
     school_year year(std::size_t col);
     /// ja = 1, nee = 0, absent = -1.
     int yes_no(std::size_t col);

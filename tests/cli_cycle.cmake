@@ -73,10 +73,12 @@ endif()
 # makes partial ("t/m 2025-03-15"): its counts run from 1 August through 15 March and their
 # change compares with 1 August through 15 March 2024 (checked against the demo cut at that
 # day and loaded with --as-of 2024-03-15); stocks and ratios compare with the whole year:
-#   deelname_so 100/4845 = 2,06% (2023-2024: 93/4917 = 1,89%, +0,17 pp), misses <= 2 by 0,06,
-#     within the 0,2 tolerance: aandacht; deelname_sbo 105/4845 = 2,17% <= 2,5: op koers;
+#   deelname_so 100/4844 = 2,06% (2023-2024: 93/4917 = 1,89%, +0,17 pp), misses <= 2 by 0,06,
+#     within the 0,2 tolerance: aandacht; deelname_sbo 104/4844 = 2,15% <= 2,5: op koers;
 #     verwijzingspercentage_so 10/4740 = 0,21% (10 referrals by 15 March) <= 0,6: op koers,
-#     -0,14 pp against the whole 2023-2024 (17/4806 = 0,35%);
+#     -0,16 pp against the whole 2023-2024 (18/4806 = 0,37%);
+#   (re-checked when the demo's sbo pupils began to cross to a neighbouring partnership's sbo
+#   school: one sbo pupil of PO3104 now goes to another partnership's school);
 #   thuiszitters 7 by 15 March against 11 a year earlier: -4 (15 in the whole 2023-2024);
 #   terugplaatsingen_so_bao 1, terugplaatsingen_sbo_bao 4 and thuiszitters_langer_dan_3_maanden
 #     3 show as <5, with no change; no targets for 2024-2025: no status;

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # `passend validate`: the exact listing and exit code on a folder with one broken value in each
-# of the 13 tables and on a broken extract.csv, exit 0 on valid folders and JSON.
+# of the 13 v1 tables and on a broken extract.csv, exit 0 on valid folders and JSON.
 #
 # Included by tests/CMakeLists.txt it adds the tests; each test runs this same file as a script
 # (cmake -P) that executes the CLI and compares its output with an expected file.
@@ -46,7 +46,10 @@ validate_case(valid_small valid_small 0 EXPECTED valid_small.expected)
 validate_case(allowed_inputs allowed_inputs 0 EXPECTED allowed_inputs.expected)
 # extract.csv: a malformed date, a second row, and events after the extract date.
 validate_case(broken_extract broken_extract 1 EXPECTED broken_extract.expected)
-# --as-of wins over extract.csv (2024-12-20): the vrijstelling of 2024-08-01 lies after it.
+# Contract v1.1's monitor tables: TLV requests (open, complete_date), rates, reference values.
+validate_case(broken_monitor broken_monitor 1 EXPECTED broken_monitor.expected)
+# --as-of wins over extract.csv (2024-12-20): the vrijstelling of 2024-08-01 lies after it, and
+# so do the open request t6 (received 2024-11-20) and its complete_date.
 validate_case(as_of_before_an_event valid_small 1 EXPECTED valid_small.as_of.expected
               ARGS --as-of=2024-07-31)
 validate_case(json valid_small.json 0)

@@ -67,6 +67,8 @@ constexpr std::string_view type_name(column_type t) {
         return "code";
     case column_type::year:
         return "school-year";
+    case column_type::number:
+        return "number";
     }
     return "?";
 }
@@ -221,7 +223,7 @@ passend_status passend_appender_append_int64(passend_appender* appender, int64_t
         appender, "passend_appender_append_int64", "an int64",
         [](column_type t) {
             return t == column_type::text || t == column_type::integer ||
-                   t == column_type::amount || t == column_type::year;
+                   t == column_type::amount || t == column_type::year || t == column_type::number;
         },
         [&](column_type t) {
             if (t == column_type::year)
@@ -233,7 +235,9 @@ passend_status passend_appender_append_int64(passend_appender* appender, int64_t
 passend_status passend_appender_append_double(passend_appender* appender, double value) {
     return append_typed(
         appender, "passend_appender_append_double", "a double",
-        [](column_type t) { return t == column_type::amount || t == column_type::score; },
+        [](column_type t) {
+            return t == column_type::amount || t == column_type::score || t == column_type::number;
+        },
         [&](column_type t) { return capi::format_number(value, t); });
 }
 

@@ -193,6 +193,7 @@ bool fits(const field_type& ft, column_type ct) {
         return str || integer;
     case column_type::amount:
     case column_type::score:
+    case column_type::number:
         return str || integer || number;
     case column_type::year:
         return str || integer;
@@ -212,6 +213,7 @@ std::string_view expected(column_type ct) {
         return "an integer or a string";
     case column_type::amount:
     case column_type::score:
+    case column_type::number:
         return "a number (integer, float, decimal128) or a string";
     case column_type::year:
         return "a string 2024-2025 or an integer start year";

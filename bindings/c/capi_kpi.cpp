@@ -139,6 +139,9 @@ std::string to_json(const kpi_results& results) {
     nlohmann::json doc;
     doc["extract_date"] = results.extract_date ? nlohmann::json(format_day(*results.extract_date))
                                                : nlohmann::json(nullptr);
+    doc["reference_day"] = results.reference_day
+                               ? nlohmann::json(format_day(*results.reference_day))
+                               : nlohmann::json(nullptr);
     auto& defs = doc["definitions"] = nlohmann::json::array();
     for (const auto& d : results.definitions) {
         nlohmann::json j{{"id", d.id},
@@ -321,7 +324,7 @@ passend_status passend_evaluate(const passend_dataset* dataset, const passend_ca
         if (!out_result) return null_argument(fn, "out_result");
         const passend_evaluate_options defaults = PASSEND_EVALUATE_OPTIONS_INIT;
         const auto& o = options ? *options : defaults;
-        if (o.version != PASSEND_EVALUATE_OPTIONS_VERSION)
+        if (o.version != 1 && o.version != PASSEND_EVALUATE_OPTIONS_VERSION)
             return capi::fail(PASSEND_INVALID_ARGUMENT,
                               std::string(fn) + ": unknown passend_evaluate_options version (use "
                                                 "PASSEND_EVALUATE_OPTIONS_INIT)");
@@ -340,6 +343,17 @@ passend_status passend_evaluate(const passend_dataset* dataset, const passend_ca
         if (o.year) po.select.years = {school_year{o.year}};
         po.select.units = split(o.units);
         po.select.kpis = split(o.kpis);
+        // Version 1 ends before `day`: read only what it has.
+        if (o.version >= 2 && o.day) {
+            po.reference_day = parse_day(o.day);
+            if (!po.reference_day)
+                return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": day '" + o.day +
+                                                                "' is not a date like 2025-03-15");
+        }
+        if (o.version >= 2 && o.tlv_term_days < 0)
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": tlv_term_days must not be negative");
+        if (o.version >= 2 && o.tlv_term_days > 0) po.tlv_term_days = o.tlv_term_days;
         auto r = std::make_unique<passend_result>();
         try {
             for (const auto& l : split(o.levels)) po.select.levels.push_back(parse_level_name(l));

@@ -425,8 +425,8 @@ PASSEND_API passend_status passend_appender_append_null(passend_appender* append
 
 /**
  * Append a whole number. Fits integer columns (grade, level), text columns (identifiers kept as
- * numbers by the host), amount columns (euros) and school-year columns (the start year: 2024 is
- * 2024-2025).
+ * numbers by the host), amount columns (euros), number columns (reference_values' value) and
+ * school-year columns (the start year: 2024 is 2024-2025).
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a date, code or score column (the value is not
  *         taken: append another), or as passend_appender_append_text.
  */
@@ -434,7 +434,8 @@ PASSEND_API passend_status passend_appender_append_int64(passend_appender* appen
 
 /**
  * Append a number. Fits amount columns (euros; rounded to cents when within 1e-6 of a whole
- * cent, otherwise rejected by validation as having more than two decimals) and score columns.
+ * cent, otherwise rejected by validation as having more than two decimals), score columns and
+ * number columns (reference_values' value).
  * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for any other column (the value is not taken),
  *         or as passend_appender_append_text. NaN is absent.
  */
@@ -674,7 +675,7 @@ typedef struct passend_result passend_result;
 
 /** What to evaluate. Initialise with PASSEND_EVALUATE_OPTIONS_INIT. Lists are comma-separated. */
 typedef struct passend_evaluate_options {
-    unsigned int version; /**< PASSEND_EVALUATE_OPTIONS_VERSION */
+    unsigned int version; /**< PASSEND_EVALUATE_OPTIONS_VERSION (1 ends before `day`; still read) */
     int32_t year;         /**< the school year's start year (2024: 2024-2025); 0: every year */
     const char* units;    /**< unit ids (partnership, board, school, municipality, `onbekend`);
                                NULL: all. The national row `NL` always comes along. */
@@ -685,10 +686,16 @@ typedef struct passend_evaluate_options {
     int suppress;         /**< 1 (default): hide small counts (1-4) and what reveals them, as
                                every published output does; 0: every number (internal use) */
     unsigned int threads; /**< 0: the library's choice; at most 256 */
+    /** since version 2: any day `YYYY-MM-DD` on or before the extract date (the monitor): stocks
+     * are taken on it, the period counts of its school year run through it, and only that year
+     * is reported. NULL: the yearly table. */
+    const char* day;
+    /** since version 2: the term of tlv_binnen_termijn in days (0: the default, 42) */
+    int tlv_term_days;
 } passend_evaluate_options;
-#define PASSEND_EVALUATE_OPTIONS_VERSION 1
+#define PASSEND_EVALUATE_OPTIONS_VERSION 2
 #define PASSEND_EVALUATE_OPTIONS_INIT                                                              \
-    { PASSEND_EVALUATE_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, 1, 0 }
+    { PASSEND_EVALUATE_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, 1, 0, NULL, 0 }
 
 /**
  * Evaluate the KPIs of `catalog` on `dataset`. Safe to call from many threads on one dataset.

@@ -131,7 +131,7 @@ void register_dataset(py::module_& m) {
         "contract",
         [] {
             static constexpr const char* type_names[] = {"text",  "date", "integer", "amount",
-                                                         "score", "code", "year"};
+                                                         "score", "code", "year",    "number"};
             py::list out;
             for (const auto& t : all_tables()) {
                 py::list columns;

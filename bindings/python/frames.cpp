@@ -201,11 +201,12 @@ void add_rows(dataset_builder& b, const frame_table& ft) {
                             f.code<setting>(3).value_or(setting::so),
                             f.code<funding_category>(4).value_or(funding_category::none),
                             f.date(5, no_day),
-                            f.date(6),
-                            f.code<tlv_outcome>(7).value_or(tlv_outcome::toegekend),
+                            f.date(6, no_day),
+                            f.code<tlv_outcome>(7).value_or(tlv_outcome::open),
                             f.date(8, no_day),
                             f.date(9, open_end),
-                            f.yes_no(10)};
+                            f.yes_no(10),
+                            f.date(11, no_day)};
             if (f.ok()) {
                 b.add(r, line);
                 continue;

@@ -157,9 +157,21 @@ void register_kpis(py::module_& m) {
         [](const dataset_handle& h, std::optional<std::filesystem::path> catalog_file,
            std::optional<std::vector<std::string>> kpis, std::optional<std::vector<int>> years,
            std::optional<std::vector<std::string>> units, bool suppressed, const std::string& view,
-           std::optional<std::vector<std::string>> levels) {
+           std::optional<std::vector<std::string>> levels, std::optional<std::string> day,
+           int tlv_term_days) {
             publish_options po;
             po.view = parse_view(view);
+            if (day) {
+                po.reference_day = parse_day(*day);
+                if (!po.reference_day)
+                    throw py::value_error("day '" + *day + "' is not a date like 2025-03-15");
+                if (*po.reference_day > h.data->extract_date())
+                    throw py::value_error("day " + *day + " is after the data's extract date " +
+                                          format_day(h.data->extract_date()) +
+                                          ": nothing after it is known");
+            }
+            if (tlv_term_days < 0) throw py::value_error("tlv_term_days must not be negative");
+            po.tlv_term_days = tlv_term_days;
             po.suppress = suppressed;
             if (kpis) po.select.kpis = *kpis;
             if (units) po.select.units = *units;
@@ -183,7 +195,8 @@ void register_kpis(py::module_& m) {
                                   definitions_to_python(results));
         },
         py::arg("dataset"), py::arg("catalog"), py::arg("kpis"), py::arg("years"), py::arg("units"),
-        py::arg("suppress"), py::arg("view"), py::arg("levels"),
+        py::arg("suppress"), py::arg("view"), py::arg("levels"), py::arg("day") = py::none(),
+        py::arg("tlv_term_days") = 42,
         "Evaluate (and suppress) the catalog: (columns, definitions).");
     m.def(
         "catalog",

@@ -11,8 +11,8 @@ CREATE TABLE enrolments (pupil_id text NOT NULL, school_id text NOT NULL, start_
                          end_date date, grade integer, exit text);
 CREATE TABLE tlvs (tlv_id text PRIMARY KEY, pupil_id text NOT NULL, swv_id text NOT NULL,
                    setting text NOT NULL, category text, request_date date,
-                   decision_date date NOT NULL, outcome text NOT NULL, start_date date,
-                   end_date date, objection text);
+                   decision_date date, outcome text, start_date date, end_date date,
+                   objection text, complete_date date); -- no decision: an open request (1.1)
 CREATE TABLE arrangements (arrangement_id text PRIMARY KEY, pupil_id text, school_id text NOT NULL,
                            level integer NOT NULL, kind text NOT NULL, start_date date NOT NULL,
                            end_date date, cost_eur numeric(14, 2));
@@ -28,3 +28,8 @@ CREATE TABLE assessments (school_year text NOT NULL, unit_id text NOT NULL, fram
                           item text NOT NULL, score text NOT NULL);
 -- The day the data were exported (contract 1.1): one row.
 CREATE TABLE extract (extract_date date NOT NULL, source text);
+-- Funding amounts per so/vso pupil and category, and published figures (contract 1.1).
+CREATE TABLE rates (school_year text NOT NULL, setting text NOT NULL, category text NOT NULL,
+                    amount_eur numeric(14, 2) NOT NULL);
+CREATE TABLE reference_values (kpi text NOT NULL, school_year text NOT NULL, value numeric NOT NULL,
+                               source text NOT NULL);

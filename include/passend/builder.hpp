@@ -56,10 +56,13 @@ struct tlv_row {
     setting admits = setting::so;
     funding_category category = funding_category::none;
     day request_date = no_day;
-    day decision_date;
+    /// no_day for an open request (v1.1), whose outcome is then tlv_outcome::open and which has
+    /// a request_date and no validity
+    day decision_date = no_day;
     tlv_outcome outcome = tlv_outcome::toegekend;
     day start_date = no_day, end_date = open_end;
-    int objection = -1; ///< 1 ja, 0 nee, -1 not given
+    int objection = -1;         ///< 1 ja, 0 nee, -1 not given
+    day complete_date = no_day; ///< v1.1: the request was complete (last: v1 rows read on)
 };
 struct arrangement_row {
     std::string_view arrangement_id, pupil_id, school_id; ///< pupil_id empty for groups
@@ -99,6 +102,22 @@ struct assessment_row {
 struct extract_row {
     day extract_date;
     std::string_view source = {}; ///< the system that exported the data
+};
+
+/// rates.csv (contract v1.1): the amount per pupil per school year for an so/vso category.
+struct rate_row {
+    school_year year{0};
+    setting admits = setting::so; ///< so or vso
+    funding_category category = funding_category::laag;
+    cents amount = 0;
+};
+
+/// reference_values.csv (contract v1.1): a published figure for a KPI id and school year.
+struct reference_value_row {
+    std::string_view kpi;
+    school_year year{0};
+    double value = 0;
+    std::string_view source; ///< where it was published (title, publisher): required
 };
 
 struct load_options {
@@ -161,6 +180,8 @@ public:
     void add(const allocation_row& r, std::uint64_t line = 0);
     void add(const assessment_row& r, std::uint64_t line = 0);
     void add(const extract_row& r, std::uint64_t line = 0);
+    void add(const rate_row& r, std::uint64_t line = 0);
+    void add(const reference_value_row& r, std::uint64_t line = 0);
 
     /// Record a problem found by a loader (a malformed file, a missing column, an unknown one).
     void report(diagnostic d);

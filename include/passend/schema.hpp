@@ -29,9 +29,11 @@ enum class table : std::uint8_t {
     funds,
     allocations,
     assessments,
-    extract, ///< v1.1: the day the data were exported (one row)
+    extract,          ///< v1.1: the day the data were exported (one row)
+    rates,            ///< v1.1: the amount per pupil that follows an so/vso TLV's category
+    reference_values, ///< v1.1: published figures to compare with
 };
-inline constexpr std::size_t table_count = 14;
+inline constexpr std::size_t table_count = 16;
 
 enum class column_type : std::uint8_t {
     text,    ///< free text or an identifier
@@ -41,6 +43,7 @@ enum class column_type : std::uint8_t {
     score,   ///< number 0-1, or ja|deels|nee
     code,    ///< one of a fixed list of codes (see table_spec::codes)
     year,    ///< school year 2024-2025
+    number,  ///< a decimal number with a dot decimal, any sign (a published figure)
 };
 
 struct column_spec {

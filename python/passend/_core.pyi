@@ -72,6 +72,8 @@ def kpis(
     suppress: bool,
     view: str,
     levels: list[str] | None,
+    day: str | None = None,
+    tlv_term_days: int = 42,
 ) -> tuple[dict[str, _Column], list[_Definition]]: ...
 def catalog(catalog: str | PathLike[str] | None) -> list[_Definition]: ...
 def explain(

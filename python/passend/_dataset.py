@@ -153,6 +153,8 @@ class Dataset:
         allocations: pd.DataFrame | None = None,
         assessments: pd.DataFrame | None = None,
         extract: pd.DataFrame | None = None,
+        rates: pd.DataFrame | None = None,
+        reference_values: pd.DataFrame | None = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
     ) -> Dataset:
@@ -185,6 +187,8 @@ class Dataset:
         allocations: Any = None,
         assessments: Any = None,
         extract: Any = None,
+        rates: Any = None,
+        reference_values: Any = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
     ) -> Dataset:
@@ -270,6 +274,8 @@ class Dataset:
         kpi: str | Iterable[str] | None = None,
         view: str = "paying",
         level: str | Iterable[str] | None = None,
+        day: _dt.date | str | None = None,
+        tlv_term_days: int = 42,
     ) -> pd.DataFrame:
         """Every KPI of the catalog as a tidy DataFrame, one row per KPI, school year and unit.
 
@@ -291,6 +297,11 @@ class Dataset:
                 ``"schoolgaand"`` (for their school's partnership).
             level: level(s) to keep (``"swv"``, ``"board"``, ``"school"``, ``"municipality"``);
                 the national rows always come along.
+            day: any day up to the extract date (the monitor): stocks are taken on it (the year
+                before on the same day a year earlier), the counts of its school year run through
+                it, and only that year and the one before are reported
+                (``frame.attrs["day"]``). None: the yearly table.
+            tlv_term_days: the term of ``tlv_binnen_termijn``, days from a complete request.
 
         Raises:
             SelectionError: a KPI, unit, level or year the catalog or the data does not hold,
@@ -305,11 +316,14 @@ class Dataset:
             suppress,
             view,
             _strings(level),
+            None if day is None else str(day),
+            tlv_term_days,
         )
         frame = _frame(columns)
         # plain values only: pandas compares attrs when frames are concatenated or compared
         frame.attrs.update(catalog=_path(catalog), suppressed=suppress,
-                           extract_date=self.extract_date.isoformat())
+                           extract_date=self.extract_date.isoformat(),
+                           day=None if day is None else str(day))
         return frame
 
     def explain(

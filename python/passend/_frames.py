@@ -21,7 +21,7 @@ CONTRACT: dict[str, dict[str, str]] = {
 }
 TABLES: tuple[str, ...] = tuple(CONTRACT)
 
-_NUMERIC = {"integer", "amount", "score"}
+_NUMERIC = {"integer", "amount", "score", "number"}
 
 
 def _days(series: pd.Series[Any]) -> np.ndarray[Any, np.dtype[np.int64]] | None:

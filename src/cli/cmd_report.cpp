@@ -28,6 +28,7 @@ struct report_args {
     std::string year, unit, catalog_file, format = "md", out;
     std::vector<std::string> kpis, levels;
     bool no_suppress = false;
+    day_options on;
 };
 
 void run(const report_args& a) {
@@ -45,6 +46,8 @@ void run(const report_args& a) {
     // evaluates and suppresses every unit before it selects.
     publish_options po;
     po.suppress = !a.no_suppress;
+    po.reference_day = parse_day_option(a.on.day, data.get());
+    po.tlv_term_days = a.on.tlv_term_days;
     if (!a.unit.empty()) po.select.units = {a.unit};
     po.select.kpis = a.kpis;
     for (const auto& l : a.levels) po.select.levels.push_back(parse_level_name(l));
@@ -94,6 +97,7 @@ void setup_report(CLI::App& app) {
         ->check(CLI::ExistingFile);
     cmd->add_option("--format", args->format, "md (default), json, csv, html or xlsx")
         ->check(CLI::IsMember({"md", "json", "csv", "html", "xlsx"}));
+    add_day_options(*cmd, args->on);
     cmd->add_flag("--no-suppress", args->no_suppress,
                   "Show small counts (internal analysis only: do not publish)");
     cmd->add_option("--out", args->out, "Write to this file (required for xlsx); default: stdout");

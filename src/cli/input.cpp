@@ -32,10 +32,35 @@ void add_as_of_option(CLI::App& cmd, std::string& as_of) {
                    "in the data). No reference day after it gets a value");
 }
 
-std::optional<day> parse_as_of(const std::string& text) {
+namespace {
+std::optional<day> date_option(const char* name, const std::string& text) {
     if (text.empty()) return std::nullopt;
     if (const auto d = parse_day(text)) return d;
-    throw CLI::ValidationError("--as-of", "expected a date like 2025-03-15, got '" + text + "'");
+    throw CLI::ValidationError(name, "expected a date like 2025-03-15, got '" + text + "'");
+}
+} // namespace
+
+std::optional<day> parse_as_of(const std::string& text) {
+    return date_option("--as-of", text);
+}
+
+void add_day_options(CLI::App& cmd, day_options& o) {
+    cmd.add_option("--day", o.day,
+                   "Any day YYYY-MM-DD up to the extract date: stocks on that day (compared with "
+                   "the same day a year earlier), counts of its school year through it; only that "
+                   "school year is reported. Default: the yearly table");
+    cmd.add_option("--tlv-term", o.tlv_term_days,
+                   "The term of tlv_binnen_termijn in days from a complete request (default 42)")
+        ->check(CLI::Range(0, 3660));
+}
+
+std::optional<day> parse_day_option(const std::string& text, const dataset* data) {
+    const auto d = date_option("--day", text);
+    if (d && data && *d > data->extract_date())
+        throw CLI::ValidationError("--day", text + " is after the data's extract date " +
+                                                format_day(data->extract_date()) +
+                                                ": nothing after it is known");
+    return d;
 }
 
 progress_fn terminal_progress() {

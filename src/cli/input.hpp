@@ -32,6 +32,17 @@ void add_as_of_option(CLI::App& cmd, std::string& as_of);
 /// The date of `--as-of`; nullopt when not given; a malformed date is a usage error.
 std::optional<day> parse_as_of(const std::string& text);
 
+/// The monitor's any day and the TLV term: `--day DATE` and `--tlv-term DAYS`.
+struct day_options {
+    std::string day;
+    int tlv_term_days = 42;
+};
+/// Add `--day` and `--tlv-term` to a subcommand.
+void add_day_options(CLI::App& cmd, day_options& o);
+/// The date of `--day`; nullopt when not given; a malformed date, or one after the data's
+/// extract date (`data` when given), is a usage error.
+std::optional<day> parse_day_option(const std::string& text, const dataset* data = nullptr);
+
 /// A progress bar on standard error when it is a terminal; empty otherwise.
 progress_fn terminal_progress();
 

@@ -128,6 +128,7 @@ public:
 
     void run(std::uint64_t seed, std::uint64_t serial, int birth_year) {
         g_ = rng(stream_seed(seed, serial));
+        seed_ = seed;
         stays_.clear();
         absences_.clear();
         serial_ = serial;
@@ -180,16 +181,20 @@ private:
     }
 
     /// A school of setting s for a pupil living in municipality m; so and vso pupils go to a
-    /// neighbouring partnership's school now and then (their TLV stays with the home one).
+    /// neighbouring partnership's school now and then, sbo pupils rarely (their TLV stays with
+    /// the home one). Whether an sbo pupil crosses is drawn from a stream of its own, so that
+    /// the pupil's other draws stay as they were before sbo pupils crossed.
     std::uint32_t choose_school(setting s, std::uint32_t m) {
         if (s == setting::bao) return g_.one_of(r_.schools_in_municipality(m, s));
         if (s == setting::vo && !r_.schools_in_municipality(m, s).empty() && g_.chance(60'000))
             return g_.one_of(r_.schools_in_municipality(m, s));
         std::uint32_t w = r_.swv_of(m, s);
-        if ((s == setting::so || s == setting::vso) && g_.chance(25'000)) {
+        rng sbo(stream_seed(seed_ ^ 0x5B0C2055ull, serial_ * 64 + stays_.size()));
+        const bool sbo_crosses = s == setting::sbo && sbo.chance(6'000);
+        if (sbo_crosses || ((s == setting::so || s == setting::vso) && g_.chance(25'000))) {
             const auto& same = sector_of(s) == sector::po ? po_swvs_ : vo_swvs_;
             const auto at = std::find(same.begin(), same.end(), w) - same.begin();
-            const auto step = g_.chance(50'000) ? 1 : same.size() - 1;
+            const auto step = (sbo_crosses ? sbo : g_).chance(50'000) ? 1 : same.size() - 1;
             w = same[(static_cast<std::size_t>(at) + step) % same.size()];
         }
         if (r_.schools_in_swv(w, s).empty()) w = r_.swv_of(m, s);
@@ -544,7 +549,8 @@ private:
     /// Days from request to decision: two to ten weeks, mostly five to seven.
     int lead_days() { return 7 + g_.between(0, 20) + g_.between(0, 20) + g_.between(0, 27); }
 
-    /// Add a TLV when the window knows it: decided in the window, or valid in it.
+    /// Add a TLV when the window knows it: decided in the window, or valid in it. A request
+    /// received by the extract date and decided after it is an open request on the extract date.
     bool emit_tlv(std::string_view pupil, const tlv_row& t) {
         if (quiet_ || t.decision_date > w_.last_day) return false;
         const bool valid_in_window =
@@ -556,9 +562,33 @@ private:
         row.tlv_id = {tid, static_cast<std::size_t>(n - tid)};
         row.pupil_id = pupil;
         if (row.end_date != open_end && row.end_date > w_.last_day) row.end_date = open_end;
-        if (!w_.known(row.decision_date)) return false; // decided after the extract (id kept)
+        request_days(row);
+        if (!w_.known(row.decision_date)) {
+            if (row.request_date == no_day || !w_.known(row.request_date))
+                return false;           // requested after the extract (id kept)
+            row.decision_date = no_day; // open on the extract date
+            row.outcome = tlv_outcome::open;
+            row.start_date = no_day;
+            row.end_date = open_end;
+            row.objection = -1;
+            if (!w_.known(row.complete_date)) row.complete_date = no_day; // not complete yet
+        }
         b_.add(row);
         return true;
+    }
+
+    /// The days of a request between its receipt and its decision, drawn from the TLV's own
+    /// stream (by its id), so that the pupil's draws and every other record stay as they were,
+    /// whatever the extract date: one request in seven waited 30 to 90 days (a quarter of them
+    /// up to 150) for a report
+    /// before it was handled (received that much earlier); most requests were complete within
+    /// three weeks of their receipt, and never after the decision.
+    void request_days(tlv_row& row) const {
+        if (row.request_date == no_day) return;
+        rng g(stream_seed(seed_ ^ 0xC0A1E7Eull, t_.tlvs));
+        if (g.chance(15'000)) row.request_date -= days{g.between(30, g.chance(25'000) ? 150 : 90)};
+        if (!g.chance(85'000)) return;
+        row.complete_date = std::min(row.request_date + days{g.between(0, 21)}, row.decision_date);
     }
 
     /// The TLVs that admit a pupil to a specialised stay: a first one decided weeks before the
@@ -588,8 +618,11 @@ private:
         if ((st.kind == setting::so || st.kind == setting::vso) && g_.chance(2'500))
             return false; // no TLV on record: the region of the pupil's municipality pays
         const auto k = index_of(st.kind);
-        const std::uint32_t swv = is_paid_by_tlv(st.kind) ? r_.swv_of(st.municipality, st.kind)
-                                                          : r_.schools[st.school].swv;
+        // so and vso: the paying partnership; sbo: the home partnership that referred the pupil
+        // (the school's unless the pupil crossed); pro: the school's.
+        const std::uint32_t swv = is_paid_by_tlv(st.kind) || st.kind == setting::sbo
+                                      ? r_.swv_of(st.municipality, st.kind)
+                                      : r_.schools[st.school].swv;
         const funding_category category = !is_paid_by_tlv(st.kind) ? funding_category::none
                                           : g_.chance(68'000)      ? funding_category::laag
                                           : g_.chance(44'000)      ? funding_category::midden
@@ -644,6 +677,7 @@ private:
     std::vector<stay> stays_;
     std::vector<later_absence> absences_;
     std::uint64_t serial_ = 0;
+    std::uint64_t seed_ = 0;
     bool quiet_ = false;
     day birth_{};
     int birth_year_ = 0;

@@ -172,6 +172,36 @@ void money(const region& r, const window& w, const demo_options& o, dataset_buil
     }
 }
 
+/// Amounts per so/vso pupil and funding category (rates.csv) for the 2024-2025 school year, in
+/// whole euros, and 3% less for each year before: ILLUSTRATIVE, of the order of the amounts of
+/// ondersteuningsbekostiging but not the amounts DUO publishes (docs/demo-region.md).
+constexpr std::array<std::array<cents, 3>, 2> rate_2024{{
+    {10'500'00, 16'000'00, 22'500'00}, // so: laag, midden, hoog
+    {11'500'00, 19'000'00, 26'000'00}, // vso
+}};
+
+void rates(const window& w, dataset_builder& b) {
+    for (int y = w.first_year; y <= w.last_year; ++y)
+        for (std::size_t s = 0; s < 2; ++s)
+            for (std::size_t c = 0; c < 3; ++c) {
+                cents amount = rate_2024[s][c];
+                for (int k = y; k < 2024; ++k) amount = amount * 100 / 103;
+                for (int k = 2024; k < y; ++k) amount = amount * 103 / 100;
+                b.add(rate_row{school_year{y}, s == 0 ? setting::so : setting::vso,
+                               static_cast<funding_category>(c + 1), amount / 100 * 100});
+            }
+}
+
+/// Published national figures to compare with (reference_values.csv), with their source.
+void reference_values(dataset_builder& b) {
+    // The article's base is "basisschoolleerlingen"; deelname_so's is bao + sbo: approximate.
+    constexpr std::string_view nrc =
+        "NRC, 'Passend onderwijs: lichte stijging in aantal leerlingen dat naar speciaal onderwijs "
+        "gaat' (6 February 2018), figures of the Ministry of OCW";
+    b.add(reference_value_row{"deelname_so", school_year{2016}, 1.69, nrc});
+    b.add(reference_value_row{"deelname_so", school_year{2017}, 1.75, nrc});
+}
+
 } // namespace
 
 void add_region(const region& r, dataset_builder& b) {
@@ -191,6 +221,8 @@ void add_school_records(const region& r, const window& w, const demo_options& o,
     group_arrangements(r, w, o, b, t);
     assessments(r, w, o, b);
     money(r, w, o, b, t);
+    rates(w, b);
+    reference_values(b);
 }
 
 } // namespace demo

@@ -192,7 +192,8 @@ std::string to_json(const dataset& ds) {
                     v = std::stoll(text);
                     break;
                 case column_type::amount:
-                case column_type::score: {
+                case column_type::score:
+                case column_type::number: {
                     double number = 0; // from_chars: no locale
                     std::from_chars(text.data(), text.data() + text.size(), number);
                     v = number;

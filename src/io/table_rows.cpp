@@ -98,7 +98,8 @@ void for_each_row(const dataset& ds, table t,
                  std::string(to_string(v.outcome[i])), date_text(v.start[i]), date_text(v.end[i]),
                  v.objection[i] < 0 ? ""
                  : v.objection[i]   ? "ja"
-                                    : "nee");
+                                    : "nee",
+                 date_text(v.complete_date[i]));
         break;
     }
     case table::arrangements: {
@@ -148,6 +149,19 @@ void for_each_row(const dataset& ds, table t,
     case table::extract:
         emit(date_text(ds.extract_date()), ds.exported_by());
         break;
+    case table::rates: {
+        const auto& r = ds.rates();
+        for (std::size_t i = 0; i < r.size(); ++i)
+            emit(r.year[i].to_string(), std::string(to_string(r.admits[i])),
+                 std::string(to_string(r.category[i])), cents_text(r.amount[i]));
+        break;
+    }
+    case table::reference_values: {
+        const auto& v = ds.reference_values();
+        for (std::size_t i = 0; i < v.size(); ++i)
+            emit(v.kpi[i], v.year[i].to_string(), score_text(v.value[i]), v.source[i]);
+        break;
+    }
     }
 }
 

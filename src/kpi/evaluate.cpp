@@ -76,15 +76,16 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     const auto planned = add_definitions(pl, defs, ds);
     pl.compile();
 
-    // Any day: the school year holding it is the one reported (the year before it is scanned
-    // for the change).
+    // Any day: the school year holding it is reported, with the year before it (its stocks on
+    // the same day a year earlier), so that a reader can check the change.
     evaluate_options asked = options;
     if (options.reference_day) {
         if (*options.reference_day > ds.extract_date())
             throw invalid_argument("reference day " + format_day(*options.reference_day) +
                                    " is after the data's extract date " +
                                    format_day(ds.extract_date()) + ": nothing after it is known");
-        asked.years = {school_year::containing(*options.reference_day)};
+        const auto holding = school_year::containing(*options.reference_day);
+        asked.years = {holding.prev(), holding};
     }
     const auto speaks_of = data_years(ds);
     const year_range years = scan_years(speaks_of, asked.years);

@@ -51,6 +51,7 @@ year_range scan_years(const std::vector<school_year>& data,
 scan_context::scan_context(const dataset& ds_, const plan& pl_, year_range years_,
                            const scan_settings& settings)
     : ds(ds_), pl(pl_), years(years_), view(settings.view), tlv_term_days(settings.tlv_term_days),
+      any_day(settings.reference_day.has_value()),
       extract(settings.reference_day.value_or(ds_.extract_date())),
       compare_bucket(static_cast<std::size_t>(years_.count)) {
     const int day_year = school_year::containing(extract).start_year();

@@ -107,8 +107,8 @@ struct scan_context {
         switch (at) {
         case kpi_reference::peildatum:
             return days[1][y];
-        case kpi_reference::year_end:
-            return std::min(first_days[y + 1] - date::days{1}, extract);
+        case kpi_reference::year_end: // with a reference day: that day's date in the year
+            return any_day ? days[0][y] : std::min(first_days[y + 1] - date::days{1}, extract);
         default:
             return days[0][y];
         }
@@ -124,6 +124,7 @@ struct scan_context {
     year_range years;
     attribution_view view;
     int tlv_term_days;
+    bool any_day; ///< a reference day was asked
     /// Teldatum (or the reference day's date in that year) and peildatum per scanned year.
     std::array<std::vector<day>, reference_day_count> days;
     std::vector<day> first_days; ///< 1 August of each scanned year and the next

@@ -56,6 +56,8 @@ void write_json(std::ostream& out, const kpi_results& results, const report_opti
     doc["small_count"] = small_mark(options.max_small);
     doc["extract_date"] =
         results.extract_date ? json(format_day(*results.extract_date)) : json(nullptr);
+    doc["reference_day"] =
+        results.reference_day ? json(format_day(*results.reference_day)) : json(nullptr);
     doc["school_years"] = json::array();
     for (auto y : years) doc["school_years"].push_back(y.to_string());
     doc["unit"] = options.unit.empty() ? json(nullptr) : json(options.unit);

@@ -58,13 +58,23 @@ std::string report_detail::suppression_note_md(bool suppressed, int max_small) {
 
 std::string report_detail::year_text(const kpi_results& results, school_year y) {
     if (!results.is_partial(y)) return y.to_string();
-    return y.to_string() + " t/m " + format_day(*results.extract_date);
+    return y.to_string() + " t/m " + format_day(*results.counted_through());
 }
 
 report_detail::as_of_text report_detail::data_as_of(const kpi_results& results, school_year year) {
     if (!results.extract_date) return {};
-    const auto as_of = format_day(*results.extract_date);
-    as_of_text out{"Gegevens t/m " + as_of + ".", "Data as of " + as_of + "."};
+    const auto exported = format_day(*results.extract_date);
+    as_of_text out{"Gegevens t/m " + exported + ".", "Data as of " + exported + "."};
+    // Any day: stocks on that day, counts of its school year through it.
+    const auto as_of = format_day(*results.counted_through());
+    if (results.reference_day) {
+        out.nl += " Stand op " + as_of +
+                  ": standen op die dag, vergeleken met dezelfde dag een "
+                  "jaar eerder.";
+        out.en += " As on " + as_of +
+                  ": stocks on that day, compared with the same day a year "
+                  "earlier.";
+    }
     if (results.is_partial(year)) {
         const auto y = year.to_string(), before = year.prev().to_string();
         out.nl += fmt::format(" Schooljaar {0} is onvolledig: tellingen over het jaar lopen van "

@@ -183,9 +183,9 @@ void write_xlsx(const std::filesystem::path& file, const kpi_results& results,
                 worksheet_write_string(ws, at, 12, info->title_en.c_str(), nullptr);
             }
             // A partial year's period counts run through the extract date: `t/m <date>`.
-            if (r->partial && results.extract_date)
+            if (r->partial && results.counted_through())
                 worksheet_write_string(
-                    ws, at, 13, ("t/m " + format_day(*results.extract_date)).c_str(), nullptr);
+                    ws, at, 13, ("t/m " + format_day(*results.counted_through())).c_str(), nullptr);
             ++at;
         }
         worksheet_freeze_panes(ws, 1, 1);

@@ -344,10 +344,68 @@ static void test_misuse(void) {
     passend_appender_free(&app);
 }
 
+/* Contract v1.1's monitor tables: an open request (no decision_date, no outcome: NULL columns
+ * in contract order, complete_date last), rates and reference values with typed numbers; then a
+ * rate given twice and a decision without an outcome, located, and no dataset. */
+static void test_monitor_tables(void) {
+    for (int broken = 0; broken <= 1; ++broken) {
+        passend_appender* app = NULL;
+        CHECK_STATUS(passend_appender_create(NULL, &app), PASSEND_OK);
+        add_core(app);
+        CHECK_STATUS(passend_appender_begin_table(app, "tlvs", NULL, 0), PASSEND_OK);
+        static const char* open[] = {"T1", "p2", "PO3104", "sbo", "", "2022-05-01",
+                                     "",   "",   "",       "",    "", "2022-05-09"};
+        static const char* undecided[] = {"T2",         "p2", "PO3104", "sbo", "", "2022-05-01",
+                                          "2022-06-01", "",   "",       "",    "", ""};
+        for (size_t i = 0; i < 12; ++i)
+            CHECK_STATUS(passend_appender_append_text(app, (broken ? undecided : open)[i]),
+                         PASSEND_OK);
+        CHECK_STATUS(passend_appender_end_row(app), broken ? PASSEND_INVALID_DATA : PASSEND_OK);
+        CHECK_STATUS(passend_appender_begin_table(app, "rates", NULL, 0), PASSEND_OK);
+        for (int r = 0; r <= broken; ++r) {
+            CHECK_STATUS(passend_appender_append_int64(app, 2022), PASSEND_OK); /* 2022-2023 */
+            CHECK_STATUS(passend_appender_append_text(app, "so"), PASSEND_OK);
+            CHECK_STATUS(passend_appender_append_text(app, "H"), PASSEND_OK); /* BRON's hoog */
+            CHECK_STATUS(passend_appender_append_double(app, 22500.5), PASSEND_OK);
+            passend_appender_end_row(app);
+        }
+        CHECK_STATUS(passend_appender_begin_table(app, "reference_values", NULL, 0), PASSEND_OK);
+        CHECK_STATUS(passend_appender_append_text(app, "deelname_so"), PASSEND_OK);
+        CHECK_STATUS(passend_appender_append_text(app, "2022-2023"), PASSEND_OK);
+        CHECK_STATUS(passend_appender_append_double(app, 1.75), PASSEND_OK);
+        CHECK_STATUS(passend_appender_append_text(app, "a title (a publisher)"), PASSEND_OK);
+        CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
+
+        passend_dataset* ds = NULL;
+        passend_diagnostics* diags = NULL;
+        const passend_status st = passend_appender_finish(app, &ds, &diags);
+        uint64_t n = 0;
+        if (!broken) {
+            CHECK_STATUS(st, PASSEND_OK);
+            CHECK_STATUS(passend_dataset_row_count(ds, "tlvs", &n), PASSEND_OK);
+            CHECK(n == 1);
+            CHECK_STATUS(passend_dataset_row_count(ds, "rates", &n), PASSEND_OK);
+            CHECK(n == 1);
+            CHECK_STATUS(passend_dataset_row_count(ds, "reference_values", &n), PASSEND_OK);
+            CHECK(n == 1);
+        } else {
+            CHECK_STATUS(st, PASSEND_INVALID_DATA);
+            CHECK(ds == NULL);
+            CHECK(passend_diagnostics_error_count(diags) == 2);
+            CHECK_DIAGNOSTIC(diags, "decision_without_outcome", "tlvs", 1, 8, "2022-06-01");
+            CHECK_DIAGNOSTIC(diags, "duplicate_row", "rates", 2, 1, "first is on line 1");
+        }
+        passend_dataset_free(&ds);
+        passend_diagnostics_free(&diags);
+        passend_appender_free(&app);
+    }
+}
+
 int main(void) {
     test_happy_path();
     test_located_errors();
     test_invalid_utf8();
     test_misuse();
+    test_monitor_tables();
     return check_report("test_appender");
 }

@@ -194,6 +194,41 @@ static void test_evaluate(passend_dataset* ds) {
     CHECK(passend_result_count(r) > 100);
     passend_result_free(&r);
 
+    /* any day: on 15 August 2022 p2 is in sbo, p4 (from 1 September) not yet; the year before
+     * is reported too, on 15 August 2021 (nobody in sbo) */
+    passend_evaluate_options on = PASSEND_EVALUATE_OPTIONS_INIT;
+    on.day = "2022-08-15";
+    on.kpis = "leerlingen_sbo";
+    on.suppress = 0;
+    CHECK_STATUS(passend_evaluate(ds, NULL, &on, &r), PASSEND_OK);
+    int found = 0;
+    for (size_t k = 0; k < passend_result_count(r); ++k) {
+        const char *kpi = NULL, *unit = NULL;
+        int32_t year = 0;
+        double value = 0;
+        CHECK_STATUS(
+            passend_result_row(r, k, &kpi, &year, NULL, &unit, NULL, NULL, &value, NULL, NULL),
+            PASSEND_OK);
+        if (strcmp(unit, "NL") != 0) continue;
+        CHECK(year == 2021 || year == 2022);
+        if (year == 2022) {
+            found = 1;
+            CHECK(value == 1);
+        }
+        if (year == 2021) CHECK(value == 0);
+    }
+    CHECK(found);
+    passend_result_free(&r);
+    on.day = "2023-08-01"; /* after the extract date, 31 July 2023 */
+    CHECK_STATUS(passend_evaluate(ds, NULL, &on, &r), PASSEND_INVALID_ARGUMENT);
+    CHECK_MESSAGE("after the data's extract date 2023-07-31");
+    on.day = "2022-02-30";
+    CHECK_STATUS(passend_evaluate(ds, NULL, &on, &r), PASSEND_INVALID_ARGUMENT);
+    CHECK_MESSAGE("not a date");
+    on.version = 1; /* a version 1 struct ends before `day`: it is not read */
+    CHECK_STATUS(passend_evaluate(ds, NULL, &on, &r), PASSEND_OK);
+    passend_result_free(&r);
+
     /* misuse and unknown selections */
     passend_evaluate_options bad = PASSEND_EVALUATE_OPTIONS_INIT;
     bad.year = 2030;

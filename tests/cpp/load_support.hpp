@@ -141,6 +141,7 @@ inline void check_same(const dataset& a, const dataset& b) {
     PASSEND_SAME(tlvs, admits);
     PASSEND_SAME(tlvs, category);
     PASSEND_SAME(tlvs, request_date);
+    PASSEND_SAME(tlvs, complete_date);
     PASSEND_SAME(tlvs, decision_date);
     PASSEND_SAME(tlvs, outcome);
     PASSEND_SAME(tlvs, start);
@@ -183,6 +184,14 @@ inline void check_same(const dataset& a, const dataset& b) {
     PASSEND_SAME(assessments, framework);
     PASSEND_SAME(assessments, item);
     PASSEND_SAME(assessments, score);
+    PASSEND_SAME(rates, year);
+    PASSEND_SAME(rates, admits);
+    PASSEND_SAME(rates, category);
+    PASSEND_SAME(rates, amount);
+    PASSEND_SAME(reference_values, kpi);
+    PASSEND_SAME(reference_values, year);
+    PASSEND_SAME(reference_values, value);
+    PASSEND_SAME(reference_values, source);
 #undef PASSEND_SAME
     CHECK(a.horizon() == b.horizon());
     for (const auto& t : all_tables()) CHECK(a.has_table(t.id) == b.has_table(t.id));

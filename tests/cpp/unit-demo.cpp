@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The demo region: deterministic, valid, complete, and with rates like the real ones.
+#include "passend/attribution.hpp"
 #include "passend/demo.hpp"
 #include "passend/stock.hpp"
 #include "passend/transitions.hpp"
@@ -70,7 +71,7 @@ std::uint64_t fingerprint_of(const dataset& ds) {
     const auto& t = ds.tlvs();
     f.add(t.id), f.add(t.pupil), f.add(t.swv), f.add(t.admits), f.add(t.category);
     f.add(t.request_date), f.add(t.decision_date), f.add(t.outcome), f.add(t.start), f.add(t.end);
-    f.add(t.objection);
+    f.add(t.objection), f.add(t.complete_date);
     const auto& a = ds.arrangements();
     f.add(a.id), f.add(a.pupil), f.add(a.school), f.add(a.level), f.add(a.kind), f.add(a.start);
     f.add(a.end), f.add(a.cost);
@@ -84,6 +85,10 @@ std::uint64_t fingerprint_of(const dataset& ds) {
     f.add(l.kpi_id);
     const auto& q = ds.assessments();
     f.add(q.year), f.add(q.level), f.add(q.unit), f.add(q.framework), f.add(q.item), f.add(q.score);
+    const auto& r = ds.rates();
+    f.add(r.year), f.add(r.admits), f.add(r.category), f.add(r.amount);
+    const auto& rv = ds.reference_values();
+    f.add(rv.kpi), f.add(rv.year), f.add(rv.value), f.add(rv.source);
     return f.value();
 }
 
@@ -100,16 +105,21 @@ TEST_CASE("demo: the same options give the same dataset, on every machine") {
     CHECK(fingerprint_of(*a) == fingerprint_of(*b));
     // The generator uses only its own integer random numbers, so this value holds on every
     // platform and standard library. Update it only with a deliberate change to the generator.
-    // (Last changed: the model board is named "Stichting Kindante (demo)".)
+    // (Last changed: contract v1.1's monitor data. TLVs carry complete dates and some waited
+    // for a report, so their request dates and ids moved; a request open on the extract date
+    // is kept as an open request; one sbo pupil in 170 crosses to a neighbouring partnership's
+    // sbo school, its TLV decided by the home partnership; rates and reference values. Every
+    // other record is drawn as before: those draws come from streams of their own.)
     // Exported on 15 March 2025 (the demo's default): nothing starts or is decided after it.
     CHECK(a->extract_date() == make_day(2025, 3, 15));
     CHECK(a->extract_date_origin() == extract_origin::file);
-    CHECK(fingerprint_of(*a) == 14219920373220761986ull);
-    // Exported on 31 July 2025 the demo is the one before the extract date existed: the cut
-    // draws no random number, so the records up to the extract date do not depend on it.
+    CHECK(fingerprint_of(*a) == 17156003120410589618ull);
+    // Exported on 31 July 2025 the demo holds no open request (every request is decided by
+    // then). The cut draws no random number, so the records up to the extract date do not
+    // depend on it (checked below).
     demo_options whole = small;
     whole.extract_date = make_day(2025, 7, 31);
-    CHECK(fingerprint_of(*make_demo(whole)) == 14149055164195904727ull);
+    CHECK(fingerprint_of(*make_demo(whole)) == 3924460433367580935ull);
     small.seed = 7;
     CHECK(fingerprint_of(*make_demo(small)) != fingerprint_of(*a));
 }
@@ -259,7 +269,7 @@ TEST_CASE("demo: TLVs with weeks of lead time, refusals, objections and paying p
             CHECK(t.category[i] == funding_category::none);
         else if (t.outcome[i] == tlv_outcome::toegekend)
             categories.insert(t.category[i]);
-        if (t.request_date[i] != no_day)
+        if (t.request_date[i] != no_day && t.decision_date[i] != no_day)
             lead.push_back((t.decision_date[i] - t.request_date[i]).count());
     }
     std::sort(lead.begin(), lead.end());
@@ -288,6 +298,93 @@ TEST_CASE("demo: TLVs with weeks of lead time, refusals, objections and paying p
     }
     CHECK(other_payer >= 20);
     CHECK(by_region >= 3);
+}
+
+TEST_CASE("demo: open requests on the extract date, complete dates, the decision term") {
+    const auto& ds = demo();
+    const auto& t = ds.tlvs();
+    const day extract = ds.extract_date();
+    std::vector<int> open_ages;
+    int requests = 0, completes = 0, decided = 0, within_term = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        requests += t.request_date[i] != no_day;
+        completes += t.complete_date[i] != no_day;
+        if (t.outcome[i] == tlv_outcome::open) {
+            // Received by the extract date, not decided, no validity.
+            CHECK(t.decision_date[i] == no_day);
+            CHECK(t.request_date[i] <= extract);
+            CHECK(t.start[i] == no_day);
+            open_ages.push_back((extract - t.request_date[i]).count());
+            continue;
+        }
+        if (t.complete_date[i] != no_day) {
+            CHECK(t.complete_date[i] >= t.request_date[i]);
+            CHECK(t.complete_date[i] <= t.decision_date[i]);
+        }
+        const day from = t.complete_date[i] != no_day ? t.complete_date[i] : t.request_date[i];
+        if (from == no_day || t.outcome[i] == tlv_outcome::ingetrokken) continue;
+        ++decided;
+        within_term += (t.decision_date[i] - from).count() <= 42;
+    }
+    // Counted from the demo's CSV export by a separate script (see docs/demo-region.md).
+    CHECK(open_ages.size() == 22);
+    std::sort(open_ages.begin(), open_ages.end());
+    CHECK(open_ages.front() <= 7); // a few days old
+    CHECK(std::count_if(open_ages.begin(), open_ages.end(), [](int a) { return a > 42; }) == 4);
+    CHECK(open_ages.back() > 70); // beyond ten weeks
+    CHECK(requests == 6817);
+    CHECK(completes == 5753); // most requests, never all
+    CHECK(decided == 6754);
+    CHECK(within_term == 4513); // two in three decided within 42 days of complete (or request)
+}
+
+TEST_CASE("demo: cross-border sbo and so pupils at the last teldatum, out and in per partnership") {
+    const auto& ds = demo();
+    const auto& t = ds.tlvs();
+    const day teldatum = ds.school_years().back().teldatum();
+    std::map<std::pair<std::string, setting>, int> out, in;
+    for (std::uint32_t p = 0; p < ds.pupils().size(); ++p) {
+        const auto e = enrolment_on(ds, pupil_idx{p}, teldatum);
+        if (!e) continue;
+        const auto kind = setting_of(ds, *e);
+        if (kind != setting::sbo && kind != setting::so && kind != setting::vso) continue;
+        const auto tlv = covering_tlv(ds, pupil_idx{p}, kind, teldatum);
+        const auto school_swv = ds.schools().swv[pos(ds.enrolments().school[*e])];
+        if (!tlv || t.swv[*tlv] == school_swv) continue;
+        ++out[{ds.swvs().id[pos(t.swv[*tlv])], kind}];
+        ++in[{ds.swvs().id[pos(school_swv)], kind}];
+    }
+    using enum setting;
+    // Counted from the demo's CSV export by a separate script; Zuid-Limburg has one VO
+    // partnership, so no vso pupil crosses.
+    CHECK(out == std::map<std::pair<std::string, setting>, int>{{{"PO3104", sbo}, 8},
+                                                                {{"PO3104", so}, 27},
+                                                                {{"PO3105", sbo}, 4},
+                                                                {{"PO3105", so}, 28},
+                                                                {{"PO3106", sbo}, 11},
+                                                                {{"PO3106", so}, 36}});
+    CHECK(in == std::map<std::pair<std::string, setting>, int>{{{"PO3104", sbo}, 7},
+                                                               {{"PO3104", so}, 33},
+                                                               {{"PO3105", sbo}, 8},
+                                                               {{"PO3105", so}, 33},
+                                                               {{"PO3106", sbo}, 8},
+                                                               {{"PO3106", so}, 25}});
+}
+
+TEST_CASE("demo: rates for every year, so and vso and category; cited reference values") {
+    const auto& ds = demo();
+    const auto& r = ds.rates();
+    CHECK(r.size() == 5 * 2 * 3);
+    for (const auto year : ds.school_years()) CHECK(r.covers(year));
+    CHECK(r.find(school_year{2024}, setting::so, funding_category::laag) == 10'500'00);
+    CHECK(r.find(school_year{2024}, setting::vso, funding_category::hoog) == 26'000'00);
+    // 3% less a year before 2024-2025, whole euros: 10,500 / 1.03 = 10,194.17...
+    CHECK(r.find(school_year{2023}, setting::so, funding_category::laag) == 10'194'00);
+    const auto& v = ds.reference_values();
+    REQUIRE(v.size() == 2);
+    CHECK(v.kpi[0] == "deelname_so");
+    CHECK(v.value == std::vector<double>{1.69, 1.75});
+    for (const auto& source : v.source) CHECK(source.starts_with("NRC, "));
 }
 
 TEST_CASE("demo: tens of thuiszitters a year, some still absent at the end; vrijstellingen") {

@@ -16,7 +16,8 @@ SRC = os.path.join(HERE, 'valid_small')
 CODES = {'sector', 'setting', 'exit', 'outcome', 'category', 'objection', 'kind'}
 BRON = {'laag': 'L', 'midden': 'M', 'hoog': 'H'}
 TABLES = ['swvs', 'boards', 'schools', 'pupils', 'regions', 'enrolments', 'tlvs', 'arrangements',
-          'opps', 'absences', 'funds', 'allocations', 'assessments', 'extract']
+          'opps', 'absences', 'funds', 'allocations', 'assessments', 'extract', 'rates',
+          'reference_values']
 
 
 def read(name):
@@ -63,7 +64,8 @@ def valid_json():
                     continue
                 if name in ('grade', 'level'):
                     row[name] = int(x)
-                elif name in ('amount_eur', 'cost_eur') or (name == 'score' and x[0].isdigit()):
+                elif name in ('amount_eur', 'cost_eur', 'value') or (
+                        name == 'score' and x[0].isdigit()):
                     row[name] = float(x)
                 else:
                     row[name] = x

@@ -135,6 +135,8 @@ def from_frames(frames: Frames, max_errors: int = 200) -> passend.Dataset:
         allocations=frames.get("allocations"),
         assessments=frames.get("assessments"),
         extract=frames.get("extract"),
+        rates=frames.get("rates"),
+        reference_values=frames.get("reference_values"),
         max_errors=max_errors,
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import passend
 from conftest import Frames, from_frames, small_frames, typed, write_csv_folder
@@ -86,3 +87,33 @@ def test_demo_round_trip(demo: passend.Dataset, demo_folder: Path) -> None:
             frame[c] = pd.to_datetime(frame[c].replace("", None))
         frames[path.stem] = frame
     assert load(frames).to_json() == demo.to_json()
+
+
+def test_monitor_tables() -> None:
+    """Contract v1.1: an open request (no decision, no outcome) with its complete_date, rates and
+    reference values; a decision without an outcome and a rate given twice are located."""
+    frames = typed(small_frames())
+    open_request = pd.DataFrame({
+        "tlv_id": ["T4"], "pupil_id": ["p1"], "swv_id": ["PO3104"], "setting": ["so"],
+        "request_date": pd.to_datetime(["2022-11-01"]), "decision_date": [pd.NaT],
+        "outcome": [None], "complete_date": pd.to_datetime(["2022-11-08"])})
+    frames["tlvs"] = pd.concat([frames["tlvs"], open_request], ignore_index=True)
+    frames["rates"] = pd.DataFrame({"school_year": ["2022-2023"], "setting": ["vso"],
+                                    "category": ["hoog"], "amount_eur": [26000.0]})
+    frames["reference_values"] = pd.DataFrame({
+        "kpi": ["deelname_so"], "school_year": [2022], "value": [1.75],
+        "source": ["a title (a publisher)"]})
+    ds = load(frames)
+    assert ds.tables["tlvs"] == 4 and ds.tables["rates"] == 1
+    assert ds.tables["reference_values"] == 1
+    assert '"complete_date": "2022-11-08"' in ds.to_json()
+
+    frames["tlvs"].loc[3, "decision_date"] = pd.Timestamp("2022-12-01")
+    frames["rates"] = pd.concat([frames["rates"]] * 2, ignore_index=True)
+    with pytest.raises(passend.LoadError) as e:
+        load(frames)
+    assert [str(d) for d in e.value.diagnostics if d.severity == "error"] == [
+        "tlvs:4:8: error: outcome is empty; a TLV decided on 2022-12-01 needs its outcome "
+        "(toegekend|afgewezen|ingetrokken)",
+        "rates:2:1: error: the rate of 2022-2023 vso hoog is given twice; the first is on line 1",
+    ]

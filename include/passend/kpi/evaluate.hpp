@@ -38,9 +38,10 @@ struct evaluate_options {
     /// Threads for the pass over the pupils; 0: the hardware's, at most 2 per evaluation.
     unsigned threads = 0;
     /// Any day (contract v1.1, the monitor): take every quantity defined at teldatum on this
-    /// day instead, and `tlv_open` on it, for the school year that holds the day; that year is
-    /// then reported as partial through the day (docs/monitor.md). Must be on or before the
-    /// extract date. nullopt: the yearly table.
+    /// day instead, and `tlv_open` on it; the school year that holds the day is reported as
+    /// partial through the day, with the year before it, whose stocks are taken on the same day
+    /// a year earlier (29 February: 28 February). Must be on or before the extract date
+    /// (else invalid_argument). nullopt: the yearly table.
     std::optional<day> reference_day;
     /// The term of `tlv_binnen_termijn`: days from a complete request to its decision.
     int tlv_term_days = 42;
