@@ -19,7 +19,7 @@ set_tests_properties(cli.monitor.html_self_contained PROPERTIES FAIL_REGULAR_EXP
   "<script|src=\"http|href=\"http|@import")
 add_test(NAME cli.monitor.day_after_extract COMMAND ${_cli} monitor --demo --day 2025-03-16)
 set_tests_properties(cli.monitor.day_after_extract PROPERTIES PASS_REGULAR_EXPRESSION
-  "day 2025-03-16: after the extract date 2025-03-15 \\(nothing after it is a fact\\)")
+  "--day: 2025-03-16 is after the data's extract date 2025-03-15: nothing after it is known")
 add_test(NAME cli.monitor.day_after_extract_fails COMMAND ${_cli} monitor --demo --day 2025-03-16)
 set_tests_properties(cli.monitor.day_after_extract_fails PROPERTIES WILL_FAIL TRUE)
 add_test(NAME cli.monitor.bad_day COMMAND ${_cli} monitor --demo --day 16-03-2025)

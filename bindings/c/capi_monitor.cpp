@@ -29,8 +29,8 @@ passend_status passend_monitor_json(const passend_dataset* dataset,
         if (o.threads > max_threads)
             return misuse("threads must be 0 (automatic) to " + std::to_string(max_threads) +
                           ", not " + std::to_string(o.threads));
-        if (o.tlv_term_days < 0 || o.tlv_term_days > 366)
-            return misuse("tlv_term_days must be 0 (42) to 366, not " +
+        if (o.tlv_term_days < 0 || o.tlv_term_days > 3660)
+            return misuse("tlv_term_days must be 0 (42) to 3660, not " +
                           std::to_string(o.tlv_term_days));
         monitor_options mo;
         if (o.day) {

@@ -897,7 +897,7 @@ typedef struct passend_monitor_options {
  * @param[out] out_json free with passend_string_free; NULL on failure
  * @return PASSEND_OK; PASSEND_NOT_FOUND for a day after the extract date or a unit that is not a
  *         partnership of the data; PASSEND_INVALID_ARGUMENT for a NULL dataset or out_json, an
- *         unknown options version, a malformed day, a term outside 1-366 days or more than 256
+ *         unknown options version, a malformed day, a term outside 0-3660 days or more than 256
  *         threads.
  */
 PASSEND_API passend_status passend_monitor_json(const passend_dataset* dataset,

@@ -29,8 +29,8 @@ void register_monitor(py::module_& m) {
             }
             if (view != "paying" && view != "schoolgaand")
                 throw py::value_error("view: 'paying' or 'schoolgaand', not '" + view + "'");
-            if (tlv_term_days < 1 || tlv_term_days > 366)
-                throw py::value_error("tlv_term_days: 1 to 366 days, not " +
+            if (tlv_term_days < 0 || tlv_term_days > 3660)
+                throw py::value_error("tlv_term_days: 0 to 3660 days, not " +
                                       std::to_string(tlv_term_days));
             o.units = units;
             o.suppress = suppressed;

@@ -22,22 +22,18 @@ struct monitor_args {
 };
 
 void run(const monitor_args& a) {
+    (void)parse_day_option(a.day); // a malformed day is a usage error before the data is read
+    const auto data = open_input(a.in);
     monitor_options o;
-    if (!a.day.empty()) {
-        o.on = parse_day(a.day);
-        if (!o.on)
-            throw CLI::ValidationError("--day",
-                                       "expected a date like 2025-03-15, got '" + a.day + "'");
-    }
+    o.on = parse_day_option(a.day, data.get()); // and so is a day after the extract date
     o.units = a.units;
     o.suppress = !a.no_suppress;
     o.tlv_term_days = a.term;
-    const auto data = open_input(a.in);
     monitor m;
     try {
         m = make_monitor(*data, o);
-    } catch (const monitor_error& e) { // a day or unit the data cannot answer: usage
-        throw CLI::ValidationError(e.what());
+    } catch (const monitor_error& e) { // a unit that is not a partnership: usage
+        throw CLI::ValidationError("--unit", e.what());
     }
     monitor_format_options fo;
     fo.subject = a.in.demo ? "demo: Zuid-Limburg" : a.in.dir;
@@ -54,12 +50,13 @@ void setup_monitor(CLI::App& app) {
                    "duration, cross-border pupils and money; counts 1-4 show as <5");
     add_input_options(*cmd, args->in);
     cmd->add_option("--day", args->day,
-                    "The day D (YYYY-MM-DD), on or before the extract date; default: the "
-                    "extract date");
+                    "The day D (YYYY-MM-DD), on or before the extract date: stocks and open "
+                    "requests on it, counts of its school year through it, each against the same "
+                    "period a year earlier; default: the extract date");
     cmd->add_option("--unit", args->units, "Only this partnership (repeat the option)");
     cmd->add_option("--tlv-term", args->term,
-                    "The legal term of a TLV decision in days (default 42)")
-        ->check(CLI::Range(1, 366));
+                    "The term of tlv_binnen_termijn in days from a complete request (default 42)")
+        ->check(CLI::Range(0, 3660));
     cmd->add_option("--format", args->format, "md (default), html or json")
         ->check(CLI::IsMember({"md", "html", "json"}));
     cmd->add_flag("--no-suppress", args->no_suppress,

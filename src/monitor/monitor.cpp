@@ -183,8 +183,8 @@ const std::vector<std::string_view>& monitor_headline_ids() {
 monitor make_monitor(const dataset& ds, const monitor_options& options) {
     const day on = options.on.value_or(ds.extract_date());
     if (on > ds.extract_date())
-        throw monitor_error(fmt::format("day {}: after the extract date {} (nothing after it is "
-                                        "a fact)",
+        throw monitor_error(fmt::format("day {} is after the data's extract date {}: nothing "
+                                        "after it is known",
                                         format_day(on), format_day(ds.extract_date())));
     std::vector<swv_idx> swvs;
     if (options.units.empty()) {

@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
     /* After the extract date: nothing is known. */
     o.day = "2025-03-16";
     CHECK_STATUS(passend_monitor_json(ds, &o, &json), PASSEND_NOT_FOUND);
-    CHECK_MESSAGE("passend_monitor_json: day 2025-03-16: after the extract date 2025-03-15");
+    CHECK_MESSAGE("passend_monitor_json: day 2025-03-16 is after the data's extract date "
+                  "2025-03-15: nothing after it is known");
     CHECK(json == NULL);
 
     o.day = "15-03-2025";
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
 
     /* Misuse. */
     o.units = NULL;
-    o.tlv_term_days = 400;
+    o.tlv_term_days = 4000;
     CHECK_STATUS(passend_monitor_json(ds, &o, &json), PASSEND_INVALID_ARGUMENT);
     o.tlv_term_days = 0;
     o.version = 99;

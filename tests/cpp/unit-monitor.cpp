@@ -160,8 +160,8 @@ TEST_CASE("monitor: a day after the extract date and a unit that is no partnersh
     monitor_options o;
     o.on = d("2025-03-16");
     CHECK_THROWS_WITH_AS(make_monitor(region(), o),
-                         "day 2025-03-16: after the extract date 2025-03-15 (nothing after it is "
-                         "a fact)",
+                         "day 2025-03-16 is after the data's extract date 2025-03-15: nothing "
+                         "after it is known",
                          monitor_error);
     o.on.reset();
     o.units = {"B1"};
@@ -171,10 +171,7 @@ TEST_CASE("monitor: a day after the extract date and a unit that is no partnersh
     CHECK(make_monitor(region(), o).on == d("2025-03-15")); // default: the extract date
 }
 
-// Enabled once dataset_builder accepts open requests (contract v1.1: no decision_date, outcome
-// open); until then the builder rejects the row.
-TEST_CASE("monitor: an open request without a decision, by age on the extract date" *
-          doctest::skip(true)) {
+TEST_CASE("monitor: an open request without a decision, by age on the extract date") {
     dataset_builder b;
     b.add(swv_row{"PO01", "Een", sector::po});
     b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
@@ -215,4 +212,51 @@ TEST_CASE("monitor: each distribution's total is its headline KPI on the day") {
             }
         }
     }
+}
+
+TEST_CASE("monitor: a reference value with its source, cross-border pupils and their money") {
+    dataset_builder b;
+    b.add(swv_row{"PO01", "Een", sector::po});
+    b.add(swv_row{"PO02", "Twee", sector::po});
+    b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
+    b.add(school_row{"02SO00", "so twee", "B2", "PO02", setting::so, "GM02"});
+    b.add(region_row{"GM01", "PO01"});
+    b.add(region_row{"GM02", "PO02"});
+    b.add(pupil_row{"p1", d("2016-05-01"), "GM01"});
+    b.add(pupil_row{"p2", d("2016-05-01"), "GM01"});
+    b.add(enrolment_row{"p1", "01BA00", d("2022-08-01")});
+    // p2: an so pupil at PO02's school on PO01's TLV (category laag): out for PO01, in for PO02.
+    b.add(enrolment_row{"p2", "02SO00", d("2023-08-01")});
+    b.add(tlv_row{"T1", "p2", "PO01", setting::so, funding_category::laag, d("2023-05-01"),
+                  d("2023-06-01"), tlv_outcome::toegekend, d("2023-08-01"), d("2026-07-31")});
+    b.add(rate_row{school_year{2024}, setting::so, funding_category::laag, 1234500});
+    b.add(reference_value_row{"leerlingen_totaal", school_year{2024}, 1500000,
+                              "Kerncijfers passend onderwijs 2024 (DUO)"});
+    b.add(extract_row{d("2025-03-15")});
+    const auto ds = b.finish().value();
+    monitor_options o;
+    o.suppress = false;
+    const auto m = make_monitor(*ds, o);
+    const auto& po01 = unit(m, "PO01");
+    REQUIRE(po01.headline[0].reference);
+    CHECK(po01.headline[0].reference->value == 1500000);
+    CHECK(po01.headline[0].reference->source == "Kerncijfers passend onderwijs 2024 (DUO)");
+    const auto doc = nlohmann::json::parse(monitor_json(m));
+    CHECK(doc["partnerships"][0]["headline"][0]["reference"]["source"] ==
+          "Kerncijfers passend onderwijs 2024 (DUO)");
+    // Cross-border: sbo and so rows for PO partnerships; p2 once out of PO01, once into PO02.
+    auto border = [&](std::string_view id, setting s) {
+        for (const auto& b : unit(m, id).cross_border)
+            if (b.admits == s) return std::pair{b.outgoing->value, b.incoming->value};
+        return std::pair{std::optional<double>{}, std::optional<double>{}};
+    };
+    CHECK(border("PO01", setting::so) == std::pair{std::optional(1.0), std::optional(0.0)});
+    CHECK(border("PO02", setting::so) == std::pair{std::optional(0.0), std::optional(1.0)});
+    CHECK(border("PO01", setting::sbo) == std::pair{std::optional(0.0), std::optional(0.0)});
+    CHECK(unit(m, "PO01").cross_border.size() == 2);
+    // The laag so rate follows the pupil: EUR 12,345 out of PO01 and into PO02.
+    CHECK(po01.money_outgoing->value == 12345.0);
+    CHECK(unit(m, "PO01").money_incoming->value == 0.0);
+    CHECK(unit(m, "PO02").money_incoming->value == 12345.0);
+    CHECK(doc["partnerships"][0]["money"]["outgoing"] == 12345);
 }

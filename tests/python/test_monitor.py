@@ -72,7 +72,7 @@ def test_no_suppress_shows_every_count(demo: passend.Dataset) -> None:
 
 
 def test_errors(demo: passend.Dataset) -> None:
-    with pytest.raises(passend.Error, match="day 2025-03-16: after the extract date 2025-03-15"):
+    with pytest.raises(passend.Error, match="day 2025-03-16 is after the data's extract date 2025-03-15"):
         demo.monitor(day="2025-03-16")
     with pytest.raises(passend.Error, match="unit 'XX9999': not a partnership of the data"):
         demo.monitor(unit="XX9999")

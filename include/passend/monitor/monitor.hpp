@@ -41,8 +41,8 @@ struct monitor_options {
     unsigned threads = 0;
 };
 
-/// A day or unit the monitor cannot be made for, e.g. `day 2026-01-01: after the extract date
-/// 2025-03-15 (nothing after it is a fact)` or `unit 'XX99': not a partnership of the data`.
+/// A day or unit the monitor cannot be made for, e.g. `day 2026-01-01 is after the data's extract
+/// date 2025-03-15: nothing after it is known` or `unit 'XX99': not a partnership of the data`.
 class monitor_error : public error {
 public:
     using error::error;
