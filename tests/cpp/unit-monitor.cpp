@@ -17,16 +17,21 @@ namespace {
 
 constexpr const char* on_day = "2025-03-01";
 
+/// PO01 with bao 01BA00 in municipality GM01, PO02 with `school` of `kind` in GM02.
+void two_partnerships(dataset_builder& b, std::string_view school, setting kind) {
+    b.add(swv_row{"PO01", "Een", sector::po});
+    b.add(swv_row{"PO02", "Twee", sector::po});
+    b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
+    b.add(school_row{school, "twee", "B2", "PO02", kind, "GM02"});
+    b.add(region_row{"GM01", "PO01"});
+    b.add(region_row{"GM02", "PO02"});
+}
+
 /// Requests of PO01 and PO02 decided (refused) on 2025-03-10: open on 2025-03-01 when received
 /// by then. Absences of PO01's pupils (and one in PO02's region) covering that day or not.
 dataset_ptr monitor_region() {
     dataset_builder b;
-    b.add(swv_row{"PO01", "Een", sector::po});
-    b.add(swv_row{"PO02", "Twee", sector::po});
-    b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
-    b.add(school_row{"02BA00", "bao twee", "B2", "PO02", setting::bao, "GM02"});
-    b.add(region_row{"GM01", "PO01"});
-    b.add(region_row{"GM02", "PO02"});
+    two_partnerships(b, "02BA00", setting::bao);
     const day born = d("2016-05-01");
     std::vector<std::string> ids;
     for (int i = 0; i < 40; ++i) ids.push_back("p" + std::to_string(i));
@@ -173,8 +178,7 @@ TEST_CASE("monitor: a day after the extract date and a unit that is no partnersh
 
 TEST_CASE("monitor: an open request without a decision, by age on the extract date") {
     dataset_builder b;
-    b.add(swv_row{"PO01", "Een", sector::po});
-    b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
+    two_partnerships(b, "02BA00", setting::bao);
     b.add(pupil_row{"p1", d("2016-05-01"), "GM01"});
     b.add(pupil_row{"p2", d("2016-05-01"), "GM01"});
     b.add(enrolment_row{"p1", "01BA00", d("2022-08-01")});
@@ -190,7 +194,7 @@ TEST_CASE("monitor: an open request without a decision, by age on the extract da
     monitor_options o;
     o.suppress = false;
     const auto m = make_monitor(*ds, o);
-    CHECK(counts(m, m.units[0].open_requests) == "0 0 1 1 0 = 2");
+    CHECK(counts(m, unit(m, "PO01").open_requests) == "0 0 1 1 0 = 2");
 }
 
 TEST_CASE("monitor: each distribution's total is its headline KPI on the day") {
@@ -216,12 +220,7 @@ TEST_CASE("monitor: each distribution's total is its headline KPI on the day") {
 
 TEST_CASE("monitor: a reference value with its source, cross-border pupils and their money") {
     dataset_builder b;
-    b.add(swv_row{"PO01", "Een", sector::po});
-    b.add(swv_row{"PO02", "Twee", sector::po});
-    b.add(school_row{"01BA00", "bao een", "B1", "PO01", setting::bao, "GM01"});
-    b.add(school_row{"02SO00", "so twee", "B2", "PO02", setting::so, "GM02"});
-    b.add(region_row{"GM01", "PO01"});
-    b.add(region_row{"GM02", "PO02"});
+    two_partnerships(b, "02SO00", setting::so);
     b.add(pupil_row{"p1", d("2016-05-01"), "GM01"});
     b.add(pupil_row{"p2", d("2016-05-01"), "GM01"});
     b.add(enrolment_row{"p1", "01BA00", d("2022-08-01")});
