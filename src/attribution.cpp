@@ -19,13 +19,18 @@ swv_idx attributed_swv(const dataset& ds, std::uint32_t e, day d, attribution_vi
     const auto& en = ds.enrolments();
     const auto school = pos(en.school[e]);
     const setting s = ds.schools().kind[school];
-    if (view == attribution_view::schoolgaand || !is_paid_by_tlv(s))
-        return ds.schools().swv[school];
+    if (counts_for_school_swv(s, view)) return ds.schools().swv[school];
     const pupil_idx p = en.pupil[e];
     if (const auto t = covering_tlv(ds, p, s, d)) return ds.tlvs().swv[*t];
     const auto region =
         ds.municipalities().region_swv(ds.pupils().municipality[pos(p)], sector_of(s));
     return has(region) ? region : ds.schools().swv[school];
+}
+
+swv_idx attributed_swv(const dataset& ds, school_idx school, swv_idx paying,
+                       attribution_view view) noexcept {
+    return view == attribution_view::schoolgaand && has(school) ? ds.schools().swv[pos(school)]
+                                                                : paying;
 }
 
 std::optional<std::uint32_t> enrolment_on(const dataset& ds, pupil_idx p, day d) noexcept {

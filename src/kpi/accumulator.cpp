@@ -13,37 +13,6 @@ slot_layout::slot_layout(const dataset& ds)
       schools(static_cast<std::uint32_t>(ds.schools().size())),
       municipalities(static_cast<std::uint32_t>(ds.municipalities().size())) {}
 
-std::uint32_t slot_layout::first(kpi_level l) const noexcept {
-    switch (l) {
-    case kpi_level::national:
-        return 0;
-    case kpi_level::swv:
-        return 1;
-    case kpi_level::board:
-        return 2 + swvs;
-    case kpi_level::school:
-        return 3 + swvs + boards;
-    case kpi_level::municipality:
-        return 4 + swvs + boards + schools;
-    }
-    return 0;
-}
-std::uint32_t slot_layout::count(kpi_level l) const noexcept {
-    switch (l) {
-    case kpi_level::national:
-        return 1;
-    case kpi_level::swv:
-        return swvs + 1;
-    case kpi_level::board:
-        return boards + 1;
-    case kpi_level::school:
-        return schools + 1;
-    case kpi_level::municipality:
-        return municipalities + 1;
-    }
-    return 0;
-}
-
 accumulator::accumulator(const dataset& ds, const plan& pl, const slot_layout& layout,
                          std::size_t years, std::size_t block_first, std::size_t block_years)
     : ds_(ds), plan_(pl), layout_(layout), years_(years), count_(pl.classes.size() * years),

@@ -34,9 +34,37 @@ struct unit_keys {
 struct slot_layout {
     std::uint32_t swvs, boards, schools, municipalities;
     explicit slot_layout(const dataset& ds);
-    std::uint32_t first(kpi_level l) const noexcept;
+    std::uint32_t first(kpi_level l) const noexcept {
+        switch (l) {
+        case kpi_level::national:
+            return 0;
+        case kpi_level::swv:
+            return 1;
+        case kpi_level::board:
+            return 2 + swvs;
+        case kpi_level::school:
+            return 3 + swvs + boards;
+        case kpi_level::municipality:
+            return 4 + swvs + boards + schools;
+        }
+        return 0;
+    }
     /// Units of a level, the last being `onbekend`.
-    std::uint32_t count(kpi_level l) const noexcept;
+    std::uint32_t count(kpi_level l) const noexcept {
+        switch (l) {
+        case kpi_level::national:
+            return 1;
+        case kpi_level::swv:
+            return swvs + 1;
+        case kpi_level::board:
+            return boards + 1;
+        case kpi_level::school:
+            return schools + 1;
+        case kpi_level::municipality:
+            return municipalities + 1;
+        }
+        return 0;
+    }
     std::uint32_t total() const noexcept { return 5 + swvs + boards + schools + municipalities; }
     std::uint32_t slot(kpi_level l, std::uint32_t unit) const noexcept {
         return first(l) + (unit == none ? count(l) - 1 : unit);
@@ -51,10 +79,10 @@ inline std::uint32_t swv_of(const dataset& ds, std::uint32_t school) {
     return has(swv) ? pos(swv) : none;
 }
 
-/// Whether an enrolment at `school` counts for a partnership of its own rather than the
-/// school's: so and vso under the paying view count for the TLV's partnership.
+/// Whether an enrolment at `school` may count for a partnership other than the school's under
+/// `view` (attribution decides): its records then carry their own partnership.
 inline bool own_swv(const dataset& ds, attribution_view view, std::uint32_t school) {
-    return view == attribution_view::paying && is_paid_by_tlv(ds.schools().kind[school]);
+    return !counts_for_school_swv(ds.schools().kind[school], view);
 }
 
 /// The units of an enrolment's (or OPP's) record: its school (the board follows), the pupil's

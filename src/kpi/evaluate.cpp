@@ -4,9 +4,10 @@
 // 1. Plan (plan.hpp): every distinct numerator and denominator of the catalog is a quantity;
 //    each record has a combo (its filter dimensions as one integer), and combos that feed the
 //    same quantities form a class.
-// 2. Scan (scan.hpp, scan_<measure>.cpp): per pupil, in one loop over its enrolments, OPPs,
-//    TLVs and absences, every needed measure emits its records, each to its class; the pupils
-//    are split over two threads, each with its own accumulator (accumulator.hpp), merged after.
+// 2. Scan (scan.hpp, scan_<measure>.cpp): one pass over the pupils, block by block, in which
+//    every needed measure's scan reads the pupils' enrolments, OPPs, TLVs or absences and emits
+//    its records, each to its class; the pupils are split over two threads, each with its own
+//    accumulator (accumulator.hpp), merged after.
 //    One task runs the tables not held per pupil (arrangements, money, assessments).
 // 3. Rows (rows.hpp): a quantity's number for a unit is the sum of its classes; a definition
 //    combines its numerator and denominator, the change and the norm.
@@ -15,13 +16,16 @@
 // Adding a measure:
 // 1. its value at the end of kpi_measure (passend/kpi/definition.hpp) and its name and filters
 //    in the catalog's parser (catalog.cpp, definition.cpp);
-// 2. a scan_<measure>.cpp defining its measure_spec: its combos as a combo_space of the
-//    dimensions it filters on (sized by the enums: code_count<>, *_count with a static_assert),
-//    matches() (which quantities count a combo), the table it needs and its scan, per pupil
-//    (record_sink::add_enrolment for an enrolment's record, add for others) or per table;
+// 2. a scan_<measure>.cpp (or a section of the file of its kind) defining its measure_spec: its
+//    combos as a combo_space of the dimensions it filters on, sized by the enums (code_count<>,
+//    or a *_count with a static_assert); matches(), which quantities count a combo; the table
+//    it needs; its timing (a stock, events of a period, a figure per year); and its scan: per pupil
+//    (a function of one pupil wrapped in for_pupils<>; an enrolment's record through
+//    record_sink::add_enrolment with by_enrolment set, any other through add) or per table. A scan
+//    serving two measures in one pass is in both entries; it runs once.
 // 3. its `extern const measure_spec` in scan.hpp and its entry in measure_specs() (plan.cpp),
-//    in kpi_measure order.
-// Nothing here or in the accumulator and rows changes: they only see classes.
+//    in kpi_measure order (tests/cpp/unit-kpi-encoding.cpp checks the order).
+// Nothing here, in the accumulator or in the rows changes: they only see classes.
 #include "passend/kpi/evaluate.hpp"
 #include "passend/kpi/relations.hpp"
 
@@ -144,6 +148,20 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     for (const auto& d : defs) out.definitions.push_back(d.info());
     out.relations = derive_relations(defs);
     out.rows = make_rows({cx, acc, layout, defs, planned, speaks_of, asked, threads});
+    // The published figures beside the rows' KPIs and years.
+    const auto& refs = ds.reference_values();
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        const bool reported = std::any_of(out.rows.begin(), out.rows.end(), [&](const kpi_row& r) {
+            return r.kpi == refs.kpi[i] && r.year == refs.year[i];
+        });
+        if (reported)
+            out.reference_values.push_back(
+                {refs.kpi[i], refs.year[i], refs.value[i], refs.source[i]});
+    }
+    std::sort(out.reference_values.begin(), out.reference_values.end(),
+              [](const auto& a, const auto& b) {
+                  return std::tie(a.kpi, a.year) < std::tie(b.kpi, b.year);
+              });
     st.rows_seconds = seconds_since(t0);
     if (stats) *stats = st;
     return out;

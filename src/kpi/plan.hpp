@@ -32,6 +32,8 @@ namespace kpi_detail {
 template <class Code>
 inline constexpr std::size_t code_count = code_names<Code>::names.size();
 
+static_assert(code_count<setting> == setting_count, "setting_count must count every setting");
+
 /// The filter dimensions of a measure's records as one integer: a mixed-radix number of the
 /// given dimension sizes, the first dimension most significant.
 template <std::size_t... Sizes>
@@ -72,12 +74,21 @@ struct scan_context;
 class record_sink;
 struct scan_scratch;
 
-/// Emits the records of one pupil (its enrolments, OPPs, TLVs, absences: the columns the
-/// dataset holds per pupil).
-using pupil_scan = void (*)(const scan_context& cx, pupil_idx p, record_sink& sink,
-                            scan_scratch& scratch);
+/// Emits the records of pupils [from, to) (their enrolments, OPPs, TLVs, absences: the columns
+/// the dataset holds per pupil); a measure writes it for one pupil and wraps it in
+/// for_pupils<> (scan.hpp).
+using pupil_scan = void (*)(const scan_context& cx, std::uint32_t from, std::uint32_t to,
+                            record_sink& sink, scan_scratch& scratch);
 /// Emits the records of a table not held per pupil (arrangements, money, assessments).
 using table_scan = void (*)(const scan_context& cx, record_sink& sink);
+
+/// When a measure's records are taken, which decides how a row treats them.
+enum class measure_timing : std::uint8_t {
+    reference_day, ///< a stock on a day (teldatum, peildatum, the year's end)
+    period,        ///< events of the school year: in a partial year a count compares with the
+                   ///< same period last year
+    school_year,   ///< one figure per school year (money, assessments)
+};
 
 /// A measure as the evaluator knows it: its records' encoding, the table it needs and its scan.
 struct measure_spec {
@@ -88,16 +99,22 @@ struct measure_spec {
     bool (*matches)(const kpi_quantity& q, std::size_t c, const plan& pl);
     /// The table without which `q` has no value (none: the pupils' tables, always there).
     std::optional<table> (*needs_table)(const kpi_quantity& q);
+    measure_timing timing;
     /// Whether its records are an enrolment's (record_sink::add_enrolment): counted per school
     /// and municipality and rolled up after the scan (accumulator).
     bool by_enrolment = false;
-    /// The scan: one of the two, the other null.
+    /// The scan: one of the two, the other null. A scan may serve several measures (one pass
+    /// over the same rows): it is in each one's entry, runs once, and emits the records of
+    /// those the plan needs.
     pupil_scan per_pupil = nullptr;
     table_scan per_table = nullptr;
 };
 
 /// Every measure in kpi_measure order (the table is in plan.cpp).
 const std::array<const measure_spec*, kpi_measure_count>& measure_specs();
+inline const measure_spec& spec_of(kpi_measure m) {
+    return *measure_specs()[static_cast<std::size_t>(m)];
+}
 
 /// The table a quantity reads, if its absence leaves the quantity without value.
 std::optional<table> table_of(const kpi_quantity& q);
@@ -121,6 +138,10 @@ struct plan {
     void compile();
 
     bool needs(kpi_measure m) const { return needed[static_cast<std::size_t>(m)]; }
+    /// The classes of measure `m`'s combos, for a scan to keep at hand in its loop.
+    const std::int32_t* classes_of_measure(kpi_measure m) const {
+        return class_of[static_cast<std::size_t>(m)].data();
+    }
     /// The class of a record of measure `m` and combo `combo`; -1: no quantity counts it.
     std::int32_t cls(kpi_measure m, std::size_t combo) const {
         return class_of[static_cast<std::size_t>(m)][combo];

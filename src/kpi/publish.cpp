@@ -91,6 +91,9 @@ kpi_results publish(const dataset& ds, const catalog& cat, const publish_options
     });
     if (!wanted.empty())
         std::erase_if(results.definitions, [&](const kpi_info& d) { return !kpi_wanted(d.id); });
+    std::erase_if(results.reference_values, [&](const kpi_reference_value& r) {
+        return !in(sel.years, r.year) || !kpi_wanted(r.kpi);
+    });
     return results;
 }
 

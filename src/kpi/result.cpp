@@ -23,6 +23,13 @@ std::string_view to_string(kpi_status status) noexcept {
     return names[static_cast<std::size_t>(status)];
 }
 
+const kpi_reference_value* kpi_results::reference(std::string_view kpi,
+                                                  school_year year) const noexcept {
+    for (const auto& r : reference_values)
+        if (r.kpi == kpi && r.year == year) return &r;
+    return nullptr;
+}
+
 kpi_status kpi_norm::judge(double value) const noexcept {
     // How far the value misses the target; <= 0 means it meets it (exactly on target counts).
     const double miss = dir == direction::at_most ? value - target : target - value;

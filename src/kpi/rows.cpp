@@ -160,25 +160,15 @@ std::string_view unit_name(const dataset& ds, kpi_level level, std::uint32_t uni
     }
 }
 
-/// Whether a definition counts or sums events of a period (transitions, exits, absences,
-/// arrangements, TLVs) without a ratio, mean or median: in a partial year its change compares
-/// with the same period last year. Stocks, ratios and quantiles keep their plain change.
+/// Whether a definition counts or sums events of a period (measures of measure_timing::period:
+/// transitions, exits, thuiszitters, absences, arrangements, TLVs, TLV requests) without a ratio,
+/// mean or median: in a partial year its change compares with the same period last year. Stocks,
+/// ratios and quantiles keep their plain change.
 bool is_period_count(const kpi_definition& d) {
     const auto of_period = [](const kpi_quantity& q) {
-        switch (q.measure) {
-        case kpi_measure::transitions:
-        case kpi_measure::exits:
-        case kpi_measure::thuiszitters:
-        case kpi_measure::arrangements:
-        case kpi_measure::tlvs:
-        case kpi_measure::absences:
-        case kpi_measure::tlv_requests:
-            return q.aggregate == kpi_aggregate::count ||
-                   q.aggregate == kpi_aggregate::distinct_pupils ||
-                   q.aggregate == kpi_aggregate::sum;
-        default:
-            return false;
-        }
+        return spec_of(q.measure).timing == measure_timing::period &&
+               (q.aggregate == kpi_aggregate::count ||
+                q.aggregate == kpi_aggregate::distinct_pupils || q.aggregate == kpi_aggregate::sum);
     };
     return d.combine != kpi_combine::ratio && of_period(d.numerator) &&
            (!d.denominator || of_period(*d.denominator));
@@ -193,6 +183,41 @@ bool observed(const kpi_definition& d, const scan_context& cx, std::size_t y, sc
         return q.at == kpi_reference::year || cx.day_of(q.at, y) <= cx.extract;
     };
     return on_time(d.numerator) && (!d.denominator || on_time(*d.denominator));
+}
+
+/// Each level's wanted units, (name, index), in id order, `onbekend` at its place among them.
+using level_units = std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, 5>;
+level_units units_by_level(const dataset& ds, const slot_layout& layout,
+                           const evaluate_options& options) {
+    auto unit_wanted = [&](std::string_view unit) {
+        return options.units.empty() ||
+               std::ranges::any_of(options.units, [&](const std::string& u) { return u == unit; });
+    };
+    level_units units_of;
+    for (std::size_t l = 0; l < units_of.size(); ++l) {
+        const auto level = static_cast<kpi_level>(l);
+        const std::uint32_t n = layout.count(level);
+        for (std::uint32_t u = 0; u < n; ++u) {
+            const std::uint32_t unit = u + 1 == n && level != kpi_level::national ? none : u;
+            if (level == kpi_level::national || unit_wanted(unit_name(ds, level, unit)))
+                units_of[l].emplace_back(unit_name(ds, level, unit), unit);
+        }
+        std::sort(units_of[l].begin(), units_of[l].end());
+    }
+    return units_of;
+}
+
+/// Run `step(i)` for i in [0, count): with two threads, each half of them.
+template <class Step>
+void in_two_halves(unsigned threads, std::size_t count, Step& step) {
+    const std::size_t half = threads > 1 ? count / 2 : count;
+    std::thread worker;
+    if (half < count)
+        worker = std::thread([&] {
+            for (std::size_t i = half; i < count; ++i) step(i);
+        });
+    for (std::size_t i = 0; i < half; ++i) step(i);
+    if (worker.joinable()) worker.join();
 }
 
 } // namespace
@@ -215,33 +240,8 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
     auto level_wanted = [&](kpi_level l) {
         return options.levels.empty() || std::ranges::count(options.levels, l) > 0;
     };
-    auto unit_wanted = [&](std::string_view unit) {
-        return options.units.empty() ||
-               std::ranges::any_of(options.units, [&](const std::string& u) { return u == unit; });
-    };
-    // Each level's units in id order, `onbekend` at its place among them.
-    std::array<std::vector<std::pair<std::string_view, std::uint32_t>>, 5> units_of;
-    for (std::size_t l = 0; l < units_of.size(); ++l) {
-        const auto level = static_cast<kpi_level>(l);
-        const std::uint32_t n = layout.count(level);
-        for (std::uint32_t u = 0; u < n; ++u) {
-            const std::uint32_t unit = u + 1 == n && level != kpi_level::national ? none : u;
-            if (level == kpi_level::national || unit_wanted(unit_name(ds, level, unit)))
-                units_of[l].emplace_back(unit_name(ds, level, unit), unit);
-        }
-        std::sort(units_of[l].begin(), units_of[l].end());
-    }
-    // Two threads run `step` over the definitions (or quantities), each half of them.
-    auto run = [&](std::size_t count, auto&& step) {
-        const std::size_t half = threads > 1 ? count / 2 : count;
-        std::thread worker;
-        if (half < count)
-            worker = std::thread([&] {
-                for (std::size_t i = half; i < count; ++i) step(i);
-            });
-        for (std::size_t i = 0; i < half; ++i) step(i);
-        if (worker.joinable()) worker.join();
-    };
+    const auto units_of = units_by_level(ds, layout, options);
+    auto run = [&](std::size_t count, auto&& step) { in_two_halves(threads, count, step); };
     // The bucket a row's change compares with: the previous year's, or for a period count in
     // the partial year the same period last year.
     auto compared_bucket = [&](std::size_t di, std::size_t y) -> std::optional<std::size_t> {

@@ -147,6 +147,14 @@ struct scan_scratch {
     std::vector<verzuim_episode> episodes;
 };
 
+/// A measure's scan of one pupil as a pupil_scan: the loop over the pupils inside, so that the
+/// scan is inlined in it and the call costs once per block of pupils, not per pupil.
+template <void (*Scan)(const scan_context&, pupil_idx, record_sink&, scan_scratch&)>
+void for_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, record_sink& sink,
+                scan_scratch& scratch) {
+    for (std::uint32_t p = from; p < to; ++p) Scan(cx, pupil_idx{p}, sink, scratch);
+}
+
 /// The units of enrolment row `e`'s record on day `d`.
 enrolment_units enrolment_units_of(const scan_context& cx, std::uint32_t e, day d,
                                    std::uint32_t municipality);

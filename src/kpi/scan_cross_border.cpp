@@ -76,8 +76,12 @@ void scan_border(const scan_context& cx, pupil_idx p, record_sink& sink, scan_sc
 
 } // namespace
 
-const measure_spec cross_border_measure{
-    kpi_measure::cross_border, border_combos, border_matches, border_table, false, scan_border};
+const measure_spec cross_border_measure{.measure = kpi_measure::cross_border,
+                                        .combos = border_combos,
+                                        .matches = border_matches,
+                                        .needs_table = border_table,
+                                        .timing = measure_timing::reference_day,
+                                        .per_pupil = for_pupils<scan_border>};
 
 } // namespace kpi_detail
 

@@ -47,6 +47,7 @@ void scan_stocks(const scan_context& cx, pupil_idx p, record_sink& sink, scan_sc
     const std::uint32_t begin = en.first[pos(p)], end = en.first[pos(p) + 1];
     if (begin == end) return;
     const std::uint32_t municipality = municipality_of(ds, p);
+    const std::int32_t* const classes = pl.classes_of_measure(kpi_measure::pupils);
     const day last = std::min(en.end[end - 1], ds.horizon());
     const int y_end = std::min(cx.years.first + cx.years.count - 1, cx.clamped_year(last));
     int years_in[setting_count] = {};
@@ -63,8 +64,8 @@ void scan_stocks(const scan_context& cx, pupil_idx p, record_sink& sink, scan_sc
             const setting s = kind[pos(en.school[e])];
             if (di == 0) ++years_in[index_of(s)];
             // Look the OPPs up only when having one changes the record's class.
-            const auto without = pl.cls(kpi_measure::pupils, stock_space::encode(di, s, false));
-            const auto with = pl.cls(kpi_measure::pupils, stock_space::encode(di, s, true));
+            const auto without = classes[stock_space::encode(di, s, false)];
+            const auto with = classes[stock_space::encode(di, s, true)];
             const auto c = without != with && has_opp_on(ds, p, d) ? with : without;
             if (c < 0) continue;
             // The units only change with the enrolment, except for TLV-paid settings.
@@ -123,10 +124,20 @@ void scan_opps(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
 
 } // namespace
 
-const measure_spec pupils_measure{kpi_measure::pupils, stock_combos, stock_matches,
-                                  stock_table,         true,         scan_stocks};
-const measure_spec opps_measure{kpi_measure::opps, opp_combos, opp_matches,
-                                opp_table,         true,       scan_opps};
+const measure_spec pupils_measure{.measure = kpi_measure::pupils,
+                                  .combos = stock_combos,
+                                  .matches = stock_matches,
+                                  .needs_table = stock_table,
+                                  .timing = measure_timing::reference_day,
+                                  .by_enrolment = true,
+                                  .per_pupil = for_pupils<scan_stocks>};
+const measure_spec opps_measure{.measure = kpi_measure::opps,
+                                .combos = opp_combos,
+                                .matches = opp_matches,
+                                .needs_table = opp_table,
+                                .timing = measure_timing::reference_day,
+                                .by_enrolment = true,
+                                .per_pupil = for_pupils<scan_opps>};
 
 } // namespace kpi_detail
 

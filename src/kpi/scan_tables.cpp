@@ -120,95 +120,88 @@ std::optional<table> assessments_table(const kpi_quantity&) {
     return table::assessments;
 }
 
-unit_keys assessed_keys(const dataset& ds, std::size_t i) {
-    const auto& as = ds.assessments();
-    return as.level[i] == unit_level::school ? school_keys(ds, as.unit[i]) : board_keys(as.unit[i]);
-}
-
-/// Call `row(i, y, fw)` for each assessment row `i` of a scanned year `y`, with its framework's
-/// combo `fw`.
-template <class Row>
-void for_each_assessment(const scan_context& cx, Row&& row) {
+/// Both measures in one pass over the rows: item scores (`assessments`) and, per year,
+/// framework and assessed unit, whether the mean item score meets the norm of the board reports,
+/// "norm van 75%" (`assessment_units`).
+void scan_assessments(const scan_context& cx, record_sink& sink) {
+    const auto& pl = cx.pl;
     const auto& as = cx.ds.assessments();
-    const auto& frameworks = cx.pl.frameworks;
+    const bool items = pl.needs(kpi_measure::assessments);
+    const bool units = pl.needs(kpi_measure::assessment_units);
+    auto keys = [&](unit_level level, std::uint32_t unit) {
+        return level == unit_level::school ? school_keys(cx.ds, unit) : board_keys(unit);
+    };
+    // Per assessed unit: the sum and number of item scores; key: year, framework, level and
+    // unit packed in 64 bits.
+    std::unordered_map<std::uint64_t, std::pair<double, int>> per_unit;
+    auto pack = [](std::size_t y, std::size_t fw, unit_level level, std::uint32_t unit) {
+        return (std::uint64_t{y} << 49) | (std::uint64_t{fw} << 33) |
+               (std::uint64_t{level == unit_level::board} << 32) | unit;
+    };
     std::size_t fw = 0;
     for (std::size_t i = 0; i < as.size(); ++i) {
         const auto y = cx.years.index(as.year[i]);
         if (!y) continue;
         if (i == 0 || as.framework[i] != as.framework[i - 1])
             fw = static_cast<std::size_t>(
-                std::lower_bound(frameworks.begin(), frameworks.end(), as.framework[i]) -
-                frameworks.begin());
-        row(i, *y, fw);
-    }
-}
-
-void scan_assessments(const scan_context& cx, record_sink& sink) {
-    const auto& as = cx.ds.assessments();
-    for_each_assessment(cx, [&](std::size_t i, std::size_t y, std::size_t fw) {
-        const auto c = cx.pl.cls(kpi_measure::assessments, fw);
-        if (c >= 0) sink.add(c, y, assessed_keys(cx.ds, i), no_index<pupil_idx>, as.score[i]);
-    });
-}
-
-/// Per year, framework and assessed unit: whether the mean item score meets the norm of the
-/// board reports ("norm van 75%").
-void scan_assessment_units(const scan_context& cx, record_sink& sink) {
-    const auto& as = cx.ds.assessments();
-    // The sum and number of item scores; key: year, framework, level and unit in 64 bits.
-    std::unordered_map<std::uint64_t, std::pair<double, int>> per_unit;
-    auto pack = [](std::size_t y, std::size_t fw, unit_level level, std::uint32_t unit) {
-        return (std::uint64_t{y} << 49) | (std::uint64_t{fw} << 33) |
-               (std::uint64_t{level == unit_level::board} << 32) | unit;
-    };
-    for_each_assessment(cx, [&](std::size_t i, std::size_t y, std::size_t fw) {
-        auto& [sum, n] = per_unit[pack(y, fw, as.level[i], as.unit[i])];
+                std::lower_bound(pl.frameworks.begin(), pl.frameworks.end(), as.framework[i]) -
+                pl.frameworks.begin());
+        if (items) {
+            const auto c = pl.cls(kpi_measure::assessments, fw);
+            if (c >= 0)
+                sink.add(c, *y, keys(as.level[i], as.unit[i]), no_index<pupil_idx>, as.score[i]);
+        }
+        if (!units) continue;
+        auto& [sum, n] = per_unit[pack(*y, fw, as.level[i], as.unit[i])];
         sum += as.score[i];
         ++n;
-    });
+    }
     for (const auto& [key, sn] : per_unit) {
         const auto y = static_cast<std::size_t>(key >> 49);
-        const auto fw = static_cast<std::size_t>((key >> 33) & 0xFFFF);
-        const auto level = (key >> 32) & 1 ? unit_level::board : unit_level::school;
-        const auto unit = static_cast<std::uint32_t>(key);
-        const auto c = cx.pl.cls(kpi_measure::assessment_units, fw);
+        const auto c =
+            pl.cls(kpi_measure::assessment_units, static_cast<std::size_t>((key >> 33) & 0xFFFF));
         if (c < 0) continue;
-        const unit_keys k =
-            level == unit_level::school ? school_keys(cx.ds, unit) : board_keys(unit);
+        const auto level = (key >> 32) & 1 ? unit_level::board : unit_level::school;
         const bool meets = kpi_norm{kpi_norm::direction::at_least, 0.75}.judge(
                                sn.first / sn.second) == kpi_status::op_koers;
-        sink.add(c, y, k, no_index<pupil_idx>, meets ? 1 : 0);
+        sink.add(c, y, keys(level, static_cast<std::uint32_t>(key)), no_index<pupil_idx>,
+                 meets ? 1 : 0);
     }
 }
 
 } // namespace
 
-const measure_spec arrangements_measure{kpi_measure::arrangements,
-                                        arrangement_combos,
-                                        arrangement_matches,
-                                        arrangements_table,
-                                        false,
-                                        nullptr,
-                                        scan_arrangements};
-const measure_spec funds_measure{kpi_measure::funds, one_combo, always, funds_table, false, nullptr,
-                                 scan_funds};
-const measure_spec allocations_measure{kpi_measure::allocations, one_combo, always,
-                                       allocations_table,        false,     nullptr,
-                                       scan_allocations};
-const measure_spec assessments_measure{kpi_measure::assessments,
-                                       framework_combos,
-                                       framework_matches,
-                                       assessments_table,
-                                       false,
-                                       nullptr,
-                                       scan_assessments};
-const measure_spec assessment_units_measure{kpi_measure::assessment_units,
-                                            framework_combos,
-                                            framework_matches,
-                                            assessments_table,
-                                            false,
-                                            nullptr,
-                                            scan_assessment_units};
+const measure_spec arrangements_measure{.measure = kpi_measure::arrangements,
+                                        .combos = arrangement_combos,
+                                        .matches = arrangement_matches,
+                                        .needs_table = arrangements_table,
+                                        .timing = measure_timing::period,
+                                        .per_table = scan_arrangements};
+const measure_spec funds_measure{.measure = kpi_measure::funds,
+                                 .combos = one_combo,
+                                 .matches = always,
+                                 .needs_table = funds_table,
+                                 .timing = measure_timing::school_year,
+                                 .per_table = scan_funds};
+const measure_spec allocations_measure{.measure = kpi_measure::allocations,
+                                       .combos = one_combo,
+                                       .matches = always,
+                                       .needs_table = allocations_table,
+                                       .timing = measure_timing::school_year,
+                                       .per_table = scan_allocations};
+const measure_spec assessments_measure{.measure = kpi_measure::assessments,
+                                       .combos = framework_combos,
+                                       .matches = framework_matches,
+                                       .needs_table = assessments_table,
+                                       .timing = measure_timing::school_year,
+                                       .per_table = scan_assessments};
+// Scanned with the assessments: one pass over the rows serves both.
+const measure_spec assessment_units_measure{.measure = kpi_measure::assessment_units,
+                                            .combos = framework_combos,
+                                            .matches = framework_matches,
+                                            .needs_table = assessments_table,
+                                            .timing = measure_timing::school_year,
+                                            .per_table = scan_assessments};
 
 } // namespace kpi_detail
 

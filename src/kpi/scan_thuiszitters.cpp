@@ -62,12 +62,10 @@ bool qualifies(thuiszitter_class c, const verzuim_episode& ep) {
 /// it; on a tie (same start), per level the unit that sorts first.
 unit_keys keys_of(const scan_context& cx, const verzuim_episode& ep) {
     const auto& u = ep.unit;
-    unit_keys k{has(u.swv) ? pos(u.swv) : none, has(u.board) ? pos(u.board) : none,
-                has(u.school) ? pos(u.school) : none,
-                has(u.municipality) ? pos(u.municipality) : none};
-    if (cx.view == attribution_view::schoolgaand && has(u.school))
-        k.swv = pos(cx.ds.schools().swv[pos(u.school)]);
-    return k;
+    const auto swv = attributed_swv(cx.ds, u.school, u.swv, cx.view);
+    return unit_keys{has(swv) ? pos(swv) : none, has(u.board) ? pos(u.board) : none,
+                     has(u.school) ? pos(u.school) : none,
+                     has(u.municipality) ? pos(u.municipality) : none};
 }
 
 /// `on_day`: the combos of thuiszitters on a day rather than in the year.
@@ -167,11 +165,18 @@ void scan_absences(const scan_context& cx, pupil_idx p, record_sink& sink, scan_
 
 } // namespace
 
-const measure_spec absences_measure{kpi_measure::absences, class_combos, class_matches,
-                                    absences_table,        false,        scan_absences};
-const measure_spec thuiszitters_measure{
-    kpi_measure::thuiszitters, thuiszitter_combos, thuiszitter_matches, absences_table, false,
-    scan_thuiszitters};
+const measure_spec thuiszitters_measure{.measure = kpi_measure::thuiszitters,
+                                        .combos = thuiszitter_combos,
+                                        .matches = thuiszitter_matches,
+                                        .needs_table = absences_table,
+                                        .timing = measure_timing::period,
+                                        .per_pupil = for_pupils<scan_thuiszitters>};
+const measure_spec absences_measure{.measure = kpi_measure::absences,
+                                    .combos = class_combos,
+                                    .matches = class_matches,
+                                    .needs_table = absences_table,
+                                    .timing = measure_timing::period,
+                                    .per_pupil = for_pupils<scan_absences>};
 
 } // namespace kpi_detail
 

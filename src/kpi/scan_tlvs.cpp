@@ -51,8 +51,8 @@ void scan_tlvs(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
         const auto y = cx.year_of(tv.decision_date[t]); // none for an open request (no_day)
         if (!y) continue;
         const bool request = tv.request_date[t] != no_day;
-        const day complete = tv.complete_date.empty() ? no_day : tv.complete_date[t]; // TODO(data)
-        const day term_start = complete != no_day ? complete : tv.request_date[t];
+        const day term_start =
+            tv.complete_date[t] != no_day ? tv.complete_date[t] : tv.request_date[t];
         const term within = term_start == no_day ? term::unknown
                             : (tv.decision_date[t] - term_start).count() <= cx.tlv_term_days
                                 ? term::within
@@ -130,12 +130,24 @@ void scan_open(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
 
 } // namespace
 
-const measure_spec tlvs_measure{kpi_measure::tlvs, tlv_combos, tlv_matches,
-                                tlvs_table,        false,      scan_tlvs};
-const measure_spec tlv_requests_measure{
-    kpi_measure::tlv_requests, request_combos, request_matches, tlvs_table, false, scan_requests};
-const measure_spec tlv_open_measure{
-    kpi_measure::tlv_open, open_combos, open_matches, tlvs_table, false, scan_open};
+const measure_spec tlvs_measure{.measure = kpi_measure::tlvs,
+                                .combos = tlv_combos,
+                                .matches = tlv_matches,
+                                .needs_table = tlvs_table,
+                                .timing = measure_timing::period,
+                                .per_pupil = for_pupils<scan_tlvs>};
+const measure_spec tlv_requests_measure{.measure = kpi_measure::tlv_requests,
+                                        .combos = request_combos,
+                                        .matches = request_matches,
+                                        .needs_table = tlvs_table,
+                                        .timing = measure_timing::period,
+                                        .per_pupil = for_pupils<scan_requests>};
+const measure_spec tlv_open_measure{.measure = kpi_measure::tlv_open,
+                                    .combos = open_combos,
+                                    .matches = open_matches,
+                                    .needs_table = tlvs_table,
+                                    .timing = measure_timing::reference_day,
+                                    .per_pupil = for_pupils<scan_open>};
 
 } // namespace kpi_detail
 

@@ -97,11 +97,20 @@ void scan_exits(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scr
 
 } // namespace
 
-const measure_spec transitions_measure{
-    kpi_measure::transitions, transition_combos, transition_matches, no_table, true,
-    scan_transitions};
-const measure_spec exits_measure{kpi_measure::exits, exit_combos, exit_matches,
-                                 no_table,           true,        scan_exits};
+const measure_spec transitions_measure{.measure = kpi_measure::transitions,
+                                       .combos = transition_combos,
+                                       .matches = transition_matches,
+                                       .needs_table = no_table,
+                                       .timing = measure_timing::period,
+                                       .by_enrolment = true,
+                                       .per_pupil = for_pupils<scan_transitions>};
+const measure_spec exits_measure{.measure = kpi_measure::exits,
+                                 .combos = exit_combos,
+                                 .matches = exit_matches,
+                                 .needs_table = no_table,
+                                 .timing = measure_timing::period,
+                                 .by_enrolment = true,
+                                 .per_pupil = for_pupils<scan_exits>};
 
 } // namespace kpi_detail
 

@@ -163,6 +163,14 @@ std::string display_value(double v, kpi_unit unit) {
     return text;
 }
 
+std::string published_text(const kpi_results& results, const kpi_reference_value* published,
+                           const kpi_info* info) {
+    if (!published) return "–";
+    const auto index = published - results.reference_values.data() + 1;
+    return display_value(published->value, info ? info->unit : kpi_unit::count) + " [" +
+           std::to_string(index) + "]";
+}
+
 std::string display_field(const kpi_row* row, kpi_field field, const kpi_info* info,
                           int max_small) {
     if (!row) return "–";
@@ -399,6 +407,7 @@ dashboard make_dashboard(const kpi_results& results, const report_options& optio
                 if (!cur->suppressed.value) line.status = cur->status;
             }
             line.national = find(def->id, kpi_level::national, "NL", d.year);
+            line.published = results.reference(def->id, d.year);
             const theme* t = &theme_of(def->id);
             if (u.themes.empty() || u.themes.back().what != t) u.themes.push_back({t, {}});
             u.themes.back().lines.push_back(std::move(line));

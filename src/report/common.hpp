@@ -45,6 +45,10 @@ std::string dutch_number(double v, int decimals);
 std::string display_value(double v, kpi_unit unit);
 /// The shown text of a field for the dashboards (`<5`, `–` when absent or hidden).
 std::string display_field(const kpi_row* row, kpi_field field, const kpi_info* info, int max_small);
+/// A published figure with the number of its source in the report's list (`1,6% [1]`); `–`
+/// when there is none.
+std::string published_text(const kpi_results& results, const kpi_reference_value* published,
+                           const kpi_info* info);
 /// A signed change: `+0,3`, `−12`.
 std::string display_change(double change, kpi_unit unit);
 /// A target or bound as it was set: `1,8%` rather than `1,80%`, `0,75`, `10`.
@@ -73,6 +77,8 @@ struct dashboard_line {
     bool sub = false;                 ///< a breakdown of the line before it (indented)
     const kpi_row* current = nullptr; ///< this unit, the report's year
     const kpi_row* national = nullptr;
+    /// The published figure of the KPI and year (reference_values.csv), if the data give one.
+    const kpi_reference_value* published = nullptr;
     std::vector<const kpi_row*> trend;    ///< this unit, one per dashboard year (may be null)
     std::string change = "–";             ///< the shown change (display_change), `–` if none
     kpi_status status = kpi_status::none; ///< none when the value is hidden

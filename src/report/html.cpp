@@ -236,6 +236,7 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
 
     for (const auto& u : d.units) {
         const bool national = u.level == kpi_level::national;
+        const bool published = !results.reference_values.empty();
         out << "<section class=\"unit\" id=\"" << anchor(u) << "\">\n<h2><span class=\"code\">"
             << escape_html(u.id) << "</span>"
             << (u.name.empty() || u.name == u.id ? "" : escape_html(u.name))
@@ -255,11 +256,13 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
                 << "<col class=\"val\"><col class=\"chg\"><col class=\"norm\"><col "
                    "class=\"status\">"
                 << "<col class=\"trend\">" << (national ? "" : "<col class=\"nat\">")
+                << (published ? "<col class=\"nat\">" : "")
                 << "</colgroup>\n<thead><tr><th>KPI</th><th class=\"num\">"
                 << escape_html(year_text(results, d.year))
                 << "</th><th class=\"num\">verschil</th><th>norm</th><th>status</th><th>trend "
                 << d.years.front().start_year() << "–" << d.year.start_year() << "</th>"
                 << (national ? "" : "<th class=\"num\">landelijk</th>")
+                << (published ? "<th class=\"num\">gepubliceerd</th>" : "")
                 << "</tr></thead>\n<tbody>\n";
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
@@ -278,6 +281,9 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
                     out << "<td class=\"num muted\">"
                         << escape_html(display_field(line.national, kpi_field::value, info, s))
                         << "</td>";
+                if (published)
+                    out << "<td class=\"num muted\">"
+                        << escape_html(published_text(results, line.published, info)) << "</td>";
                 out << "</tr>\n";
             }
             out << "</tbody>\n</table>\n</div>\n";
@@ -302,7 +308,15 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
         if (!k.source.empty()) out << " <em>Bron: " << escape_html(k.source) << "</em>";
         out << "</dd></div>\n";
     }
-    out << "</dl>\n</section>\n<footer>Gemaakt met passend " << version_string
+    out << "</dl>\n";
+    if (!results.reference_values.empty()) {
+        out << "<h3>Gepubliceerde cijfers <span class=\"en\">Published figures</span></h3>\n<ol>";
+        for (const auto& r : results.reference_values)
+            out << "<li><code>" << escape_html(r.kpi) << "</code> " << r.year.to_string() << ": "
+                << escape_html(r.source) << "</li>";
+        out << "</ol>\n";
+    }
+    out << "</section>\n<footer>Gemaakt met passend " << version_string
         << " uit leerlinggegevens met pseudoniemen. De status volgt de norm van elke KPI: op "
            "koers, "
            "aandacht (binnen de marge), niet op koers.</footer>\n</main>\n</body>\n</html>\n";

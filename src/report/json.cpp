@@ -58,6 +58,12 @@ void write_json(std::ostream& out, const kpi_results& results, const report_opti
         results.extract_date ? json(format_day(*results.extract_date)) : json(nullptr);
     doc["reference_day"] =
         results.reference_day ? json(format_day(*results.reference_day)) : json(nullptr);
+    doc["reference_values"] = json::array();
+    for (const auto& r : results.reference_values)
+        doc["reference_values"].push_back({{"kpi", r.kpi},
+                                           {"school_year", r.year.to_string()},
+                                           {"value", r.value},
+                                           {"source", r.source}});
     doc["school_years"] = json::array();
     for (auto y : years) doc["school_years"].push_back(y.to_string());
     doc["unit"] = options.unit.empty() ? json(nullptr) : json(options.unit);

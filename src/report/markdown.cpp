@@ -114,14 +114,16 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
         out << "Op koers: " << u.op_koers << " · aandacht: " << u.aandacht
             << " · niet op koers: " << u.niet_op_koers << "\n\n";
         const bool national = u.level == kpi_level::national;
+        const bool published = !results.reference_values.empty();
         for (const auto& t : u.themes) {
             out << "### " << t.what->order << " · " << t.what->nl << " — *" << t.what->en << "*";
             if (!t.what->policy_kpis.empty())
                 out << " (Kwaliteitsbeleid KPI " << t.what->policy_kpis << ")";
             out << "\n\n| KPI | " << year_text(results, d.year)
                 << " | verschil | norm | status | trend |" << (national ? "" : " landelijk |")
-                << "\n";
-            out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|") << "\n";
+                << (published ? " gepubliceerd |" : "") << "\n";
+            out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|")
+                << (published ? "--:|" : "") << "\n";
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
                 const auto* cur = line.current;
@@ -132,9 +134,18 @@ void write_markdown(std::ostream& out, const kpi_results& results, const report_
                     << text_sparkline(line, s) << " |";
                 if (!national)
                     out << " " << display_field(line.national, kpi_field::value, info, s) << " |";
+                if (published) out << " " << published_text(results, line.published, info) << " |";
                 out << "\n";
             }
             out << "\n";
+        }
+    }
+    if (!results.reference_values.empty()) {
+        out << "## Gepubliceerde cijfers — *Published figures*\n\n";
+        for (std::size_t i = 0; i < results.reference_values.size(); ++i) {
+            const auto& r = results.reference_values[i];
+            out << "[" << i + 1 << "] " << r.kpi << " " << r.year.to_string() << ": "
+                << detail::markdown_cell(r.source) << "\n\n";
         }
     }
     out << "---\npassend " << version_string

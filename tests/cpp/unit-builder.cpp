@@ -169,6 +169,30 @@ TEST_CASE("attribution of so pupils: TLV, then region, then school") {
           "PO3105");
 }
 
+TEST_CASE("attribution under a view: the school's partnership under schoolgaand") {
+    // Which settings count for the school's own partnership: all under schoolgaand; under
+    // paying all but so and vso.
+    for (const auto s : all_settings) {
+        CHECK(counts_for_school_swv(s, attribution_view::schoolgaand));
+        CHECK(counts_for_school_swv(s, attribution_view::paying) ==
+              (s != setting::so && s != setting::vso));
+    }
+    // A record of Mosaiek (so, PO3105) that the paying view gives to PO3104 (its TLV's).
+    auto b = small_region();
+    b.add(enrolment_row{"p1", "01AA00", d("2021-08-01")});
+    auto r = b.finish();
+    REQUIRE(r.ok());
+    const auto& ds = *r.data;
+    const auto mosaiek = *ds.find_school("03CC00");
+    const auto po3104 = *ds.find_swv("PO3104");
+    const auto name = [&](swv_idx w) { return ds.swvs().id[pos(w)]; };
+    CHECK(name(attributed_swv(ds, mosaiek, po3104, attribution_view::paying)) == "PO3104");
+    CHECK(name(attributed_swv(ds, mosaiek, po3104, attribution_view::schoolgaand)) == "PO3105");
+    // Without a school (an absence attributed to the region), the region's partnership stays.
+    for (const auto view : {attribution_view::paying, attribution_view::schoolgaand})
+        CHECK(name(attributed_swv(ds, no_index<school_idx>, po3104, view)) == "PO3104");
+}
+
 TEST_CASE("transitions: kinds, the 92-day edge and uitstroom") {
     auto b = small_region();
     // p1: bao until 2021-05-01, sbo from 92 days later (direct), leaves 2023-07-31.

@@ -36,6 +36,9 @@ namespace {
 ///   t7 p6 2024-11-01 -> 2024-11-21 toegekend, so laag (20 days)
 ///   t9 p11 2024-09-20 -> 2024-10-01 toegekend (11 days)
 ///   t10 p9 2024-10-01 -> 2024-10-05 ingetrokken (no decision for the term or the quartiles)
+///   t13 p5 2025-03-01 -> open on the extract date (so)
+///   t14 p8 2024-11-01, complete 2024-11-15 -> 2024-12-27 toegekend (56 days; 42 from complete)
+/// Rates: 2024-2025 so hoog 30,000, so laag 10,000, vso midden 20,000; 2023-2024 so laag only.
 /// Of 2022-2023: t11 p12 request 2023-02-28, t12 p12 request 2023-03-01 (both refused 03-10).
 dataset_ptr region() {
     dataset_builder b;
@@ -102,6 +105,15 @@ dataset_ptr region() {
     tlv("t10", "p9", "PO01", setting::sbo, none, "2024-10-01", "2024-10-05", ingetrokken);
     tlv("t11", "p12", "PO01", setting::sbo, none, "2023-02-28", "2023-03-10", afgewezen);
     tlv("t12", "p12", "PO01", setting::sbo, none, "2023-03-01", "2023-03-10", afgewezen);
+    b.add(tlv_row{"t13", "p5", "PO01", setting::so, none, d("2025-03-01"), no_day, open});
+    tlv_row late{"t14",           "p8",      "PO01",         setting::sbo, none, d("2024-11-01"),
+                 d("2024-12-27"), toegekend, d("2025-08-01")};
+    late.complete_date = d("2024-11-15");
+    b.add(late);
+    b.add(rate_row{school_year{2024}, setting::so, hoog, 3'000'000});
+    b.add(rate_row{school_year{2024}, setting::so, laag, 1'000'000});
+    b.add(rate_row{school_year{2024}, setting::vso, midden, 2'000'000});
+    b.add(rate_row{school_year{2023}, setting::so, laag, 950'000});
     return b.finish().value();
 }
 
@@ -148,24 +160,29 @@ TEST_CASE("monitor: thuiszitters on the day, per 1000 pupils, and how long they 
 TEST_CASE("monitor: TLV requests, decisions within the term, quartiles and the prognosis") {
     const auto ds = region();
     const auto r = evaluated(*ds);
-    // Requests 1 August 2024 - 15 March 2025: t5, t6, t7, t9, t10. The same period a year
-    // earlier has none.
-    CHECK(val(r, "tlv_aanvragen", 2024) == 5);
-    CHECK(val(r, "tlv_aanvragen", 2024, swv, "PO01") == 5);
-    CHECK(find_row(r, "tlv_aanvragen", 2024, national, "NL")->change == 5);
-    // Decided and granted or refused: 11 (t9), 20 (t7), 42 (t5), 43 (t6) days.
-    CHECK(val(r, "tlv_doorlooptijd_mediaan", 2024) == 31);
-    CHECK(val(r, "tlv_doorlooptijd_p25", 2024) == 17.75);
-    CHECK(val(r, "tlv_doorlooptijd_p75", 2024) == 42.25);
-    // Within 42 days: t9, t7 and t5 (day 42); t6 on day 43 is late. The withdrawn t10 is no
-    // decision.
-    CHECK(num(r, "tlv_binnen_termijn", 2024, national, "NL") == 3);
-    CHECK(den(r, "tlv_binnen_termijn", 2024, national, "NL") == 4);
-    CHECK(val(r, "tlv_binnen_termijn", 2024) == 75);
-    CHECK(val(evaluated(*ds, std::nullopt, 41), "tlv_binnen_termijn", 2024) == 50);
-    // Nothing is open on the extract date: the prognosis is what was granted (t5, t7, t9).
-    CHECK(val(r, "tlv_open", 2024) == 0);
-    CHECK(val(r, "tlv_prognose", 2024, swv, "PO01") == 3);
+    // Requests 1 August 2024 - 15 March 2025: t5, t6, t7, t9, t10, t13 (open), t14. The same
+    // period a year earlier has none.
+    CHECK(val(r, "tlv_aanvragen", 2024) == 7);
+    CHECK(val(r, "tlv_aanvragen", 2024, swv, "PO01") == 7);
+    CHECK(find_row(r, "tlv_aanvragen", 2024, national, "NL")->change == 7);
+    // Decided and granted or refused: 11 (t9), 20 (t7), 42 (t5), 43 (t6), 56 (t14) days from
+    // the request. Type 7: p25 at h = 1, p75 at h = 3.
+    CHECK(val(r, "tlv_doorlooptijd_mediaan", 2024) == 42);
+    CHECK(val(r, "tlv_doorlooptijd_p25", 2024) == 20);
+    CHECK(val(r, "tlv_doorlooptijd_p75", 2024) == 43);
+    // Within 42 days: t9, t7, t5 (day 42) and t14 (42 days after it was complete); t6 on day
+    // 43 is late. The withdrawn t10 and the open t13 are no decisions.
+    CHECK(num(r, "tlv_binnen_termijn", 2024, national, "NL") == 4);
+    CHECK(den(r, "tlv_binnen_termijn", 2024, national, "NL") == 5);
+    CHECK(val(r, "tlv_binnen_termijn", 2024) == 80);
+    CHECK(val(evaluated(*ds, std::nullopt, 41), "tlv_binnen_termijn", 2024) == 40);
+    // On the extract date t13 is open: the prognosis is what was granted (t5, t7, t9, t14)
+    // plus it.
+    CHECK(val(r, "tlv_open", 2024) == 1);
+    CHECK(val(r, "tlv_toegekend", 2024, swv, "PO01") == 4);
+    CHECK(val(r, "tlv_prognose", 2024, swv, "PO01") == 5);
+    // Open on 31 July 2024, the last day of 2023-2024: nothing.
+    CHECK(val(r, "tlv_open", 2023) == 0);
     // On 1 October 2024 t5, t6 and t10 (received that day) are open; t9 was decided that day
     // and is the only one granted by then.
     const auto oct = evaluated(*ds, d("2024-10-01"));
@@ -198,8 +215,40 @@ TEST_CASE("monitor: cross-border pupils, each crossing once out and once in") {
     // The vso crossing starts in 2024-2025.
     CHECK(val(r, "grens_uitgaand_vso", 2023) == 0);
     CHECK(val(r, "grens_uitgaand_so", 2023) == 1);
-    // Without rates.csv the money has no value.
-    CHECK(std::isnan(val(r, "ondersteuningsbekostiging_uitgaand", 2024, swv, "PO01")));
+    // The money of 2024-2025: p1's so hoog (30,000) out of PO01 into PO02, p4's vso midden
+    // (20,000) out of VO02 into VO01; p3 in sbo brings none. A partnership without crossings: 0.
+    const auto money = [&](const char* dir, int year, kpi_level level, const char* unit) {
+        return val(r, std::string("ondersteuningsbekostiging_") + dir, year, level, unit);
+    };
+    CHECK(money("uitgaand", 2024, swv, "PO01") == 30'000);
+    CHECK(money("uitgaand", 2024, swv, "VO02") == 20'000);
+    CHECK(money("uitgaand", 2024, swv, "PO02") == 0);
+    CHECK(money("inkomend", 2024, swv, "PO02") == 30'000);
+    CHECK(money("inkomend", 2024, swv, "VO01") == 20'000);
+    CHECK(money("inkomend", 2024, swv, "PO01") == 0);
+    CHECK(money("uitgaand", 2024, national, "NL") == 50'000);
+    CHECK(money("inkomend", 2024, national, "NL") == 50'000);
+    // 2023-2024's rates lack so hoog: p1's amount is missing, so PO01's and the nation's sums
+    // have no value; PO02 sends nobody out: 0.
+    CHECK(std::isnan(money("uitgaand", 2023, swv, "PO01")));
+    CHECK(std::isnan(money("uitgaand", 2023, national, "NL")));
+    CHECK(money("uitgaand", 2023, swv, "PO02") == 0);
+    // 2022-2023 has no rates at all: no value anywhere.
+    CHECK(std::isnan(money("uitgaand", 2022, swv, "PO02")));
+}
+
+TEST_CASE("monitor: without rates.csv the money has no value") {
+    dataset_builder b;
+    b.add(school_row{"01SO00", "So", "B1", "PO01", setting::so});
+    b.add(pupil_row{"p", d("2015-01-01")});
+    b.add(enrolment_row{"p", "01SO00", d("2023-08-01")});
+    b.add(tlv_row{"t", "p", "PO02", setting::so, funding_category::laag, d("2023-06-01"),
+                  d("2023-07-01"), tlv_outcome::toegekend, d("2023-08-01")});
+    b.add(extract_row{d("2024-07-31")});
+    const auto r = evaluated(*b.finish().value());
+    CHECK(val(r, "grens_uitgaand_so", 2023, swv, "PO02") == 1);
+    CHECK(std::isnan(val(r, "ondersteuningsbekostiging_uitgaand", 2023, swv, "PO02")));
+    CHECK(std::isnan(val(r, "ondersteuningsbekostiging_uitgaand", 2023)));
 }
 
 TEST_CASE("monitor: any day, the same day a year earlier, and 29 February") {
@@ -246,8 +295,8 @@ TEST_CASE("monitor: the catalog format's quantile and sum") {
                                         "test");
     const auto ds = region();
     const auto r = evaluate(*ds, cat);
-    // 11, 20, 42, 43: h = 2.7 -> 42 + 0.7 x 1.
-    CHECK(val(r, "x", 2024) == doctest::Approx(42.7));
+    // 11, 20, 42, 43, 56: h = 4 x 0.9 = 3.6 -> 43 + 0.6 x 13.
+    CHECK(val(r, "x", 2024) == doctest::Approx(50.8));
     CHECK_THROWS_WITH_AS(catalog::from_json(R"([{"id": "y", "title": {"nl": "y", "en": "y"},
         "source": "t", "unit": "days", "numerator": {"measure": "tlvs", "aggregate": "quantile",
         "field": "days", "quantile": 1.5}}])",

@@ -101,7 +101,7 @@ def test_monitor_tables() -> None:
     frames["rates"] = pd.DataFrame({"school_year": ["2022-2023"], "setting": ["vso"],
                                     "category": ["hoog"], "amount_eur": [26000.0]})
     frames["reference_values"] = pd.DataFrame({
-        "kpi": ["deelname_so"], "school_year": [2022], "value": [1.75],
+        "kpi": ["deelname_so"], "school_year": ["2022-2023"], "value": [1.75],
         "source": ["a title (a publisher)"]})
     ds = load(frames)
     assert ds.tables["tlvs"] == 4 and ds.tables["rates"] == 1

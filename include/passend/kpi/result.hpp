@@ -121,6 +121,15 @@ struct kpi_row {
     kpi_suppression suppressed; ///< filled by privacy suppression before publication
 };
 
+/// A published figure to compare with (reference_values.csv, contract v1.1): reports show it
+/// beside the data's own value, with its source.
+struct kpi_reference_value {
+    std::string kpi;
+    school_year year{0};
+    double value = 0;
+    std::string source; ///< where it was published (title, publisher)
+};
+
 /// Evaluated KPIs: the definitions used and their rows (sorted by kpi, year, level, unit).
 struct kpi_results {
     std::vector<kpi_info> definitions;
@@ -143,6 +152,10 @@ struct kpi_results {
         return through && y.last_day() > *through;
     }
     const kpi_info* find(std::string_view id) const noexcept;
+    /// The published figures of the data (reference_values.csv) for the KPIs and years of the
+    /// rows, sorted by kpi and year.
+    std::vector<kpi_reference_value> reference_values;
+    const kpi_reference_value* reference(std::string_view kpi, school_year year) const noexcept;
 };
 
 /// A school year asked of KPI results that hold no rows of it (or results without any rows).
