@@ -228,13 +228,6 @@ monitor make_monitor(const dataset& ds, const monitor_options& options) {
         const auto it = rows.find(row_key{kpi, level, unit});
         return it == rows.end() ? nullptr : it->second;
     };
-    auto reference_of = [&](std::string_view kpi) -> std::optional<monitor_reference> {
-        const auto& ref = ds.reference_values();
-        for (std::size_t i = 0; i < ref.size(); ++i)
-            if (ref.kpi[i] == kpi && ref.year[i] == m.year)
-                return monitor_reference{ref.value[i], ref.source[i]};
-        return std::nullopt;
-    };
 
     constexpr auto npos = static_cast<std::size_t>(-1);
     std::vector<std::size_t> unit_of(ds.swvs().size(), npos);
@@ -250,8 +243,8 @@ monitor make_monitor(const dataset& ds, const monitor_options& options) {
         for (auto id : headline_ids) {
             const auto* row = row_of(id, kpi_level::swv, mu.id);
             if (!row) continue; // not in the catalog yet, or not of this sector
-            mu.headline.push_back(
-                {m.results.find(id), row, row_of(id, kpi_level::national, "NL"), reference_of(id)});
+            mu.headline.push_back({m.results.find(id), row, row_of(id, kpi_level::national, "NL"),
+                                   m.results.reference(id, m.year)});
         }
         for (auto st : border_settings) {
             const auto* out = row_of(border_id("uitgaand", st), kpi_level::swv, mu.id);

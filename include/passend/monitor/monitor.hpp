@@ -48,19 +48,15 @@ public:
     using error::error;
 };
 
-/// A published reference figure (reference_values.csv) for a KPI and school year.
-struct monitor_reference {
-    double value = 0;
-    std::string source; ///< title and publisher
-};
-
 /// One headline figure of a partnership: its published row (suppression marks included), the
 /// national row of the same data, and a reference value when one is given.
 struct monitor_figure {
     const kpi_info* info = nullptr; ///< in monitor::results.definitions
     const kpi_row* row = nullptr;   ///< the partnership's row, in monitor::results
     const kpi_row* national = nullptr;
-    std::optional<monitor_reference> reference;
+    /// The published figure for the KPI and school year (reference_values.csv), in
+    /// monitor::results; null when the data gives none.
+    const kpi_reference_value* reference = nullptr;
 };
 
 /// One bar of a distribution: a length class (`0-2w`: 0 to 14 days) and its count's cell in
