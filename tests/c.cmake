@@ -23,12 +23,18 @@ target_compile_options(c_header_test PRIVATE -Wall -Wextra -pedantic -Werror)
 target_link_libraries(c_header_test PRIVATE passend::c)
 add_test(NAME c_header COMMAND c_header_test)
 
-# passend_plan_evaluate and `passend plan --format json` give the same bytes on the demo.
+# passend_plan_evaluate and passend_monitor_json give the bytes of `passend plan` and
+# `passend monitor` with --format json on the demo.
 if(TARGET passend_cli)
   add_test(NAME c_plan_matches_cli
            COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli>
-                   -DTEST=$<TARGET_FILE:c_test_plan> -DPLAN=${PROJECT_SOURCE_DIR}/plans/demo-plan.json
-                   -DOUT=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/c/plan_matches_cli.cmake)
+                   "-DARGS=plan;${PROJECT_SOURCE_DIR}/plans/demo-plan.json;--demo"
+                   -DTEST=$<TARGET_FILE:c_test_plan> -DNAME=plan -DOUT=${CMAKE_CURRENT_BINARY_DIR}
+                   -P ${CMAKE_CURRENT_LIST_DIR}/c/json_matches_cli.cmake)
+  add_test(NAME c_monitor_matches_cli
+           COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> "-DARGS=monitor;--demo"
+                   -DTEST=$<TARGET_FILE:c_test_monitor> -DNAME=monitor
+                   -DOUT=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/c/json_matches_cli.cmake)
 endif()
 
 add_test(NAME c_symbols

@@ -134,4 +134,10 @@ std::string format_date(std::int64_t year, std::int64_t month, std::int64_t day)
 /// version, a malformed date) or empty.
 std::string read_options(const passend_load_options* options, load_options& out);
 
+/// Split a comma-separated option list (`"PO3104, PO3105"`), trimming spaces; empty items dropped.
+std::vector<std::string> split(const char* list);
+
+/// A copy of `text` the caller frees with passend_string_free (malloc: no C++ allocator crosses).
+char* caller_string(const std::string& text);
+
 } // namespace passend::capi

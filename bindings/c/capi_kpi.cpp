@@ -19,6 +19,7 @@
 using namespace passend;
 using passend::capi::guard;
 using passend::capi::null_argument;
+using passend::capi::split;
 
 struct passend_catalog {
     catalog cat;
@@ -48,23 +49,6 @@ struct passend_strings {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-/// Split a comma-separated list, trimming spaces; empty items dropped.
-std::vector<std::string> split(const char* list) {
-    std::vector<std::string> out;
-    if (!list) return out;
-    std::string_view s(list);
-    while (!s.empty()) {
-        const auto comma = s.find(',');
-        auto item = s.substr(0, comma);
-        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-        if (!item.empty()) out.emplace_back(item);
-        if (comma == std::string_view::npos) break;
-        s.remove_prefix(comma + 1);
-    }
-    return out;
-}
 
 std::optional<kpi_level> parse_level(std::string_view text) {
     for (auto l : {kpi_level::national, kpi_level::swv, kpi_level::board, kpi_level::school,
@@ -197,6 +181,22 @@ passend_status not_found(const char* fn, const std::string& what) {
 }
 
 } // namespace
+
+std::vector<std::string> passend::capi::split(const char* list) {
+    std::vector<std::string> out;
+    if (!list) return out;
+    std::string_view s(list);
+    while (!s.empty()) {
+        const auto comma = s.find(',');
+        auto item = s.substr(0, comma);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (!item.empty()) out.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        s.remove_prefix(comma + 1);
+    }
+    return out;
+}
 
 extern "C" {
 

@@ -26,15 +26,14 @@ std::string plan_errors(const std::vector<diagnostic>& diagnostics) {
     return out;
 }
 
-/// A copy of `text` the caller frees with passend_string_free (malloc: no C++ allocator crosses).
-char* caller_string(const std::string& text) {
+} // namespace
+
+char* passend::capi::caller_string(const std::string& text) {
     auto* out = static_cast<char*>(std::malloc(text.size() + 1));
     if (!out) throw std::bad_alloc();
     std::memcpy(out, text.c_str(), text.size() + 1);
     return out;
 }
-
-} // namespace
 
 extern "C" {
 
@@ -66,7 +65,7 @@ passend_status passend_plan_evaluate(const passend_dataset* dataset, const char*
         const auto plan = std::move(parsed).value();
         try {
             const auto evaluation = evaluate_plan(*dataset->data, plan, po);
-            auto json = caller_string(evaluation.json());
+            auto json = capi::caller_string(evaluation.json());
             if (out_diagnostics) {
                 try {
                     *out_diagnostics = capi::make_diagnostics(evaluation.warnings);

@@ -863,9 +863,49 @@ PASSEND_API passend_status passend_plan_evaluate(const passend_dataset* dataset,
                                                  char** out_json,
                                                  passend_diagnostics** out_diagnostics);
 
-/** Free a string passend handed to the caller (the out_json of passend_plan_evaluate) and set
+/** Free a string passend handed to the caller (the out_json of passend_plan_evaluate and
+ * passend_monitor_json) and set
  * `*string` to NULL. NULL-safe, double-free-safe. Never pass a string a handle owns. */
 PASSEND_API void passend_string_free(char** string);
+
+/* ============================================================================================== */
+/* The partnership's monitor                                                                      */
+/* ============================================================================================== */
+
+/** What passend_monitor_json() shows. Initialise with PASSEND_MONITOR_OPTIONS_INIT. */
+typedef struct passend_monitor_options {
+    unsigned int version;  /**< PASSEND_MONITOR_OPTIONS_VERSION */
+    const char* day;       /**< the day D, `YYYY-MM-DD`, on or before the extract date; NULL:
+                                the extract date */
+    const char* units;     /**< partnership ids, comma-separated; NULL: every partnership */
+    int schoolgaand;       /**< as in passend_evaluate_options */
+    int suppress;          /**< 1 (default): small counts (1-4) show as "<5" and what would
+                                reveal one is null; 0: every number (internal use) */
+    int tlv_term_days;     /**< the legal term of a TLV decision in days; 0: 42 */
+    unsigned int threads;  /**< 0: the library's choice; at most 256 */
+    const char* subject;   /**< what the data is (the JSON's "subject"); NULL: "" */
+} passend_monitor_options;
+#define PASSEND_MONITOR_OPTIONS_VERSION 1
+#define PASSEND_MONITOR_OPTIONS_INIT                                                               \
+    { PASSEND_MONITOR_OPTIONS_VERSION, NULL, NULL, 0, 1, 0, 0, NULL }
+
+/**
+ * The partnership's monitor on one day as a `passend-monitor` JSON document (docs/monitor.md):
+ * per partnership the headline figures with their change against the same period last year,
+ * the national value and a published reference value; open TLV requests by age; thuiszitters
+ * on the day by duration; cross-border pupils and money. The same code as
+ * `passend monitor DIR --format json`: with the same subject the bytes are the command's.
+ * Safe to call from many threads on one dataset.
+ * @param options NULL for the defaults
+ * @param[out] out_json free with passend_string_free; NULL on failure
+ * @return PASSEND_OK; PASSEND_NOT_FOUND for a day after the extract date or a unit that is not a
+ *         partnership of the data; PASSEND_INVALID_ARGUMENT for a NULL dataset or out_json, an
+ *         unknown options version, a malformed day, a term outside 0-3660 days or more than 256
+ *         threads.
+ */
+PASSEND_API passend_status passend_monitor_json(const passend_dataset* dataset,
+                                                const passend_monitor_options* options,
+                                                char** out_json);
 
 /* ============================================================================================== */
 /* Flows and forecasts as matrices */

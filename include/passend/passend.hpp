@@ -31,6 +31,7 @@
 #include "passend/kpi/result.hpp"
 #include "passend/limits.hpp"
 #include "passend/load.hpp"
+#include "passend/monitor/monitor.hpp"
 #include "passend/progress.hpp"
 #include "passend/report/privacy.hpp"
 #include "passend/report/report.hpp"

@@ -14,12 +14,14 @@ from __future__ import annotations
 from ._core import __version__
 from ._dataset import Dataset, catalog, import_to_folder, validate
 from ._errors import Diagnostic, Error, LoadError, SelectionError
+from ._monitor import Monitor
 
 __all__ = [
     "Dataset",
     "Diagnostic",
     "Error",
     "LoadError",
+    "Monitor",
     "SelectionError",
     "__version__",
     "catalog",

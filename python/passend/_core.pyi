@@ -93,6 +93,15 @@ def flows(
 def plan(
     dataset: Dataset, plan: str, source: str, year: int | None, suppress: bool, subject: str
 ) -> tuple[str | None, list[_Diagnostic]]: ...
+def monitor(
+    dataset: Dataset,
+    day: str | None,
+    units: list[str],
+    suppress: bool,
+    view: str,
+    tlv_term_days: int,
+    subject: str,
+) -> str: ...
 def forecast(
     dataset: Dataset, unit: str, years: int, scenario: str | None, view: str, suppress: bool
 ) -> dict[str, Any]: ...

@@ -15,6 +15,7 @@ import pandas as pd
 from . import _core
 from ._errors import Diagnostic, LoadError, diagnostics_of
 from ._frames import TABLES, frame_columns
+from ._monitor import Monitor, monitor_frames
 
 _EPOCH = _dt.date(1970, 1, 1)
 _DEFAULT_MAX_ERRORS = 200
@@ -423,6 +424,49 @@ class Dataset:
             backtest_mape=dict(zip(settings, raw["backtest_mape"][0].tolist())),
         )
         return frame
+
+    # ---- the partnership's monitor -------------------------------------------------------------
+
+    def monitor(
+        self,
+        day: str | _dt.date | None = None,
+        unit: str | Iterable[str] | None = None,
+        suppress: bool = True,
+        *,
+        view: str = "paying",
+        tlv_term_days: int = 42,
+        subject: str = "",
+    ) -> Monitor:
+        """The partnership's monitor on one day (docs/monitor.md): per partnership the headline
+        figures with their change against the same period last year, the national value and a
+        published reference value; open TLV requests by age; thuiszitters on the day by
+        duration; cross-border pupils and the money that follows them.
+
+        The numbers are those of ``passend monitor --format json`` (``Monitor.document``).
+
+        Args:
+            day: the day D (``"2025-03-15"`` or a date), on or before the extract date; None: the
+                extract date.
+            unit: partnership id(s); None: every partnership.
+            suppress: hide counts 1-4 and what reveals them (NaN), as a publication must.
+            view: ``"paying"`` or ``"schoolgaand"``, as in :meth:`kpis`.
+            tlv_term_days: the legal term of a TLV decision in days.
+            subject: what the data is (the document's ``subject``).
+
+        Raises:
+            Error: a day after the extract date, or a unit that is not a partnership.
+            ValueError: a malformed day, view or term.
+        """
+        text = _core.monitor(
+            self._ds,
+            day.isoformat() if isinstance(day, _dt.date) else day,
+            _strings(unit) or [],
+            suppress,
+            view,
+            tlv_term_days,
+            subject,
+        )
+        return monitor_frames(json.loads(text))
 
     # ---- focus plans ---------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ PASSEND_NAMESPACE_BEGIN
 namespace {
 using namespace report_detail;
 
-constexpr std::string_view css = R"css(
+constexpr std::string_view dashboard_style = R"css(
 :root { --ink:#1d2733; --muted:#5f6b78; --rule:#d9dee4; --band:#f4f6f8; --accent:#1f5f8b;
         --ok:#1e7b45; --ok-bg:#e3f3e8; --warn:#8a5a00; --warn-bg:#fff1cc; --bad:#a12a2a; --bad-bg:#fbe3e3; }
 * { box-sizing: border-box; }
@@ -174,11 +174,19 @@ std::string badge(kpi_status s) {
 }
 
 std::string anchor(const dashboard_unit& u) {
-    std::string a = "u-";
-    for (char c : u.id) a += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
-    return a;
+    return unit_anchor(u.id);
 }
 } // namespace
+
+std::string report_detail::unit_anchor(std::string_view id) {
+    std::string a = "u-";
+    for (char c : id) a += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    return a;
+}
+
+std::string_view report_detail::dashboard_css() noexcept {
+    return dashboard_style;
+}
 
 void write_html(std::ostream& out, const kpi_results& results, const report_options& options) {
     const auto d = make_dashboard(results, options);
@@ -189,7 +197,7 @@ void write_html(std::ostream& out, const kpi_results& results, const report_opti
            "<meta name=\"generator\" content=\"passend "
         << version_string << "\">\n<title>Passend onderwijs — kengetallen"
         << (options.subject.empty() ? "" : " · " + escape_html(options.subject))
-        << "</title>\n<style>" << css << "</style>\n</head>\n<body>\n<main>\n";
+        << "</title>\n<style>" << dashboard_style << "</style>\n</head>\n<body>\n<main>\n";
 
     out << "<header class=\"report\">\n<h1>Passend onderwijs — kengetallen"
            "<span class=\"en\">Key figures of passend onderwijs: value, norm, status and trend "
