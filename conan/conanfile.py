@@ -52,6 +52,10 @@ class PassendConan(ConanFile):
     def generate(self):
         CMakeDeps(self).generate()
         tc = CMakeToolchain(self)
+        if self.settings.os == "Linux" and self.settings.arch == "x86_64":
+            # -m64 is the compiler's default here; without it the objects are the project's own
+            # build's (same flags with build_type RelWithDebInfo), so ccache shares them.
+            tc.blocks.remove("arch_flags")
         tc.cache_variables["PASSEND_BUILD_TESTS"] = False
         tc.cache_variables["PASSEND_BUILD_BENCHMARKS"] = False
         tc.cache_variables["PASSEND_BUILD_EXAMPLES"] = False

@@ -14,8 +14,11 @@ export CONAN_HOME=$home
 # No remote at all: a requirement the profile does not provide fails instead of downloading.
 "$conan" remote remove "*" >/dev/null
 if command -v ccache >/dev/null; then
-  # Conan's build folders differ per run; paths relative to the home keep ccache's keys equal.
-  export PASSEND_CONAN_LAUNCHER=ccache CCACHE_BASEDIR=$home CCACHE_NOHASHDIR=1
+  # Paths relative to a common base keep ccache's keys equal across Conan's build folders (new
+  # each run) and the project's own build (scripts/build.sh uses the checkout's parent).
+  base=$(cd "$here/../.." && pwd)
+  case "$(cd "$home" && pwd)" in "$base"/*) ;; *) base=$home ;; esac
+  export PASSEND_CONAN_LAUNCHER=ccache CCACHE_BASEDIR=$base CCACHE_NOHASHDIR=1
 fi
 # test_package builds where it lies: a copy in the home keeps the source tree clean.
 cp -r "$here/test_package" "$home/test_package"
