@@ -161,7 +161,9 @@ struct producer {
         // Broken arrays: buffers missing or NULL, negative lengths.
         switch (in.below(16)) {
         case 0:
-            if (!list.empty()) list.pop_back();
+            // Not for utf8_view: its last buffer holds the sizes of the others, so dropping it
+            // makes another buffer's bytes claim sizes, a lie no consumer can see.
+            if (!list.empty() && format != "vu") list.pop_back();
             break;
         case 1:
             if (list.size() > 1) list[1] = nullptr;
