@@ -2,9 +2,11 @@
 """Conan 2 recipe for passend: the same CMake build, handing out the same targets
 (passend::passend, passend::c) as `find_package(passend)` after `cmake --install`.
 
-    conan create conan/ --build=missing
+    conan create conan/ --build=missing                                   # deps from ConanCenter
+    conan create conan/ -pr:a conan/profiles/debian12 -nr --build=missing # Debian's, offline
 
-Dependencies come from ConanCenter here; the project's own build uses Debian's packages.
+The requirements are every package CMakeLists.txt finds. With the debian12 profile they are
+`[platform_requires]`: taken from the system (Debian's -dev packages), nothing downloaded.
 """
 import os
 
@@ -18,35 +20,48 @@ class PassendConan(ConanFile):
     version = "0.1.0"
     license = "EUPL-1.2"
     description = "Passend onderwijs: support continuum, referral flows and KPIs"
+    url = "https://github.com/passend/passend"
     settings = "os", "arch", "compiler", "build_type"
     options = {"with_c_api": [True, False], "with_cli": [True, False]}
     # date-tz reads the OS tz database (named zones of Arrow timestamps), never downloads one
     default_options = {"with_c_api": True, "with_cli": True, "date/*:use_system_tz_db": True}
-    exports_sources = "../CMakeLists.txt", "../LICENSE", "../cmake/*", "../include/*", \
-        "../src/*", "../bindings/c/*", "../catalog/*", "../plans/*"
+
+    def export_sources(self):
+        # The recipe lives in conan/; the build is the repository's own CMakeLists.txt.
+        root = os.path.join(self.recipe_folder, "..")
+        for pattern in ("CMakeLists.txt", "LICENSE", "cmake/*", "include/*", "src/*",
+                        "bindings/c/*", "catalog/*"):
+            copy(self, pattern, root, self.export_sources_folder)
 
     def requirements(self):
-        self.requires("date/3.0.1")
-        self.requires("nlohmann_json/3.11.3")
-        self.requires("fmt/10.2.1")
-        self.requires("eigen/3.4.0")
-        self.requires("pugixml/1.14")
-        self.requires("openssl/3.2.2")
+        # Ranges that Debian 12's packages (conan/profiles/debian12) and ConanCenter both meet.
+        self.requires("date/[>=3.0.1 <4]", transitive_headers=True)
+        self.requires("nlohmann_json/[>=3.10 <4]", transitive_headers=True)
+        self.requires("eigen/[>=3.4 <4]", transitive_headers=True)
+        self.requires("fmt/[>=9 <12]")
+        self.requires("tsl-robin-map/[>=1.2 <2]")
+        self.requires("libxlsxwriter/[>=1.1 <2]")
+        self.requires("pugixml/[>=1.13 <2]")
+        self.requires("openssl/[>=3 <4]")
         if self.options.with_cli:
-            self.requires("cli11/2.4.1")
+            self.requires("cli11/[>=2.1 <3]")
 
     def layout(self):
-        cmake_layout(self, src_folder="..")
+        cmake_layout(self)
 
     def generate(self):
         CMakeDeps(self).generate()
         tc = CMakeToolchain(self)
-        tc.variables["PASSEND_BUILD_TESTS"] = False
-        tc.variables["PASSEND_BUILD_BENCHMARKS"] = False
-        tc.variables["PASSEND_BUILD_EXAMPLES"] = False
-        tc.variables["PASSEND_BUILD_C"] = bool(self.options.with_c_api)
-        tc.variables["PASSEND_BUILD_CLI"] = bool(self.options.with_cli)
-        tc.variables["PASSEND_INSTALL"] = True
+        if self.settings.os == "Linux" and self.settings.arch == "x86_64":
+            # -m64 is the compiler's default here; without it the objects are the project's own
+            # build's (same flags with build_type RelWithDebInfo), so ccache shares them.
+            tc.blocks.remove("arch_flags")
+        tc.cache_variables["PASSEND_BUILD_TESTS"] = False
+        tc.cache_variables["PASSEND_BUILD_BENCHMARKS"] = False
+        tc.cache_variables["PASSEND_BUILD_EXAMPLES"] = False
+        tc.cache_variables["PASSEND_BUILD_C"] = bool(self.options.with_c_api)
+        tc.cache_variables["PASSEND_BUILD_CLI"] = bool(self.options.with_cli)
+        tc.cache_variables["PASSEND_INSTALL"] = True
         tc.generate()
 
     def build(self):
@@ -59,6 +74,7 @@ class PassendConan(ConanFile):
         copy(self, "LICENSE*", self.source_folder, os.path.join(self.package_folder, "licenses"))
 
     def package_info(self):
-        # Let consumers use the exported CMake package (targets passend::passend, passend::c).
+        # Consumers use the exported CMake package (targets passend::passend, passend::c) and
+        # the pkg-config file of the C library (lib/pkgconfig/passend.pc).
         self.cpp_info.set_property("cmake_find_mode", "none")
         self.cpp_info.builddirs = [os.path.join("lib", "cmake", "passend")]

@@ -968,7 +968,9 @@ load_result dataset_builder::impl::finish() {
         check_ref(board_keys, a.board, T::allocations, 1, a.line, T::boards);
         check_ref(school_keys, a.school, T::allocations, 4, a.line, T::schools);
     }
-    std::vector<std::pair<unit_level, std::uint32_t>> assessment_unit(assessments.size());
+    // `none` until resolved: with schools or boards unread (an error already) a unit stays so.
+    std::vector<std::pair<unit_level, std::uint32_t>> assessment_unit(assessments.size(),
+                                                                      {unit_level::school, none});
     for (std::size_t i = 0; i < assessments.size(); ++i) {
         const auto& a = assessments[i];
         if (auto it = school_keys.index.find(a.unit);

@@ -300,6 +300,7 @@ std::optional<std::string_view> string_at(const ArrowArray& a, layout l, std::in
     const auto* data = static_cast<const char*>(a.buffers[2]);
     const auto slice = [&](std::int64_t b, std::int64_t e) -> std::optional<std::string_view> {
         if (b < 0 || e < b || (e > b && !data)) return std::nullopt;
+        if (e == b) return std::string_view{}; // also for NULL data, where data + b is undefined
         return std::string_view{data + b, static_cast<std::size_t>(e - b)};
     };
     if (l == layout::utf8) return slice(at<std::int32_t>(a, 1, i), at<std::int32_t>(a, 1, i + 1));
