@@ -101,15 +101,19 @@ void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
     }
 }
 
+/// Whether pupil `p` has absences at all (most have none: their scans stop here).
+bool has_absences(const dataset& ds, pupil_idx p) {
+    const auto& ab = ds.absences();
+    return ds.has_table(table::absences) && !ab.first.empty() &&
+           ab.first[pos(p)] != ab.first[pos(p) + 1];
+}
+
 /// Year by year: each year's counted days (through the extract date in a partial year); the
 /// year before a partial one also through the same day a year earlier, as the data stood then.
 void scan_thuiszitters(const scan_context& cx, pupil_idx p, record_sink& sink,
                        scan_scratch& scratch) {
     const auto& ds = cx.ds;
-    const auto& ab = ds.absences();
-    if (ab.first.empty() || ab.first[pos(p)] == ab.first[pos(p) + 1] ||
-        !ds.has_table(table::absences))
-        return;
+    if (!has_absences(ds, p)) return;
     auto& episodes = scratch.episodes;
     const auto add_period = [&](period days, day as_of, std::size_t bucket) {
         episodes.clear();
@@ -139,10 +143,7 @@ void scan_thuiszitters(const scan_context& cx, pupil_idx p, record_sink& sink,
 /// unit of its own start, with its length in days (start to end inclusive).
 void scan_absences(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scratch& scratch) {
     const auto& ds = cx.ds;
-    const auto& ab = ds.absences();
-    if (ab.first.empty() || ab.first[pos(p)] == ab.first[pos(p) + 1] ||
-        !ds.has_table(table::absences))
-        return;
+    if (!has_absences(ds, p)) return;
     auto& episodes = scratch.episodes;
     for (int y = 0; y < cx.end_year() - cx.years.first; ++y) {
         const auto yi = static_cast<std::size_t>(y);
