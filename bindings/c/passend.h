@@ -874,16 +874,16 @@ PASSEND_API void passend_string_free(char** string);
 
 /** What passend_monitor_json() shows. Initialise with PASSEND_MONITOR_OPTIONS_INIT. */
 typedef struct passend_monitor_options {
-    unsigned int version;  /**< PASSEND_MONITOR_OPTIONS_VERSION */
-    const char* day;       /**< the day D, `YYYY-MM-DD`, on or before the extract date; NULL:
-                                the extract date */
-    const char* units;     /**< partnership ids, comma-separated; NULL: every partnership */
-    int schoolgaand;       /**< as in passend_evaluate_options */
-    int suppress;          /**< 1 (default): small counts (1-4) show as "<5" and what would
-                                reveal one is null; 0: every number (internal use) */
-    int tlv_term_days;     /**< the legal term of a TLV decision in days; 0: 42 */
-    unsigned int threads;  /**< 0: the library's choice; at most 256 */
-    const char* subject;   /**< what the data is (the JSON's "subject"); NULL: "" */
+    unsigned int version; /**< PASSEND_MONITOR_OPTIONS_VERSION */
+    const char* day;      /**< the day D, `YYYY-MM-DD`, on or before the extract date; NULL:
+                               the extract date */
+    const char* units;    /**< partnership ids, comma-separated; NULL: every partnership */
+    int schoolgaand;      /**< as in passend_evaluate_options */
+    int suppress;         /**< 1 (default): small counts (1-4) show as "<5" and what would
+                               reveal one is null; 0: every number (internal use) */
+    int tlv_term_days;    /**< the legal term of a TLV decision in days; 0: 42 */
+    unsigned int threads; /**< 0: the library's choice; at most 256 */
+    const char* subject;  /**< what the data is (the JSON's "subject"); NULL: "" */
 } passend_monitor_options;
 #define PASSEND_MONITOR_OPTIONS_VERSION 1
 #define PASSEND_MONITOR_OPTIONS_INIT                                                               \

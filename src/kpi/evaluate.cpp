@@ -37,6 +37,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <set>
 #include <thread>
 
 PASSEND_NAMESPACE_BEGIN
@@ -154,10 +155,13 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     out.rows = make_rows({cx, acc, layout, defs, planned, speaks_of, asked, threads});
     // The published figures beside the rows' KPIs and years.
     const auto& refs = ds.reference_values();
+    std::set<school_year> reported_years;
+    for (const auto& row : out.rows) reported_years.insert(row.year); // rows come by year: cheap
     for (std::size_t i = 0; i < refs.size(); ++i) {
-        const bool reported = std::any_of(out.rows.begin(), out.rows.end(), [&](const kpi_row& r) {
-            return r.kpi == refs.kpi[i] && r.year == refs.year[i];
-        });
+        const bool reported = reported_years.count(refs.year[i]) &&
+                              std::any_of(defs.begin(), defs.end(), [&](const kpi_definition& d) {
+                                  return d.id == refs.kpi[i];
+                              });
         if (reported)
             out.reference_values.push_back(
                 {refs.kpi[i], refs.year[i], refs.value[i], refs.source[i]});

@@ -116,7 +116,9 @@ void scan_open(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
         if (tv.request_date[t] == no_day) continue;
         const auto from = cx.year_of(tv.request_date[t]);
         if (!from && tv.request_date[t] >= cx.first_days.back()) continue;
-        for (std::size_t y = from ? *from : 0; y < static_cast<std::size_t>(cx.years.count); ++y)
+        for (std::size_t y = from ? *from : 0; y < static_cast<std::size_t>(cx.years.count); ++y) {
+            // Decided before this year began: open on none of its days, nor later.
+            if (tv.decision_date[t] != no_day && tv.decision_date[t] < cx.first_days[y]) break;
             for (std::size_t di = 0; di < open_days.size(); ++di) {
                 const day d = cx.day_of(open_days[di], y);
                 if (d > cx.extract || d < tv.request_date[t]) continue;
@@ -125,6 +127,7 @@ void scan_open(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
                                          open_space::encode(di, tv.admits[t], tv.category[t]));
                 if (c >= 0) sink.add(c, y, tlv_keys(cx, t, p), p, 0);
             }
+        }
     }
 }
 

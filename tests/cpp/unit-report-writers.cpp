@@ -222,3 +222,28 @@ TEST_CASE("report formats: names") {
     std::ostringstream out;
     CHECK_THROWS_AS(write_report(report_format::xlsx, out, {}), error);
 }
+
+TEST_CASE("report markdown, html and json: a published figure beside the data's own") {
+    kpi_results res;
+    res.definitions = {info("deelname_so", kpi_unit::percent)};
+    res.rows = {percent("deelname_so", 2024, SWV, "PO1", 14, 700), // 2,00%
+                percent("deelname_so", 2024, NL, "NL", 160, 10000)};
+    res.reference_values = {{"deelname_so", school_year{2024}, 1.69, "DUO, Kengetallen (test)"}};
+    suppress(res);
+    report_options o;
+    o.unit = "PO1";
+    std::ostringstream md;
+    write_markdown(md, res, o);
+    const auto m = md.str();
+    // value, national 1,60% of the same data, the published 1,69% numbered to its source.
+    CHECK(m.find("| landelijk | gepubliceerd |") != std::string::npos);
+    CHECK(m.find("| 1,60% | 1,69% [1] |") != std::string::npos);
+    CHECK(m.find("[1] deelname_so 2024-2025: DUO, Kengetallen (test)") != std::string::npos);
+    std::ostringstream html;
+    write_html(html, res, o);
+    CHECK(html.str().find("<td class=\"num muted\">1,69% [1]</td>") != std::string::npos);
+    CHECK(html.str().find("DUO, Kengetallen (test)</li>") != std::string::npos);
+    std::ostringstream json;
+    write_json(json, res, o);
+    CHECK(json.str().find("\"source\": \"DUO, Kengetallen (test)\"") != std::string::npos);
+}
