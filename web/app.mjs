@@ -57,9 +57,9 @@ async function load(open, label) {
   $('unit').replaceChildren(...current.partnerships().map(({ id, name }) =>
     new Option(`${id} ${name}`, id)));
   $('year').replaceChildren(...s.schoolYears.slice().reverse().map((y) => new Option(y, y)));
+  $('results').hidden = false; // before the frames get their pages: hidden, they stay blank
   await show();
   const ms = Math.round(performance.now() - t0);
-  $('results').hidden = false;
   status(`${label}: ${s.schools} scholen, ${s.pupils} leerlingen, ${s.enrolments} inschrijvingen; ` +
     `gegevens t/m ${s.extractDate} · ${s.schools} schools, ${s.pupils} pupils; ` +
     `geladen en berekend in ${ms} ms · loaded and evaluated in ${ms} ms`);

@@ -106,6 +106,10 @@ try:
             if r[0] == "deelname_so" and r[1] == "2024-2025" and r[3] == "PO3105"
         ]
         assert values == [shown], values
+        # The dashboard is drawn (a frame left unrendered would be blank), for that partnership.
+        dashboard = page.query_selector("#dashboard").content_frame()
+        assert dashboard.evaluate("() => document.body.scrollHeight") > 1000
+        assert "Maastricht-Heuvelland" in dashboard.inner_text("body")
         page.locator("#dashboard").screenshot(path=str(shots / "web-dashboard.png"))
 
         # A folder with a broken table: the located errors of `passend validate`, nothing kept.
