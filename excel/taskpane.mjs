@@ -53,8 +53,9 @@ export async function writeSheets(Excel, dataset, unit) {
     kpiRows.push(...table.rows);
   }
   // The flows' CSV document (section, row, column, value): counts as numbers.
+  const count = (c) => (/^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c);
   const flows = passend.parseCsv(await dataset.flows({ unit, format: 'csv' }))
-    .map((r, i) => (i === 0 ? r : r.map((c, j) => (j === 3 && /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c))));
+    .map((r, i) => (i === 0 ? r : [...r.slice(0, 3), count(r[3])]));
   const monitor = monitorRows(await dataset.monitor({ units: [unit] }));
   await Excel.run(async (context) => {
     await writeSheet(context, 'passend-kpi', kpiRows);

@@ -148,7 +148,8 @@ export class Dataset {
 
   /** The report as text: md, json, csv or html, as `passend report` writes it. */
   report(options = {}) {
-    return call('report', { handle: this.handle, format: 'html', subject: this.subject, ...options });
+    return call('report',
+      { handle: this.handle, format: 'html', subject: this.subject, ...options });
   }
 
   /** Every KPI row (the json report's rows) and the definitions. */

@@ -60,7 +60,8 @@ export async function kpiWorkbook(ExcelJS, { rows, definitions, unitNames = {}, 
       row.getCell(8).numFmt = format;
       row.getCell(10).numFmt = format;
     }
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: 14 } };
+    const last = { row: table.rows.length + 1, column: 14 };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: last };
   }
   const sheet = addSheet(workbook, 'definities', definitionColumns);
   for (const d of definitions) {
