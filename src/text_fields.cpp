@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "text_fields.hpp"
 
+#include "float_text.hpp"
 #include "text_check.hpp"
 
 #include <charconv>
@@ -109,8 +110,7 @@ double field_reader::score(std::size_t col) {
     if (equals_code(t, "deels")) return 0.5;
     if (equals_code(t, "nee")) return 0.0;
     double v = 0;
-    const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec == std::errc{} && p == t.data() + t.size() && v >= 0.0 && v <= 1.0) return v;
+    if (detail::parse_double(t, v) && v >= 0.0 && v <= 1.0) return v;
     bad(col, "score_range", std::string(t) + " is not a score between 0 and 1 or ja|deels|nee");
     return 0;
 }
@@ -119,9 +119,7 @@ double field_reader::number(std::size_t col, double absent) {
     const auto t = text(col);
     if (t.empty()) return absent;
     double v = 0;
-    const auto [p, ec] =
-        std::from_chars(t.data(), t.data() + t.size(), v, std::chars_format::general);
-    if (ec == std::errc{} && p == t.data() + t.size() && std::isfinite(v)) return v;
+    if (detail::parse_double(t, v) && std::isfinite(v)) return v;
     bad(col, "malformed_number",
         "'" + std::string(t) + "' is not a number with a dot decimal (1.87)");
     return absent;

@@ -27,3 +27,15 @@ else()
   set_tests_properties(packaging.conan_create PROPERTIES LABELS packaging TIMEOUT 1800
                        PASS_REGULAR_EXPRESSION "passend [0-9.]+: 1 pupil")
 endif()
+
+# The library without libxlsxwriter (PASSEND_WITH_XLSX=OFF, as the WebAssembly build): installed,
+# a consumer builds without it. A second build of the library: ccache makes a rerun quick.
+if(PASSEND_WITH_XLSX)
+  add_test(NAME packaging.without_xlsx
+           COMMAND ${CMAKE_COMMAND} -DSOURCE=${PROJECT_SOURCE_DIR}
+                   -DWORK=${CMAKE_CURRENT_BINARY_DIR}/without-xlsx -DGENERATOR=${CMAKE_GENERATOR}
+                   -DBUILD_TYPE=${CMAKE_BUILD_TYPE} "-DLAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER}"
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/packaging/without_xlsx.cmake)
+  set_tests_properties(packaging.without_xlsx PROPERTIES LABELS packaging TIMEOUT 1800
+                       PASS_REGULAR_EXPRESSION "this build has no xlsx writer")
+endif()

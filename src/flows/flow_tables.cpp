@@ -3,8 +3,9 @@
 
 #include "passend/error.hpp"
 
+#include "parallel.hpp"
+
 #include <algorithm>
-#include <thread>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -274,8 +275,7 @@ flow_tables compute_flows(const dataset& ds, const flow_options& options) {
     // A second thread costs a second set of tables (zeroed and summed): it pays from a few
     // hundred thousand enrolments on.
     unsigned threads = options.threads;
-    if (threads == 0)
-        threads = en.size() >= 400'000 && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+    if (threads == 0) threads = en.size() >= 400'000 && detail::hardware_threads() >= 2 ? 2 : 1;
     threads = std::max(1u, std::min(threads, std::max(1u, pupils)));
 
     std::vector<flow_accumulator> parts;
@@ -292,10 +292,7 @@ flow_tables compute_flows(const dataset& ds, const flow_options& options) {
     const auto run = [&](unsigned i) {
         for (auto p = bounds[i]; p < bounds[i + 1]; ++p) parts[i].add_pupil(pupil_idx{p});
     };
-    std::vector<std::thread> workers;
-    for (unsigned i = 1; i < threads; ++i) workers.emplace_back(run, i);
-    run(0);
-    for (auto& w : workers) w.join();
+    detail::run_parallel(threads, run);
     for (unsigned i = 1; i < threads; ++i) parts[0].add(parts[i]);
     out.levels_ = std::move(parts[0].levels);
     return out;

@@ -10,6 +10,8 @@
 #include "io/stop_note.hpp"
 #include "io/table_rows.hpp"
 
+#include "float_text.hpp"
+
 #include "passend/load.hpp"
 
 #include <nlohmann/json.hpp>
@@ -194,8 +196,8 @@ std::string to_json(const dataset& ds) {
                 case column_type::amount:
                 case column_type::score:
                 case column_type::number: {
-                    double number = 0; // from_chars: no locale
-                    std::from_chars(text.data(), text.data() + text.size(), number);
+                    double number = 0; // no locale
+                    detail::parse_double(text, number);
                     v = number;
                     break;
                 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "io/table_rows.hpp"
 
+#include "float_text.hpp"
 #include "text_fields.hpp"
 
 #include <charconv>
@@ -23,9 +24,7 @@ std::string cents_text(cents c) {
     return c < 0 ? std::string{} : format_cents(c);
 }
 std::string score_text(double v) {
-    char buf[32];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, end);
+    return detail::shortest_text(v);
 }
 } // namespace
 

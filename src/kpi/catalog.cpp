@@ -401,12 +401,13 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
             const auto level = static_cast<kpi_level>(choice(x, xp, kpi_level_names, "level"));
             if (level == kpi_level::national) return; // always reported
             for (const kpi_quantity* q : {&d.numerator, d.denominator ? &*d.denominator : nullptr})
-                if (q && !std::ranges::count(rules(q->measure).levels, level))
+                if (q && !std::count(rules(q->measure).levels.begin(),
+                                     rules(q->measure).levels.end(), level))
                     fail(xp, "measure " + std::string(to_string(q->measure)) +
                                  " cannot be grouped by " + std::string(to_string(level)));
-            if (!std::ranges::count(d.levels, level)) d.levels.push_back(level);
+            if (std::count(d.levels.begin(), d.levels.end(), level) == 0) d.levels.push_back(level);
         });
-    std::ranges::sort(d.levels);
+    std::sort(d.levels.begin(), d.levels.end());
 
     if (obj.contains("sector"))
         d.sector_only = code<sector>(obj["sector"], path + "/sector", "sector");
@@ -582,13 +583,14 @@ void catalog::extend(const catalog& other) {
 catalog catalog::select(const std::vector<std::string>& ids_or_tags) const {
     catalog out;
     for (const auto& d : defs_) {
-        const bool wanted = std::ranges::any_of(ids_or_tags, [&](const std::string& s) {
-            if (d.id == s || d.has_tag(s)) return true;
-            // `kwaliteitsbeleid` selects every `kwaliteitsbeleid:<n>` tag.
-            return std::ranges::any_of(d.tags, [&](const std::string& t) {
-                return t.size() > s.size() && t.starts_with(s) && t[s.size()] == ':';
+        const bool wanted =
+            std::any_of(ids_or_tags.begin(), ids_or_tags.end(), [&](const std::string& s) {
+                if (d.id == s || d.has_tag(s)) return true;
+                // `kwaliteitsbeleid` selects every `kwaliteitsbeleid:<n>` tag.
+                return std::any_of(d.tags.begin(), d.tags.end(), [&](const std::string& t) {
+                    return t.size() > s.size() && t.starts_with(s) && t[s.size()] == ':';
+                });
             });
-        });
         if (wanted) out.defs_.push_back(d);
     }
     return out;

@@ -33,12 +33,12 @@
 #include "kpi/plan.hpp"
 #include "kpi/rows.hpp"
 #include "kpi/scan.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <set>
-#include <thread>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -47,7 +47,7 @@ using namespace kpi_detail;
 namespace {
 
 unsigned thread_count(unsigned wanted, std::size_t pupils) {
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned hw = detail::hardware_threads();
     unsigned n = wanted == 0 ? std::min(hw, 2u) : wanted;
     if (wanted == 0 && pupils < 20'000) n = 1; // a thread costs more than it saves here
     return std::max(1u, n);
@@ -135,10 +135,7 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
         std::vector<accumulator> parts;
         for (unsigned t = 1; t < threads; ++t)
             parts.emplace_back(ds, pl, layout, buckets, block_first, block_count);
-        std::vector<std::thread> workers;
-        for (auto& part : parts) workers.emplace_back([&] { work(part); });
-        work(acc);
-        for (auto& w : workers) w.join();
+        detail::run_parallel(threads, [&](unsigned t) { work(t == 0 ? acc : parts[t - 1]); });
         for (auto& part : parts) acc.merge(std::move(part));
     }
     acc.fold(options.view);

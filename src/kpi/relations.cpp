@@ -166,14 +166,17 @@ std::vector<kpi_relation> derive_relations(std::span<const kpi_definition> defin
                 refinements.emplace_back(*mask, p);
         }
         // Finest first (fewest values in the narrowed fields), so that a family of single
-        // settings is chosen over a pair of settings that overlaps them.
+        // settings is chosen over a pair of settings that overlaps them; then in catalog order,
+        // so that every standard library sorts alike (and suppresses the same cells).
         auto width = [&](std::size_t p) {
             std::size_t w = 0;
             for (const auto& d : sides[p].filter) w += d.size();
             return w;
         };
         std::sort(refinements.begin(), refinements.end(), [&](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first < b.first : width(a.second) < width(b.second);
+            if (a.first != b.first) return a.first < b.first;
+            if (width(a.second) != width(b.second)) return width(a.second) < width(b.second);
+            return a.second < b.second;
         });
         for (std::size_t g = 0; g < refinements.size();) {
             std::size_t e = g;

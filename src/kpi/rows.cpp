@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "kpi/rows.hpp"
 
+#include "parallel.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numeric>
 #include <string_view>
-#include <thread>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -20,8 +21,8 @@ std::vector<school_year> report_years(const dataset& ds, const std::vector<schoo
                                       const evaluate_options& options) {
     if (options.years.empty()) return data;
     std::vector<school_year> years;
-    std::ranges::copy_if(options.years, std::back_inserter(years),
-                         [&](school_year y) { return ds.is_reported(y); });
+    std::copy_if(options.years.begin(), options.years.end(), std::back_inserter(years),
+                 [&](school_year y) { return ds.is_reported(y); });
     std::sort(years.begin(), years.end());
     years.erase(std::unique(years.begin(), years.end()), years.end());
     return years;
@@ -188,7 +189,7 @@ level_units units_by_level(const dataset& ds, const slot_layout& layout,
                            const evaluate_options& options) {
     auto unit_wanted = [&](std::string_view unit) {
         return options.units.empty() ||
-               std::ranges::any_of(options.units, [&](const std::string& u) { return u == unit; });
+               std::find(options.units.begin(), options.units.end(), unit) != options.units.end();
     };
     level_units units_of;
     for (std::size_t l = 0; l < units_of.size(); ++l) {
@@ -208,13 +209,9 @@ level_units units_by_level(const dataset& ds, const slot_layout& layout,
 template <class Step>
 void in_two_halves(unsigned threads, std::size_t count, Step& step) {
     const std::size_t half = threads > 1 ? count / 2 : count;
-    std::thread worker;
-    if (half < count)
-        worker = std::thread([&] {
-            for (std::size_t i = half; i < count; ++i) step(i);
-        });
-    for (std::size_t i = 0; i < half; ++i) step(i);
-    if (worker.joinable()) worker.join();
+    detail::run_parallel(half < count ? 2 : 1, [&](unsigned part) {
+        for (std::size_t i = part == 0 ? 0 : half; i < (part == 0 ? half : count); ++i) step(i);
+    });
 }
 
 } // namespace
@@ -235,7 +232,8 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
     // Rows, already in order: definitions by id, then year, level, unit.
     const auto wanted_years = report_years(ds, in.data_years, options);
     auto level_wanted = [&](kpi_level l) {
-        return options.levels.empty() || std::ranges::count(options.levels, l) > 0;
+        return options.levels.empty() ||
+               std::count(options.levels.begin(), options.levels.end(), l) > 0;
     };
     const auto units_of = units_by_level(ds, layout, options);
     auto run = [&](std::size_t count, auto&& step) { in_two_halves(threads, count, step); };

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: EUPL-1.2
+// write_xlsx in a build without libxlsxwriter (PASSEND_WITH_XLSX=OFF, e.g. WebAssembly): asking
+// for a workbook is a clear error, not a missing symbol.
+#include "passend/error.hpp"
+#include "passend/report/report.hpp"
+
+PASSEND_NAMESPACE_BEGIN
+
+void write_xlsx(const std::filesystem::path& file, const kpi_results&, const report_options&) {
+    throw error("cannot write " + file.string() +
+                ": this build has no xlsx writer (built with PASSEND_WITH_XLSX=OFF)");
+}
+
+PASSEND_NAMESPACE_END
