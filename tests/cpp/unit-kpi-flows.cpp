@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-computed flow KPIs: referrals, returns, vo<->vso moves, school leavers without diploma.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 using namespace kpi_test;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-computed stock KPIs: pupils per setting at teldatum and peildatum, participation, growth,
 // length of stay, the OPP share and count; attribution of so/vso to the paying partnership.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 using namespace kpi_test;
 
