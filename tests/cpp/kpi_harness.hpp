@@ -72,6 +72,33 @@ inline double den(const kpi_results& r, std::string_view kpi, int year, kpi_leve
 /// An absent number (no denominator, no value).
 constexpr std::optional<double> absent = std::nullopt;
 
+/// The schools of the KPI unit tests (their partnerships PO01, PO02 and VO01 are the test's):
+/// one per setting in PO01 / VO01 plus a second bao in PO02; municipality GM01 in PO01 and VO01,
+/// GM02 in PO02 and VO01.
+///
+/// | school | setting | board | swv  |
+/// |--------|---------|-------|------|
+/// | 01BA00 | bao     | B1    | PO01 |
+/// | 02BA00 | bao     | B2    | PO02 |
+/// | 03SB00 | sbo     | B1    | PO01 |
+/// | 04SO00 | so      | B3    | PO01 |
+/// | 05VO00 | vo      | B4    | VO01 |
+/// | 06PR00 | pro     | B4    | VO01 |
+/// | 07VS00 | vso     | B3    | VO01 |
+inline void add_schools_one_per_setting(dataset_builder& b) {
+    b.add(school_row{"01BA00", "bao 1", "B1", "PO01", setting::bao, "GM01"});
+    b.add(school_row{"02BA00", "bao 2", "B2", "PO02", setting::bao, "GM02"});
+    b.add(school_row{"03SB00", "sbo", "B1", "PO01", setting::sbo, "GM01"});
+    b.add(school_row{"04SO00", "so", "B3", "PO01", setting::so, "GM01"});
+    b.add(school_row{"05VO00", "vo", "B4", "VO01", setting::vo, "GM01"});
+    b.add(school_row{"06PR00", "pro", "B4", "VO01", setting::pro, "GM01"});
+    b.add(school_row{"07VS00", "vso", "B3", "VO01", setting::vso, "GM01"});
+    b.add(region_row{"GM01", "PO01"});
+    b.add(region_row{"GM01", "VO01"});
+    b.add(region_row{"GM02", "PO02"});
+    b.add(region_row{"GM02", "VO01"});
+}
+
 /// The region every review dataset shares: partnerships PO01, PO02 (PO) and VO01, VO02 (VO);
 /// one school per setting in PO01 / VO01 plus a second bao (PO02) and vo (VO02); municipality
 /// GM01 in PO01 and VO01, GM02 in PO02 and VO02.
