@@ -5,13 +5,6 @@
 
 PASSEND_NAMESPACE_BEGIN
 
-std::string_view to_string(transition_kind k) noexcept {
-    static constexpr std::array<std::string_view, transition_kind_count> names{
-        "instroom",   "overstap", "verwijzing",   "terugplaatsing",
-        "doorstroom", "overig",   "voortzetting", "uitstroom"};
-    return names[static_cast<std::size_t>(k)];
-}
-
 transition_kind classify(setting from, setting to, bool same_school) noexcept {
     using enum setting;
     if (same_school) return transition_kind::voortzetting;

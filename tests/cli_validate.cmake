@@ -41,16 +41,16 @@ function(validate_case name input rc)
            COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> -DWORKDIR=${_data}
                    -DINPUT=${input} -DEXPECT_RC=${rc} ${extra} -P ${_script})
 endfunction()
-validate_case(broken_every_table broken_every_table 1 EXPECTED broken_every_table.expected)
-validate_case(valid_small valid_small 0 EXPECTED valid_small.expected)
-validate_case(allowed_inputs allowed_inputs 0 EXPECTED allowed_inputs.expected)
+validate_case(broken_every_table broken_every_table 1 EXPECTED broken_every_table/expected.txt)
+validate_case(valid_small valid_small 0 EXPECTED valid_small/expected.txt)
+validate_case(allowed_inputs allowed_inputs 0 EXPECTED allowed_inputs/expected.txt)
 # extract.csv: a malformed date, a second row, and events after the extract date.
-validate_case(broken_extract broken_extract 1 EXPECTED broken_extract.expected)
+validate_case(broken_extract broken_extract 1 EXPECTED broken_extract/expected.txt)
 # Contract v1.1's monitor tables: TLV requests (open, complete_date), rates, reference values.
-validate_case(broken_monitor broken_monitor 1 EXPECTED broken_monitor.expected)
+validate_case(broken_monitor broken_monitor 1 EXPECTED broken_monitor/expected.txt)
 # --as-of wins over extract.csv (2024-12-20): the vrijstelling of 2024-08-01 lies after it, and
 # so do the open request t6 (received 2024-11-20) and its complete_date.
-validate_case(as_of_before_an_event valid_small 1 EXPECTED valid_small.as_of.expected
+validate_case(as_of_before_an_event valid_small 1 EXPECTED valid_small/expected-as-of.txt
               ARGS --as-of=2024-07-31)
 validate_case(json valid_small.json 0)
 validate_case(no_such_folder no_such_folder 1)

@@ -50,13 +50,6 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-std::optional<kpi_level> parse_level(std::string_view text) {
-    for (auto l : {kpi_level::national, kpi_level::swv, kpi_level::board, kpi_level::school,
-                   kpi_level::municipality})
-        if (to_string(l) == text) return l;
-    return std::nullopt;
-}
-
 /// The level of unit `id` in `ds` (national for `NL`), looked up in the order the header names.
 std::optional<kpi_level> level_of(const dataset& ds, std::string_view id) {
     if (id == "NL") return kpi_level::national;
@@ -151,10 +144,9 @@ std::string to_json(const kpi_results& results) {
                          {"source", d.source},
                          {"norm", nullptr}};
         if (d.norm)
-            j["norm"] = {
-                {"direction", d.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
-                {"target", d.norm->target},
-                {"tolerance", d.norm->tolerance}};
+            j["norm"] = {{"direction", to_string(d.norm->dir)},
+                         {"target", d.norm->target},
+                         {"tolerance", d.norm->tolerance}};
         defs.push_back(std::move(j));
     }
     auto& rows = doc["rows"] = nlohmann::json::array();
@@ -483,7 +475,8 @@ passend_status passend_explain(const passend_dataset* dataset, const passend_cat
         if (!has_year(ds, year))
             return not_found(fn, "the data does not cover school year " +
                                      school_year{year}.to_string());
-        std::optional<kpi_level> lvl = level ? parse_level(level) : level_of(ds, unit);
+        std::optional<kpi_level> lvl =
+            level ? parse_enum_name<kpi_level>(level) : level_of(ds, unit);
         if (!lvl)
             return not_found(fn, level ? std::string("no level '") + level + "'"
                                        : std::string("the data has no unit '") + unit + "'");

@@ -116,12 +116,6 @@ py::dict rows_to_columns(const kpi_results& results, bool suppressed) {
     return out;
 }
 
-std::optional<kpi_level> parse_level(const std::string& name) {
-    for (int i = 0; i < 5; ++i)
-        if (to_string(static_cast<kpi_level>(i)) == name) return static_cast<kpi_level>(i);
-    return std::nullopt;
-}
-
 /// The level of a unit id: NL, else a partnership, board, school or municipality of the data.
 kpi_level level_of(const dataset& ds, const std::string& unit) {
     if (unit == "NL") return kpi_level::national;
@@ -139,7 +133,7 @@ py::list definitions_to_python(const kpi_results& results) {
     for (const auto& d : results.definitions) {
         py::object dir = py::none(), target = py::none(), tolerance = py::none();
         if (d.norm) {
-            dir = py::str(d.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least");
+            dir = py::str(to_string(d.norm->dir));
             target = py::float_(d.norm->target);
             tolerance = py::float_(d.norm->tolerance);
         }
@@ -215,7 +209,7 @@ void register_kpis(py::module_& m) {
         [](const dataset_handle& h, const std::string& kpi, int year, const std::string& unit,
            std::optional<std::string> level, const std::string& part,
            std::optional<std::filesystem::path> catalog_file, const std::string& view) {
-            const auto lv = level ? parse_level(*level) : level_of(*h.data, unit);
+            const auto lv = level ? parse_enum_name<kpi_level>(*level) : level_of(*h.data, unit);
             if (!lv) throw py::value_error("unknown level '" + *level + "'");
             if (part != "numerator" && part != "denominator")
                 throw py::value_error("part must be 'numerator' or 'denominator'");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "passend/config.hpp"
+#include "passend/enum_names.hpp"
 
 #include <array>
 #include <cstddef>
@@ -22,7 +23,7 @@ enum class sector : std::uint8_t { po, vo };
 
 /// Setting (onderwijssoort), from regular to most specialised within each sector.
 enum class setting : std::uint8_t { bao, sbo, so, vo, pro, vso };
-inline constexpr std::size_t setting_count = 6;
+inline constexpr std::size_t setting_count = 6; // == enum_count<setting>, asserted below
 inline constexpr std::array<setting, setting_count> all_settings{
     setting::bao, setting::sbo, setting::so, setting::vo, setting::pro, setting::vso};
 
@@ -58,46 +59,38 @@ constexpr std::size_t index_of(setting s) noexcept {
     return static_cast<std::size_t>(s);
 }
 
-/// The spellings of a coded enum, in enum order; specialised for every code type below.
-template <class Code>
-struct code_names;
-
+// The contract's spellings of the codes, in enum order (enum_names.hpp).
 template <>
-struct code_names<sector> {
+struct enum_names<sector> {
     static constexpr std::array<std::string_view, 2> names{"po", "vo"};
 };
 template <>
-struct code_names<setting> {
+struct enum_names<setting> {
     static constexpr std::array<std::string_view, 6> names{"bao", "sbo", "so", "vo", "pro", "vso"};
 };
 template <>
-struct code_names<tlv_outcome> {
+struct enum_names<tlv_outcome> {
     static constexpr std::array<std::string_view, 4> names{"toegekend", "afgewezen", "ingetrokken",
                                                            ""};
 };
 template <>
-struct code_names<funding_category> {
+struct enum_names<funding_category> {
     static constexpr std::array<std::string_view, 4> names{"", "laag", "midden", "hoog"};
 };
 template <>
-struct code_names<absence_kind> {
+struct enum_names<absence_kind> {
     static constexpr std::array<std::string_view, 3> names{"relatief", "absoluut", "vrijstelling"};
 };
 template <>
-struct code_names<exit_reason> {
+struct enum_names<exit_reason> {
     static constexpr std::array<std::string_view, 5> names{"", "diploma", "zonder_diploma",
                                                            "verhuisd", "overig"};
 };
 template <>
-struct code_names<arrangement_kind> {
+struct enum_names<arrangement_kind> {
     static constexpr std::array<std::string_view, 3> names{"individueel", "groep", "doelgroep"};
 };
-
-/// The contract's spelling of a code (empty for `none`).
-template <class Code>
-constexpr std::string_view to_string(Code c) noexcept {
-    return code_names<Code>::names[static_cast<std::size_t>(c)];
-}
+static_assert(enum_count<setting> == setting_count);
 
 namespace detail {
 bool equals_code(std::string_view text, std::string_view code) noexcept;
@@ -109,7 +102,7 @@ template <class Code>
 std::optional<Code> parse_code(std::string_view text) noexcept {
     text = detail::trim(text);
     if (text.empty()) return std::nullopt;
-    const auto& names = code_names<Code>::names;
+    const auto& names = enum_names<Code>::names;
     for (std::size_t i = 0; i < names.size(); ++i)
         if (!names[i].empty() && detail::equals_code(text, names[i])) return static_cast<Code>(i);
     if constexpr (std::is_same_v<Code, funding_category>) {
@@ -119,18 +112,6 @@ std::optional<Code> parse_code(std::string_view text) noexcept {
             if (detail::equals_code(text, bron[i])) return static_cast<Code>(i);
     }
     return std::nullopt;
-}
-
-/// The accepted codes joined for error messages: "bao|sbo|so|vo|pro|vso".
-template <class Code>
-std::string code_list() {
-    std::string out;
-    for (auto name : code_names<Code>::names) {
-        if (name.empty()) continue;
-        if (!out.empty()) out += '|';
-        out += name;
-    }
-    return out;
 }
 
 PASSEND_NAMESPACE_END

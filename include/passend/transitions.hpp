@@ -11,7 +11,9 @@
 #include "passend/config.hpp"
 #include "passend/continuum.hpp"
 #include "passend/dataset.hpp"
+#include "passend/enum_names.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -29,8 +31,13 @@ enum class transition_kind : std::uint8_t {
                     ///< docs/definitions.md)
     uitstroom,      ///< setting -> outside, with the exit reason
 };
-inline constexpr std::size_t transition_kind_count = 8;
-std::string_view to_string(transition_kind k) noexcept;
+template <>
+struct enum_names<transition_kind> {
+    static constexpr std::array<std::string_view, 8> names{
+        "instroom",   "overstap", "verwijzing",   "terugplaatsing",
+        "doorstroom", "overig",   "voortzetting", "uitstroom"};
+};
+inline constexpr std::size_t transition_kind_count = enum_count<transition_kind>;
 
 /// The kind of a direct transition between two enrolments (docs/definitions.md's table).
 transition_kind classify(setting from, setting to, bool same_school) noexcept;

@@ -65,8 +65,8 @@ void run_flows(const flows_cli& o) {
     if (!o.cohort.empty()) {
         const auto from = parse_code<setting>(o.cohort);
         if (!from)
-            throw error("--cohort: '" + o.cohort + "' is not a setting (" + code_list<setting>() +
-                        ")");
+            throw error("--cohort: '" + o.cohort + "' is not a setting (" +
+                        enum_name_list<setting>() + ")");
         // Follow the cohort of --cohort-years before up to the chosen year ("where are the 2021
         // sbo pupils now?").
         const int first = tables.years().front().start_year();

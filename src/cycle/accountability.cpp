@@ -8,7 +8,6 @@
 #include "passend/cycle/frameworks.hpp"
 #include "passend/cycle/money.hpp"
 #include "report/common.hpp"
-#include "report/markdown_cell.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,7 +15,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -110,33 +108,13 @@ struct figures {
     }
 };
 
-report_block text_block(std::string text) {
-    report_block b;
-    b.text = std::move(text);
-    return b;
-}
-
-report_block note(std::string text) {
-    report_block b;
-    b.type = report_block::kind::note;
-    b.text = std::move(text);
-    return b;
-}
-
-report_block heading(std::string_view text) {
-    report_block b;
-    b.type = report_block::kind::heading;
-    b.text = text;
-    return b;
-}
-
 // The board's own words for `key`, or a plain note that they are still to be written.
 report_block board_text(const accountability_texts& texts, std::string_view key) {
     const auto t = texts.get(key);
     if (t.empty())
-        return note("Toelichting van het bestuur: nog niet ingevuld (tekstveld `" +
-                    std::string(key) + "`).");
-    return text_block(std::string(t));
+        return report_block::note("Toelichting van het bestuur: nog niet ingevuld (tekstveld `" +
+                                  std::string(key) + "`).");
+    return report_block::paragraphs(std::string(t));
 }
 
 std::string score_word(double s) {
@@ -220,14 +198,14 @@ report_section anchor_section(const dataset& ds, board_idx b, school_year year,
                     "scholen.";
         s.blocks.push_back(std::move(t));
     } else {
-        s.blocks.push_back(note(fmt::format(
+        s.blocks.push_back(report_block::note(fmt::format(
             "De gegevens bevatten geen meting van de ankerpunten voor de scholen van dit bestuur "
             "(t/m {}; assessments.csv, frameworks `ankerpunt1` t/m `ankerpunt4`).",
             year.to_string())));
     }
     for (int k = 1; k <= 4; ++k) {
         const auto id = "ankerpunt" + std::to_string(k);
-        s.blocks.push_back(heading(find_framework(id)->title_nl));
+        s.blocks.push_back(report_block::heading(find_framework(id)->title_nl));
         s.blocks.push_back(board_text(texts, id));
     }
     return s;
@@ -243,7 +221,7 @@ report_section steering_section(const dataset& ds, board_idx b, school_year year
     const auto* def = find_framework("procesindicatoren");
     const auto a = assess(ds, "procesindicatoren", b, year);
     if (!a) {
-        s.blocks.push_back(note(fmt::format(
+        s.blocks.push_back(report_block::note(fmt::format(
             "Het bestuur heeft voor {} geen scores op de procesindicatoren in de gegevens "
             "(assessments.csv, framework `procesindicatoren`, unit_id het bestuur).",
             year.to_string())));
@@ -257,7 +235,7 @@ report_section steering_section(const dataset& ds, board_idx b, school_year year
         s.blocks.push_back(std::move(facts));
     }
     for (const auto& g : def->groups) {
-        s.blocks.push_back(heading(g.title_nl));
+        s.blocks.push_back(report_block::heading(g.title_nl));
         s.blocks.push_back(board_text(texts, g.id));
         if (!a) continue;
         report_block t;
@@ -358,10 +336,9 @@ accountability_texts parse_texts(std::string_view text, std::string source) {
 }
 
 accountability_texts load_texts(const std::filesystem::path& file) {
-    std::string why;
-    const auto text = detail::read_document(file, why);
-    if (!text) throw load_error({{severity::error, file.string(), 0, 0, "unreadable", why}});
-    return parse_texts(*text, file.string());
+    const auto read = detail::read_whole_file(file);
+    if (!read.text) throw load_error({read.problem});
+    return parse_texts(*read.text, file.string());
 }
 
 accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
@@ -372,7 +349,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     figures fig{ds, kpis, board_id, year};
     const auto money = money_of(ds, b, year);
 
-    accountability_report r;
+    report_document r;
+    r.kicker = "Verantwoording & collectieve verantwoordelijkheid passend onderwijs";
     r.title = "Verantwoording passend onderwijs " + year.to_string();
     r.header.push_back(
         {"Bestuur", board_name.empty() ? board_id : board_name + " (" + board_id + ")"});
@@ -416,8 +394,9 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                          "absoluut verzuim, geteld voor de school waar het verzuim begon.",
                          {}};
         if (!ds.has_table(table::absences))
-            s.blocks.push_back(note("De gegevens bevatten geen verzuimregistratie (absences.csv): "
-                                    "het aantal thuiszitters is niet te bepalen."));
+            s.blocks.push_back(
+                report_block::note("De gegevens bevatten geen verzuimregistratie (absences.csv): "
+                                   "het aantal thuiszitters is niet te bepalen."));
         else
             s.blocks.push_back(fig.kpi_table(
                 {{"thuiszitters", "Thuiszitters"},
@@ -437,9 +416,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                          "geen onnodige vertraging in de PO-loopbaan - soepele "
                          "(ver)plaatsingsprocessen.",
                          {}};
-        s.blocks.push_back(note("De gegevens van passend bevatten geen doublures, versnelling of "
-                                "adviesbestendigheid (in het model komen die uit NCO-data): dit "
-                                "onderdeel steunt op de toelichting van het bestuur."));
+        s.blocks.push_back(
+            report_block::note("De gegevens van passend bevatten geen doublures, versnelling of "
+                               "adviesbestendigheid (in het model komen die uit NCO-data): dit "
+                               "onderdeel steunt op de toelichting van het bestuur."));
         s.blocks.push_back(board_text(texts, "ononderbroken_ontwikkeling"));
         r.sections.push_back(std::move(s));
     }
@@ -462,9 +442,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                                {"verwijzingen_pro", "Verwijzingen naar pro"},
                                {"verwijzingspercentage_vso", "Verwijzingspercentage vso"},
                                {"verwijzingspercentage_pro", "Verwijzingspercentage pro"}}));
-        s.blocks.push_back(note("Verwijzingspercentage: 100 x verwijzingen / leerlingen in het "
-                                "regulier onderwijs op 1 oktober (passends eigen maat; geen "
-                                "officiële definitie)."));
+        s.blocks.push_back(
+            report_block::note("Verwijzingspercentage: 100 x verwijzingen / leerlingen in het "
+                               "regulier onderwijs op 1 oktober (passends eigen maat; geen "
+                               "officiële definitie)."));
         s.blocks.push_back(board_text(texts, "verwijzingen"));
         r.sections.push_back(std::move(s));
     }
@@ -484,9 +465,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                                               {"terugplaatsingen_pro_vo", "Van pro naar vo"},
                                               {"terugplaatsingen_vso_pro", "Van vso naar pro"}}));
         if ((po && !specialised_po) || (vo && !specialised_vo))
-            s.blocks.push_back(note("Het bestuur heeft geen gespecialiseerde scholen in (een van) "
-                                    "zijn sectoren: terugplaatsingen vanuit andere besturen tellen "
-                                    "daar, niet hier."));
+            s.blocks.push_back(
+                report_block::note("Het bestuur heeft geen gespecialiseerde scholen in (een van) "
+                                   "zijn sectoren: terugplaatsingen vanuit andere besturen tellen "
+                                   "daar, niet hier."));
         s.blocks.push_back(board_text(texts, "terugplaatsingen"));
         r.sections.push_back(std::move(s));
     }
@@ -498,15 +480,16 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
                          "(rechtmatigheid), met de beoogde KPI ernaast (doelmatigheid).",
                          {}};
         if (!ds.has_table(table::funds) && !ds.has_table(table::allocations)) {
-            s.blocks.push_back(note("De gegevens bevatten geen middelen (funds.csv en "
-                                    "allocations.csv ontbreken)."));
+            s.blocks.push_back(
+                report_block::note("De gegevens bevatten geen middelen (funds.csv en "
+                                   "allocations.csv ontbreken)."));
         } else if (!money.has_data()) {
-            s.blocks.push_back(note(fmt::format(
+            s.blocks.push_back(report_block::note(fmt::format(
                 "De gegevens bevatten voor dit bestuur in {} geen ontvangen middelen en geen "
                 "aanwending.",
                 year.to_string())));
         } else {
-            s.blocks.push_back(heading("Ontvangen"));
+            s.blocks.push_back(report_block::heading("Ontvangen"));
             report_block in;
             in.type = report_block::kind::table;
             in.header = {"Vanuit swv", "Stroom", "Ontvangen bedrag"};
@@ -517,7 +500,7 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
             in.rows.push_back({"**Totaal**", "", "**" + format_euro(money.received) + "**"});
             s.blocks.push_back(std::move(in));
 
-            s.blocks.push_back(heading("Aanwending"));
+            s.blocks.push_back(report_block::heading("Aanwending"));
             report_block out;
             out.type = report_block::kind::table;
             // The school column only when some allocation names a school.
@@ -561,11 +544,12 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
 
             const auto fx = effects(ds, money, kpis);
             if (fx.empty()) {
-                s.blocks.push_back(note("Geen van de aanwendingen noemt een KPI (kolom kpi_id in "
-                                        "allocations.csv): de doelmatigheid is niet aan cijfers te "
-                                        "koppelen."));
+                s.blocks.push_back(
+                    report_block::note("Geen van de aanwendingen noemt een KPI (kolom kpi_id in "
+                                       "allocations.csv): de doelmatigheid is niet aan cijfers te "
+                                       "koppelen."));
             } else {
-                s.blocks.push_back(heading("Doelmatigheid"));
+                s.blocks.push_back(report_block::heading("Doelmatigheid"));
                 report_block t;
                 t.type = report_block::kind::table;
                 t.caption = "De KPI die een aanwending beoogt, naast het geld (voor de school die "
@@ -596,269 +580,6 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     if (const auto as_of = report_detail::data_as_of(kpis, year); !as_of.nl.empty())
         r.sources.push_back(as_of.nl + " *" + as_of.en + "*");
     return r;
-}
-
-// ---- Markdown ----------------------------------------------------------------------------
-
-std::string to_markdown(const accountability_report& r) {
-    std::string out = "# " + r.title + "\n\n";
-    for (const auto& [k, v] : r.header) out += "**" + k + ":** " + v + "  \n";
-    for (const auto& s : r.sections) {
-        out += "\n## " + s.title + "\n\n";
-        if (!s.lead.empty()) out += "*" + s.lead + "*\n\n";
-        for (const auto& b : s.blocks) {
-            switch (b.type) {
-            case report_block::kind::text:
-                out += b.text + "\n\n";
-                break;
-            case report_block::kind::heading:
-                out += "### " + b.text + "\n\n";
-                break;
-            case report_block::kind::note: {
-                // Every line quoted, so a note of several paragraphs stays one quote.
-                std::string quoted = "> ";
-                for (char c : b.text) quoted += c == '\n' ? std::string("\n> ") : std::string(1, c);
-                out += quoted + "\n\n";
-                break;
-            }
-            case report_block::kind::facts:
-                for (const auto& row : b.rows) out += "- **" + row[0] + ":** " + row[1] + "\n";
-                out += "\n";
-                break;
-            case report_block::kind::table: {
-                out += "|";
-                for (const auto& h : b.header) out += " " + detail::markdown_cell(h) + " |";
-                out += "\n|";
-                for (std::size_t i = 0; i < b.header.size(); ++i)
-                    out += i < b.numeric.size() && b.numeric[i] ? "--:|" : "---|";
-                out += "\n";
-                for (const auto& row : b.rows) {
-                    out += "|";
-                    for (const auto& c : row) out += " " + detail::markdown_cell(c) + " |";
-                    out += "\n";
-                }
-                if (!b.caption.empty()) out += "\n*" + b.caption + "*\n";
-                out += "\n";
-                break;
-            }
-            }
-        }
-    }
-    out += "---\n\n";
-    for (const auto& s : r.sources) out += "- " + s + "\n";
-    return out;
-}
-
-// ---- HTML --------------------------------------------------------------------------------
-
-namespace {
-
-// Inline Markdown the texts use: **bold**, *italic*, `code`; everything else escaped.
-std::string inline_md(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto wrap = [&](std::string_view mark, const char* tag) {
-            if (s.substr(i, mark.size()) != mark) return false;
-            const auto end = s.find(mark, i + mark.size());
-            if (end == std::string_view::npos || end == i + mark.size()) return false;
-            out += fmt::format("<{0}>{1}</{0}>", tag,
-                               inline_md(s.substr(i + mark.size(), end - i - mark.size())));
-            i = end + mark.size();
-            return true;
-        };
-        if (wrap("**", "strong") || wrap("`", "code") || wrap("*", "em")) continue;
-        out += report_detail::escape_html(s.substr(i, 1));
-        ++i;
-    }
-    return out;
-}
-
-// Paragraphs (blank-line separated) and `- ` lists.
-std::string block_md(std::string_view text) {
-    std::string out, para;
-    bool in_list = false;
-    const auto end_para = [&] {
-        if (!para.empty()) out += "<p>" + inline_md(para) + "</p>\n";
-        para.clear();
-    };
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto nl = text.find('\n', start);
-        if (nl == std::string_view::npos) nl = text.size();
-        auto line = detail::trim(text.substr(start, nl - start));
-        start = nl + 1;
-        const bool item = line.starts_with("- ") || line.starts_with("* ") ||
-                          line.starts_with("\xE2\x80\xA2 "); // •
-        if (item) {
-            end_para();
-            if (!in_list) out += "<ul>\n";
-            in_list = true;
-            line.remove_prefix(line.starts_with("\xE2\x80\xA2") ? 4 : 2);
-            out += "<li>" + inline_md(line) + "</li>\n";
-        } else if (line.empty()) {
-            end_para();
-            if (in_list) out += "</ul>\n";
-            in_list = false;
-        } else {
-            if (in_list) out += "</ul>\n";
-            in_list = false;
-            if (!para.empty()) para += ' ';
-            para += line;
-        }
-        if (nl == text.size()) break;
-    }
-    end_para();
-    if (in_list) out += "</ul>\n";
-    return out;
-}
-
-bool looks_numeric(const std::string& c) {
-    if (c.empty()) return false;
-    const auto first = static_cast<unsigned char>(c[0]);
-    return std::isdigit(first) || c.starts_with("€") || c.starts_with("-€") ||
-           c.starts_with("<5") || c.starts_with("**€") ||
-           ((c[0] == '+' || c[0] == '-') && c.size() > 1 &&
-            std::isdigit(static_cast<unsigned char>(c[1])));
-}
-
-// Whether column `col` of table `b` holds numbers: as the table says, else guessed.
-bool numeric_column(const report_block& b, std::size_t col, const std::string& cell) {
-    if (!b.numeric.empty()) return col < b.numeric.size() && b.numeric[col];
-    return col > 0 && looks_numeric(cell);
-}
-
-std::string cell_class(const std::string& c, bool numeric) {
-    std::string cls;
-    if (numeric) cls = "num";
-    if (c.starts_with("✔")) cls = "ok";
-    if (c.starts_with("✘")) cls = "bad";
-    if (c.starts_with("⚠")) cls = "warn";
-    if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
-    if (c == "ja") cls = "yes";
-    if (c == "nee") cls = "no";
-    return cls.empty() ? "" : " class=\"" + cls + "\"";
-}
-
-constexpr std::string_view css = R"(
-:root { --ink:#1d2733; --muted:#5b6877; --line:#d5dce4; --accent:#1f4e79; --soft:#eef3f8;
-        --ok:#1e7a3c; --bad:#b3261e; }
-* { box-sizing: border-box; }
-body { margin:0; background:#f6f8fa; color:var(--ink);
-       font: 15px/1.5 "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 920px; margin: 24px auto; background:#fff; padding: 36px 48px 28px;
-       border:1px solid var(--line); border-radius: 6px; }
-.kicker { margin:0; color:var(--accent); font-weight:600; letter-spacing:.08em;
-          text-transform:uppercase; font-size:12px; }
-h1 { margin:4px 0 16px; font-size:26px; color:var(--accent); }
-dl.meta { display:grid; grid-template-columns: 170px 1fr; gap:4px 16px; margin:0 0 8px;
-          padding:12px 16px; background:var(--soft); border-radius:4px; }
-dl.meta dt { font-weight:600; text-transform:uppercase; font-size:12px; color:var(--muted);
-             padding-top:2px; }
-dl.meta dd { margin:0; }
-h2 { font-size:19px; color:var(--accent); border-bottom:2px solid var(--accent);
-     padding-bottom:4px; margin:32px 0 8px; }
-p.lead { color:var(--muted); font-style:italic; margin-top:0; }
-h3 { font-size:15.5px; margin:20px 0 4px; color:var(--ink); }
-table { width:100%; border-collapse:collapse; margin:10px 0 14px; font-size:14px; }
-th, td { border:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
-th { background:var(--soft); font-weight:600; }
-th.num { text-align:right; white-space:nowrap; }
-td.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
-td.ok { color:var(--ok); font-weight:600; white-space:nowrap; }
-td.bad { color:var(--bad); font-weight:600; white-space:nowrap; }
-td.warn { color:#8a6100; font-weight:600; white-space:nowrap; }
-td.missing { color:var(--muted); font-style:italic; }
-td.yes { color:var(--ok); }
-td.no { color:var(--bad); }
-caption { caption-side:bottom; text-align:left; color:var(--muted); font-size:13px;
-          padding-top:4px; }
-.note { border-left:4px solid #c9a227; background:#fbf7e8; padding:6px 12px; margin:10px 0;
-        color:#4d4319; }
-.note p { margin:4px 0; }
-dl.facts { display:grid; grid-template-columns: 230px 1fr; gap:4px 16px; margin:10px 0; }
-dl.facts dt { font-weight:600; }
-dl.facts dd { margin:0; }
-dl.facts dd.ok { color:var(--ok); font-weight:600; }
-dl.facts dd.bad { color:var(--bad); font-weight:600; }
-code { font-size:12.5px; background:var(--soft); padding:0 3px; border-radius:3px; }
-footer { margin-top:32px; border-top:1px solid var(--line); color:var(--muted); font-size:12.5px; }
-footer li { margin:2px 0; }
-@page { size: A4; margin: 16mm 14mm; }
-@media print {
-  body { background:#fff; font-size:11pt; }
-  main { border:0; margin:0; padding:0; max-width:none; }
-  h2 { break-after: avoid; }
-  table, dl, .note { break-inside: avoid; }
-  tr { break-inside: avoid; }
-}
-)";
-
-} // namespace
-
-std::string to_html(const accountability_report& r) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n";
-    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += "<title>" + report_detail::escape_html(r.title) + "</title>\n<style>" +
-           std::string(css) + "</style>\n</head>\n<body>\n<main>\n<header>\n";
-    out += "<p class=\"kicker\">" + report_detail::escape_html(r.kicker) + "</p>\n";
-    out += "<h1>" + report_detail::escape_html(r.title) + "</h1>\n<dl class=\"meta\">\n";
-    for (const auto& [k, v] : r.header)
-        out += "<dt>" + report_detail::escape_html(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
-    out += "</dl>\n</header>\n";
-    for (const auto& s : r.sections) {
-        out += "<section id=\"" + report_detail::escape_html(s.id) + "\">\n<h2>" +
-               report_detail::escape_html(s.title) + "</h2>\n";
-        if (!s.lead.empty())
-            out += "<p class=\"lead\">" + report_detail::escape_html(s.lead) + "</p>\n";
-        for (const auto& b : s.blocks) {
-            switch (b.type) {
-            case report_block::kind::text:
-                out += block_md(b.text);
-                break;
-            case report_block::kind::heading:
-                out += "<h3>" + inline_md(b.text) + "</h3>\n";
-                break;
-            case report_block::kind::note:
-                out += "<div class=\"note\">" + block_md(b.text) + "</div>\n";
-                break;
-            case report_block::kind::facts:
-                out += "<dl class=\"facts\">\n";
-                for (const auto& row : b.rows)
-                    out += "<dt>" + report_detail::escape_html(row[0]) + "</dt><dd" +
-                           (row[1].starts_with("✔")   ? std::string(" class=\"ok\"")
-                            : row[1].starts_with("✘") ? std::string(" class=\"bad\"")
-                                                      : std::string()) +
-                           ">" + inline_md(row[1]) + "</dd>\n";
-                out += "</dl>\n";
-                break;
-            case report_block::kind::table:
-                out += "<table>\n";
-                if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
-                out += "<thead><tr>";
-                for (std::size_t c = 0; c < b.header.size(); ++c) {
-                    const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
-                                                       : numeric_column(b, c, b.header[c]);
-                    out += (num ? "<th class=\"num\">" : "<th>") +
-                           report_detail::escape_html(b.header[c]) + "</th>";
-                }
-                out += "</tr></thead>\n<tbody>\n";
-                for (const auto& row : b.rows) {
-                    out += "<tr>";
-                    for (std::size_t c = 0; c < row.size(); ++c)
-                        out += "<td" + cell_class(row[c], numeric_column(b, c, row[c])) + ">" +
-                               inline_md(row[c]) + "</td>";
-                    out += "</tr>\n";
-                }
-                out += "</tbody>\n</table>\n";
-                break;
-            }
-        }
-        out += "</section>\n";
-    }
-    out += "<footer>\n<ul>\n";
-    for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
-    out += "</ul>\n</footer>\n</main>\n</body>\n</html>\n";
-    return out;
 }
 
 PASSEND_NAMESPACE_END

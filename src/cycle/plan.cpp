@@ -407,10 +407,9 @@ plan_result parse_plan(std::string_view json_text, std::string source,
 }
 
 plan_result load_plan(const std::filesystem::path& file, const kpi_exists_fn& kpi_exists) {
-    std::string why;
-    const auto text = detail::read_document(file, why);
-    if (!text) return {std::nullopt, {{severity::error, file.string(), 0, 0, "unreadable", why}}};
-    return parse_plan(*text, file.string(), kpi_exists);
+    const auto read = detail::read_whole_file(file);
+    if (!read.text) return {std::nullopt, {read.problem}};
+    return parse_plan(*read.text, file.string(), kpi_exists);
 }
 
 std::vector<focus_point_status> evaluate_plan(const focus_plan& plan, const kpi_results& kpis,

@@ -135,6 +135,11 @@ report_block indicator_table(const focus_plan& plan, const std::vector<indicator
         if (v.s->baseline)
             baseline = figure_text(v.s->baseline, v.s->baseline_row, v, o.max_small) + " (" +
                        v.s->baseline_year->to_string() + ")";
+        const auto published = [&](const kpi_row* row) {
+            return row ? shown(*row, kpi_field::value, v.info, o.max_small) : cell_shown::number;
+        };
+        t.shown.push_back({cell_shown::number, cell_shown::number, published(v.s->baseline_row),
+                           published(v.s->previous_row), published(v.s->value_row)});
         t.rows.push_back({name, ind.source.empty() ? "–" : ind.source, baseline,
                           figure_text(v.s->previous, v.s->previous_row, v, o.max_small),
                           figure_text(v.s->value, v.s->value_row, v, o.max_small),
@@ -157,13 +162,6 @@ report_block forum_table(const focus_point& fp) {
     for (const auto& f : fp.forums)
         t.rows.push_back({f.name, f.by, f.purpose, f.frequency.describe()});
     return t;
-}
-
-report_block block(report_block::kind kind, std::string text) {
-    report_block b;
-    b.type = kind;
-    b.text = std::move(text);
-    return b;
 }
 
 // ---- JSON ----------------------------------------------------------------------------------
@@ -219,7 +217,7 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
     const auto statuses = evaluate_plan(plan, kpis, year);
     const auto points = views(statuses, kpis, o.max_small);
     const auto n = count_statuses(points);
-    accountability_report r;
+    report_document r;
     r.kicker = "Kwaliteitszorg passend onderwijs: focusplan";
     r.title = plan.name.empty() ? "Focusplan" : plan.name;
     if (!plan.swv.empty()) r.header.emplace_back("Samenwerkingsverband", unit_label(o, plan.swv));
@@ -235,12 +233,11 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
     for (std::size_t i = 0; i < statuses.size(); ++i) {
         const auto& fp = *statuses[i].point;
         report_section s{fp.id, fp.speerpunt, "Proces: " + fp.process, {}};
-        if (!fp.description.empty())
-            s.blocks.push_back(block(report_block::kind::text, fp.description));
-        s.blocks.push_back(block(report_block::kind::heading, "Hoe meet ik dit?"));
+        if (!fp.description.empty()) s.blocks.push_back(report_block::paragraphs(fp.description));
+        s.blocks.push_back(report_block::heading("Hoe meet ik dit?"));
         s.blocks.push_back(indicator_table(plan, points[i], kpis, year, o));
         if (!fp.forums.empty()) {
-            s.blocks.push_back(block(report_block::kind::heading, "Waar bespreek ik dit?"));
+            s.blocks.push_back(report_block::heading("Waar bespreek ik dit?"));
             s.blocks.push_back(forum_table(fp));
         }
         r.sections.push_back(std::move(s));

@@ -220,13 +220,13 @@ std::vector<forecast_values> project(model m, std::vector<double> x, int years) 
 
 std::optional<setting> setting_field(const nlohmann::json& j, std::string_view source,
                                      const std::string& where, bool allow_buiten) {
-    if (!j.is_string()) bad(source, where, "must be a setting (" + code_list<setting>() + ")");
+    if (!j.is_string()) bad(source, where, "must be a setting (" + enum_name_list<setting>() + ")");
     const auto text = j.get<std::string>();
     if (allow_buiten && text == "buiten") return std::nullopt;
     const auto s = parse_code<setting>(text);
     if (!s)
         bad(source, where,
-            "'" + text + "' is not a setting (" + code_list<setting>() +
+            "'" + text + "' is not a setting (" + enum_name_list<setting>() +
                 (allow_buiten ? "|buiten)" : ")"));
     return s;
 }
@@ -310,10 +310,7 @@ forecast_scenario parse_scenario(std::string_view text, std::string_view source)
 }
 
 forecast_scenario read_scenario(const std::string& path) {
-    std::string why;
-    const auto text = detail::read_document(path, why);
-    if (!text) throw error(path + ": cannot open the scenario file: " + why);
-    return parse_scenario(*text, path);
+    return parse_scenario(detail::read_whole_file_or_throw(path, "scenario file"), path);
 }
 
 forecast_result run_forecast(const dataset& ds, const forecast_options& o) {

@@ -6,12 +6,6 @@
 
 PASSEND_NAMESPACE_BEGIN
 
-std::string_view to_string(flow_level level) noexcept {
-    static constexpr std::array<std::string_view, flow_level_count> names{"national", "swv",
-                                                                          "board", "school"};
-    return names[static_cast<std::size_t>(level)];
-}
-
 std::optional<flow_unit> find_flow_unit(const dataset& ds, std::string_view id) {
     if (id == "NL") return flow_unit{};
     if (const auto s = ds.find_swv(id)) return flow_unit{flow_level::swv, pos(*s)};

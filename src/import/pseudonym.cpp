@@ -4,11 +4,10 @@
 
 #include "passend/error.hpp"
 
+#include "io/input_file.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-
-#include <fstream>
-#include <iterator>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -22,10 +21,13 @@ std::array<std::uint8_t, 32> hmac_sha256(std::string_view key, std::string_view 
     return out;
 }
 
+namespace {
+/// A secret is a short key; anything longer than this is not one.
+constexpr std::uintmax_t max_secret_file_bytes = 1 << 20;
+} // namespace
+
 std::string read_secret_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw error("--secret-file " + path.string() + ": cannot be read");
-    std::string secret{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto secret = detail::read_whole_file_or_throw(path, "secret file", max_secret_file_bytes);
     if (secret.ends_with('\n')) secret.pop_back();
     if (secret.ends_with('\r')) secret.pop_back();
     if (secret.size() < min_secret_bytes)

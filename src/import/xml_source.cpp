@@ -4,9 +4,9 @@
 
 #include "passend/continuum.hpp"
 
+#include "io/input_file.hpp"
+
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
 PASSEND_NAMESPACE_BEGIN
@@ -62,26 +62,12 @@ std::string element_path(pugi::xml_node node) {
 
 xml_source::xml_source(const std::filesystem::path& path, std::uint64_t max_bytes)
     : file_(path.string()) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) {
-        diagnostics_.push_back(
-            {severity::error, file_, 0, 0, "unreadable_file", "cannot be read: " + ec.message()});
+    auto read = detail::read_whole_file(path, max_bytes);
+    if (!read.text) {
+        diagnostics_.push_back(std::move(read.problem));
         return;
     }
-    if (size > max_bytes) {
-        diagnostics_.push_back({severity::error, file_, 1, 1, "file_too_large",
-                                "the file has " + std::to_string(size) +
-                                    " bytes, more than the limit of " + std::to_string(max_bytes) +
-                                    "; refused unread"});
-        return;
-    }
-    std::ifstream in(path, std::ios::binary);
-    bytes_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) {
-        diagnostics_.push_back({severity::error, file_, 0, 0, "unreadable_file", "cannot be read"});
-        return;
-    }
+    bytes_ = std::move(*read.text);
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < bytes_.size(); ++i)
         if (bytes_[i] == '\n') line_starts_.push_back(i + 1);

@@ -5,11 +5,13 @@
 #pragma once
 
 #include "passend/config.hpp"
+#include "passend/error.hpp"
 #include "passend/limits.hpp"
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
@@ -22,10 +24,23 @@ std::optional<std::string> file_problem(const std::filesystem::path& path);
 /// Whether anything at all (a file, a link, even a dangling one) has the name `path`.
 bool names_anything(const std::filesystem::path& path);
 
-/// The whole text of a regular file of at most `max_bytes`; nullopt with `why` otherwise
-/// (file_problem's reasons, "is larger than 256 MiB (the limit)", a read error).
-std::optional<std::string> read_document(const std::filesystem::path& path, std::string& why,
-                                         std::uintmax_t max_bytes = max_document_bytes);
+/// A file read whole, or why it could not be: one diagnostic for the file (no line), its rule
+/// `missing_file`, `file_too_large` or `unreadable_file`, its message file_problem's reason,
+/// "is larger than 256 MiB (the limit for a file read whole)" or "cannot be read: <errno>".
+struct file_text {
+    std::optional<std::string> text;
+    diagnostic problem; ///< when there is no text
+};
+
+/// The one way passend reads a whole file (documents, catalogs, plans, texts, XML exports,
+/// secrets): a regular file of at most `max_bytes`, else the problem. Never throws for the file.
+file_text read_whole_file(const std::filesystem::path& path,
+                          std::uintmax_t max_bytes = max_document_bytes);
+
+/// read_whole_file for a caller that fails loudly: throws passend::error
+/// "PATH: cannot read the WHAT: REASON" (WHAT e.g. "scenario file").
+std::string read_whole_file_or_throw(const std::filesystem::path& path, std::string_view what,
+                                     std::uintmax_t max_bytes = max_document_bytes);
 
 } // namespace detail
 PASSEND_NAMESPACE_END

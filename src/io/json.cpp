@@ -166,16 +166,13 @@ load_result load_json(std::string_view json_text, std::string source, const load
 }
 
 load_result load_json_file(const std::filesystem::path& file, const load_options& options) {
-    std::string why;
-    const auto text = detail::read_document(file, why);
-    if (!text) {
+    const auto read = detail::read_whole_file(file);
+    if (!read.text) {
         load_result failed;
-        failed.diagnostics.push_back(
-            {severity::error, file.string(), 0, 0,
-             detail::names_anything(file) ? "unreadable_file" : "missing_file", why});
+        failed.diagnostics.push_back(read.problem);
         return failed;
     }
-    return load_json(*text, file.filename().string(), options);
+    return load_json(*read.text, file.filename().string(), options);
 }
 
 std::string to_json(const dataset& ds) {

@@ -5,6 +5,7 @@
 // file finds the mistake without reading this code. Unknown keys are errors: a misspelt filter
 // must not silently widen a KPI.
 #include "passend/kpi/catalog.hpp"
+#include "passend/kpi/catalog_json.hpp"
 
 #include "io/input_file.hpp"
 #include "io/json_document.hpp"
@@ -34,20 +35,6 @@ std::string describe(const std::string& origin, const std::string& id, const std
     if (!id.empty()) out += "kpi " + id + ": ";
     if (!path.empty()) out += path + ": ";
     return out + message;
-}
-
-/// Names of an enum's values in order, for parsing and printing.
-template <class E, std::size_t N>
-using names_t = std::array<std::string_view, N>;
-
-std::string join(std::span<const std::string_view> names) {
-    std::string out;
-    for (auto n : names) {
-        if (n.empty()) continue;
-        if (!out.empty()) out += '|';
-        out += n;
-    }
-    return out;
 }
 
 /// Reads one definition, tracking the KPI id and JSON path for messages.
@@ -82,19 +69,14 @@ public:
         return v.get<bool>();
     }
 
-    template <std::size_t N>
-    std::size_t choice(const json& v, const std::string& path,
-                       const std::array<std::string_view, N>& names, const char* what) const {
+    /// One of the names of enum `E` (enum_names.hpp), spelled exactly: a code of the data
+    /// contract (setting, exit, ...) or of the catalog (measure, aggregate, ...).
+    template <named_enum E>
+    E choice(const json& v, const std::string& path, const char* what) const {
         const auto s = text(v, path);
-        for (std::size_t i = 0; i < N; ++i)
-            if (!names[i].empty() && names[i] == s) return i;
-        fail(path, std::string("unknown ") + what + " \"" + s + "\" (one of " + join(names) + ")");
-    }
-
-    /// A code of the data contract (setting, exit, ...): exact lower-case spelling.
-    template <class Code>
-    Code code(const json& v, const std::string& path, const char* what) const {
-        return static_cast<Code>(choice(v, path, code_names<Code>::names, what));
+        if (const auto e = parse_enum_name<E>(s)) return *e;
+        fail(path, std::string("unknown ") + what + " \"" + s + "\" (one of " +
+                       enum_name_list<E>("|") + ")");
     }
 
     template <class F>
@@ -124,10 +106,6 @@ private:
     void filter(const json& obj, const std::string& path, kpi_quantity& q) const;
     std::string origin_, id_;
 };
-
-constexpr names_t<transition_kind, transition_kind_count> kind_names{
-    "instroom",   "overstap", "verwijzing",   "terugplaatsing",
-    "doorstroom", "overig",   "voortzetting", "uitstroom"};
 
 /// What each measure accepts: filter keys, fields, levels, reference days.
 struct measure_rules {
@@ -204,15 +182,13 @@ bool contains(std::initializer_list<T> list, T s) {
 kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
     only_keys(obj, path, {"measure", "at", "filter", "aggregate", "field", "quantile"});
     kpi_quantity q;
-    q.measure = static_cast<kpi_measure>(
-        choice(need(obj, path, "measure"), path + "/measure", kpi_measure_names, "measure"));
+    q.measure = choice<kpi_measure>(need(obj, path, "measure"), path + "/measure", "measure");
     const auto& r = rules(q.measure);
     const std::string mname{to_string(q.measure)};
 
     q.at = *r.at.begin();
     if (obj.contains("at")) {
-        q.at = static_cast<kpi_reference>(
-            choice(obj["at"], path + "/at", kpi_reference_names, "reference day"));
+        q.at = choice<kpi_reference>(obj["at"], path + "/at", "reference day");
         if (!contains<kpi_reference>(r.at, q.at)) {
             std::string list;
             for (auto a : r.at) list += (list.empty() ? "" : "|") + std::string(to_string(a));
@@ -233,8 +209,7 @@ kpi_quantity reader::quantity(const json& obj, const std::string& path) const {
                   : r.counts_records ? kpi_aggregate::count
                                      : kpi_aggregate::sum;
     if (obj.contains("aggregate"))
-        q.aggregate = static_cast<kpi_aggregate>(
-            choice(obj["aggregate"], path + "/aggregate", kpi_aggregate_names, "aggregate"));
+        q.aggregate = choice<kpi_aggregate>(obj["aggregate"], path + "/aggregate", "aggregate");
     const bool needs_field =
         q.aggregate == kpi_aggregate::sum || q.aggregate == kpi_aggregate::mean ||
         q.aggregate == kpi_aggregate::median || q.aggregate == kpi_aggregate::quantile;
@@ -283,30 +258,28 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
                  "measure " + std::string(to_string(q.measure)) + " has no filter \"" + key + "\"");
         if (key == "setting")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.settings.push_back(code<setting>(x, xp, "setting"));
+                f.settings.push_back(choice<setting>(x, xp, "setting"));
             });
         else if (key == "from")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.from_settings.push_back(code<setting>(x, xp, "setting"));
+                f.from_settings.push_back(choice<setting>(x, xp, "setting"));
             });
         else if (key == "to")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.to_settings.push_back(code<setting>(x, xp, "setting"));
+                f.to_settings.push_back(choice<setting>(x, xp, "setting"));
             });
         else if (key == "kind")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.kinds.push_back(
-                    static_cast<transition_kind>(choice(x, xp, kind_names, "transition kind")));
+                f.kinds.push_back(choice<transition_kind>(x, xp, "transition kind"));
             });
         else if (key == "exit")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.exits.push_back(code<exit_reason>(x, xp, "exit reason"));
+                f.exits.push_back(choice<exit_reason>(x, xp, "exit reason"));
             });
         else if (key == "has_opp")
             f.has_opp = boolean(v, p);
         else if (key == "absence")
-            f.absence =
-                static_cast<thuiszitter_class>(choice(v, p, thuiszitter_class_names, "absence"));
+            f.absence = choice<thuiszitter_class>(v, p, "absence");
         else if (key == "level")
             each(v, p, [&](const json& x, const std::string& xp) {
                 const double n = number(x, xp);
@@ -316,15 +289,15 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
             });
         else if (key == "arrangement_kind")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.arrangement_kinds.push_back(code<arrangement_kind>(x, xp, "arrangement kind"));
+                f.arrangement_kinds.push_back(choice<arrangement_kind>(x, xp, "arrangement kind"));
             });
         else if (key == "outcome")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.outcomes.push_back(code<tlv_outcome>(x, xp, "TLV outcome"));
+                f.outcomes.push_back(choice<tlv_outcome>(x, xp, "TLV outcome"));
             });
         else if (key == "category")
             each(v, p, [&](const json& x, const std::string& xp) {
-                f.categories.push_back(code<funding_category>(x, xp, "funding category"));
+                f.categories.push_back(choice<funding_category>(x, xp, "funding category"));
             });
         else if (key == "has_request_date")
             f.has_request_date = boolean(v, p);
@@ -333,8 +306,7 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
         else if (key == "has_term_start")
             f.has_term_start = boolean(v, p);
         else if (key == "direction")
-            f.direction =
-                static_cast<border_direction>(choice(v, p, border_direction_names, "direction"));
+            f.direction = choice<border_direction>(v, p, "direction");
         else if (key == "framework")
             f.framework = text(v, p);
     }
@@ -365,8 +337,7 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     if (obj.contains("description"))
         d.description = text(obj["description"], path + "/description", false);
     d.source = text(need(obj, path, "source"), path + "/source");
-    d.unit = static_cast<kpi_unit>(
-        choice(need(obj, path, "unit"), path + "/unit", kpi_unit_names, "unit"));
+    d.unit = choice<kpi_unit>(need(obj, path, "unit"), path + "/unit", "unit");
 
     d.numerator = quantity(need(obj, path, "numerator"), path + "/numerator");
     if (obj.contains("denominator"))
@@ -374,8 +345,7 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
 
     d.combine = d.denominator ? kpi_combine::ratio : kpi_combine::value;
     if (obj.contains("combine"))
-        d.combine = static_cast<kpi_combine>(
-            choice(obj["combine"], path + "/combine", kpi_combine_names, "combine"));
+        d.combine = choice<kpi_combine>(obj["combine"], path + "/combine", "combine");
     if (d.denominator && d.combine == kpi_combine::value)
         fail(path + "/combine", "a denominator needs combine \"ratio\", \"difference\" or \"sum\"");
     if (!d.denominator && d.combine != kpi_combine::value)
@@ -398,7 +368,7 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
 
     if (obj.contains("levels"))
         each(obj["levels"], path + "/levels", [&](const json& x, const std::string& xp) {
-            const auto level = static_cast<kpi_level>(choice(x, xp, kpi_level_names, "level"));
+            const auto level = choice<kpi_level>(x, xp, "level");
             if (level == kpi_level::national) return; // always reported
             for (const kpi_quantity* q : {&d.numerator, d.denominator ? &*d.denominator : nullptr})
                 if (q && !std::count(rules(q->measure).levels.begin(),
@@ -410,16 +380,15 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     std::sort(d.levels.begin(), d.levels.end());
 
     if (obj.contains("sector"))
-        d.sector_only = code<sector>(obj["sector"], path + "/sector", "sector");
+        d.sector_only = choice<sector>(obj["sector"], path + "/sector", "sector");
 
     if (obj.contains("norm")) {
         const auto& n = obj["norm"];
         const std::string np = path + "/norm";
         only_keys(n, np, {"direction", "target", "tolerance"});
-        constexpr names_t<kpi_norm::direction, 2> dirs{"at_most", "at_least"};
         kpi_norm norm;
-        norm.dir = static_cast<kpi_norm::direction>(
-            choice(need(n, np, "direction"), np + "/direction", dirs, "direction"));
+        norm.dir =
+            choice<kpi_norm::direction>(need(n, np, "direction"), np + "/direction", "direction");
         norm.target = number(need(n, np, "target"), np + "/target");
         if (n.contains("tolerance")) {
             norm.tolerance = number(n["tolerance"], np + "/tolerance");
@@ -433,10 +402,10 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     return d;
 }
 
-template <class E, std::size_t N>
-json names_of(const std::vector<E>& values, const std::array<std::string_view, N>& names) {
+template <named_enum E>
+json names_of(const std::vector<E>& values) {
     json out = json::array();
-    for (auto v : values) out.push_back(names[static_cast<std::size_t>(v)]);
+    for (auto v : values) out.push_back(to_string(v));
     return out;
 }
 
@@ -445,25 +414,21 @@ json to_json(const kpi_quantity& q) {
     if (q.at != kpi_reference::year) out["at"] = to_string(q.at);
     json f = json::object();
     const auto& fl = q.filter;
-    if (!fl.settings.empty()) f["setting"] = names_of(fl.settings, code_names<setting>::names);
-    if (!fl.from_settings.empty())
-        f["from"] = names_of(fl.from_settings, code_names<setting>::names);
-    if (!fl.to_settings.empty()) f["to"] = names_of(fl.to_settings, code_names<setting>::names);
-    if (!fl.kinds.empty()) f["kind"] = names_of(fl.kinds, kind_names);
-    if (!fl.exits.empty()) f["exit"] = names_of(fl.exits, code_names<exit_reason>::names);
+    if (!fl.settings.empty()) f["setting"] = names_of(fl.settings);
+    if (!fl.from_settings.empty()) f["from"] = names_of(fl.from_settings);
+    if (!fl.to_settings.empty()) f["to"] = names_of(fl.to_settings);
+    if (!fl.kinds.empty()) f["kind"] = names_of(fl.kinds);
+    if (!fl.exits.empty()) f["exit"] = names_of(fl.exits);
     if (fl.has_opp) f["has_opp"] = *fl.has_opp;
     if (fl.absence) f["absence"] = to_string(*fl.absence);
     if (!fl.levels.empty()) f["level"] = fl.levels;
-    if (!fl.arrangement_kinds.empty())
-        f["arrangement_kind"] = names_of(fl.arrangement_kinds, code_names<arrangement_kind>::names);
-    if (!fl.outcomes.empty()) f["outcome"] = names_of(fl.outcomes, code_names<tlv_outcome>::names);
-    if (!fl.categories.empty())
-        f["category"] = names_of(fl.categories, code_names<funding_category>::names);
+    if (!fl.arrangement_kinds.empty()) f["arrangement_kind"] = names_of(fl.arrangement_kinds);
+    if (!fl.outcomes.empty()) f["outcome"] = names_of(fl.outcomes);
+    if (!fl.categories.empty()) f["category"] = names_of(fl.categories);
     if (fl.has_request_date) f["has_request_date"] = *fl.has_request_date;
     if (fl.within_term) f["within_term"] = *fl.within_term;
     if (fl.has_term_start) f["has_term_start"] = *fl.has_term_start;
-    if (fl.direction)
-        f["direction"] = border_direction_names[static_cast<std::size_t>(*fl.direction)];
+    if (fl.direction) f["direction"] = to_string(*fl.direction);
     if (!fl.framework.empty()) f["framework"] = fl.framework;
     if (!f.empty()) out["filter"] = f;
     out["aggregate"] = to_string(q.aggregate);
@@ -489,12 +454,10 @@ json to_json(const kpi_definition& d) {
     if (d.denominator) out["denominator"] = to_json(*d.denominator);
     if (d.combine != kpi_combine::value) out["combine"] = to_string(d.combine);
     if (d.combine == kpi_combine::ratio && d.scale != 1) out["scale"] = d.scale;
-    out["levels"] = names_of(d.levels, kpi_level_names);
+    out["levels"] = names_of(d.levels);
     if (d.sector_only) out["sector"] = to_string(*d.sector_only);
     if (d.norm) {
-        out["norm"] = {
-            {"direction", d.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
-            {"target", d.norm->target}};
+        out["norm"] = {{"direction", to_string(d.norm->dir)}, {"target", d.norm->target}};
         if (d.norm->tolerance != 0) out["norm"]["tolerance"] = d.norm->tolerance;
     }
     if (!d.tags.empty()) out["tags"] = d.tags;
@@ -502,7 +465,7 @@ json to_json(const kpi_definition& d) {
     return out;
 }
 
-catalog catalog::from_document(const json& doc, std::string_view origin_view) {
+catalog catalog_from_document(const json& doc, std::string_view origin_view) {
     const std::string origin{origin_view};
     const reader top(origin, "");
     const json* list = &doc;
@@ -517,7 +480,7 @@ catalog catalog::from_document(const json& doc, std::string_view origin_view) {
     }
     if (!list->is_array())
         top.fail(base, "expected an array of KPI definitions, got " + list->dump());
-    catalog out;
+    std::vector<kpi_definition> defs;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const auto& item = (*list)[i];
         const std::string path = base + "/" + std::to_string(i);
@@ -526,9 +489,17 @@ catalog catalog::from_document(const json& doc, std::string_view origin_view) {
         if (id_it == item.end()) top.fail(path, "missing required field \"id\"");
         const std::string id = top.text(*id_it, path + "/id");
         const reader r(origin, id);
-        if (out.find(id)) r.fail(path + "/id", "duplicate id (an earlier definition has it)");
-        out.defs_.push_back(r.definition(item, path));
+        if (std::any_of(defs.begin(), defs.end(),
+                        [&](const kpi_definition& d) { return d.id == id; }))
+            r.fail(path + "/id", "duplicate id (an earlier definition has it)");
+        defs.push_back(r.definition(item, path));
     }
+    return catalog::from_definitions(std::move(defs));
+}
+
+catalog catalog::from_definitions(std::vector<kpi_definition> definitions) {
+    catalog out;
+    for (auto& d : definitions) out.add(std::move(d));
     return out;
 }
 
@@ -542,14 +513,15 @@ catalog catalog::from_json(std::string_view text, std::string_view origin) {
         throw catalog_error(std::string(origin), "", "",
                             "line " + std::to_string(p.line) + ", column " +
                                 std::to_string(p.column) + ": " + p.message);
-    return from_document(*doc, origin);
+    return catalog_from_document(*doc, origin);
 }
 
 catalog catalog::from_file(const std::filesystem::path& path) {
-    std::string why;
-    const auto text = detail::read_document(path, why);
-    if (!text) throw catalog_error(path.string(), "", "", "cannot read the catalog file: " + why);
-    return from_json(*text, path.string());
+    const auto file = detail::read_whole_file(path);
+    if (!file.text)
+        throw catalog_error(path.string(), "", "",
+                            "cannot read the catalog file: " + file.problem.message);
+    return from_json(*file.text, path.string());
 }
 
 std::string_view catalog::builtin_json() noexcept {
@@ -602,9 +574,9 @@ const kpi_definition* catalog::find(std::string_view id) const noexcept {
     return nullptr;
 }
 
-json catalog::to_json() const {
+json to_json(const catalog& c) {
     json list = json::array();
-    for (const auto& d : defs_) list.push_back(passend::to_json(d));
+    for (const auto& d : c.definitions()) list.push_back(to_json(d));
     return json{{"version", 1}, {"kpis", std::move(list)}};
 }
 

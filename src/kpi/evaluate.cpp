@@ -17,7 +17,7 @@
 // 1. its value at the end of kpi_measure (passend/kpi/definition.hpp) and its name and filters
 //    in the catalog's parser (catalog.cpp, definition.cpp);
 // 2. a scan_<measure>.cpp (or a section of the file of its kind) defining its measure_spec: its
-//    combos as a combo_space of the dimensions it filters on, sized by the enums (code_count<>,
+//    combos as a combo_space of the dimensions it filters on, sized by the enums (enum_count<>,
 //    or a *_count with a static_assert); matches(), which quantities count a combo; the table
 //    it needs; its timing (a stock, events of a period, a figure per year); and its scan: per pupil
 //    (a function of one pupil wrapped in for_pupils<>; an enrolment's record through

@@ -27,12 +27,8 @@ PASSEND_NAMESPACE_BEGIN
 
 namespace kpi_detail {
 
-/// How many values a coded enum has: its contract spellings (continuum.hpp), so that a new
-/// exit reason or funding category widens every combo built on it.
-template <class Code>
-inline constexpr std::size_t code_count = code_names<Code>::names.size();
-
-static_assert(code_count<setting> == setting_count, "setting_count must count every setting");
+// Combo dimensions are sized by enum_count<E> (enum_names.hpp), the length of an enum's name
+// list, so that a new exit reason or funding category widens every combo built on it.
 
 /// The filter dimensions of a measure's records as one integer: a mixed-radix number of the
 /// given dimension sizes, the first dimension most significant.

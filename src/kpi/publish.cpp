@@ -9,11 +9,9 @@
 PASSEND_NAMESPACE_BEGIN
 
 kpi_level parse_level_name(std::string_view text) {
-    for (auto l : {kpi_level::national, kpi_level::swv, kpi_level::board, kpi_level::school,
-                   kpi_level::municipality})
-        if (to_string(l) == text) return l;
+    if (const auto level = parse_enum_name<kpi_level>(text)) return *level;
     throw selection_error(
-        fmt::format("level '{}': not a level (national, swv, board, school, municipality)", text));
+        fmt::format("level '{}': not a level ({})", text, enum_name_list<kpi_level>(", ")));
 }
 
 namespace {

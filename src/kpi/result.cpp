@@ -9,20 +9,6 @@
 
 PASSEND_NAMESPACE_BEGIN
 
-std::string_view to_string(kpi_level level) noexcept {
-    return kpi_level_names[static_cast<std::size_t>(level)];
-}
-
-std::string_view to_string(kpi_unit unit) noexcept {
-    return kpi_unit_names[static_cast<std::size_t>(unit)];
-}
-
-std::string_view to_string(kpi_status status) noexcept {
-    static constexpr std::array<std::string_view, 4> names{"", "op_koers", "aandacht",
-                                                           "niet_op_koers"};
-    return names[static_cast<std::size_t>(status)];
-}
-
 const kpi_reference_value* kpi_results::reference(std::string_view kpi,
                                                   school_year year) const noexcept {
     for (const auto& r : reference_values)

@@ -18,8 +18,8 @@ namespace kpi_detail {
 namespace {
 
 /// Direction, reference day, setting of the school, funding category of the TLV.
-using border_space = combo_space<border_direction_names.size(), reference_day_count, setting_count,
-                                 code_count<funding_category>>;
+using border_space = combo_space<enum_count<border_direction>, reference_day_count, setting_count,
+                                 enum_count<funding_category>>;
 
 std::size_t border_combos(const plan&) {
     return border_space::count;

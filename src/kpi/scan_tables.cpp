@@ -39,7 +39,7 @@ bool always(const kpi_quantity&, std::size_t, const plan&) {
 constexpr std::size_t support_level_count = 5;
 static_assert(static_cast<std::size_t>(support_level::l5) == support_level_count,
               "a new support level: widen support_level_count");
-using arrangement_space = combo_space<support_level_count, code_count<arrangement_kind>>;
+using arrangement_space = combo_space<support_level_count, enum_count<arrangement_kind>>;
 
 std::size_t arrangement_combos(const plan&) {
     return arrangement_space::count;

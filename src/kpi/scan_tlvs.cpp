@@ -16,7 +16,7 @@ enum class term : std::uint8_t { unknown, within, beyond };
 inline constexpr std::size_t term_count = 3;
 
 /// Outcome, setting admitted to, funding category, whether a request date is known, the term.
-using tlv_space = combo_space<code_count<tlv_outcome>, setting_count, code_count<funding_category>,
+using tlv_space = combo_space<enum_count<tlv_outcome>, setting_count, enum_count<funding_category>,
                               2, term_count>;
 
 std::size_t tlv_combos(const plan&) {
@@ -69,7 +69,7 @@ void scan_tlvs(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scra
 
 // ---- tlv_requests and tlv_open: by the setting and category asked for ----
 
-using request_space = combo_space<setting_count, code_count<funding_category>>;
+using request_space = combo_space<setting_count, enum_count<funding_category>>;
 
 std::size_t request_combos(const plan&) {
     return request_space::count;
@@ -96,7 +96,7 @@ void scan_requests(const scan_context& cx, pupil_idx p, record_sink& sink, scan_
 
 /// The days tlv_open may be taken at: year_end and teldatum.
 constexpr std::array<kpi_reference, 2> open_days{kpi_reference::year_end, kpi_reference::teldatum};
-using open_space = combo_space<open_days.size(), setting_count, code_count<funding_category>>;
+using open_space = combo_space<open_days.size(), setting_count, enum_count<funding_category>>;
 
 std::size_t open_combos(const plan&) {
     return open_space::count;

@@ -18,7 +18,7 @@ static_assert(transition_kind_count == static_cast<std::size_t>(transition_kind:
 
 constexpr std::size_t no_setting = setting_count; // a transition's missing side
 using transition_space = combo_space<transition_kind_count, setting_count + 1, setting_count + 1,
-                                     code_count<exit_reason>>;
+                                     enum_count<exit_reason>>;
 
 std::size_t transition_combos(const plan&) {
     return transition_space::count;
@@ -67,7 +67,7 @@ void scan_transitions(const scan_context& cx, pupil_idx p, record_sink& sink, sc
 
 // ---- exits: an enrolment ending with an exit reason, by the school's setting ----
 
-using exit_space = combo_space<setting_count, code_count<exit_reason>>;
+using exit_space = combo_space<setting_count, enum_count<exit_reason>>;
 
 std::size_t exit_combos(const plan&) {
     return exit_space::count;

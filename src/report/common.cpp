@@ -14,16 +14,8 @@
 
 PASSEND_NAMESPACE_BEGIN
 
-std::string_view to_string(report_format f) noexcept {
-    static constexpr std::array<std::string_view, 5> names{"md", "json", "csv", "html", "xlsx"};
-    return names[static_cast<std::size_t>(f)];
-}
-
 std::optional<report_format> parse_report_format(std::string_view text) noexcept {
-    for (auto f : {report_format::md, report_format::json, report_format::csv, report_format::html,
-                   report_format::xlsx})
-        if (to_string(f) == text) return f;
-    return std::nullopt;
+    return parse_enum_name<report_format>(text);
 }
 
 void write_report(report_format format, std::ostream& out, const kpi_results& results,

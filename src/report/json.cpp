@@ -21,9 +21,8 @@ json json_number(double v) {
 }
 
 json norm_json(const kpi_norm& norm) {
-    return {{"direction", norm.dir == kpi_norm::direction::at_most ? "at_most" : "at_least"},
-            {"target", norm.target},
-            {"tolerance", norm.tolerance}};
+    return {
+        {"direction", to_string(norm.dir)}, {"target", norm.target}, {"tolerance", norm.tolerance}};
 }
 
 json field_json(const kpi_row& row, kpi_field field, const kpi_info* info, int max_small) {

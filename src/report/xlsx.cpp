@@ -105,7 +105,7 @@ private:
     std::filesystem::path file_;
     lxw_workbook* wb_;
     lxw_format *header_, *mark_, *wrap_, *count_, *decimal_;
-    std::array<lxw_format*, kpi_unit_names.size()> value_{}; // by kpi_unit
+    std::array<lxw_format*, enum_count<kpi_unit>> value_{}; // by kpi_unit
 };
 
 void write_headers(lxw_worksheet* ws, const book& b,
@@ -210,9 +210,7 @@ void write_xlsx(const std::filesystem::path& file, const kpi_results& results,
         worksheet_write_string(defs, at, 2, k.title_en.c_str(), nullptr);
         worksheet_write_string(defs, at, 3, std::string(to_string(k.unit)).c_str(), nullptr);
         if (k.norm) {
-            worksheet_write_string(
-                defs, at, 4, k.norm->dir == kpi_norm::direction::at_most ? "at_most" : "at_least",
-                nullptr);
+            worksheet_write_string(defs, at, 4, to_string(k.norm->dir).data(), nullptr);
             worksheet_write_number(defs, at, 5, k.norm->target, nullptr);
             worksheet_write_number(defs, at, 6, k.norm->tolerance, nullptr);
         }

@@ -26,9 +26,9 @@ TEST_CASE("record encoding: a combo is a mixed-radix number, the first dimension
 }
 
 TEST_CASE("record encoding: sized by the enums' spellings") {
-    CHECK(code_count<exit_reason> == 5);      // none, diploma, zonder_diploma, verhuisd, overig
-    CHECK(code_count<funding_category> == 4); // none, laag, midden, hoog
-    CHECK(code_count<setting> == setting_count);
+    CHECK(enum_count<exit_reason> == 5);      // none, diploma, zonder_diploma, verhuisd, overig
+    CHECK(enum_count<funding_category> == 4); // none, laag, midden, hoog
+    CHECK(enum_count<setting> == setting_count);
     // A TLV quantity without filters counts every combo of every outcome (toegekend, afgewezen,
     // ingetrokken, open), setting, category, request flag and term (unknown, within, beyond):
     // 4 x 6 x 4 x 2 x 3 = 576 combos, all in one class.
@@ -37,7 +37,7 @@ TEST_CASE("record encoding: sized by the enums' spellings") {
     q.measure = kpi_measure::tlvs;
     pl.add_quantity(q);
     pl.compile();
-    CHECK(code_count<tlv_outcome> == 4);
+    CHECK(enum_count<tlv_outcome> == 4);
     CHECK(pl.class_of[static_cast<std::size_t>(kpi_measure::tlvs)].size() == 576);
     CHECK(pl.classes.size() == 1);
     for (const auto cls : pl.class_of[static_cast<std::size_t>(kpi_measure::tlvs)]) CHECK(cls == 0);

@@ -2,7 +2,7 @@
 // The extract date in the KPI evaluator: no year after it, the partial year flagged and its
 // period counts compared with the same period a year earlier. Every figure below is counted by
 // hand from the records written out here.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 #include "passend/demo.hpp"
 #include "passend/kpi/catalog.hpp"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-computed flow KPIs: referrals, returns, vo<->vso moves, school leavers without diploma.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 using namespace kpi_test;
 
@@ -12,17 +12,7 @@ dataset_ptr flow_region() {
     b.add(swv_row{"PO01", "Een", sector::po});
     b.add(swv_row{"PO02", "Twee", sector::po});
     b.add(swv_row{"VO01", "VO Een", sector::vo});
-    b.add(school_row{"01BA00", "bao 1", "B1", "PO01", setting::bao, "GM01"});
-    b.add(school_row{"02BA00", "bao 2", "B2", "PO02", setting::bao, "GM02"});
-    b.add(school_row{"03SB00", "sbo", "B1", "PO01", setting::sbo, "GM01"});
-    b.add(school_row{"04SO00", "so", "B3", "PO01", setting::so, "GM01"});
-    b.add(school_row{"05VO00", "vo", "B4", "VO01", setting::vo, "GM01"});
-    b.add(school_row{"06PR00", "pro", "B4", "VO01", setting::pro, "GM01"});
-    b.add(school_row{"07VS00", "vso", "B3", "VO01", setting::vso, "GM01"});
-    b.add(region_row{"GM01", "PO01"});
-    b.add(region_row{"GM01", "VO01"});
-    b.add(region_row{"GM02", "PO02"});
-    b.add(region_row{"GM02", "VO01"});
+    add_schools_one_per_setting(b);
     const day po = d("2014-01-01"), vo = d("2009-01-01");
     for (const char* p : {"f1", "f2", "f3", "f4", "f9", "f13", "f16", "f17", "b1", "b2", "b3"})
         b.add(pupil_row{p, po, "GM01"});

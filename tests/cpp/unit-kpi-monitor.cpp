@@ -2,7 +2,7 @@
 // The partnership's monitor (contract v1.1): any day, thuiszitters on the day and their
 // durations, TLV requests, open requests, quartiles and the term, the prognosis, and cross-border
 // pupils. Every figure below is counted by hand from the records written out here.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/publish.hpp"

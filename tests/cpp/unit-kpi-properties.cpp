@@ -2,7 +2,7 @@
 // Properties of a whole-catalog evaluation on larger data: national = sum over partnerships (and
 // boards, schools) for every count; percentages = scale × summed numerators / denominators;
 // explain agrees with the counts; two threads give the same rows as one.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 #include "passend/demo.hpp"
 #include "passend/stock.hpp"

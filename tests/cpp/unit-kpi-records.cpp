@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-computed KPIs on the other tables: arrangements, TLVs, money, assessments.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 using namespace kpi_test;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-computed stock KPIs: pupils per setting at teldatum and peildatum, participation, growth,
 // length of stay, the OPP share and count; attribution of so/vso to the paying partnership.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 using namespace kpi_test;
 
@@ -14,17 +14,7 @@ dataset_ptr stock_region() {
     b.add(swv_row{"PO02", "Twee", sector::po});
     b.add(swv_row{"PO03", "Drie (no pupils)", sector::po});
     b.add(swv_row{"VO01", "VO Een", sector::vo});
-    b.add(school_row{"01BA00", "bao 1", "B1", "PO01", setting::bao, "GM01"});
-    b.add(school_row{"02BA00", "bao 2", "B2", "PO02", setting::bao, "GM02"});
-    b.add(school_row{"03SB00", "sbo", "B1", "PO01", setting::sbo, "GM01"});
-    b.add(school_row{"04SO00", "so", "B3", "PO01", setting::so, "GM01"});
-    b.add(school_row{"05VO00", "vo", "B4", "VO01", setting::vo, "GM01"});
-    b.add(school_row{"06PR00", "pro", "B4", "VO01", setting::pro, "GM01"});
-    b.add(school_row{"07VS00", "vso", "B3", "VO01", setting::vso, "GM01"});
-    b.add(region_row{"GM01", "PO01"});
-    b.add(region_row{"GM01", "VO01"});
-    b.add(region_row{"GM02", "PO02"});
-    b.add(region_row{"GM02", "VO01"});
+    add_schools_one_per_setting(b);
     const day po_birth = d("2014-01-01"), vo_birth = d("2009-01-01");
     for (const char* p : {"a1", "a2", "a3", "s1", "s2", "s3"})
         b.add(pupil_row{p, po_birth, "GM01"});

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Hand-computed thuiszitter KPIs and vrijstellingen: 28 and 29 days, open absences, three
 // months, once a year per pupil for the unit of the earliest qualifying absence.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 using namespace kpi_test;
 

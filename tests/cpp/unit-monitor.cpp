@@ -3,7 +3,7 @@
 // and 43: the legal term), thuiszitters on a day by duration (28 and 27 days, a month to the day,
 // a pupil with two absences counted once, attribution to the region), a bin of 3 suppressed, and
 // the errors for a day after the extract date and an unknown unit.
-#include "unit-kpi-util.hpp"
+#include "kpi_harness.hpp"
 
 #include "passend/monitor/monitor.hpp"
 

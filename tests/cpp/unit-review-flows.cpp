@@ -3,9 +3,9 @@
 // verwijzingspercentage_*, terugplaatsingen*, doorstroom_vo_vso / vso_vo,
 // schoolverlaters_zonder_diploma): the 92-day rule, the year of b.start, and attribution of a
 // transition to its *from* enrolment on its last day. School year 2023-2024 unless noted.
-#include "unit-review-util.hpp"
+#include "kpi_harness.hpp"
 
-using namespace review;
+using namespace kpi_test;
 
 namespace {
 
@@ -141,8 +141,8 @@ TEST_CASE("review: verwijzingen_<x>: direct referrals, 92-day rule, for the enro
     check_count(r, "verwijzingen_pro", 2023, 1);
     check_count(r, "verwijzingen_pro", 2023, swv, "VO02", 1);
     check_count(r, "verwijzingen_pro", 2023, board, "B6", 1);
-    CHECK(find(r, "verwijzingen_so", 2023, swv, "VO01") == nullptr);
-    CHECK(find(r, "verwijzingen_pro", 2023, swv, "PO01") == nullptr);
+    CHECK(find_row(r, "verwijzingen_so", 2023, swv, "VO01") == nullptr);
+    CHECK(find_row(r, "verwijzingen_pro", 2023, swv, "PO01") == nullptr);
 }
 
 TEST_CASE("review: verwijzingspercentage_<x> over regular pupils at teldatum") {

@@ -4,11 +4,11 @@
 // with the awkward cases (a school without partnership, a pupil without municipality, so pupils
 // with and without a TLV, OPPs at so schools, a board's own assessment), in both views.
 // School year 2023-2024: teldatum 2023-10-01; 2022-2023: teldatum 2022-10-01.
-#include "unit-review-util.hpp"
+#include "kpi_harness.hpp"
 
 #include <algorithm>
 
-using namespace review;
+using namespace kpi_test;
 
 namespace {
 
@@ -94,7 +94,7 @@ const kpi_results& schoolgaand() {
 
 bool has_row(const kpi_results& r, std::string_view kpi, int year, kpi_level level,
              std::string_view unit) {
-    return find(r, kpi, year, level, unit) != nullptr;
+    return find_row(r, kpi, year, level, unit) != nullptr;
 }
 
 std::vector<std::string> sorted(std::vector<std::string> v) {

@@ -2,9 +2,9 @@
 // Review: KPIs on the other tables, computed by hand from docs/definitions.md: arrangementen*,
 // tlv_toegekend*, tlv_doorlooptijd_mediaan, middelen_*, <framework>_score / _norm.
 // School year 2023-2024 = 2023-08-01 .. 2024-07-31.
-#include "unit-review-util.hpp"
+#include "kpi_harness.hpp"
 
-using namespace review;
+using namespace kpi_test;
 
 namespace {
 
@@ -140,8 +140,8 @@ TEST_CASE("review: tlv_toegekend and its breakdowns, for the deciding partnershi
     check_count(r, "tlv_toegekend_vso_midden", 2023, 1);
     check_count(r, "tlv_toegekend_vso_laag", 2023, 0);
     check_count(r, "tlv_toegekend_vso_hoog", 2023, 0);
-    CHECK(find(r, "tlv_toegekend_so", 2023, swv, "VO01") == nullptr);
-    CHECK(find(r, "tlv_toegekend_pro", 2023, swv, "PO01") == nullptr);
+    CHECK(find_row(r, "tlv_toegekend_so", 2023, swv, "VO01") == nullptr);
+    CHECK(find_row(r, "tlv_toegekend_pro", 2023, swv, "PO01") == nullptr);
 }
 
 TEST_CASE("review: tlv_doorlooptijd_mediaan: granted or refused, with a request date") {
@@ -150,7 +150,7 @@ TEST_CASE("review: tlv_doorlooptijd_mediaan: granted or refused, with a request 
     // 2023: T1 9, T2 19, T3 30, T4 31, T8 61, T9 31 (not T5 withdrawn, T6 no request, T7 2022).
     // Sorted 9 19 30 31 31 61: even count, mean of 30 and 31 = 30.5.
     CHECK(value(r, "tlv_doorlooptijd_mediaan", 2023) == doctest::Approx(30.5));
-    CHECK(find(r, "tlv_doorlooptijd_mediaan", 2023, nl, "NL")->denominator == 6.0);
+    CHECK(find_row(r, "tlv_doorlooptijd_mediaan", 2023, nl, "NL")->denominator == 6.0);
     // PO01: 9 19 31 -> 19. PO02: 30. VO01: 31 61 -> 46.
     CHECK(value(r, "tlv_doorlooptijd_mediaan", 2023, swv, "PO01") == doctest::Approx(19));
     CHECK(value(r, "tlv_doorlooptijd_mediaan", 2023, swv, "PO02") == doctest::Approx(30));
@@ -181,10 +181,10 @@ TEST_CASE("review: <framework>_score and _norm: mean item score per unit, 0.75 m
     CHECK(unit_of(r, "procesindicatoren_score") == kpi_unit::score);
     // 01BA00: (0.6 + 0.7 + 0.8 + 0.9) / 4 = 0.75 exactly: meets the norm.
     CHECK(value(r, "procesindicatoren_score", 2023, school, "01BA00") == doctest::Approx(0.75));
-    CHECK(find(r, "procesindicatoren_score", 2023, school, "01BA00")->status ==
+    CHECK(find_row(r, "procesindicatoren_score", 2023, school, "01BA00")->status ==
           kpi_status::op_koers);
     CHECK(value(r, "procesindicatoren_score", 2023, school, "02BA00") == doctest::Approx(0.5));
-    CHECK(find(r, "procesindicatoren_score", 2023, school, "02BA00")->status ==
+    CHECK(find_row(r, "procesindicatoren_score", 2023, school, "02BA00")->status ==
           kpi_status::niet_op_koers);
     CHECK(value(r, "procesindicatoren_score", 2023, board, "B4") == doctest::Approx(0.875));
     // _norm (docs/kpis.md's reading: 100 x units meeting the norm / units): 01BA00 meets
@@ -195,7 +195,7 @@ TEST_CASE("review: <framework>_score and _norm: mean item score per unit, 0.75 m
     check_row(r, "procesindicatoren_norm", 2023, nl, "NL", 2, 3, 200.0 / 3);
     // The explicit ankerpunt1 definitions: (1 + 0.5) / 2 = 0.75 meets the norm.
     check_row(r, "ankerpunt1_score", 2023, school, "01BA00", 1.5, 2, 0.75);
-    CHECK(find(r, "ankerpunt1_score", 2023, school, "01BA00")->status == kpi_status::op_koers);
+    CHECK(find_row(r, "ankerpunt1_score", 2023, school, "01BA00")->status == kpi_status::op_koers);
     check_row(r, "ankerpunt1_norm", 2023, school, "01BA00", 1, 1, 100.0);
     // ankerpunt2 has no assessments: rows without a value.
     check_row(r, "ankerpunt2_score", 2023, nl, "NL", 0, 0, absent);

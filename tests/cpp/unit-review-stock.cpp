@@ -2,9 +2,9 @@
 // Review: stock KPIs computed by hand from docs/definitions.md (leerlingen_*, deelname_*, groei_*,
 // verblijfsduur_*, opp_aantal, opp_percentage), with the paying-partnership attribution of so/vso
 // pupils and the switch day. School year 2023-2024: T = 2023-10-01, F = 2024-02-01.
-#include "unit-review-util.hpp"
+#include "kpi_harness.hpp"
 
-using namespace review;
+using namespace kpi_test;
 
 namespace {
 
@@ -145,8 +145,8 @@ TEST_CASE("review: leerlingen_<setting> and leerlingen_totaal, paying partnershi
     check_count(r, "leerlingen_totaal", 2023, 18);
     CHECK(unit_of(r, "leerlingen_so") == kpi_unit::count);
     // PO-only ids have partnership rows only for PO partnerships, VO-only for VO ones.
-    CHECK(find(r, "leerlingen_so", 2023, swv, "VO01") == nullptr);
-    CHECK(find(r, "leerlingen_vso", 2023, swv, "PO01") == nullptr);
+    CHECK(find_row(r, "leerlingen_so", 2023, swv, "VO01") == nullptr);
+    CHECK(find_row(r, "leerlingen_vso", 2023, swv, "PO01") == nullptr);
     // Schoolgaand view: every so pupil for the school's partnership.
     evaluate_options o;
     o.view = attribution_view::schoolgaand;
@@ -177,10 +177,10 @@ TEST_CASE("review: deelname_* bases (bao+sbo without so; vo+pro without vso), 0 
     check_row(r, "deelname_vso", 2023, swv, "VO02", 1, 1, 100.0);
     check_row(r, "deelname_vso", 2023, nl, "NL", 2, 4, 50.0);
     // PO-only for PO partnerships, VO-only for VO ones, both nationally.
-    CHECK(find(r, "deelname_so", 2023, swv, "VO01") == nullptr);
-    CHECK(find(r, "deelname_sbo", 2023, swv, "VO02") == nullptr);
-    CHECK(find(r, "deelname_pro", 2023, swv, "PO01") == nullptr);
-    CHECK(find(r, "deelname_vso", 2023, swv, "PO03") == nullptr);
+    CHECK(find_row(r, "deelname_so", 2023, swv, "VO01") == nullptr);
+    CHECK(find_row(r, "deelname_sbo", 2023, swv, "VO02") == nullptr);
+    CHECK(find_row(r, "deelname_pro", 2023, swv, "PO01") == nullptr);
+    CHECK(find_row(r, "deelname_vso", 2023, swv, "PO03") == nullptr);
 }
 
 TEST_CASE("review: groei_<x> is pupils at peildatum minus pupils at teldatum") {
@@ -260,5 +260,5 @@ TEST_CASE("review: verblijfsduur reads the years before the reported one (option
     const auto s = evaluate(data(), catalog::builtin(), o);
     check_row(s, "verblijfsduur_sbo", 2023, nl, "NL", 4, 2, 2.0);
     check_row(s, "verblijfsduur_so", 2023, nl, "NL", 9, 6, 1.5);
-    CHECK(find(s, "verblijfsduur_so", 2022, nl, "NL") == nullptr);
+    CHECK(find_row(s, "verblijfsduur_so", 2022, nl, "NL") == nullptr);
 }

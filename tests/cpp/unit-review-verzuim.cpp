@@ -4,9 +4,9 @@
 // day boundary, open absences up to the year's last day, the calendar-month rule with month
 // ends, once per pupil per year per id for the unit of the earliest qualifying absence, and the
 // fallbacks (last school, region by age, onbekend). School year 2023-2024 (ends 2024-07-31).
-#include "unit-review-util.hpp"
+#include "kpi_harness.hpp"
 
-using namespace review;
+using namespace kpi_test;
 
 namespace {
 
@@ -173,7 +173,7 @@ TEST_CASE("review: thuiszitters_langer_dan_3_maanden: calendar months with the m
     check_count(r, "thuiszitters_langer_dan_3_maanden", 2023, swv, "PO02", 2);
     check_count(r, "thuiszitters_langer_dan_3_maanden", 2023, swv, "VO01", 2);
     // The built-in norm (at most 0) is missed.
-    const auto* row = find(r, "thuiszitters_langer_dan_3_maanden", 2023, nl, "NL");
+    const auto* row = find_row(r, "thuiszitters_langer_dan_3_maanden", 2023, nl, "NL");
     REQUIRE(row != nullptr);
     CHECK(row->status == kpi_status::niet_op_koers);
 }

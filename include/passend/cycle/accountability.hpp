@@ -8,7 +8,8 @@
 // Figures come from the dataset (schools, assessments, money) and from evaluated KPIs (board
 // rows of verwijzingen_*, terugplaatsingen_*, thuiszitters, ...); the board's own words come
 // from a text file (JSON or Markdown, see parse_texts()). A section whose data is missing says
-// so in words, never with a zero. Counts from 1 to 4 show as `<5` unless turned off.
+// so in words, never with a zero. Counts from 1 to 4 show as `<5` unless turned off. The report
+// is a report document (report/document.hpp): to_markdown(), to_html() and write_xlsx() print it.
 #pragma once
 
 #include "passend/calendar.hpp"
@@ -17,6 +18,7 @@
 #include "passend/error.hpp"
 #include "passend/ids.hpp"
 #include "passend/kpi/result.hpp"
+#include "passend/report/document.hpp"
 
 #include <filesystem>
 #include <map>
@@ -45,35 +47,8 @@ std::span<const std::string_view> accountability_text_keys() noexcept;
 accountability_texts parse_texts(std::string_view text, std::string source);
 accountability_texts load_texts(const std::filesystem::path& file);
 
-/// One block of a section's body.
-struct report_block {
-    enum class kind : std::uint8_t { text, note, table, facts, heading } type = kind::text;
-    /// text: the board's own words (paragraphs, `- ` lists); note: a plain statement that data
-    /// is missing or how a figure was made; heading: a sub-heading within the section.
-    std::string text;
-    std::vector<std::string> header;            ///< table
-    std::vector<std::vector<std::string>> rows; ///< table; facts: label, value pairs
-    std::string caption;                        ///< table
-    /// table: which columns hold numbers (right-aligned); empty: guessed from each cell.
-    std::vector<bool> numeric;
-};
-
-struct report_section {
-    std::string id;
-    std::string title;
-    std::string lead; ///< the model report's guiding question or scope, in italics
-    std::vector<report_block> blocks;
-};
-
-struct accountability_report {
-    /// The line above the title in HTML (a focus plan's evaluation, plan_report.hpp, uses the
-    /// same document model and writers).
-    std::string kicker = "Verantwoording & collectieve verantwoordelijkheid passend onderwijs";
-    std::string title;
-    std::vector<std::pair<std::string, std::string>> header; ///< BESTUUR, SCHOOLJAAR, ...
-    std::vector<report_section> sections;
-    std::vector<std::string> sources; ///< closing notes: where the figures come from
-};
+/// The report is a report document (report/document.hpp), printed by its writers.
+using accountability_report = report_document;
 
 struct accountability_options {
     /// Whether `kpis` were suppressed (the closing note says which; publication default).
@@ -88,10 +63,5 @@ struct accountability_options {
 accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
                                            school_year year, const accountability_texts& texts,
                                            const accountability_options& options = {});
-
-/// The report as Markdown.
-std::string to_markdown(const accountability_report& report);
-/// The report as one self-contained HTML page (inline CSS, no scripts) that prints on A4.
-std::string to_html(const accountability_report& report);
 
 PASSEND_NAMESPACE_END

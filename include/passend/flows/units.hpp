@@ -5,7 +5,9 @@
 #include "passend/attribution.hpp"
 #include "passend/config.hpp"
 #include "passend/dataset.hpp"
+#include "passend/enum_names.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,8 +17,11 @@ PASSEND_NAMESPACE_BEGIN
 
 /// The level a flow table is grouped at (municipalities have no flows: pupils move, towns don't).
 enum class flow_level : std::uint8_t { national, swv, board, school };
-inline constexpr std::size_t flow_level_count = 4;
-std::string_view to_string(flow_level level) noexcept;
+template <>
+struct enum_names<flow_level> {
+    static constexpr std::array<std::string_view, 4> names{"national", "swv", "board", "school"};
+};
+inline constexpr std::size_t flow_level_count = enum_count<flow_level>;
 
 /// One unit: the level and the row of its table in the dataset (0 for the nation).
 struct flow_unit {

@@ -16,8 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 PASSEND_NAMESPACE_BEGIN
 
 /// An invalid definition: names the KPI id (empty when not known) and the JSON path of the field,
@@ -49,7 +47,9 @@ public:
     /// of definitions is accepted too). Throws catalog_error naming the id and JSON path.
     /// `origin` names the source in messages (a file name).
     static catalog from_json(std::string_view text, std::string_view origin = "catalog");
-    static catalog from_document(const nlohmann::json& doc, std::string_view origin = "catalog");
+    /// A catalog of these definitions, in order; a later one with an earlier one's id replaces
+    /// it (as extend() does). The JSON form of a catalog is in kpi/catalog_json.hpp.
+    static catalog from_definitions(std::vector<kpi_definition> definitions);
     /// Read and parse a catalog file (throws catalog_error, also when it cannot be read).
     static catalog from_file(const std::filesystem::path& path);
 
@@ -66,15 +66,9 @@ public:
     const kpi_definition* find(std::string_view id) const noexcept;
     std::size_t size() const noexcept { return defs_.size(); }
 
-    /// The catalog as a document from_json reads back.
-    nlohmann::json to_json() const;
-
 private:
     void add(kpi_definition def);
     std::vector<kpi_definition> defs_;
 };
-
-/// One definition as JSON (the catalog file's form).
-nlohmann::json to_json(const kpi_definition& def);
 
 PASSEND_NAMESPACE_END

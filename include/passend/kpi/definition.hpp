@@ -43,13 +43,15 @@ enum class kpi_measure : std::uint8_t {
     cross_border, ///< pupils on the reference day at a school of another partnership than
                   ///< the one that decided their covering TLV (grensverkeer)
 };
-inline constexpr std::array<std::string_view, 15> kpi_measure_names{
-    "pupils",           "transitions", "exits",        "thuiszitters", "opps",
-    "arrangements",     "tlvs",        "funds",        "allocations",  "assessments",
-    "assessment_units", "absences",    "tlv_requests", "tlv_open",     "cross_border"};
-inline constexpr std::size_t kpi_measure_count = kpi_measure_names.size();
+template <>
+struct enum_names<kpi_measure> {
+    static constexpr std::array<std::string_view, 15> names{
+        "pupils",           "transitions", "exits",        "thuiszitters", "opps",
+        "arrangements",     "tlvs",        "funds",        "allocations",  "assessments",
+        "assessment_units", "absences",    "tlv_requests", "tlv_open",     "cross_border"};
+};
+inline constexpr std::size_t kpi_measure_count = enum_count<kpi_measure>;
 static_assert(static_cast<std::size_t>(kpi_measure::cross_border) + 1 == kpi_measure_count);
-std::string_view to_string(kpi_measure m) noexcept;
 
 /// The day or period a quantity is taken at. With evaluate_options::reference_day, teldatum
 /// and year_end are that day instead (the monitor's "any day").
@@ -59,9 +61,11 @@ enum class kpi_reference : std::uint8_t {
     peildatum, ///< 1 February
     year_end,  ///< the year's last day (31 July), or the extract date in a partial year
 };
-inline constexpr std::array<std::string_view, 4> kpi_reference_names{"year", "teldatum",
-                                                                     "peildatum", "year_end"};
-std::string_view to_string(kpi_reference r) noexcept;
+template <>
+struct enum_names<kpi_reference> {
+    static constexpr std::array<std::string_view, 4> names{"year", "teldatum", "peildatum",
+                                                           "year_end"};
+};
 
 enum class kpi_aggregate : std::uint8_t {
     count,           ///< records (transitions, TLVs, arrangements, enrolments)
@@ -73,9 +77,11 @@ enum class kpi_aggregate : std::uint8_t {
     quantile,        ///< the `quantile` (0-1) of `field` by linear interpolation between order
                      ///< statistics (type 7, numpy.percentile's default); like median otherwise
 };
-inline constexpr std::array<std::string_view, 6> kpi_aggregate_names{
-    "count", "distinct_pupils", "sum", "mean", "median", "quantile"};
-std::string_view to_string(kpi_aggregate a) noexcept;
+template <>
+struct enum_names<kpi_aggregate> {
+    static constexpr std::array<std::string_view, 6> names{"count", "distinct_pupils", "sum",
+                                                           "mean",  "median",          "quantile"};
+};
 
 /// Which qualifying absences a `thuiszitters` quantity counts (docs/definitions.md).
 enum class thuiszitter_class : std::uint8_t {
@@ -85,17 +91,22 @@ enum class thuiszitter_class : std::uint8_t {
     thuiszitter_langer_dan_3_maanden, ///< a qualifying absence lasting past 3 months
     vrijstelling,                     ///< an exemption from compulsory schooling
 };
-inline constexpr std::array<std::string_view, 5> thuiszitter_class_names{
-    "langdurig_relatief_verzuim", "absoluut_verzuim", "thuiszitter",
-    "thuiszitter_langer_dan_3_maanden", "vrijstelling"};
-std::string_view to_string(thuiszitter_class c) noexcept;
+template <>
+struct enum_names<thuiszitter_class> {
+    static constexpr std::array<std::string_view, 5> names{
+        "langdurig_relatief_verzuim", "absoluut_verzuim", "thuiszitter",
+        "thuiszitter_langer_dan_3_maanden", "vrijstelling"};
+};
 
 /// Which side of a border a cross_border quantity counts a pupil on.
 enum class border_direction : std::uint8_t {
     uitgaand, ///< for the partnership that decided the TLV (pays for so/vso)
     inkomend, ///< for the partnership of the school
 };
-inline constexpr std::array<std::string_view, 2> border_direction_names{"uitgaand", "inkomend"};
+template <>
+struct enum_names<border_direction> {
+    static constexpr std::array<std::string_view, 2> names{"uitgaand", "inkomend"};
+};
 
 /// Restrictions on a measure's records; an empty list does not restrict. Which fields apply
 /// depends on the measure (checked when a catalog is loaded).
@@ -151,9 +162,10 @@ enum class kpi_combine : std::uint8_t {
     difference, ///< value = numerator - denominator (growth, saldo)
     sum,        ///< value = numerator + denominator (tlv_prognose: granted plus open)
 };
-inline constexpr std::array<std::string_view, 4> kpi_combine_names{"value", "ratio", "difference",
-                                                                   "sum"};
-std::string_view to_string(kpi_combine c) noexcept;
+template <>
+struct enum_names<kpi_combine> {
+    static constexpr std::array<std::string_view, 4> names{"value", "ratio", "difference", "sum"};
+};
 
 /// A parsed, validated KPI definition.
 struct kpi_definition {

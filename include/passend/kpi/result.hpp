@@ -7,6 +7,7 @@
 
 #include "passend/calendar.hpp"
 #include "passend/config.hpp"
+#include "passend/enum_names.hpp"
 #include "passend/error.hpp"
 
 #include <array>
@@ -21,21 +22,29 @@ PASSEND_NAMESPACE_BEGIN
 /// The level a row is grouped at. The national unit is `NL`; what the data cannot attribute goes
 /// to unit `onbekend` at the level it was grouped by.
 enum class kpi_level : std::uint8_t { national, swv, board, school, municipality };
-inline constexpr std::array<std::string_view, 5> kpi_level_names{"national", "swv", "board",
-                                                                 "school", "municipality"};
-std::string_view to_string(kpi_level level) noexcept;
+template <>
+struct enum_names<kpi_level> {
+    static constexpr std::array<std::string_view, 5> names{"national", "swv", "board", "school",
+                                                           "municipality"};
+};
 
 /// What a value measures, for formatting and for which norms make sense.
 /// `years` (added by the KPI catalog): a mean length of stay in school years (verblijfsduur).
 /// per_1000: a ratio with scale 1000 (thuiszitters per 1000 pupils).
 enum class kpi_unit : std::uint8_t { count, percent, days, euro, score, years, per_1000 };
-inline constexpr std::array<std::string_view, 7> kpi_unit_names{
-    "count", "percent", "days", "euro", "score", "years", "per_1000"};
-std::string_view to_string(kpi_unit unit) noexcept;
+template <>
+struct enum_names<kpi_unit> {
+    static constexpr std::array<std::string_view, 7> names{"count", "percent", "days",    "euro",
+                                                           "score", "years",   "per_1000"};
+};
 
 /// A value's standing against its norm; `none` when the KPI has no norm or no value.
 enum class kpi_status : std::uint8_t { none, op_koers, aandacht, niet_op_koers };
-std::string_view to_string(kpi_status status) noexcept;
+template <>
+struct enum_names<kpi_status> {
+    static constexpr std::array<std::string_view, 4> names{"", "op_koers", "aandacht",
+                                                           "niet_op_koers"};
+};
 
 /// A target or bound with a direction: `deelname_so` at most 1.8; a framework score at least 0.75.
 struct kpi_norm {
@@ -46,6 +55,10 @@ struct kpi_norm {
     double tolerance = 0;
     /// The standing of `value` against this norm (exactly on the target meets it).
     kpi_status judge(double value) const noexcept;
+};
+template <>
+struct enum_names<kpi_norm::direction> {
+    static constexpr std::array<std::string_view, 2> names{"at_most", "at_least"};
 };
 
 /// What a report needs to know of a definition (the full definition lives in the catalog).

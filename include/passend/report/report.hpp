@@ -9,8 +9,10 @@
 #include "passend/calendar.hpp"
 #include "passend/config.hpp"
 #include "passend/dataset.hpp"
+#include "passend/enum_names.hpp"
 #include "passend/kpi/result.hpp"
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -22,7 +24,10 @@
 PASSEND_NAMESPACE_BEGIN
 
 enum class report_format : std::uint8_t { md, json, csv, html, xlsx };
-std::string_view to_string(report_format f) noexcept;
+template <>
+struct enum_names<report_format> {
+    static constexpr std::array<std::string_view, 5> names{"md", "json", "csv", "html", "xlsx"};
+};
 /// `md`, `json`, `csv`, `html` or `xlsx`; nullopt otherwise.
 std::optional<report_format> parse_report_format(std::string_view text) noexcept;
 

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The report document's Markdown and HTML writers (report/document.hpp); its xlsx writer is in
+// xlsx_document.cpp.
+#include "passend/report/document.hpp"
+
+#include "common.hpp"
+#include "markdown_cell.hpp"
+
+#include "passend/calendar.hpp"
+#include "passend/continuum.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <string_view>
+
+PASSEND_NAMESPACE_BEGIN
+
+using report_detail::escape_html;
+
+// ---- Markdown ----------------------------------------------------------------------------
+
+std::string to_markdown(const report_document& r) {
+    std::string out = "# " + r.title + "\n\n";
+    for (const auto& [k, v] : r.header) out += "**" + k + ":** " + v + "  \n";
+    for (const auto& s : r.sections) {
+        out += "\n## " + s.title + "\n\n";
+        if (!s.lead.empty()) out += "*" + s.lead + "*\n\n";
+        for (const auto& b : s.blocks) {
+            switch (b.type) {
+            case report_block::kind::text:
+                out += b.text + "\n\n";
+                break;
+            case report_block::kind::heading:
+                out += "### " + b.text + "\n\n";
+                break;
+            case report_block::kind::note: {
+                // Every line quoted, so a note of several paragraphs stays one quote.
+                std::string quoted = "> ";
+                for (char c : b.text) quoted += c == '\n' ? std::string("\n> ") : std::string(1, c);
+                out += quoted + "\n\n";
+                break;
+            }
+            case report_block::kind::facts:
+                for (const auto& row : b.rows) out += "- **" + row[0] + ":** " + row[1] + "\n";
+                out += "\n";
+                break;
+            case report_block::kind::table: {
+                out += "|";
+                for (const auto& h : b.header) out += " " + detail::markdown_cell(h) + " |";
+                out += "\n|";
+                for (std::size_t i = 0; i < b.header.size(); ++i)
+                    out += i < b.numeric.size() && b.numeric[i] ? "--:|" : "---|";
+                out += "\n";
+                for (const auto& row : b.rows) {
+                    out += "|";
+                    for (const auto& c : row) out += " " + detail::markdown_cell(c) + " |";
+                    out += "\n";
+                }
+                if (!b.caption.empty()) out += "\n*" + b.caption + "*\n";
+                out += "\n";
+                break;
+            }
+            }
+        }
+    }
+    out += "---\n\n";
+    for (const auto& s : r.sources) out += "- " + s + "\n";
+    return out;
+}
+
+// ---- HTML --------------------------------------------------------------------------------
+
+namespace {
+
+// Inline Markdown the texts use: **bold**, *italic*, `code`; everything else escaped.
+std::string inline_md(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto wrap = [&](std::string_view mark, const char* tag) {
+            if (s.substr(i, mark.size()) != mark) return false;
+            const auto end = s.find(mark, i + mark.size());
+            if (end == std::string_view::npos || end == i + mark.size()) return false;
+            out += fmt::format("<{0}>{1}</{0}>", tag,
+                               inline_md(s.substr(i + mark.size(), end - i - mark.size())));
+            i = end + mark.size();
+            return true;
+        };
+        if (wrap("**", "strong") || wrap("`", "code") || wrap("*", "em")) continue;
+        out += escape_html(s.substr(i, 1));
+        ++i;
+    }
+    return out;
+}
+
+// Paragraphs (blank-line separated) and `- ` lists.
+std::string block_md(std::string_view text) {
+    std::string out, para;
+    bool in_list = false;
+    const auto end_para = [&] {
+        if (!para.empty()) out += "<p>" + inline_md(para) + "</p>\n";
+        para.clear();
+    };
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        auto line = detail::trim(text.substr(start, nl - start));
+        start = nl + 1;
+        const bool item = line.starts_with("- ") || line.starts_with("* ") ||
+                          line.starts_with("\xE2\x80\xA2 "); // •
+        if (item) {
+            end_para();
+            if (!in_list) out += "<ul>\n";
+            in_list = true;
+            line.remove_prefix(line.starts_with("\xE2\x80\xA2") ? 4 : 2);
+            out += "<li>" + inline_md(line) + "</li>\n";
+        } else if (line.empty()) {
+            end_para();
+            if (in_list) out += "</ul>\n";
+            in_list = false;
+        } else {
+            if (in_list) out += "</ul>\n";
+            in_list = false;
+            if (!para.empty()) para += ' ';
+            para += line;
+        }
+        if (nl == text.size()) break;
+    }
+    end_para();
+    if (in_list) out += "</ul>\n";
+    return out;
+}
+
+bool looks_numeric(const std::string& c) {
+    if (c.empty()) return false;
+    const auto first = static_cast<unsigned char>(c[0]);
+    return std::isdigit(first) || c.starts_with("€") || c.starts_with("-€") ||
+           c.starts_with("<5") || c.starts_with("**€") ||
+           ((c[0] == '+' || c[0] == '-') && c.size() > 1 &&
+            std::isdigit(static_cast<unsigned char>(c[1])));
+}
+
+// Whether column `col` of table `b` holds numbers: as the table says, else guessed.
+bool numeric_column(const report_block& b, std::size_t col, const std::string& cell) {
+    if (!b.numeric.empty()) return col < b.numeric.size() && b.numeric[col];
+    return col > 0 && looks_numeric(cell);
+}
+
+std::string cell_class(const std::string& c, bool numeric) {
+    std::string cls;
+    if (numeric) cls = "num";
+    if (c.starts_with("✔")) cls = "ok";
+    if (c.starts_with("✘")) cls = "bad";
+    if (c.starts_with("⚠")) cls = "warn";
+    if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
+    if (c == "ja") cls = "yes";
+    if (c == "nee") cls = "no";
+    return cls.empty() ? "" : " class=\"" + cls + "\"";
+}
+
+constexpr std::string_view css = R"(
+:root { --ink:#1d2733; --muted:#5b6877; --line:#d5dce4; --accent:#1f4e79; --soft:#eef3f8;
+        --ok:#1e7a3c; --bad:#b3261e; }
+* { box-sizing: border-box; }
+body { margin:0; background:#f6f8fa; color:var(--ink);
+       font: 15px/1.5 "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 920px; margin: 24px auto; background:#fff; padding: 36px 48px 28px;
+       border:1px solid var(--line); border-radius: 6px; }
+.kicker { margin:0; color:var(--accent); font-weight:600; letter-spacing:.08em;
+          text-transform:uppercase; font-size:12px; }
+h1 { margin:4px 0 16px; font-size:26px; color:var(--accent); }
+dl.meta { display:grid; grid-template-columns: 170px 1fr; gap:4px 16px; margin:0 0 8px;
+          padding:12px 16px; background:var(--soft); border-radius:4px; }
+dl.meta dt { font-weight:600; text-transform:uppercase; font-size:12px; color:var(--muted);
+             padding-top:2px; }
+dl.meta dd { margin:0; }
+h2 { font-size:19px; color:var(--accent); border-bottom:2px solid var(--accent);
+     padding-bottom:4px; margin:32px 0 8px; }
+p.lead { color:var(--muted); font-style:italic; margin-top:0; }
+h3 { font-size:15.5px; margin:20px 0 4px; color:var(--ink); }
+table { width:100%; border-collapse:collapse; margin:10px 0 14px; font-size:14px; }
+th, td { border:1px solid var(--line); padding:5px 8px; text-align:left; vertical-align:top; }
+th { background:var(--soft); font-weight:600; }
+th.num { text-align:right; white-space:nowrap; }
+td.num { text-align:right; white-space:nowrap; font-variant-numeric: tabular-nums; }
+td.ok { color:var(--ok); font-weight:600; white-space:nowrap; }
+td.bad { color:var(--bad); font-weight:600; white-space:nowrap; }
+td.warn { color:#8a6100; font-weight:600; white-space:nowrap; }
+td.missing { color:var(--muted); font-style:italic; }
+td.yes { color:var(--ok); }
+td.no { color:var(--bad); }
+caption { caption-side:bottom; text-align:left; color:var(--muted); font-size:13px;
+          padding-top:4px; }
+.note { border-left:4px solid #c9a227; background:#fbf7e8; padding:6px 12px; margin:10px 0;
+        color:#4d4319; }
+.note p { margin:4px 0; }
+dl.facts { display:grid; grid-template-columns: 230px 1fr; gap:4px 16px; margin:10px 0; }
+dl.facts dt { font-weight:600; }
+dl.facts dd { margin:0; }
+dl.facts dd.ok { color:var(--ok); font-weight:600; }
+dl.facts dd.bad { color:var(--bad); font-weight:600; }
+code { font-size:12.5px; background:var(--soft); padding:0 3px; border-radius:3px; }
+footer { margin-top:32px; border-top:1px solid var(--line); color:var(--muted); font-size:12.5px; }
+footer li { margin:2px 0; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { background:#fff; font-size:11pt; }
+  main { border:0; margin:0; padding:0; max-width:none; }
+  h2 { break-after: avoid; }
+  table, dl, .note { break-inside: avoid; }
+  tr { break-inside: avoid; }
+}
+)";
+
+} // namespace
+
+std::string to_html(const report_document& r) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out += "<title>" + escape_html(r.title) + "</title>\n<style>" + std::string(css) +
+           "</style>\n</head>\n<body>\n<main>\n<header>\n";
+    out += "<p class=\"kicker\">" + escape_html(r.kicker) + "</p>\n";
+    out += "<h1>" + escape_html(r.title) + "</h1>\n<dl class=\"meta\">\n";
+    for (const auto& [k, v] : r.header)
+        out += "<dt>" + escape_html(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
+    out += "</dl>\n</header>\n";
+    for (const auto& s : r.sections) {
+        out +=
+            "<section id=\"" + escape_html(s.id) + "\">\n<h2>" + escape_html(s.title) + "</h2>\n";
+        if (!s.lead.empty()) out += "<p class=\"lead\">" + escape_html(s.lead) + "</p>\n";
+        for (const auto& b : s.blocks) {
+            switch (b.type) {
+            case report_block::kind::text:
+                out += block_md(b.text);
+                break;
+            case report_block::kind::heading:
+                out += "<h3>" + inline_md(b.text) + "</h3>\n";
+                break;
+            case report_block::kind::note:
+                out += "<div class=\"note\">" + block_md(b.text) + "</div>\n";
+                break;
+            case report_block::kind::facts:
+                out += "<dl class=\"facts\">\n";
+                for (const auto& row : b.rows)
+                    out += "<dt>" + escape_html(row[0]) + "</dt><dd" +
+                           (row[1].starts_with("✔")   ? std::string(" class=\"ok\"")
+                            : row[1].starts_with("✘") ? std::string(" class=\"bad\"")
+                                                      : std::string()) +
+                           ">" + inline_md(row[1]) + "</dd>\n";
+                out += "</dl>\n";
+                break;
+            case report_block::kind::table:
+                out += "<table>\n";
+                if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
+                out += "<thead><tr>";
+                for (std::size_t c = 0; c < b.header.size(); ++c) {
+                    const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
+                                                       : numeric_column(b, c, b.header[c]);
+                    out +=
+                        (num ? "<th class=\"num\">" : "<th>") + escape_html(b.header[c]) + "</th>";
+                }
+                out += "</tr></thead>\n<tbody>\n";
+                for (const auto& row : b.rows) {
+                    out += "<tr>";
+                    for (std::size_t c = 0; c < row.size(); ++c)
+                        out += "<td" + cell_class(row[c], numeric_column(b, c, row[c])) + ">" +
+                               inline_md(row[c]) + "</td>";
+                    out += "</tr>\n";
+                }
+                out += "</tbody>\n</table>\n";
+                break;
+            }
+        }
+        out += "</section>\n";
+    }
+    out += "<footer>\n<ul>\n";
+    for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
+    out += "</ul>\n</footer>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+PASSEND_NAMESPACE_END

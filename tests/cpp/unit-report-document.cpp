@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The report document model and its writers (report/document.hpp).
+#include "passend/report/document.hpp"
+
+#include "passend/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+using namespace passend;
+
+namespace {
+
+report_document small_document() {
+    report_document doc;
+    doc.kicker = "Kwaliteitszorg";
+    doc.title = "Focusplan";
+    doc.header = {{"Schooljaar", "2024-2025"}};
+    report_section s{"fp1", "Thuiszitters", "Hoe gaat het?", {}};
+    s.blocks.push_back(report_block::paragraphs("Een **vet** woord.\n\n- een\n- twee"));
+    s.blocks.push_back(report_block::note("Geen gegevens."));
+    s.blocks.push_back(report_block::heading("Hoe meet ik dit?"));
+    report_block t;
+    t.type = report_block::kind::table;
+    t.header = {"Indicator", "2024-2025"};
+    t.numeric = {false, true};
+    t.rows = {{"thuiszitters", "<5"}, {"a|b", "12"}};
+    t.shown = {{cell_shown::number, cell_shown::small}};
+    t.caption = "Bron: passend";
+    s.blocks.push_back(t);
+    doc.sections.push_back(s);
+    doc.sources = {"Cijfers: passend."};
+    return doc;
+}
+
+} // namespace
+
+TEST_CASE("report document: Markdown of every kind of block") {
+    CHECK(to_markdown(small_document()) == "# Focusplan\n\n"
+                                           "**Schooljaar:** 2024-2025  \n"
+                                           "\n## Thuiszitters\n\n"
+                                           "*Hoe gaat het?*\n\n"
+                                           "Een **vet** woord.\n\n- een\n- twee\n\n"
+                                           "> Geen gegevens.\n\n"
+                                           "### Hoe meet ik dit?\n\n"
+                                           "| Indicator | 2024-2025 |\n"
+                                           "|---|--:|\n"
+                                           "| thuiszitters | <5 |\n"
+                                           "| a\\|b | 12 |\n"
+                                           "\n*Bron: passend*\n\n"
+                                           "---\n\n"
+                                           "- Cijfers: passend.\n");
+}
+
+TEST_CASE("report document: HTML escapes text, marks numbers and keeps the one stylesheet") {
+    const auto html = to_html(small_document());
+    CHECK(html.find("<p class=\"kicker\">Kwaliteitszorg</p>") != std::string::npos);
+    CHECK(html.find("<section id=\"fp1\">") != std::string::npos);
+    CHECK(html.find("<p>Een <strong>vet</strong> woord.</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n"
+                    "</ul>") != std::string::npos);
+    CHECK(html.find("<div class=\"note\"><p>Geen gegevens.</p>\n</div>") != std::string::npos);
+    CHECK(html.find("<th class=\"num\">2024-2025</th>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\">&lt;5</td>") != std::string::npos);
+    CHECK(html.find("<style>") == html.rfind("<style>")); // one stylesheet
+}
+
+TEST_CASE("report document: a table cell's shown state defaults to a number") {
+    const auto doc = small_document();
+    const auto& t = doc.sections[0].blocks[3];
+    CHECK(t.shown_at(0, 1) == cell_shown::small);
+    CHECK(t.shown_at(0, 0) == cell_shown::number);
+    CHECK(t.shown_at(1, 1) == cell_shown::number); // no state given for the second row
+}
+
+TEST_CASE("report document: the workbook is written as a zip file") {
+    const auto file = std::filesystem::temp_directory_path() / "passend-document-test.xlsx";
+    std::filesystem::remove(file);
+    write_xlsx(file, small_document());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(bytes.starts_with("PK")); // an xlsx is a zip archive
+    CHECK(bytes.size() > 1000);
+    std::filesystem::remove(file);
+    CHECK_THROWS_AS(write_xlsx("/nonexistent-dir/x.xlsx", small_document()), error);
+}
