@@ -10,6 +10,7 @@
 // to the plain loop (target: within 5x).
 #include "passend/demo.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "timing.hpp"
 
 #include <algorithm>
 #include <array>
@@ -24,19 +25,7 @@
 namespace {
 
 using namespace passend;
-using clock_type = std::chrono::steady_clock;
-
-double seconds_since(clock_type::time_point t0) {
-    return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-/// CPU seconds of the whole process (all threads): on a machine shared with other work, the
-/// ratio of CPU times is steadier than that of wall times.
-double cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
+using namespace passend::bench;
 
 /// The peer: pupils per school year and setting at teldatum, one loop over the enrolments.
 std::uint64_t plain_loop(const dataset& ds, const std::vector<school_year>& years) {

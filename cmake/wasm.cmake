@@ -19,6 +19,12 @@ foreach(dir IN ITEMS fmt nlohmann date tsl eigen3/Eigen)
   file(CREATE_LINK /usr/include/${dir} ${PASSEND_WASM_INCLUDE}/${name} SYMBOLIC)
 endforeach()
 
+# xxhash (the snapshot's checksum) is a plain C header in /usr/include itself: link the file.
+foreach(header IN ITEMS xxhash.h xxh3.h)
+  file(CREATE_LINK /usr/include/${header} ${PASSEND_WASM_INCLUDE}/${header} SYMBOLIC)
+endforeach()
+set(PASSEND_XXHASH_INCLUDE_DIR ${PASSEND_WASM_INCLUDE} CACHE PATH "xxhash.h for the wasm build")
+
 function(passend_wasm_header_library target)
   add_library(${target} INTERFACE IMPORTED)
   set_target_properties(${target} PROPERTIES INTERFACE_INCLUDE_DIRECTORIES ${PASSEND_WASM_INCLUDE})

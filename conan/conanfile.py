@@ -43,6 +43,7 @@ class PassendConan(ConanFile):
         self.requires("libxlsxwriter/[>=1.1 <2]")
         self.requires("pugixml/[>=1.13 <2]")
         self.requires("openssl/[>=3 <4]")
+        self.requires("xxhash/[>=0.8 <0.9]")  # header only here (XXH_INLINE_ALL): snapshots
         if self.options.with_cli:
             self.requires("cli11/[>=2.1 <3]")
 

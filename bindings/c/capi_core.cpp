@@ -5,6 +5,7 @@
 #include "passend/demo.hpp"
 #include "passend/load.hpp"
 #include "passend/schema.hpp"
+#include "passend/snapshot.hpp"
 
 #include <cstring>
 #include <filesystem>
@@ -187,6 +188,8 @@ passend_status passend_dataset_open_folder(const char* path, const passend_load_
         if (const auto bad = capi::read_options(options, opts); !bad.empty())
             return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": " + bad);
         const auto dir = std::filesystem::u8path(path);
+        if (is_snapshot(dir))
+            return capi::deliver(load_snapshot(dir, opts), out_dataset, out_diagnostics);
         std::error_code ec;
         if (!std::filesystem::is_directory(dir, ec)) {
             if (out_diagnostics) *out_diagnostics = capi::make_diagnostics({});
@@ -212,6 +215,39 @@ passend_status passend_dataset_open_json(const char* json, const char* source_na
             return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": " + bad);
         return capi::deliver(load_json(json, source_name ? source_name : "data.json", opts),
                              out_dataset, out_diagnostics);
+    });
+}
+
+passend_status passend_dataset_open_snapshot(const char* path, passend_dataset** out_dataset,
+                                             passend_diagnostics** out_diagnostics) {
+    if (out_dataset) *out_dataset = nullptr;
+    if (out_diagnostics) *out_diagnostics = nullptr;
+    return guard([&] {
+        constexpr auto fn = "passend_dataset_open_snapshot";
+        if (!path) return null_argument(fn, "path");
+        if (!out_dataset) return null_argument(fn, "out_dataset");
+        const auto file = std::filesystem::u8path(path);
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) {
+            if (out_diagnostics) *out_diagnostics = capi::make_diagnostics({});
+            return capi::fail(PASSEND_NOT_FOUND,
+                              std::string(fn) + ": the file '" + path + "' does not exist");
+        }
+        return capi::deliver(load_snapshot(file), out_dataset, out_diagnostics);
+    });
+}
+
+passend_status passend_dataset_save_snapshot(const passend_dataset* dataset, const char* path) {
+    return guard([&] {
+        constexpr auto fn = "passend_dataset_save_snapshot";
+        if (!dataset) return null_argument(fn, "dataset");
+        if (!path) return null_argument(fn, "path");
+        try {
+            save_snapshot(*dataset->data, std::filesystem::u8path(path));
+        } catch (const passend::error& e) {
+            return capi::fail(PASSEND_NOT_FOUND, std::string(fn) + ": " + e.what());
+        }
+        return PASSEND_OK;
     });
 }
 

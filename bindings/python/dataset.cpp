@@ -4,6 +4,7 @@
 
 #include "passend/demo.hpp"
 #include "passend/load.hpp"
+#include "passend/snapshot.hpp"
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -85,6 +86,11 @@ void register_dataset(py::module_& m) {
                  py::gil_scoped_release release;
                  write_folder(*h.data, dir);
              })
+        .def("save_snapshot",
+             [](const dataset_handle& h, const std::filesystem::path& file) {
+                 py::gil_scoped_release release;
+                 save_snapshot(*h.data, file);
+             })
         .def("to_json",
              [](const dataset_handle& h) {
                  py::gil_scoped_release release;
@@ -148,10 +154,17 @@ void register_dataset(py::module_& m) {
         [](const std::filesystem::path& dir, std::size_t max_errors,
            const std::optional<std::string>& as_of) {
             const auto options = load_options_of(max_errors, as_of);
-            return load_released([&] { return load_folder(dir, options); });
+            // a snapshot file too: the library's one dispatch on what a path names
+            return load_released([&] { return load_path(dir, options); });
         },
         py::arg("dir"), py::arg("max_errors"), py::arg("as_of") = py::none(),
-        "Load a folder of contract CSV files: (Dataset or None, diagnostics).");
+        "Load a folder of contract CSV files or a snapshot file: (Dataset or None, diagnostics).");
+    m.def(
+        "open_snapshot",
+        [](const std::filesystem::path& file) {
+            return load_released([&] { return load_snapshot(file); });
+        },
+        py::arg("file"), "Open a snapshot file: (Dataset or None, diagnostics).");
     m.def(
         "load_json",
         [](const std::string& text, const std::string& source, std::size_t max_errors,

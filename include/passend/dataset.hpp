@@ -256,6 +256,7 @@ public:
 
 private:
     friend class dataset_builder;
+    friend struct snapshot_access; // save_snapshot / open_snapshot (src/io/snapshot.cpp)
     dataset() = default;
     /// Sets the extract date and the school years from the tables; the builder's last step.
     void finish(day extract_date, extract_origin origin, std::string exported_by);

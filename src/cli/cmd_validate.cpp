@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// passend validate PATH: load a folder of contract CSV files (or one .json document) and list
+// passend validate PATH: load a folder of contract CSV files (or a snapshot, or one .json
+// document) and list
 // every warning and error in the compiler form `enrolments.csv:118:3: error: ...`.
 #include "commands.hpp"
 #include "input.hpp"
@@ -7,8 +8,6 @@
 #include "passend/load.hpp"
 
 #include <fmt/core.h>
-
-#include <filesystem>
 
 namespace passend::cli {
 namespace {
@@ -23,10 +22,7 @@ int run_validate(const validate_options& o) {
     load_options options;
     options.max_errors = o.max_errors;
     options.as_of = parse_as_of(o.as_of);
-    const std::filesystem::path path = o.path;
-    const bool is_json = path.extension() == ".json" && !std::filesystem::is_directory(path);
-    const auto result =
-        is_json ? load_json_file(path, options) : load_folder(path, options, terminal_progress());
+    const auto result = load_input(o.path, options);
     std::size_t errors = 0, warnings = 0;
     bool capped = false;
     for (const auto& d : result.diagnostics) {
@@ -54,8 +50,10 @@ int run_validate(const validate_options& o) {
 void setup_validate(CLI::App& app) {
     auto opts = std::make_shared<validate_options>();
     auto* cmd = app.add_subcommand(
-        "validate", "Check a data folder (or a .json document) against the input contract");
-    cmd->add_option("PATH", opts->path, "Folder of contract CSV files, or a .json file")
+        "validate",
+        "Check a data folder (or a snapshot, or a .json document) against the input contract");
+    cmd->add_option("PATH", opts->path,
+                    "Folder of contract CSV files, a snapshot file, or a .json file")
         ->required();
     cmd->add_option("--max-errors", opts->max_errors,
                     "Stop listing after this many errors (0: list all)")

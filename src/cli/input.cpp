@@ -4,6 +4,7 @@
 #include "passend/demo.hpp"
 #include "passend/error.hpp"
 #include "passend/load.hpp"
+#include "passend/snapshot.hpp"
 
 #include <fmt/core.h>
 
@@ -15,8 +16,9 @@
 namespace passend::cli {
 
 void add_input_options(CLI::App& cmd, input_options& in) {
-    auto* dir = cmd.add_option("DIR", in.dir, "Folder of contract CSV files")
-                    ->check(CLI::ExistingDirectory);
+    auto* dir =
+        cmd.add_option("DIR", in.dir, "Folder of contract CSV files, or a snapshot file of one")
+            ->check(CLI::ExistingPath);
     auto* demo =
         cmd.add_flag("--demo", in.demo, "Use the built-in demo region instead of a folder");
     dir->excludes(demo);
@@ -91,7 +93,7 @@ dataset_ptr open_input(const input_options& in) {
         o.extract_date = load.as_of; // the demo as exported on that day
         return make_demo(o, terminal_progress());
     }
-    auto result = load_folder(in.dir, load, terminal_progress());
+    auto result = load_input(in.dir, load);
     const auto data = result.value(); // throws load_error with every diagnostic
     const auto& warnings = data->warnings();
     for (std::size_t i = 0; i < warnings.size() && i < 10; ++i)
@@ -100,6 +102,10 @@ dataset_ptr open_input(const input_options& in) {
         fmt::print(stderr, "passend: {} more warning(s); run `passend validate` to list them\n",
                    warnings.size() - 10);
     return data;
+}
+
+load_result load_input(const std::string& path, const load_options& options) {
+    return load_path(path, options, terminal_progress());
 }
 
 school_year parse_year_option(const std::string& text) {

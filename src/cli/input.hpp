@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The input every data subcommand takes: a folder (positional DIR) or --demo, with progress on
-// a terminal.
+// The input every data subcommand takes: a folder or a snapshot file (positional DIR) or --demo,
+// with progress on a terminal.
 #pragma once
 
 #include "passend/calendar.hpp"
 #include "passend/dataset.hpp"
 #include "passend/kpi/result.hpp"
+#include "passend/load.hpp"
 #include "passend/progress.hpp"
 
 #include <CLI/CLI.hpp>
@@ -47,9 +48,14 @@ std::optional<day> parse_day_option(const std::string& text, const dataset* data
 /// A progress bar on standard error when it is a terminal; empty otherwise.
 progress_fn terminal_progress();
 
-/// Load the folder or generate the demo; warnings go to standard error (a count when there are
-/// many); a failed load throws load_error, which main() prints and turns into exit code 1.
-/// Neither DIR nor --demo is a usage error (exit code 2).
+/// Load what `path` names, with progress on a terminal: a folder of contract CSV files, a
+/// snapshot file (`passend snapshot`) or a `.json` document. Every command resolves its input
+/// here.
+load_result load_input(const std::string& path, const load_options& options);
+
+/// Load the folder (or snapshot) or generate the demo; warnings go to standard error (a count when
+/// there are many); a failed load throws load_error, which main() prints and turns into exit
+/// code 1. Neither DIR nor --demo is a usage error (exit code 2).
 dataset_ptr open_input(const input_options& in);
 
 /// `--year`: `2024-2025` or `2024` (the year it starts in); anything else is a usage error.

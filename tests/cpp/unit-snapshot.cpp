@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Snapshots: what save_snapshot writes opens back to an equal dataset (every column, the extract
+// date, the warnings); a damaged, truncated or other-version file is one error naming the file
+// and what is wrong; load_path opens a snapshot wherever it opens a folder.
+#include "load_support.hpp"
+
+#include "passend/demo.hpp"
+#include "passend/kpi/catalog.hpp"
+#include "passend/kpi/evaluate.hpp"
+#include "passend/snapshot.hpp"
+#include "passend/version.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+using namespace passend;
+using passend::test::temp_folder;
+
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void spit(const std::filesystem::path& p, const std::string& bytes) {
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+const dataset& demo() {
+    static const auto data = [] {
+        demo_options o;
+        o.pupils = 3000;
+        o.years = 3;
+        return make_demo(o);
+    }();
+    return *data;
+}
+
+/// The one diagnostic of a failed open: its rule and message.
+diagnostic failure_of(const std::filesystem::path& file) {
+    const auto r = load_snapshot(file);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].file == file.string());
+    CHECK(r.diagnostics[0].level == severity::error);
+    return r.diagnostics[0];
+}
+
+} // namespace
+
+TEST_CASE("snapshot: a saved dataset opens back equal, column by column") {
+    temp_folder dir;
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(demo(), file);
+    CHECK(is_snapshot(file));
+    CHECK_FALSE(is_snapshot(dir.path()));
+    const auto back = open_snapshot(file);
+    test::check_same(demo(), *back);
+    CHECK(back->extract_date() == demo().extract_date());
+    CHECK(back->extract_date_origin() == demo().extract_date_origin());
+    CHECK(back->exported_by() == demo().exported_by());
+    CHECK(back->school_years() == demo().school_years());
+    CHECK(back->warnings() == demo().warnings());
+    // the lookups work on the copied columns
+    const auto& first_pupil = demo().pupils().id.front();
+    CHECK(back->find_pupil(first_pupil) == pupil_idx{0});
+
+    // every KPI of the catalog: the same rows
+    const auto& catalog = catalog::builtin();
+    const auto want = evaluate(demo(), catalog);
+    const auto got = evaluate(*back, catalog);
+    REQUIRE(got.rows.size() == want.rows.size());
+    for (std::size_t i = 0; i < want.rows.size(); ++i) {
+        CHECK(got.rows[i].kpi == want.rows[i].kpi);
+        CHECK(got.rows[i].unit == want.rows[i].unit);
+        CHECK(got.rows[i].value == want.rows[i].value);
+    }
+}
+
+TEST_CASE("snapshot: the load's warnings travel with it") {
+    temp_folder in;
+    {
+        std::ofstream(in.path() / "schools.csv")
+            << "school_id,name,board_id,swv_id,setting,colour\nS1,De Linde,B1,PO3104,bao,blue\n";
+        std::ofstream(in.path() / "pupils.csv") << "pupil_id,birth_date\np1,2015-03-14\n";
+        std::ofstream(in.path() / "enrolments.csv")
+            << "pupil_id,school_id,start_date,end_date\np1,S1,2021-08-01,\n";
+    }
+    const auto loaded = load_folder(in.path()).value();
+    REQUIRE_FALSE(loaded->warnings().empty()); // the unknown column `colour`
+    const auto file = in.path() / "small.snapshot";
+    save_snapshot(*loaded, file);
+    const auto back = load_snapshot(file);
+    REQUIRE(back.ok());
+    CHECK(back.diagnostics == loaded->warnings());
+    CHECK(back.data->warnings() == loaded->warnings());
+}
+
+TEST_CASE("snapshot: damage, truncation and another version are clear errors") {
+    temp_folder dir;
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(demo(), file);
+    const auto good = slurp(file);
+    REQUIRE(good.size() > 4096);
+
+    SUBCASE("a flipped byte in a column") {
+        auto bytes = good;
+        bytes[bytes.size() - 100] ^= 0x01;
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_checksum");
+        CHECK(d.message.find("is damaged: the checksum of column") != std::string::npos);
+    }
+    SUBCASE("a flipped byte in the directory") {
+        auto bytes = good;
+        bytes[64 + 60] ^= 0x10; // the first column's row count
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_checksum");
+        CHECK(d.message == "is damaged: the checksum of its header and directory differs");
+    }
+    SUBCASE("truncated") {
+        spit(file, good.substr(0, good.size() / 2));
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_truncated");
+        CHECK(d.message == "is truncated: it has " + std::to_string(good.size() / 2) +
+                               " bytes, its header says " + std::to_string(good.size()));
+        spit(file, good.substr(0, 10));
+        CHECK(failure_of(file).message.find("is truncated: 10 bytes") == 0);
+    }
+    SUBCASE("another format version") {
+        auto bytes = good;
+        const std::uint32_t other = snapshot_format_version + 1;
+        std::memcpy(bytes.data() + 12, &other, sizeof other);
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_version");
+        CHECK(d.message.find("is a snapshot of format version 2 written by passend " +
+                             std::string(version_string)) == 0);
+    }
+    SUBCASE("another passend version") {
+        auto bytes = good;
+        std::memcpy(bytes.data() + 16, "0.0.1\0\0\0", 8);
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_version");
+        CHECK(d.message.find("written by passend 0.0.1; this is passend ") != std::string::npos);
+    }
+    SUBCASE("not a snapshot at all") {
+        spit(file, "pupil_id,birth_date\np1,2015-03-14\n");
+        CHECK_FALSE(is_snapshot(file));
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_magic");
+    }
+    SUBCASE("--as-of cannot move a snapshot's extract date") {
+        load_options o;
+        o.as_of = make_day(2023, 1, 1);
+        const auto r = load_snapshot(file, o);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.diagnostics[0].rule == "snapshot_as_of");
+    }
+    SUBCASE("load_error names the file") {
+        auto bytes = good;
+        bytes[bytes.size() - 100] ^= 0x01;
+        spit(file, bytes);
+        try {
+            (void)open_snapshot(file);
+            FAIL("no error");
+        } catch (const load_error& e) {
+            CHECK(std::string(e.what()).find(file.string()) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("snapshot: load_path takes a snapshot wherever it takes a folder") {
+    temp_folder dir;
+    write_folder(demo(), dir.path() / "csv");
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(demo(), file);
+    const auto from_folder = load_path(dir.path() / "csv");
+    const auto from_snapshot = load_path(file);
+    REQUIRE(from_folder.ok());
+    REQUIRE(from_snapshot.ok());
+    test::check_same(*from_folder.data, *from_snapshot.data);
+}
+
+TEST_CASE("snapshot: a failed write leaves the earlier file whole") {
+    temp_folder dir;
+    CHECK_THROWS_AS(save_snapshot(demo(), dir.path() / "no-such-folder" / "x.snapshot"), error);
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(demo(), file);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "demo.snapshot.partial"));
+    CHECK(open_snapshot(file) != nullptr);
+}
