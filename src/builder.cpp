@@ -7,15 +7,16 @@
 // row order.
 #include "passend/builder.hpp"
 
+#include "key_domain.hpp"
 #include "text_check.hpp"
 #include "text_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <numeric>
-#include <tsl/robin_map.h>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -25,28 +26,25 @@ constexpr std::uint32_t none = 0xFFFFFFFFu;
 /// def_row of a key whose defining row failed to parse: references to it raise no second error.
 constexpr std::uint32_t broken = 0xFFFFFFFEu;
 
-/// The identifiers of one kind, each stored once.
+/// The identifiers of one kind, each stored once, and the row of the table defining each.
 struct key_domain {
-    std::deque<std::string> keys; // a deque keeps the views in `index` valid
-    // Open addressing with stored hashes: interning is the hot path of a national load (a node-
-    // based std::unordered_map spent 40% of load time chasing pointers).
-    tsl::robin_map<std::string_view, std::uint32_t, std::hash<std::string_view>,
-                   std::equal_to<std::string_view>,
-                   std::allocator<std::pair<std::string_view, std::uint32_t>>, true>
-        index;
+    detail::key_domain ids;
     std::vector<std::uint32_t> def_row; // row of the defining table, none or broken
 
     std::uint32_t intern(std::string_view key) {
-        if (key.empty()) return none;
-        if (auto it = index.find(key); it != index.end()) return it->second;
-        const auto id = static_cast<std::uint32_t>(keys.size());
-        keys.emplace_back(key);
-        index.emplace(keys.back(), id);
-        def_row.push_back(none);
-        return id;
+        const auto k = ids.intern(key);
+        if (k == def_row.size()) def_row.push_back(none);
+        return k;
     }
+    /// The key as text, for the dataset's columns and messages.
+    std::string text(std::uint32_t k) const { return std::string(ids.key(k)); }
+    std::string_view key(std::uint32_t k) const { return ids.key(k); }
     bool defined(std::uint32_t k) const { return def_row[k] != none; }
-    std::size_t size() const { return keys.size(); }
+    std::size_t size() const { return def_row.size(); }
+    void reserve(std::size_t n) {
+        ids.reserve(n);
+        def_row.reserve(n);
+    }
 };
 
 struct staged_swv {
@@ -164,8 +162,22 @@ std::vector<std::uint32_t> rank_defined(const key_domain& d, std::vector<std::ui
     order.clear();
     for (std::uint32_t k = 0; k < d.size(); ++k)
         if (d.def_row[k] != none && d.def_row[k] != broken) order.push_back(k);
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return d.keys[a] < d.keys[b]; });
+    // Sorted by the keys' first eight bytes (big-endian, so in byte order) and only on a tie by
+    // the whole text: the sort stays in one array instead of chasing each key's text.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_prefix(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto key = d.key(order[i]);
+        unsigned char bytes[8] = {};
+        std::memcpy(bytes, key.data(), std::min<std::size_t>(key.size(), 8));
+        std::uint64_t prefix = 0;
+        for (const unsigned char b : bytes) prefix = prefix << 8 | b;
+        by_prefix[i] = {prefix, order[i]};
+    }
+    std::sort(by_prefix.begin(), by_prefix.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return d.key(a.second) < d.key(b.second);
+    });
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = by_prefix[i].second;
     std::vector<std::uint32_t> remap(d.size(), none);
     for (std::uint32_t i = 0; i < order.size(); ++i) remap[order[i]] = i;
     return remap;
@@ -346,7 +358,7 @@ struct dataset_builder::impl {
         if (key == none) return;
         if (d.def_row[key] != none && d.def_row[key] != broken) {
             fail(t, col, line, "duplicate_id",
-                 std::string(spec(t).columns[col].name) + " " + d.keys[key] +
+                 std::string(spec(t).columns[col].name) + " " + d.text(key) +
                      " is a duplicate; ids must be unique");
             return;
         }
@@ -360,7 +372,7 @@ struct dataset_builder::impl {
         // A table that is missing, or lacks its id column, is reported once, not per reference.
         if (!src(target).present || src(target).missing(0) || src(target).unread) return true;
         fail(t, col, line, "unknown_reference",
-             std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
+             std::string(spec(t).columns[col].name) + " " + d.text(key) + " is not in " +
                  std::string(src(target).file));
         return false;
     }
@@ -926,7 +938,7 @@ load_result dataset_builder::impl::finish() {
                 derived_sector[t.swv] = sector_of(t.admits), known[t.swv] = true;
         for (std::uint32_t k = 0; k < swv_keys.size(); ++k) {
             if (!known[k] &&
-                (swv_keys.keys[k].starts_with("VO") || swv_keys.keys[k].starts_with("vo")))
+                (swv_keys.key(k).starts_with("VO") || swv_keys.key(k).starts_with("vo")))
                 derived_sector[k] = sector::vo;
             if (swv_keys.def_row[k] == none) swv_keys.def_row[k] = k; // derived: defined by use
         }
@@ -973,12 +985,10 @@ load_result dataset_builder::impl::finish() {
                                                                       {unit_level::school, none});
     for (std::size_t i = 0; i < assessments.size(); ++i) {
         const auto& a = assessments[i];
-        if (auto it = school_keys.index.find(a.unit);
-            it != school_keys.index.end() && school_keys.defined(it->second))
-            assessment_unit[i] = {unit_level::school, it->second};
-        else if (auto jt = board_keys.index.find(a.unit);
-                 jt != board_keys.index.end() && board_keys.defined(jt->second))
-            assessment_unit[i] = {unit_level::board, jt->second};
+        if (const auto k = school_keys.ids.find(a.unit); k != none && school_keys.defined(k))
+            assessment_unit[i] = {unit_level::school, k};
+        else if (const auto b = board_keys.ids.find(a.unit); b != none && board_keys.defined(b))
+            assessment_unit[i] = {unit_level::board, b};
         else if (!src(T::schools).unread && !src(T::boards).unread)
             fail(T::assessments, 1, a.line, "unknown_reference",
                  "unit_id " + a.unit + " is not in " + src(T::schools).file + " or " +
@@ -1005,7 +1015,7 @@ load_result dataset_builder::impl::finish() {
     for (auto t : all_tables()) d.present_[static_cast<std::size_t>(t.id)] = src(t.id).present;
 
     for (auto k : swv_order) {
-        d.swvs_.id.push_back(swv_keys.keys[k]);
+        d.swvs_.id.push_back(swv_keys.text(k));
         if (swvs_given) {
             const auto& s = swvs[swv_keys.def_row[k]];
             d.swvs_.name.push_back(s.name);
@@ -1016,12 +1026,12 @@ load_result dataset_builder::impl::finish() {
         }
     }
     for (auto k : board_order) {
-        d.boards_.id.push_back(board_keys.keys[k]);
+        d.boards_.id.push_back(board_keys.text(k));
         d.boards_.name.push_back(boards_given ? boards[board_keys.def_row[k]].name : "");
     }
     d.municipalities_.po_swv.assign(mun_order.size(), no_index<swv_idx>);
     d.municipalities_.vo_swv.assign(mun_order.size(), no_index<swv_idx>);
-    for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.keys[k]);
+    for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.text(k));
     for (const auto& r : regions) {
         if (r.swv == none || swv_remap[r.swv] == none) continue;
         const auto s = to_idx<swv_idx>(swv_remap[r.swv]);
@@ -1030,15 +1040,15 @@ load_result dataset_builder::impl::finish() {
                                                              : d.municipalities_.vo_swv[m];
         if (has(slot) && slot != s)
             fail(T::regions, 1, r.line, "region_conflict",
-                 "swv_id " + swv_keys.keys[r.swv] + ": municipality " +
-                     municipality_keys.keys[r.municipality] + " already belongs to partnership " +
+                 "swv_id " + swv_keys.text(r.swv) + ": municipality " +
+                     municipality_keys.text(r.municipality) + " already belongs to partnership " +
                      d.swvs_.id[pos(slot)] + " of the same sector");
         else
             slot = s;
     }
     for (auto k : school_order) {
         const auto& s = schools[school_keys.def_row[k]];
-        d.schools_.id.push_back(school_keys.keys[k]);
+        d.schools_.id.push_back(school_keys.text(k));
         d.schools_.name.push_back(s.name);
         d.schools_.board.push_back(to_idx<board_idx>(bo(s.board)));
         d.schools_.swv.push_back(to_idx<swv_idx>(sw(s.swv)));
@@ -1047,7 +1057,7 @@ load_result dataset_builder::impl::finish() {
     }
     for (auto k : pupil_order) {
         const auto& p = pupils[pupil_keys.def_row[k]];
-        d.pupils_.id.push_back(pupil_keys.keys[k]);
+        d.pupils_.id.push_back(pupil_keys.text(k));
         d.pupils_.birth_date.push_back(p.birth);
         d.pupils_.municipality.push_back(to_idx<municipality_idx>(mu(p.municipality)));
     }
@@ -1097,8 +1107,8 @@ load_result dataset_builder::impl::finish() {
                     if (prev.end == open_end || e.start < prev.end)
                         fail(T::enrolments, 2, e.line, "overlapping_enrolments",
                              "enrolment of pupil " + d.pupils_.id[p] + " at " +
-                                 school_keys.keys[e.school] + " from " + format_day(e.start) +
-                                 " overlaps the one at " + school_keys.keys[prev.school] +
+                                 school_keys.text(e.school) + " from " + format_day(e.start) +
+                                 " overlaps the one at " + school_keys.text(prev.school) +
                                  " from " + format_day(prev.start) + " (line " +
                                  std::to_string(prev.line) + ")");
                 }
@@ -1126,11 +1136,11 @@ load_result dataset_builder::impl::finish() {
                                           [&](const auto& a, const auto& b) {
                                               if (a.decision != b.decision)
                                                   return a.decision < b.decision;
-                                              return tlv_keys.keys[a.key] < tlv_keys.keys[b.key];
+                                              return tlv_keys.key(a.key) < tlv_keys.key(b.key);
                                           });
         for (auto i : order) {
             const auto& t = tlvs[i];
-            tv.id.push_back(tlv_keys.keys[t.key]);
+            tv.id.push_back(tlv_keys.text(t.key));
             tv.pupil.push_back(pupil_idx{pupil_remap[t.pupil]});
             tv.swv.push_back(to_idx<swv_idx>(sw(t.swv)));
             tv.admits.push_back(t.admits);
@@ -1172,12 +1182,12 @@ load_result dataset_builder::impl::finish() {
         std::vector<std::uint32_t> order(arrangements.size());
         std::iota(order.begin(), order.end(), 0u);
         std::sort(order.begin(), order.end(), [&](auto a, auto b) {
-            return arrangement_keys.keys[arrangements[a].key] <
-                   arrangement_keys.keys[arrangements[b].key];
+            return arrangement_keys.key(arrangements[a].key) <
+                   arrangement_keys.key(arrangements[b].key);
         });
         for (auto i : order) {
             const auto& a = arrangements[i];
-            ar.id.push_back(arrangement_keys.keys[a.key]);
+            ar.id.push_back(arrangement_keys.text(a.key));
             ar.pupil.push_back(a.pupil == none ? no_index<pupil_idx>
                                                : to_idx<pupil_idx>(pupil_remap[a.pupil]));
             ar.school.push_back(to_idx<school_idx>(sc(a.school)));
