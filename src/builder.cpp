@@ -742,112 +742,12 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                                if (rule == "missing_value" && m.src(t).missing(col)) return;
                                m.fail(t, col, line, rule, std::move(msg));
                            }};
-    switch (t) {
-    case table::swvs: {
-        swv_row r{f.text(0), f.text(1), f.code<sector>(2).value_or(sector::po)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::boards: {
-        board_row r{f.text(0), f.text(1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::schools: {
-        school_row r{
-            f.text(0), f.text(1), f.text(2), f.text(3), f.code<setting>(4).value_or(setting::bao),
-            f.text(5)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::pupils: {
-        pupil_row r{f.text(0), f.date(1), f.text(2)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::regions: {
-        region_row r{f.text(0), f.text(1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::enrolments: {
-        enrolment_row r{f.text(0),       f.text(1),
-                        f.date(2),       f.date(3, open_end),
-                        f.integer(4, 0), f.code<exit_reason>(5).value_or(exit_reason::none)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::tlvs: {
-        tlv_row r{f.text(0),
-                  f.text(1),
-                  f.text(2),
-                  f.code<setting>(3).value_or(setting::so),
-                  f.code<funding_category>(4).value_or(funding_category::none),
-                  f.date(5, no_day),
-                  f.date(6, no_day),
-                  f.code<tlv_outcome>(7).value_or(tlv_outcome::open),
-                  f.date(8, no_day),
-                  f.date(9, open_end),
-                  f.yes_no(10),
-                  f.date(11, no_day)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::arrangements: {
-        arrangement_row r{f.text(0),
-                          f.text(1),
-                          f.text(2),
-                          f.integer(3, 0),
-                          f.code<arrangement_kind>(4).value_or(arrangement_kind::individueel),
-                          f.date(5),
-                          f.date(6, open_end),
-                          f.amount(7, -1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::opps: {
-        opp_row r{f.text(0), f.text(1), f.date(2), f.date(3, open_end)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::absences: {
-        absence_row r{f.text(0), f.code<absence_kind>(1).value_or(absence_kind::relatief),
-                      f.date(2), f.date(3, open_end), f.text(4)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::funds: {
-        fund_row r{f.year(0), f.text(1), f.text(2), f.text(3), f.amount(4, 0)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::allocations: {
-        allocation_row r{f.year(0), f.text(1), f.text(2), f.amount(3, 0), f.text(4), f.text(5)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::assessments: {
-        assessment_row r{f.year(0), f.text(1), f.text(2), f.text(3), f.score(4)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::extract: {
-        extract_row r{f.date(0), f.text(1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::rates: {
-        rate_row r{f.year(0), f.code<setting>(1).value_or(setting::so),
-                   f.code<funding_category>(2).value_or(funding_category::none), f.amount(3, 0)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::reference_values: {
-        reference_value_row r{f.text(0), f.year(1), f.number(2, 0), f.text(3)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    }
+    const bool added = with_table(t, [&](auto tag) {
+        const auto row = detail::read_row<decltype(tag)::value>(f);
+        if (f.ok()) add(row, line);
+        return f.ok();
+    });
+    if (added) return;
     // Its fields do not parse: not staged. The id as text() reads it, without reporting an
     // empty one a second time.
     m.reject(t, fields.empty() ? std::string_view{} : detail::trim(fields[0]));
