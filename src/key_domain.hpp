@@ -11,13 +11,48 @@
 #include "passend/config.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#if __has_include(<sys/mman.h>)
+#include <sys/mman.h>
+#endif
+
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
+
+/// Memory for a large index in 2 MiB pages where the kernel offers them (transparent huge
+/// pages on request): random lookups then miss the TLB far less often.
+template <class T>
+struct huge_page_allocator {
+    using value_type = T;
+    static constexpr std::size_t huge = std::size_t{2} << 20;
+    huge_page_allocator() = default;
+    template <class U>
+    huge_page_allocator(const huge_page_allocator<U>&) noexcept {}
+    T* allocate(std::size_t n) {
+        const std::size_t bytes = n * sizeof(T);
+        if (bytes < huge) return std::allocator<T>{}.allocate(n);
+        void* p = std::aligned_alloc(huge, (bytes + huge - 1) & ~(huge - 1));
+        if (!p) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+        madvise(p, (bytes + huge - 1) & ~(huge - 1), MADV_HUGEPAGE);
+#endif
+        return static_cast<T*>(p);
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+        if (n * sizeof(T) < huge) return std::allocator<T>{}.deallocate(p, n);
+        std::free(p);
+    }
+    friend bool operator==(huge_page_allocator, huge_page_allocator) noexcept {
+        return true;
+    }
+};
 
 class key_domain {
 public:
@@ -49,6 +84,10 @@ public:
             if (s.id == none) return none;
             if (same(s, probe, key)) return s.id;
         }
+    }
+    /// A hint that `key` is about to be interned: fetch its slot now.
+    void prefetch(std::string_view key) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[home(slot_of(key))]);
     }
     std::string_view key(std::uint32_t k) const {
         return std::string_view(text_).substr(start_[k], start_[k + 1] - start_[k]);
@@ -109,7 +148,7 @@ private:
     void grow(std::size_t at_least) {
         std::size_t n = 1024;
         while (n < at_least) n *= 2;
-        std::vector<slot> old(n);
+        std::vector<slot, huge_page_allocator<slot>> old(n);
         old.swap(slots_);
         mask_ = n - 1;
         for (const auto& s : old) {
@@ -119,7 +158,7 @@ private:
             slots_[i] = s;
         }
     }
-    std::vector<slot> slots_;
+    std::vector<slot, huge_page_allocator<slot>> slots_;
     std::size_t mask_ = 0;
     std::string text_;
     std::vector<std::uint64_t> start_{0};
