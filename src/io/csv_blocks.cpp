@@ -147,6 +147,8 @@ void block_parser::work() {
 }
 
 parsed_block block_parser::take(std::size_t i) {
+    if (workers_.empty())
+        return skipped_[i] ? parsed_block{} : parse_block(layouts_[blocks_[i].file], blocks_[i]);
     parsed_block out;
     {
         std::unique_lock lock(mutex_);
@@ -162,6 +164,14 @@ parsed_block block_parser::take(std::size_t i) {
 void block_parser::skip(std::size_t first, std::size_t last) {
     const std::lock_guard lock(mutex_);
     for (auto i = first; i < last; ++i) skipped_[i] = true;
+}
+
+unsigned csv_workers() noexcept {
+#ifdef PASSEND_NO_THREADS
+    return 0;
+#else
+    return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+#endif
 }
 
 } // namespace detail

@@ -30,9 +30,13 @@ namespace detail {
 /// Blocks of about 4 MiB: a few per worker in flight keep memory small and every core busy.
 inline constexpr std::uint64_t csv_block_bytes = std::uint64_t{4} << 20;
 
-/// load_folder with blocks of about `block_bytes` (tests use tiny ones to cross boundaries).
+/// load_folder with blocks of about `block_bytes` (tests use tiny ones to cross boundaries),
+/// parsed by `threads` workers (0: on the loading thread, as in a build without threads).
 load_result load_folder_in_blocks(const std::filesystem::path& dir, const load_options& options,
-                                  const progress_fn& progress, std::uint64_t block_bytes);
+                                  const progress_fn& progress, std::uint64_t block_bytes,
+                                  unsigned threads);
+/// The workers load_folder uses: one per core, none in a build without threads.
+unsigned csv_workers() noexcept;
 
 /// Rows of any table, one vector type per table.
 template <std::size_t... I>
@@ -68,7 +72,8 @@ struct parsed_block {
 std::vector<csv_block> split_blocks(std::size_t file, const csv_layout& layout,
                                     std::uint64_t bytes);
 
-/// Parses blocks on worker threads, at most `window` blocks ahead of the one taken last.
+/// Parses blocks on worker threads, at most `window` blocks ahead of the one taken last; with no
+/// threads, each block when it is taken.
 class block_parser {
 public:
     block_parser(const std::vector<csv_layout>& layouts, std::vector<csv_block> blocks,

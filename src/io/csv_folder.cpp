@@ -16,7 +16,6 @@
 #include <cstring>
 #include <memory>
 #include <optional>
-#include <thread>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -208,7 +207,8 @@ std::uint64_t load_blocks(dataset_builder& builder, const detail::csv_layout& la
 } // namespace
 
 load_result detail::load_folder_in_blocks(const fs::path& dir, const load_options& options,
-                                          const progress_fn& progress, std::uint64_t block_bytes) {
+                                          const progress_fn& progress, std::uint64_t block_bytes,
+                                          unsigned threads) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         load_result failed;
@@ -259,7 +259,6 @@ load_result detail::load_folder_in_blocks(const fs::path& dir, const load_option
         }
     }
     first_block[inputs.size()] = blocks.size();
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     detail::block_parser parser(layouts, std::move(blocks), threads, 2 * threads + 2);
 
     std::uint64_t done = 0;
@@ -296,7 +295,8 @@ load_result detail::load_folder_in_blocks(const fs::path& dir, const load_option
 
 load_result load_folder(const fs::path& dir, const load_options& options,
                         const progress_fn& progress) {
-    return detail::load_folder_in_blocks(dir, options, progress, detail::csv_block_bytes);
+    return detail::load_folder_in_blocks(dir, options, progress, detail::csv_block_bytes,
+                                         detail::csv_workers());
 }
 
 void write_folder(const dataset& ds, const fs::path& dir) {

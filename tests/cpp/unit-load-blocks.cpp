@@ -18,13 +18,15 @@ namespace {
 
 void check_any_block_size(const std::filesystem::path& dir, const load_options& options = {}) {
     const auto whole = load_folder(dir, options);
-    for (const std::uint64_t bytes : {1, 2, 7, 64, 300}) {
-        CAPTURE(bytes);
-        const auto blocks = detail::load_folder_in_blocks(dir, options, {}, bytes);
-        CHECK(messages(blocks) == messages(whole));
-        REQUIRE(blocks.ok() == whole.ok());
-        if (whole.ok()) check_same(*blocks.data, *whole.data);
-    }
+    for (const unsigned threads : {0, 2}) // none: as built without threads
+        for (const std::uint64_t bytes : {1, 2, 7, 64, 300}) {
+            CAPTURE(threads);
+            CAPTURE(bytes);
+            const auto blocks = detail::load_folder_in_blocks(dir, options, {}, bytes, threads);
+            CHECK(messages(blocks) == messages(whole));
+            REQUIRE(blocks.ok() == whole.ok());
+            if (whole.ok()) check_same(*blocks.data, *whole.data);
+        }
 }
 
 } // namespace
