@@ -4,8 +4,11 @@
 #
 # Writes the national demo (150 partnerships, ~2.5 million pupils a year, ten school years) as
 # contract CSV (`passend demo --national --out DIR`), then loads and checks it with
-# `passend validate DIR` under /usr/bin/time -v. The folder is about 1 GB; it is removed at the
-# end unless KEEP=1.
+# `passend validate DIR` under /usr/bin/time -v, then in the same run load_benchmark (wall, CPU,
+# peak memory and the bytes of the loaded columns) and its peer, polars reading the same tables
+# with the same types (benchmarks/polars_load.py, with the worktree's .venv). The folder is about
+# 700 MB; it is removed at the end unless KEEP=1. A folder that exists already is used as it is
+# (REUSE=1), not written again.
 #
 #   benchmarks/national_load.sh [DIR=/tmp/passend-national]
 set -euo pipefail
@@ -30,8 +33,16 @@ measure() { # label, command...: run it under time -v and print the figures that
   rm -f "$log"
 }
 
-rm -rf "$out"
-measure generate "$bin" demo --national --out "$out"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+if [ "${REUSE:-0}" = 1 ] && [ -d "$out" ]; then
+  KEEP=1
+else
+  rm -rf "$out"
+  measure generate "$bin" demo --national --out "$out"
+fi
 echo "dataset  $(du -sh "$out" | cut -f1) in $out; $(($(wc -l <"$out/enrolments.csv") - 1)) enrolments, $(($(wc -l <"$out/pupils.csv") - 1)) pupils"
 measure validate "$bin" validate "$out"
+bench=$(dirname "$bin")/benchmarks/load_benchmark
+[ -x "$bench" ] && "$bench" "$out"
+[ -x .venv/bin/python ] && .venv/bin/python benchmarks/polars_load.py "$out"
 [ "${KEEP:-0}" = 1 ] || rm -rf "$out"

@@ -7,15 +7,16 @@
 // row order.
 #include "passend/builder.hpp"
 
+#include "key_domain.hpp"
 #include "text_check.hpp"
 #include "text_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <numeric>
-#include <tsl/robin_map.h>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -25,28 +26,25 @@ constexpr std::uint32_t none = 0xFFFFFFFFu;
 /// def_row of a key whose defining row failed to parse: references to it raise no second error.
 constexpr std::uint32_t broken = 0xFFFFFFFEu;
 
-/// The identifiers of one kind, each stored once.
+/// The identifiers of one kind, each stored once, and the row of the table defining each.
 struct key_domain {
-    std::deque<std::string> keys; // a deque keeps the views in `index` valid
-    // Open addressing with stored hashes: interning is the hot path of a national load (a node-
-    // based std::unordered_map spent 40% of load time chasing pointers).
-    tsl::robin_map<std::string_view, std::uint32_t, std::hash<std::string_view>,
-                   std::equal_to<std::string_view>,
-                   std::allocator<std::pair<std::string_view, std::uint32_t>>, true>
-        index;
+    detail::key_domain ids;
     std::vector<std::uint32_t> def_row; // row of the defining table, none or broken
 
     std::uint32_t intern(std::string_view key) {
-        if (key.empty()) return none;
-        if (auto it = index.find(key); it != index.end()) return it->second;
-        const auto id = static_cast<std::uint32_t>(keys.size());
-        keys.emplace_back(key);
-        index.emplace(keys.back(), id);
-        def_row.push_back(none);
-        return id;
+        const auto k = ids.intern(key);
+        if (k == def_row.size()) def_row.push_back(none);
+        return k;
     }
+    /// The key as text, for the dataset's columns and messages.
+    std::string text(std::uint32_t k) const { return std::string(ids.key(k)); }
+    std::string_view key(std::uint32_t k) const { return ids.key(k); }
     bool defined(std::uint32_t k) const { return def_row[k] != none; }
-    std::size_t size() const { return keys.size(); }
+    std::size_t size() const { return def_row.size(); }
+    void reserve(std::size_t n) {
+        ids.reserve(n);
+        def_row.reserve(n);
+    }
 };
 
 struct staged_swv {
@@ -164,8 +162,22 @@ std::vector<std::uint32_t> rank_defined(const key_domain& d, std::vector<std::ui
     order.clear();
     for (std::uint32_t k = 0; k < d.size(); ++k)
         if (d.def_row[k] != none && d.def_row[k] != broken) order.push_back(k);
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return d.keys[a] < d.keys[b]; });
+    // Sorted by the keys' first eight bytes (big-endian, so in byte order) and only on a tie by
+    // the whole text: the sort stays in one array instead of chasing each key's text.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> by_prefix(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto key = d.key(order[i]);
+        unsigned char bytes[8] = {};
+        std::memcpy(bytes, key.data(), std::min<std::size_t>(key.size(), 8));
+        std::uint64_t prefix = 0;
+        for (const unsigned char b : bytes) prefix = prefix << 8 | b;
+        by_prefix[i] = {prefix, order[i]};
+    }
+    std::sort(by_prefix.begin(), by_prefix.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return d.key(a.second) < d.key(b.second);
+    });
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = by_prefix[i].second;
     std::vector<std::uint32_t> remap(d.size(), none);
     for (std::uint32_t i = 0; i < order.size(); ++i) remap[order[i]] = i;
     return remap;
@@ -228,13 +240,14 @@ struct dataset_builder::impl {
 
     /// A typed row's texts (contract column, text) must be UTF-8 (contract v1.1): false, with
     /// the error located at the first bad one, when one is not; the row is then not staged.
-    using column_text = std::pair<std::size_t, std::string_view>;
+    using column_text = std::pair<std::string_view, std::string_view>; // column name, text
     bool utf8(table t, std::uint32_t line, std::initializer_list<column_text> texts) {
         for (const auto& [col, text] : texts)
             if (const auto b = detail::find_bad_utf8(text)) {
                 fail(t, col, line, "invalid_utf8",
-                     std::string(spec(t).columns[col].name) + ' ' + detail::describe_bad_utf8(*b));
-                if (texts.begin()->first == 0) mark_broken(t, texts.begin()->second);
+                     std::string(col) + ' ' + detail::describe_bad_utf8(*b));
+                if (texts.begin()->first == spec(t).columns[0].name)
+                    mark_broken(t, texts.begin()->second);
                 return false;
             }
         return true;
@@ -314,11 +327,23 @@ struct dataset_builder::impl {
               std::string message) {
         problem(severity::error, t, column, line, rule, std::move(message));
     }
+    /// The contract names each column once (schema.cpp); rules refer to columns by that name.
+    static std::size_t column_of(table t, std::string_view name) {
+        return spec(t).find(name).value();
+    }
+    void problem(severity level, table t, std::string_view column, std::uint64_t line,
+                 std::string_view rule, std::string message) {
+        problem(level, t, column_of(t, column), line, rule, std::move(message));
+    }
+    void fail(table t, std::string_view column, std::uint64_t line, std::string_view rule,
+              std::string message) {
+        fail(t, column_of(t, column), line, rule, std::move(message));
+    }
 
-    /// end >= start for a period whose columns are `start_col` and `start_col + 1`.
-    bool check_period(table t, std::size_t start_col, day start, day end, std::uint64_t line) {
+    /// end >= start for a period whose columns are `start_col` and the one after it.
+    bool check_period(table t, std::string_view start_col, day start, day end, std::uint64_t line) {
         if (end == open_end || end >= start) return true;
-        fail(t, start_col + 1, line, "end_before_start",
+        fail(t, column_of(t, start_col) + 1, line, "end_before_start",
              "end_date " + format_day(end) + " is before start_date " + format_day(start));
         return false;
     }
@@ -331,7 +356,7 @@ struct dataset_builder::impl {
     /// A second row with the same key as an earlier one (`first` maps keys to lines): an error
     /// at column `col` naming the earlier line.
     template <class Key>
-    bool first_of(std::map<Key, std::uint32_t>& first, Key key, table t, std::size_t col,
+    bool first_of(std::map<Key, std::uint32_t>& first, Key key, table t, std::string_view col,
                   std::uint32_t line, const std::string& what) {
         const auto [it, inserted] = first.emplace(std::move(key), line);
         if (inserted) return true;
@@ -341,27 +366,25 @@ struct dataset_builder::impl {
     }
 
     /// Mark the key of a row that failed to parse, so references to it do not cascade.
-    void define(key_domain& d, std::uint32_t key, std::uint32_t row, table t, std::size_t col,
+    void define(key_domain& d, std::uint32_t key, std::uint32_t row, table t, std::string_view col,
                 std::uint32_t line) {
         if (key == none) return;
         if (d.def_row[key] != none && d.def_row[key] != broken) {
             fail(t, col, line, "duplicate_id",
-                 std::string(spec(t).columns[col].name) + " " + d.keys[key] +
-                     " is a duplicate; ids must be unique");
+                 std::string(col) + " " + d.text(key) + " is a duplicate; ids must be unique");
             return;
         }
         d.def_row[key] = row;
     }
 
     /// A reference to a key of domain d that must be defined by table `target`.
-    bool check_ref(const key_domain& d, std::uint32_t key, table t, std::size_t col,
+    bool check_ref(const key_domain& d, std::uint32_t key, table t, std::string_view col,
                    std::uint32_t line, table target) {
         if (key == none || d.def_row[key] != none) return true;
         // A table that is missing, or lacks its id column, is reported once, not per reference.
         if (!src(target).present || src(target).missing(0) || src(target).unread) return true;
         fail(t, col, line, "unknown_reference",
-             std::string(spec(t).columns[col].name) + " " + d.keys[key] + " is not in " +
-                 std::string(src(target).file));
+             std::string(col) + " " + d.text(key) + " is not in " + std::string(src(target).file));
         return false;
     }
 
@@ -410,6 +433,35 @@ void dataset_builder::report(diagnostic d) {
         if (impl_->src(t.id).file == d.file) rank = static_cast<int>(t.id);
     impl_->add(rank, std::move(d));
 }
+void dataset_builder::reserve(table t, std::size_t rows) {
+    auto& m = *impl_;
+    if (auto* keys = m.keys_defined_by(t)) keys->reserve(rows);
+    switch (t) {
+    case table::pupils:
+        m.pupils.reserve(rows);
+        break;
+    case table::enrolments:
+        m.enrolments.reserve(rows);
+        break;
+    case table::tlvs:
+        m.tlvs.reserve(rows);
+        break;
+    case table::arrangements:
+        m.arrangements.reserve(rows);
+        break;
+    case table::opps:
+        m.opps.reserve(rows);
+        break;
+    case table::absences:
+        m.absences.reserve(rows);
+        break;
+    default: // the small tables grow as they come
+        break;
+    }
+}
+void dataset_builder::prefetch_pupil(std::string_view id) const noexcept {
+    impl_->pupil_keys.ids.prefetch(id);
+}
 std::size_t dataset_builder::error_count() const noexcept {
     return impl_->errors + impl_->dropped_errors;
 }
@@ -422,31 +474,35 @@ bool dataset_builder::error_cap_reached() const noexcept {
 void dataset_builder::add(const swv_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::swvs, line);
-    if (!m.utf8(table::swvs, l, {{0, r.swv_id}, {1, r.name}})) return;
+    if (!m.utf8(table::swvs, l, {{"swv_id", r.swv_id}, {"name", r.name}})) return;
     const auto key = m.swv_keys.intern(r.swv_id);
-    m.define(m.swv_keys, key, static_cast<std::uint32_t>(m.swvs.size()), table::swvs, 0, l);
+    m.define(m.swv_keys, key, static_cast<std::uint32_t>(m.swvs.size()), table::swvs, "swv_id", l);
     m.swvs.push_back({key, std::string(r.name), r.sector_of, l});
 }
 
 void dataset_builder::add(const board_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::boards, line);
-    if (!m.utf8(table::boards, l, {{0, r.board_id}, {1, r.name}})) return;
+    if (!m.utf8(table::boards, l, {{"board_id", r.board_id}, {"name", r.name}})) return;
     const auto key = m.board_keys.intern(r.board_id);
-    m.define(m.board_keys, key, static_cast<std::uint32_t>(m.boards.size()), table::boards, 0, l);
+    m.define(m.board_keys, key, static_cast<std::uint32_t>(m.boards.size()), table::boards,
+             "board_id", l);
     m.boards.push_back({key, std::string(r.name), l});
 }
 
 void dataset_builder::add(const school_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::schools, line);
-    if (!m.utf8(
-            table::schools, l,
-            {{0, r.school_id}, {1, r.name}, {2, r.board_id}, {3, r.swv_id}, {5, r.municipality}}))
+    if (!m.utf8(table::schools, l,
+                {{"school_id", r.school_id},
+                 {"name", r.name},
+                 {"board_id", r.board_id},
+                 {"swv_id", r.swv_id},
+                 {"municipality", r.municipality}}))
         return;
     const auto key = m.school_keys.intern(r.school_id);
-    m.define(m.school_keys, key, static_cast<std::uint32_t>(m.schools.size()), table::schools, 0,
-             l);
+    m.define(m.school_keys, key, static_cast<std::uint32_t>(m.schools.size()), table::schools,
+             "school_id", l);
     m.schools.push_back({key, std::string(r.name), m.board_keys.intern(r.board_id),
                          m.swv_keys.intern(r.swv_id), r.kind,
                          m.municipality_keys.intern(r.municipality), l});
@@ -455,16 +511,19 @@ void dataset_builder::add(const school_row& r, std::uint64_t line) {
 void dataset_builder::add(const pupil_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::pupils, line);
-    if (!m.utf8(table::pupils, l, {{0, r.pupil_id}, {2, r.municipality}})) return;
+    if (!m.utf8(table::pupils, l, {{"pupil_id", r.pupil_id}, {"municipality", r.municipality}}))
+        return;
     const auto key = m.pupil_keys.intern(r.pupil_id);
-    m.define(m.pupil_keys, key, static_cast<std::uint32_t>(m.pupils.size()), table::pupils, 0, l);
+    m.define(m.pupil_keys, key, static_cast<std::uint32_t>(m.pupils.size()), table::pupils,
+             "pupil_id", l);
     m.pupils.push_back({key, r.birth_date, m.municipality_keys.intern(r.municipality), l});
 }
 
 void dataset_builder::add(const region_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::regions, line);
-    if (!m.utf8(table::regions, l, {{0, r.municipality}, {1, r.swv_id}})) return;
+    if (!m.utf8(table::regions, l, {{"municipality", r.municipality}, {"swv_id", r.swv_id}}))
+        return;
     m.regions.push_back(
         {m.municipality_keys.intern(r.municipality), m.swv_keys.intern(r.swv_id), l});
 }
@@ -472,10 +531,11 @@ void dataset_builder::add(const region_row& r, std::uint64_t line) {
 void dataset_builder::add(const enrolment_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::enrolments, line);
-    if (!m.utf8(table::enrolments, l, {{0, r.pupil_id}, {1, r.school_id}})) return;
-    bool ok = m.check_period(table::enrolments, 2, r.start_date, r.end_date, l);
+    if (!m.utf8(table::enrolments, l, {{"pupil_id", r.pupil_id}, {"school_id", r.school_id}}))
+        return;
+    bool ok = m.check_period(table::enrolments, "start_date", r.start_date, r.end_date, l);
     if (r.grade < 0 || r.grade > 8) {
-        m.fail(table::enrolments, 4, l, "grade_range",
+        m.fail(table::enrolments, "grade", l, "grade_range",
                "grade " + std::to_string(r.grade) + " is not between 1 and 8");
         ok = false;
     }
@@ -488,21 +548,24 @@ void dataset_builder::add(const enrolment_row& r, std::uint64_t line) {
 void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::tlvs, line);
-    if (!m.utf8(table::tlvs, l, {{0, r.tlv_id}, {1, r.pupil_id}, {2, r.swv_id}})) return;
+    if (!m.utf8(table::tlvs, l,
+                {{"tlv_id", r.tlv_id}, {"pupil_id", r.pupil_id}, {"swv_id", r.swv_id}}))
+        return;
     const auto key = m.tlv_keys.intern(r.tlv_id);
-    m.define(m.tlv_keys, key, static_cast<std::uint32_t>(m.tlvs.size()), table::tlvs, 0, l);
+    m.define(m.tlv_keys, key, static_cast<std::uint32_t>(m.tlvs.size()), table::tlvs, "tlv_id", l);
     bool ok = true;
     if (is_regular(r.admits)) {
-        m.fail(table::tlvs, 3, l, "unknown_code",
+        m.fail(table::tlvs, "setting", l, "unknown_code",
                "setting " + std::string(to_string(r.admits)) + " is not one of sbo|so|vso|pro");
         ok = false;
     }
     if (r.outcome == tlv_outcome::toegekend && r.start_date == no_day) {
-        m.fail(table::tlvs, 8, l, "missing_value",
+        m.fail(table::tlvs, "start_date", l, "missing_value",
                "start_date is empty; a granted TLV needs its validity");
         ok = false;
     }
-    if (r.start_date != no_day) ok &= m.check_period(table::tlvs, 8, r.start_date, r.end_date, l);
+    if (r.start_date != no_day)
+        ok &= m.check_period(table::tlvs, "start_date", r.start_date, r.end_date, l);
     ok &= m.check_request(r, l);
     if (!ok) return;
     m.tlvs.push_back({key, m.pupil_keys.intern(r.pupil_id), m.swv_keys.intern(r.swv_id), r.admits,
@@ -513,19 +576,22 @@ void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
 void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::arrangements, line);
-    if (!m.utf8(table::arrangements, l, {{0, r.arrangement_id}, {1, r.pupil_id}, {2, r.school_id}}))
+    if (!m.utf8(table::arrangements, l,
+                {{"arrangement_id", r.arrangement_id},
+                 {"pupil_id", r.pupil_id},
+                 {"school_id", r.school_id}}))
         return;
     const auto key = m.arrangement_keys.intern(r.arrangement_id);
     m.define(m.arrangement_keys, key, static_cast<std::uint32_t>(m.arrangements.size()),
-             table::arrangements, 0, l);
-    bool ok = m.check_period(table::arrangements, 5, r.start_date, r.end_date, l);
+             table::arrangements, "arrangement_id", l);
+    bool ok = m.check_period(table::arrangements, "start_date", r.start_date, r.end_date, l);
     if (r.level < 1 || r.level > 5) {
-        m.fail(table::arrangements, 3, l, "level_range",
+        m.fail(table::arrangements, "level", l, "level_range",
                "level " + std::to_string(r.level) + " is not a support level 1-5");
         ok = false;
     }
     if (r.cost < -1) {
-        m.fail(table::arrangements, 7, l, "negative_amount",
+        m.fail(table::arrangements, "cost_eur", l, "negative_amount",
                "cost_eur " + detail::format_cents(r.cost) + " is negative");
         ok = false;
     }
@@ -538,8 +604,8 @@ void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
 void dataset_builder::add(const opp_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::opps, line);
-    if (!m.utf8(table::opps, l, {{0, r.pupil_id}, {1, r.school_id}})) return;
-    if (!m.check_period(table::opps, 2, r.start_date, r.end_date, l)) return;
+    if (!m.utf8(table::opps, l, {{"pupil_id", r.pupil_id}, {"school_id", r.school_id}})) return;
+    if (!m.check_period(table::opps, "start_date", r.start_date, r.end_date, l)) return;
     m.opps.push_back({m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
                       r.start_date, r.end_date, l});
 }
@@ -547,8 +613,8 @@ void dataset_builder::add(const opp_row& r, std::uint64_t line) {
 void dataset_builder::add(const absence_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::absences, line);
-    if (!m.utf8(table::absences, l, {{0, r.pupil_id}, {4, r.article}})) return;
-    if (!m.check_period(table::absences, 2, r.start_date, r.end_date, l)) return;
+    if (!m.utf8(table::absences, l, {{"pupil_id", r.pupil_id}, {"article", r.article}})) return;
+    if (!m.check_period(table::absences, "start_date", r.start_date, r.end_date, l)) return;
     m.absences.push_back({m.pupil_keys.intern(r.pupil_id), r.kind, r.start_date, r.end_date,
                           std::string(r.article), l});
 }
@@ -556,9 +622,11 @@ void dataset_builder::add(const absence_row& r, std::uint64_t line) {
 void dataset_builder::add(const fund_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::funds, line);
-    if (!m.utf8(table::funds, l, {{1, r.swv_id}, {2, r.board_id}, {3, r.stream}})) return;
+    if (!m.utf8(table::funds, l,
+                {{"swv_id", r.swv_id}, {"board_id", r.board_id}, {"stream", r.stream}}))
+        return;
     if (r.amount < 0) {
-        m.fail(table::funds, 4, l, "negative_amount",
+        m.fail(table::funds, "amount_eur", l, "negative_amount",
                "amount_eur " + detail::format_cents(r.amount) + " is negative");
         return;
     }
@@ -570,10 +638,13 @@ void dataset_builder::add(const allocation_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::allocations, line);
     if (!m.utf8(table::allocations, l,
-                {{1, r.board_id}, {2, r.purpose}, {4, r.school_id}, {5, r.kpi_id}}))
+                {{"board_id", r.board_id},
+                 {"purpose", r.purpose},
+                 {"school_id", r.school_id},
+                 {"kpi_id", r.kpi_id}}))
         return;
     if (r.amount < 0) {
-        m.fail(table::allocations, 3, l, "negative_amount",
+        m.fail(table::allocations, "amount_eur", l, "negative_amount",
                "amount_eur " + detail::format_cents(r.amount) + " is negative");
         return;
     }
@@ -585,9 +656,11 @@ void dataset_builder::add(const allocation_row& r, std::uint64_t line) {
 void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::assessments, line);
-    if (!m.utf8(table::assessments, l, {{1, r.unit_id}, {2, r.framework}, {3, r.item}})) return;
+    if (!m.utf8(table::assessments, l,
+                {{"unit_id", r.unit_id}, {"framework", r.framework}, {"item", r.item}}))
+        return;
     if (!(r.score >= 0.0 && r.score <= 1.0)) {
-        m.fail(table::assessments, 4, l, "score_range",
+        m.fail(table::assessments, "score", l, "score_range",
                "score " + std::to_string(r.score) + " is not between 0 and 1");
         return;
     }
@@ -599,7 +672,7 @@ void dataset_builder::add(const extract_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::extract, line);
     if (!m.extracts.empty()) {
-        m.fail(table::extract, 0, l, "extract_rows",
+        m.fail(table::extract, "extract_date", l, "extract_rows",
                "a second extract date " + format_day(r.extract_date) + "; " +
                    m.src(table::extract).file + " holds one row, the day the data were exported");
         return;
@@ -610,39 +683,39 @@ void dataset_builder::add(const extract_row& r, std::uint64_t line) {
 bool dataset_builder::impl::check_request(const tlv_row& r, std::uint32_t l) {
     constexpr auto t = table::tlvs;
     bool ok = true;
-    const auto bad = [&](std::size_t col, std::string_view rule, std::string message) {
+    const auto bad = [&](std::string_view col, std::string_view rule, std::string message) {
         fail(t, col, l, rule, std::move(message));
         ok = false;
     };
     const bool decided = r.decision_date != no_day;
     if (decided && r.outcome == tlv_outcome::open)
-        bad(7, "decision_without_outcome",
+        bad("outcome", "decision_without_outcome",
             "outcome is empty; a TLV decided on " + format_day(r.decision_date) +
                 " needs its outcome (toegekend|afgewezen|ingetrokken)");
     if (!decided && r.outcome != tlv_outcome::open)
-        bad(6, "outcome_without_decision",
+        bad("decision_date", "outcome_without_decision",
             "decision_date is empty but outcome is " + std::string(to_string(r.outcome)) +
                 "; a request without a decision is open and has no outcome");
     if (!decided && r.request_date == no_day)
-        bad(5, "missing_value",
+        bad("request_date", "missing_value",
             "request_date is empty; an open request (no decision_date) needs the day it was "
             "received");
     if (!decided && r.outcome == tlv_outcome::open) {
         if (r.start_date != no_day)
-            bad(8, "open_request_validity",
+            bad("start_date", "open_request_validity",
                 "start_date " + format_day(r.start_date) +
                     " is given but decision_date is empty; an open request has no validity");
         else if (r.end_date != open_end)
-            bad(9, "open_request_validity",
+            bad("end_date", "open_request_validity",
                 "end_date " + format_day(r.end_date) +
                     " is given but decision_date is empty; an open request has no validity");
     }
     if (r.complete_date != no_day && r.request_date != no_day && r.complete_date < r.request_date)
-        bad(11, "date_order",
+        bad("complete_date", "date_order",
             "complete_date " + format_day(r.complete_date) + " is before request_date " +
                 format_day(r.request_date) + "; a request is complete on or after its receipt");
     if (r.complete_date != no_day && decided && r.complete_date > r.decision_date)
-        bad(11, "date_order",
+        bad("complete_date", "date_order",
             "complete_date " + format_day(r.complete_date) + " is after decision_date " +
                 format_day(r.decision_date) + "; a request is complete on or before its decision");
     return ok;
@@ -653,21 +726,23 @@ void dataset_builder::add(const rate_row& r, std::uint64_t line) {
     constexpr auto t = table::rates;
     const auto l = m.next_line(t, line);
     if (r.admits != setting::so && r.admits != setting::vso) {
-        m.fail(t, 1, l, "unknown_code",
+        m.fail(t, "setting", l, "unknown_code",
                "setting " + std::string(to_string(r.admits)) +
                    " is not one of so|vso; a rate follows an so or vso TLV");
         return;
     }
     if (r.category == funding_category::none) {
-        m.fail(t, 2, l, "missing_value", "category is empty; a rate is per laag|midden|hoog");
+        m.fail(t, "category", l, "missing_value",
+               "category is empty; a rate is per laag|midden|hoog");
         return;
     }
     if (r.amount < 0) {
-        m.fail(t, 3, l, "negative_amount",
+        m.fail(t, "amount_eur", l, "negative_amount",
                "amount_eur " + detail::format_cents(r.amount) + " is negative");
         return;
     }
-    if (!m.first_of(m.rate_lines, std::tuple{r.year.start_year(), r.admits, r.category}, t, 0, l,
+    if (!m.first_of(m.rate_lines, std::tuple{r.year.start_year(), r.admits, r.category}, t,
+                    "school_year", l,
                     "the rate of " + r.year.to_string() + " " + std::string(to_string(r.admits)) +
                         " " + std::string(to_string(r.category))))
         return;
@@ -678,22 +753,21 @@ void dataset_builder::add(const reference_value_row& r, std::uint64_t line) {
     auto& m = *impl_;
     constexpr auto t = table::reference_values;
     const auto l = m.next_line(t, line);
-    if (!m.utf8(t, l, {{0, r.kpi}, {3, r.source}})) return;
+    if (!m.utf8(t, l, {{"kpi", r.kpi}, {"source", r.source}})) return;
     bool ok = true;
     for (const auto& [col, text] :
-         {std::pair<std::size_t, std::string_view>{0, r.kpi}, {3, r.source}})
+         {std::pair<std::string_view, std::string_view>{"kpi", r.kpi}, {"source", r.source}})
         if (text.empty()) {
-            m.fail(t, col, l, "missing_value",
-                   std::string(spec(t).columns[col].name) + " is empty; a value is required");
+            m.fail(t, col, l, "missing_value", std::string(col) + " is empty; a value is required");
             ok = false;
         }
     if (!std::isfinite(r.value)) {
-        m.fail(t, 2, l, "malformed_number", "value is not a finite number");
+        m.fail(t, "value", l, "malformed_number", "value is not a finite number");
         ok = false;
     }
     if (!ok ||
         !m.first_of(m.reference_value_lines, std::pair{std::string(r.kpi), r.year.start_year()}, t,
-                    0, l,
+                    "kpi", l,
                     "the reference value of " + std::string(r.kpi) + " in " + r.year.to_string()))
         return;
     m.reference_values.push_back({std::string(r.kpi), r.year, r.value, std::string(r.source), l});
@@ -730,112 +804,12 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                                if (rule == "missing_value" && m.src(t).missing(col)) return;
                                m.fail(t, col, line, rule, std::move(msg));
                            }};
-    switch (t) {
-    case table::swvs: {
-        swv_row r{f.text(0), f.text(1), f.code<sector>(2).value_or(sector::po)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::boards: {
-        board_row r{f.text(0), f.text(1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::schools: {
-        school_row r{
-            f.text(0), f.text(1), f.text(2), f.text(3), f.code<setting>(4).value_or(setting::bao),
-            f.text(5)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::pupils: {
-        pupil_row r{f.text(0), f.date(1), f.text(2)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::regions: {
-        region_row r{f.text(0), f.text(1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::enrolments: {
-        enrolment_row r{f.text(0),       f.text(1),
-                        f.date(2),       f.date(3, open_end),
-                        f.integer(4, 0), f.code<exit_reason>(5).value_or(exit_reason::none)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::tlvs: {
-        tlv_row r{f.text(0),
-                  f.text(1),
-                  f.text(2),
-                  f.code<setting>(3).value_or(setting::so),
-                  f.code<funding_category>(4).value_or(funding_category::none),
-                  f.date(5, no_day),
-                  f.date(6, no_day),
-                  f.code<tlv_outcome>(7).value_or(tlv_outcome::open),
-                  f.date(8, no_day),
-                  f.date(9, open_end),
-                  f.yes_no(10),
-                  f.date(11, no_day)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::arrangements: {
-        arrangement_row r{f.text(0),
-                          f.text(1),
-                          f.text(2),
-                          f.integer(3, 0),
-                          f.code<arrangement_kind>(4).value_or(arrangement_kind::individueel),
-                          f.date(5),
-                          f.date(6, open_end),
-                          f.amount(7, -1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::opps: {
-        opp_row r{f.text(0), f.text(1), f.date(2), f.date(3, open_end)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::absences: {
-        absence_row r{f.text(0), f.code<absence_kind>(1).value_or(absence_kind::relatief),
-                      f.date(2), f.date(3, open_end), f.text(4)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::funds: {
-        fund_row r{f.year(0), f.text(1), f.text(2), f.text(3), f.amount(4, 0)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::allocations: {
-        allocation_row r{f.year(0), f.text(1), f.text(2), f.amount(3, 0), f.text(4), f.text(5)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::assessments: {
-        assessment_row r{f.year(0), f.text(1), f.text(2), f.text(3), f.score(4)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::extract: {
-        extract_row r{f.date(0), f.text(1)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::rates: {
-        rate_row r{f.year(0), f.code<setting>(1).value_or(setting::so),
-                   f.code<funding_category>(2).value_or(funding_category::none), f.amount(3, 0)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    case table::reference_values: {
-        reference_value_row r{f.text(0), f.year(1), f.number(2, 0), f.text(3)};
-        if (f.ok()) return add(r, line);
-        break;
-    }
-    }
+    const bool added = with_table(t, [&](auto tag) {
+        const auto row = detail::read_row<decltype(tag)::value>(f);
+        if (f.ok()) add(row, line);
+        return f.ok();
+    });
+    if (added) return;
     // Its fields do not parse: not staged. The id as text() reads it, without reporting an
     // empty one a second time.
     m.reject(t, fields.empty() ? std::string_view{} : detail::trim(fields[0]));
@@ -877,7 +851,7 @@ std::pair<day, extract_origin> dataset_builder::impl::extract_date() const {
 void dataset_builder::impl::check_extract_date(day extract, extract_origin origin) {
     using T = table;
     if (src(T::extract).present && src(T::extract).rows == 0)
-        fail(T::extract, 0, 0, "extract_rows",
+        fail(T::extract, "extract_date", 0, "extract_rows",
              src(T::extract).file +
                  " has no row; it holds one row, the day the data were exported");
     if (origin == extract_origin::derived) return; // the latest event: nothing lies after it
@@ -885,22 +859,22 @@ void dataset_builder::impl::check_extract_date(day extract, extract_origin origi
         origin == extract_origin::option
             ? std::string("given as an option (--as-of)")
             : "in " + src(T::extract).file + " line " + std::to_string(extracts.front().line);
-    const auto after = [&](table t, std::size_t column, std::uint32_t line, day d) {
+    const auto after = [&](table t, std::string_view column, std::uint32_t line, day d) {
         if (d == no_day || d <= extract) return;
         fail(t, column, line, "after_extract_date",
-             std::string(spec(t).columns[column].name) + " " + format_day(d) +
-                 " is after the extract date " + format_day(extract) + " (" + from +
+             std::string(column) + " " + format_day(d) + " is after the extract date " +
+                 format_day(extract) + " (" + from +
                  "); no request, decision, or start of an enrolment, absence or OPP may lie "
                  "after the day the data were exported");
     };
-    for (const auto& e : enrolments) after(T::enrolments, 2, e.line, e.start);
+    for (const auto& e : enrolments) after(T::enrolments, "start_date", e.line, e.start);
     for (const auto& t : tlvs) {
-        after(T::tlvs, 5, t.line, t.request);
-        after(T::tlvs, 11, t.line, t.complete);
-        after(T::tlvs, 6, t.line, t.decision);
+        after(T::tlvs, "request_date", t.line, t.request);
+        after(T::tlvs, "complete_date", t.line, t.complete);
+        after(T::tlvs, "decision_date", t.line, t.decision);
     }
-    for (const auto& o : opps) after(T::opps, 2, o.line, o.start);
-    for (const auto& a : absences) after(T::absences, 2, a.line, a.start);
+    for (const auto& o : opps) after(T::opps, "start_date", o.line, o.start);
+    for (const auto& a : absences) after(T::absences, "start_date", a.line, a.start);
 }
 
 load_result dataset_builder::impl::finish() {
@@ -926,7 +900,7 @@ load_result dataset_builder::impl::finish() {
                 derived_sector[t.swv] = sector_of(t.admits), known[t.swv] = true;
         for (std::uint32_t k = 0; k < swv_keys.size(); ++k) {
             if (!known[k] &&
-                (swv_keys.keys[k].starts_with("VO") || swv_keys.keys[k].starts_with("vo")))
+                (swv_keys.key(k).starts_with("VO") || swv_keys.key(k).starts_with("vo")))
                 derived_sector[k] = sector::vo;
             if (swv_keys.def_row[k] == none) swv_keys.def_row[k] = k; // derived: defined by use
         }
@@ -938,49 +912,47 @@ load_result dataset_builder::impl::finish() {
 
     // References.
     for (const auto& s : schools) {
-        check_ref(board_keys, s.board, T::schools, 2, s.line, T::boards);
-        check_ref(swv_keys, s.swv, T::schools, 3, s.line, T::swvs);
+        check_ref(board_keys, s.board, T::schools, "board_id", s.line, T::boards);
+        check_ref(swv_keys, s.swv, T::schools, "swv_id", s.line, T::swvs);
     }
-    for (const auto& r : regions) check_ref(swv_keys, r.swv, T::regions, 1, r.line, T::swvs);
+    for (const auto& r : regions) check_ref(swv_keys, r.swv, T::regions, "swv_id", r.line, T::swvs);
     for (const auto& e : enrolments) {
-        check_ref(pupil_keys, e.pupil, T::enrolments, 0, e.line, T::pupils);
-        check_ref(school_keys, e.school, T::enrolments, 1, e.line, T::schools);
+        check_ref(pupil_keys, e.pupil, T::enrolments, "pupil_id", e.line, T::pupils);
+        check_ref(school_keys, e.school, T::enrolments, "school_id", e.line, T::schools);
     }
     for (const auto& t : tlvs) {
-        check_ref(pupil_keys, t.pupil, T::tlvs, 1, t.line, T::pupils);
-        check_ref(swv_keys, t.swv, T::tlvs, 2, t.line, T::swvs);
+        check_ref(pupil_keys, t.pupil, T::tlvs, "pupil_id", t.line, T::pupils);
+        check_ref(swv_keys, t.swv, T::tlvs, "swv_id", t.line, T::swvs);
     }
     for (const auto& a : arrangements) {
-        check_ref(pupil_keys, a.pupil, T::arrangements, 1, a.line, T::pupils);
-        check_ref(school_keys, a.school, T::arrangements, 2, a.line, T::schools);
+        check_ref(pupil_keys, a.pupil, T::arrangements, "pupil_id", a.line, T::pupils);
+        check_ref(school_keys, a.school, T::arrangements, "school_id", a.line, T::schools);
     }
     for (const auto& o : opps) {
-        check_ref(pupil_keys, o.pupil, T::opps, 0, o.line, T::pupils);
-        check_ref(school_keys, o.school, T::opps, 1, o.line, T::schools);
+        check_ref(pupil_keys, o.pupil, T::opps, "pupil_id", o.line, T::pupils);
+        check_ref(school_keys, o.school, T::opps, "school_id", o.line, T::schools);
     }
     for (const auto& a : absences)
-        check_ref(pupil_keys, a.pupil, T::absences, 0, a.line, T::pupils);
+        check_ref(pupil_keys, a.pupil, T::absences, "pupil_id", a.line, T::pupils);
     for (const auto& f : funds) {
-        check_ref(swv_keys, f.swv, T::funds, 1, f.line, T::swvs);
-        check_ref(board_keys, f.board, T::funds, 2, f.line, T::boards);
+        check_ref(swv_keys, f.swv, T::funds, "swv_id", f.line, T::swvs);
+        check_ref(board_keys, f.board, T::funds, "board_id", f.line, T::boards);
     }
     for (const auto& a : allocations) {
-        check_ref(board_keys, a.board, T::allocations, 1, a.line, T::boards);
-        check_ref(school_keys, a.school, T::allocations, 4, a.line, T::schools);
+        check_ref(board_keys, a.board, T::allocations, "board_id", a.line, T::boards);
+        check_ref(school_keys, a.school, T::allocations, "school_id", a.line, T::schools);
     }
     // `none` until resolved: with schools or boards unread (an error already) a unit stays so.
     std::vector<std::pair<unit_level, std::uint32_t>> assessment_unit(assessments.size(),
                                                                       {unit_level::school, none});
     for (std::size_t i = 0; i < assessments.size(); ++i) {
         const auto& a = assessments[i];
-        if (auto it = school_keys.index.find(a.unit);
-            it != school_keys.index.end() && school_keys.defined(it->second))
-            assessment_unit[i] = {unit_level::school, it->second};
-        else if (auto jt = board_keys.index.find(a.unit);
-                 jt != board_keys.index.end() && board_keys.defined(jt->second))
-            assessment_unit[i] = {unit_level::board, jt->second};
+        if (const auto k = school_keys.ids.find(a.unit); k != none && school_keys.defined(k))
+            assessment_unit[i] = {unit_level::school, k};
+        else if (const auto b = board_keys.ids.find(a.unit); b != none && board_keys.defined(b))
+            assessment_unit[i] = {unit_level::board, b};
         else if (!src(T::schools).unread && !src(T::boards).unread)
-            fail(T::assessments, 1, a.line, "unknown_reference",
+            fail(T::assessments, "unit_id", a.line, "unknown_reference",
                  "unit_id " + a.unit + " is not in " + src(T::schools).file + " or " +
                      src(T::boards).file);
     }
@@ -1005,7 +977,7 @@ load_result dataset_builder::impl::finish() {
     for (auto t : all_tables()) d.present_[static_cast<std::size_t>(t.id)] = src(t.id).present;
 
     for (auto k : swv_order) {
-        d.swvs_.id.push_back(swv_keys.keys[k]);
+        d.swvs_.id.push_back(swv_keys.text(k));
         if (swvs_given) {
             const auto& s = swvs[swv_keys.def_row[k]];
             d.swvs_.name.push_back(s.name);
@@ -1016,12 +988,12 @@ load_result dataset_builder::impl::finish() {
         }
     }
     for (auto k : board_order) {
-        d.boards_.id.push_back(board_keys.keys[k]);
+        d.boards_.id.push_back(board_keys.text(k));
         d.boards_.name.push_back(boards_given ? boards[board_keys.def_row[k]].name : "");
     }
     d.municipalities_.po_swv.assign(mun_order.size(), no_index<swv_idx>);
     d.municipalities_.vo_swv.assign(mun_order.size(), no_index<swv_idx>);
-    for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.keys[k]);
+    for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.text(k));
     for (const auto& r : regions) {
         if (r.swv == none || swv_remap[r.swv] == none) continue;
         const auto s = to_idx<swv_idx>(swv_remap[r.swv]);
@@ -1029,16 +1001,16 @@ load_result dataset_builder::impl::finish() {
         auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? d.municipalities_.po_swv[m]
                                                              : d.municipalities_.vo_swv[m];
         if (has(slot) && slot != s)
-            fail(T::regions, 1, r.line, "region_conflict",
-                 "swv_id " + swv_keys.keys[r.swv] + ": municipality " +
-                     municipality_keys.keys[r.municipality] + " already belongs to partnership " +
+            fail(T::regions, "swv_id", r.line, "region_conflict",
+                 "swv_id " + swv_keys.text(r.swv) + ": municipality " +
+                     municipality_keys.text(r.municipality) + " already belongs to partnership " +
                      d.swvs_.id[pos(slot)] + " of the same sector");
         else
             slot = s;
     }
     for (auto k : school_order) {
         const auto& s = schools[school_keys.def_row[k]];
-        d.schools_.id.push_back(school_keys.keys[k]);
+        d.schools_.id.push_back(school_keys.text(k));
         d.schools_.name.push_back(s.name);
         d.schools_.board.push_back(to_idx<board_idx>(bo(s.board)));
         d.schools_.swv.push_back(to_idx<swv_idx>(sw(s.swv)));
@@ -1047,7 +1019,7 @@ load_result dataset_builder::impl::finish() {
     }
     for (auto k : pupil_order) {
         const auto& p = pupils[pupil_keys.def_row[k]];
-        d.pupils_.id.push_back(pupil_keys.keys[k]);
+        d.pupils_.id.push_back(pupil_keys.text(k));
         d.pupils_.birth_date.push_back(p.birth);
         d.pupils_.municipality.push_back(to_idx<municipality_idx>(mu(p.municipality)));
     }
@@ -1095,22 +1067,23 @@ load_result dataset_builder::impl::finish() {
                 if (latest) {
                     const auto& prev = *latest;
                     if (prev.end == open_end || e.start < prev.end)
-                        fail(T::enrolments, 2, e.line, "overlapping_enrolments",
+                        fail(T::enrolments, "start_date", e.line, "overlapping_enrolments",
                              "enrolment of pupil " + d.pupils_.id[p] + " at " +
-                                 school_keys.keys[e.school] + " from " + format_day(e.start) +
-                                 " overlaps the one at " + school_keys.keys[prev.school] +
+                                 school_keys.text(e.school) + " from " + format_day(e.start) +
+                                 " overlaps the one at " + school_keys.text(prev.school) +
                                  " from " + format_day(prev.start) + " (line " +
                                  std::to_string(prev.line) + ")");
                 }
                 if (!latest || e.end > latest->end) latest = &e;
                 if (age_on(birth, e.start) < 2)
-                    fail(T::enrolments, 2, e.line, "age_range",
+                    fail(T::enrolments, "start_date", e.line, "age_range",
                          "start_date " + format_day(e.start) + ": pupil " + d.pupils_.id[p] +
                              " is " + std::to_string(age_on(birth, e.start)) +
                              " years old; pupils must be 2 to 30 on every enrolment day");
                 const day last = e.end == open_end ? std::max(horizon, e.start) : e.end;
                 if (age_on(birth, last) > 30)
-                    fail(T::enrolments, e.end == open_end ? 2 : 3, e.line, "age_range",
+                    fail(T::enrolments, e.end == open_end ? "start_date" : "end_date", e.line,
+                         "age_range",
                          (e.end == open_end ? "enrolment running on " : "end_date ") +
                              format_day(last) + ": pupil " + d.pupils_.id[p] + " is " +
                              std::to_string(age_on(birth, last)) +
@@ -1126,11 +1099,11 @@ load_result dataset_builder::impl::finish() {
                                           [&](const auto& a, const auto& b) {
                                               if (a.decision != b.decision)
                                                   return a.decision < b.decision;
-                                              return tlv_keys.keys[a.key] < tlv_keys.keys[b.key];
+                                              return tlv_keys.key(a.key) < tlv_keys.key(b.key);
                                           });
         for (auto i : order) {
             const auto& t = tlvs[i];
-            tv.id.push_back(tlv_keys.keys[t.key]);
+            tv.id.push_back(tlv_keys.text(t.key));
             tv.pupil.push_back(pupil_idx{pupil_remap[t.pupil]});
             tv.swv.push_back(to_idx<swv_idx>(sw(t.swv)));
             tv.admits.push_back(t.admits);
@@ -1158,7 +1131,7 @@ load_result dataset_builder::impl::finish() {
                     covered = tv.outcome[t] == tlv_outcome::toegekend && tv.admits[t] == s &&
                               period{tv.start[t], tv.end[t]}.covers(en.start[r]);
                 if (!covered)
-                    problem(severity::warning, T::enrolments, 2,
+                    problem(severity::warning, T::enrolments, "start_date",
                             enrolments[enrolment_order[r]].line, "no_tlv",
                             "pupil " + d.pupils_.id[p] + " enrolled at " +
                                 d.schools_.id[pos(en.school[r])] + " (" +
@@ -1172,12 +1145,12 @@ load_result dataset_builder::impl::finish() {
         std::vector<std::uint32_t> order(arrangements.size());
         std::iota(order.begin(), order.end(), 0u);
         std::sort(order.begin(), order.end(), [&](auto a, auto b) {
-            return arrangement_keys.keys[arrangements[a].key] <
-                   arrangement_keys.keys[arrangements[b].key];
+            return arrangement_keys.key(arrangements[a].key) <
+                   arrangement_keys.key(arrangements[b].key);
         });
         for (auto i : order) {
             const auto& a = arrangements[i];
-            ar.id.push_back(arrangement_keys.keys[a.key]);
+            ar.id.push_back(arrangement_keys.text(a.key));
             ar.pupil.push_back(a.pupil == none ? no_index<pupil_idx>
                                                : to_idx<pupil_idx>(pupil_remap[a.pupil]));
             ar.school.push_back(to_idx<school_idx>(sc(a.school)));

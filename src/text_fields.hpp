@@ -6,12 +6,14 @@
 #include "passend/continuum.hpp"
 #include "passend/dataset.hpp"
 #include "passend/schema.hpp"
+#include "passend/table_row.hpp"
 
 #include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
@@ -61,6 +63,40 @@ private:
     fail_fn fail_;
     bool ok_ = true;
 };
+
+/// Field `col` read as the member type of its typed row; `absent` for an empty field.
+template <class Value>
+Value read_field(field_reader& f, const column_spec& c, std::size_t col, Value absent) {
+    if constexpr (std::is_same_v<Value, std::string_view>)
+        return f.text(col);
+    else if constexpr (std::is_same_v<Value, day>)
+        return f.date(col, absent);
+    else if constexpr (std::is_same_v<Value, school_year>)
+        return f.year(col);
+    else if constexpr (std::is_same_v<Value, cents>)
+        return f.amount(col, absent);
+    else if constexpr (std::is_same_v<Value, int>)
+        return c.type == column_type::code ? f.yes_no(col) : f.integer(col, absent);
+    else if constexpr (std::is_same_v<Value, double>)
+        return c.type == column_type::score ? f.score(col) : f.number(col, absent);
+    else
+        return f.template code<Value>(col).value_or(absent);
+}
+
+/// A row of table T from its field texts (contract column order), every field read left to
+/// right; check `f.ok()` before using it.
+template <table T>
+table_row_t<T> read_row(field_reader& f) {
+    table_row_t<T> row{};
+    const auto& columns = spec(T).columns;
+    std::apply(
+        [&](const auto&... c) {
+            std::size_t i = 0;
+            ((row.*c.member = read_field(f, columns[i], i, c.absent), ++i), ...);
+        },
+        table_row<T>::columns);
+    return row;
+}
 
 } // namespace detail
 PASSEND_NAMESPACE_END

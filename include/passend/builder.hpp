@@ -183,6 +183,17 @@ public:
     void add(const rate_row& r, std::uint64_t line = 0);
     void add(const reference_value_row& r, std::uint64_t line = 0);
 
+    /// Add a loader's block of parsed rows: as add(rows[i], line_offset + lines[i]) in order,
+    /// stopping when the error cap is reached. Returns how many were added.
+    template <class Row>
+    std::size_t add_rows(std::span<const Row> rows, std::span<const std::uint32_t> lines,
+                         std::uint64_t line_offset);
+    /// Room for about `rows` rows of table t (a loader's estimate), so that its staged rows and
+    /// the ids it defines grow without copying.
+    void reserve(table t, std::size_t rows);
+    /// A hint before adding a row that names pupil `id`: fetch its place in the index early.
+    void prefetch_pupil(std::string_view id) const noexcept;
+
     /// Record a problem found by a loader (a malformed file, a missing column, an unknown one).
     void report(diagnostic d);
     /// Errors so far (a loader may stop reading early when the cap is reached).
@@ -197,5 +208,21 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
+
+template <class Row>
+std::size_t dataset_builder::add_rows(std::span<const Row> rows,
+                                      std::span<const std::uint32_t> lines,
+                                      std::uint64_t line_offset) {
+    // Interning looks pupils up in a table of millions: asking for a row's slot some rows ahead
+    // overlaps those cache misses instead of waiting on each in turn.
+    constexpr std::size_t ahead = 16;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (error_cap_reached()) return i;
+        if constexpr (requires { rows[i].pupil_id; })
+            if (i + ahead < rows.size()) prefetch_pupil(rows[i + ahead].pupil_id);
+        add(rows[i], line_offset + lines[i]);
+    }
+    return rows.size();
+}
 
 PASSEND_NAMESPACE_END

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A folder of contract CSV files: load_folder and write_folder.
+#include "io/csv_blocks.hpp"
 #include "io/csv_reader.hpp"
 #include "io/input_file.hpp"
 #include "io/stop_note.hpp"
@@ -9,10 +10,12 @@
 
 #include "text_check.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 PASSEND_NAMESPACE_BEGIN
 
@@ -39,36 +42,23 @@ diagnostic at(std::string_view file, std::uint64_t line, std::uint32_t column, s
     return {level, std::string(file), line, column, std::move(rule), std::move(message)};
 }
 
-/// Read one table's file into the builder. `progress` gets the bytes consumed so far. Returns
-/// the line it stopped at when the error cap was reached, 0 when it read the whole file.
-std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const fs::path& path,
-                         const std::function<void(std::uint64_t)>& progress) {
+/// Read a table file's header: report its problems and name the source of its columns. False
+/// when the file cannot be read past it (reported, and the table declared unread).
+bool read_header(dataset_builder& builder, const table_spec& ts, detail::csv_reader& reader,
+                 detail::csv_layout& layout) {
     const std::string_view file = ts.file;
-    const file_ptr f{std::fopen(path.c_str(), "rb")};
-    if (!f) {
-        builder.report(at(file, 0, 0, "unreadable_file",
-                          "cannot be read: " + std::string(std::strerror(errno))));
-        builder.declare_unread(ts.id);
-        return 0;
-    }
-    detail::csv_reader reader(f.get());
-    const auto report_syntax = [&] {
+    const auto status = reader.next();
+    if (status == detail::csv_reader::status::error) {
         const auto& e = reader.error();
         builder.report(at(file, e.line, e.column, e.rule, e.message));
-    };
-
-    // The header: find the contract's columns by name.
-    auto status = reader.next();
-    if (status == detail::csv_reader::status::error) {
-        report_syntax();
         builder.declare_unread(ts.id);
-        return 0;
+        return false;
     }
     if (status == detail::csv_reader::status::end) {
         builder.report(at(file, 1, 0, "missing_header",
                           "the file is empty; its first line must name the columns"));
         builder.declare_unread(ts.id);
-        return 0;
+        return false;
     }
     const std::size_t width = reader.fields().size();
     const auto header_line = reader.line();
@@ -93,41 +83,132 @@ std::uint64_t load_table(dataset_builder& builder, const table_spec& ts, const f
         }
     }
     builder.set_source(ts.id, std::string(file), positions);
+    layout.width = width;
+    layout.positions = std::move(positions);
+    layout.data_begin = reader.bytes_consumed();
+    return true;
+}
 
-    // The records, in contract column order.
+/// The records of a table file one at a time, from where `reader` stands. Returns the line it
+/// stopped at when the error cap was reached, 0 when it read to the end.
+std::uint64_t read_records(dataset_builder& builder, const detail::csv_layout& layout,
+                           detail::csv_reader& reader, std::uint64_t offset,
+                           const std::function<void(std::uint64_t)>& progress) {
+    const auto& ts = *layout.spec;
     std::vector<std::string_view> row(ts.columns.size());
     std::uint64_t records = 0;
     for (;;) {
-        status = reader.next();
+        const auto status = reader.next();
         if (status == detail::csv_reader::status::end) break;
         if (builder.error_cap_reached()) return reader.line(); // this record goes unchecked
         if (status == detail::csv_reader::status::error) {
-            report_syntax();
+            const auto& e = reader.error();
+            builder.report(at(ts.file, e.line, e.column, e.rule, e.message));
             continue;
         }
         const auto fields = reader.fields();
-        if (fields.size() != width) {
-            builder.report(at(file, reader.line(),
-                              static_cast<std::uint32_t>(std::min(fields.size(), width) + 1),
+        if (fields.size() != layout.width) {
+            builder.report(at(ts.file, reader.line(),
+                              static_cast<std::uint32_t>(std::min(fields.size(), layout.width) + 1),
                               "field_count",
                               "the record has " + std::to_string(fields.size()) +
-                                  " fields; the header has " + std::to_string(width)));
+                                  " fields; the header has " + std::to_string(layout.width)));
             continue;
         }
         for (std::size_t c = 0; c < row.size(); ++c)
-            row[c] = positions[c] ? fields[positions[c] - 1] : std::string_view{};
+            row[c] = layout.positions[c] ? fields[layout.positions[c] - 1] : std::string_view{};
         builder.add_text_row(ts.id, row, reader.line());
-        if ((++records & 0x3FFF) == 0) progress(reader.bytes_consumed());
+        if ((++records & 0x3FFF) == 0) progress(offset + reader.bytes_consumed());
     }
     if (reader.stopped()) builder.declare_unread(ts.id);
-    progress(reader.bytes_consumed());
+    progress(offset + reader.bytes_consumed());
+    return 0;
+}
+
+/// A reader over a file from byte `begin` on: the header at 0, or records from line `line`.
+struct file_reader {
+    file_ptr file;
+    std::optional<detail::csv_reader> reader;
+    file_reader(const fs::path& path, std::uint64_t begin, std::uint64_t line)
+        : file(std::fopen(path.c_str(), "rb")) {
+        if (!file || (begin && fseeko(file.get(), static_cast<off_t>(begin), SEEK_SET) != 0))
+            return;
+        reader.emplace(
+            [f = file.get()](char* out, std::size_t n) { return std::fread(out, 1, n, f); },
+            detail::csv_reader::default_block, line);
+    }
+};
+
+/// Read the header of every file first (on a scratch builder: nothing reported yet), to know
+/// where each file's records start and how their fields map to columns.
+void lay_out(detail::csv_layout& layout, std::error_code& ec) {
+    dataset_builder scratch;
+    file_reader in(layout.path, 0, 0);
+    layout.size = fs::file_size(layout.path, ec);
+    if (!in.reader || ec || !read_header(scratch, *layout.spec, *in.reader, layout)) {
+        layout.width = 0; // not read in blocks
+        return;
+    }
+    // The physical line of the first record: one more than the line ends before it.
+    std::vector<char> head(layout.data_begin);
+    std::rewind(in.file.get());
+    if (std::fread(head.data(), 1, head.size(), in.file.get()) != head.size()) {
+        layout.width = 0;
+        return;
+    }
+    layout.data_line = 1 + static_cast<std::uint64_t>(std::count(head.begin(), head.end(), '\n'));
+}
+
+/// Hand a file's blocks to the builder; from the first dirty one on, its records one at a time.
+/// Returns the line where the error cap stopped the load, or 0.
+std::uint64_t load_blocks(dataset_builder& builder, const detail::csv_layout& layout,
+                          detail::block_parser& parser, std::size_t first, std::size_t last,
+                          const std::function<void(std::uint64_t)>& progress) {
+    std::uint64_t line = layout.data_line;
+    for (auto i = first; i < last; ++i) {
+        auto block = parser.take(i);
+        const auto& where = parser.blocks()[i];
+        if (block.dirty) {
+            parser.skip(i + 1, last);
+            for (auto j = i + 1; j < last; ++j) (void)parser.take(j);
+            file_reader in(layout.path, where.begin, line);
+            if (!in.reader) { // vanished since: say so as a file that cannot be read
+                builder.report(at(layout.spec->file, 0, 0, "unreadable_file",
+                                  "cannot be read: " + std::string(std::strerror(errno))));
+                builder.declare_unread(layout.spec->id);
+                return 0;
+            }
+            return read_records(builder, layout, *in.reader, where.begin, progress);
+        }
+        if (i == first && where.end > where.begin) { // room for the whole table, estimated
+            const auto rows = std::visit([](const auto& r) { return r.size(); }, block.rows);
+            builder.reserve(layout.spec->id,
+                            static_cast<std::size_t>(double(rows) * double(layout.size) /
+                                                     double(where.end - where.begin) * 1.02) +
+                                16);
+        }
+        const auto stopped = std::visit(
+            [&](const auto& rows) {
+                const auto added = builder.add_rows(std::span(rows), block.lines, line - 1);
+                return added < rows.size() ? line - 1 + block.lines[added] : 0;
+            },
+            block.rows);
+        if (stopped) {
+            parser.skip(i + 1, last);
+            for (auto j = i + 1; j < last; ++j) (void)parser.take(j);
+            return stopped;
+        }
+        line += block.newlines;
+        progress(where.end);
+    }
     return 0;
 }
 
 } // namespace
 
-load_result load_folder(const fs::path& dir, const load_options& options,
-                        const progress_fn& progress) {
+load_result detail::load_folder_in_blocks(const fs::path& dir, const load_options& options,
+                                          const progress_fn& progress, std::uint64_t block_bytes,
+                                          unsigned threads) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         load_result failed;
@@ -161,14 +242,46 @@ load_result load_folder(const fs::path& dir, const load_options& options,
         total += inputs.back().size;
     }
 
+    // Every file's header first, then its records in blocks parsed on worker threads while this
+    // thread hands them to the builder in file order.
+    std::vector<detail::csv_layout> layouts(inputs.size());
+    std::vector<detail::csv_block> blocks;
+    std::vector<std::size_t> first_block(inputs.size() + 1, 0);
+    for (std::size_t f = 0; f < inputs.size(); ++f) {
+        auto& layout = layouts[f];
+        layout.spec = inputs[f].spec;
+        layout.path = inputs[f].path;
+        lay_out(layout, ec);
+        first_block[f] = blocks.size();
+        if (layout.width) {
+            auto more = detail::split_blocks(f, layout, block_bytes);
+            blocks.insert(blocks.end(), more.begin(), more.end());
+        }
+    }
+    first_block[inputs.size()] = blocks.size();
+    detail::block_parser parser(layouts, std::move(blocks), threads, 2 * threads + 2);
+
     std::uint64_t done = 0;
     std::string stopped_at;
-    for (const auto& in : inputs) {
+    for (std::size_t f = 0; f < inputs.size(); ++f) {
+        const auto& in = inputs[f];
         const auto step = [&](std::uint64_t bytes) {
             if (progress && total) progress(in.spec->file, double(done + bytes) / double(total));
         };
         step(0);
-        if (const auto line = load_table(builder, *in.spec, in.path, step)) {
+        std::uint64_t line = 0;
+        auto layout = layouts[f];
+        file_reader header(in.path, 0, 0);
+        if (!header.reader) {
+            builder.report(at(in.spec->file, 0, 0, "unreadable_file",
+                              "cannot be read: " + std::string(std::strerror(errno))));
+            builder.declare_unread(in.spec->id);
+        } else if (read_header(builder, *in.spec, *header.reader, layout)) {
+            line = layouts[f].width ? load_blocks(builder, layouts[f], parser, first_block[f],
+                                                  first_block[f + 1], step)
+                                    : read_records(builder, layout, *header.reader, 0, step);
+        }
+        if (line) {
             stopped_at = std::string(in.spec->file) + ':' + std::to_string(line);
             break;
         }
@@ -178,6 +291,12 @@ load_result load_folder(const fs::path& dir, const load_options& options,
     auto result = builder.finish();
     if (!stopped_at.empty()) detail::note_stopped(result, stopped_at, options.max_errors);
     return result;
+}
+
+load_result load_folder(const fs::path& dir, const load_options& options,
+                        const progress_fn& progress) {
+    return detail::load_folder_in_blocks(dir, options, progress, detail::csv_block_bytes,
+                                         detail::csv_workers());
 }
 
 void write_folder(const dataset& ds, const fs::path& dir) {

@@ -63,8 +63,22 @@ struct special_finder {
 };
 } // namespace
 
-csv_reader::csv_reader(read_fn read, std::size_t block_size)
-    : read_(std::move(read)), block_(std::max<std::size_t>(block_size, 1)), buf_(2 * block_) {}
+csv_reader::csv_reader(read_fn read, std::size_t block_size, std::uint64_t first_line)
+    : read_(std::move(read)), block_(std::max<std::size_t>(block_size, 1)), buf_(2 * block_),
+      data_(buf_.data()) {
+    if (first_line) continue_at(first_line);
+}
+
+csv_reader::csv_reader(std::span<char> text, std::uint64_t first_line)
+    : block_(1), data_(text.data()), end_(text.size()), eof_(true) {
+    continue_at(first_line);
+}
+
+void csv_reader::continue_at(std::uint64_t first_line) {
+    started_ = true; // no BOM or UTF-16 check: that is the file's start
+    records_ = 1;    // past the header: a lone CR is field text, not an old Mac line end
+    line_ = first_line;
+}
 
 csv_reader::csv_reader(std::FILE* file, std::size_t block_size)
     : csv_reader([file](char* out, std::size_t n) { return std::fread(out, 1, n, file); },
@@ -74,20 +88,21 @@ void csv_reader::refill() {
     mask_base_ = nullptr; // the buffer moves
     if (eof_) return;
     if (pos_ > 0) { // keep only the unparsed tail, at the front
-        std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+        std::memmove(data_, data_ + pos_, end_ - pos_);
         consumed_ += pos_;
         end_ -= pos_;
         pos_ = 0;
     }
     if (buf_.size() - end_ < block_) buf_.resize(end_ + block_); // a record longer than a block
-    const std::size_t n = read_(buf_.data() + end_, block_);
+    data_ = buf_.data();
+    const std::size_t n = read_(data_ + end_, block_);
     if (n == 0) eof_ = true;
     end_ += n;
 }
 
 void csv_reader::skip_line() {
     for (;;) {
-        const char* b = buf_.data() + pos_;
+        const char* b = data_ + pos_;
         if (const void* nl = std::memchr(b, '\n', end_ - pos_)) {
             pos_ += static_cast<const char*>(nl) - b + 1;
             ++line_;
@@ -100,8 +115,8 @@ void csv_reader::skip_line() {
 }
 
 csv_reader::scan csv_reader::scan_record() {
-    char* const b = buf_.data() + pos_;
-    const char* const e = buf_.data() + end_;
+    char* const b = data_ + pos_;
+    const char* const e = data_ + end_;
     const char* p = b;
     std::uint64_t lines = 0; // line breaks inside the record so far
     fields_.clear();
@@ -118,7 +133,7 @@ csv_reader::scan csv_reader::scan_record() {
     const auto fail = [&](const char* at, std::string rule, std::string message) {
         error_ = {record_line_ + lines, static_cast<std::uint32_t>(fields_.size() + 1),
                   std::move(rule), std::move(message)};
-        pos_ = static_cast<std::size_t>(at - buf_.data());
+        pos_ = static_cast<std::size_t>(at - data_);
         return scan::failed;
     };
     enum { more_input, end_of_record, next_field, no_delimiter };
@@ -216,8 +231,8 @@ csv_reader::status csv_reader::next() {
     if (!started_) {
         started_ = true;
         while (end_ < 4 && !eof_) refill();
-        if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
-        if (const auto utf16 = utf16_encoding({buf_.data(), end_}); !utf16.empty())
+        if (end_ >= 3 && std::memcmp(data_, "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+        if (const auto utf16 = utf16_encoding({data_, end_}); !utf16.empty())
             return stop({1, 0, "utf16",
                          "the file is " + std::string(utf16) + "; save it as UTF-8 (CSV UTF-8)"});
     }
@@ -229,10 +244,10 @@ csv_reader::status csv_reader::next() {
                 refill();
                 continue;
             }
-            const char c = buf_[pos_];
+            const char c = data_[pos_];
             if (c == '\n') {
                 ++pos_, ++line_;
-            } else if (c == '\r' && pos_ + 1 < end_ && buf_[pos_ + 1] == '\n') {
+            } else if (c == '\r' && pos_ + 1 < end_ && data_[pos_ + 1] == '\n') {
                 pos_ += 2, ++line_;
             } else if (c == '\r' && pos_ + 1 == end_ && !eof_) {
                 refill();

@@ -41,7 +41,14 @@ public:
     /// Past this a record ends the read (passend/limits.hpp).
     static constexpr std::size_t max_record_bytes = max_csv_record_bytes;
 
-    explicit csv_reader(read_fn read, std::size_t block_size = default_block);
+    /// `first_line` > 0: the input starts at a record boundary on that physical line of a file
+    /// whose header was read elsewhere (a block of a large file read on its own).
+    explicit csv_reader(read_fn read, std::size_t block_size = default_block,
+                        std::uint64_t first_line = 0);
+    /// A block of records held in memory, from a record boundary on physical line `first_line`
+    /// on: scanned in place (quoted fields' "" collapse in `text`), so the fields' views stay
+    /// valid as long as `text`, across calls of next().
+    csv_reader(std::span<char> text, std::uint64_t first_line);
     /// Read from an open file (not closed by the reader).
     explicit csv_reader(std::FILE* file, std::size_t block_size = default_block);
 
@@ -65,12 +72,14 @@ private:
     enum class scan { done, need_more, failed };
     scan scan_record();
     void refill(); // reads one block, or notes the end of the input
+    void continue_at(std::uint64_t first_line);
     void skip_line();
     status stop(csv_error e); // an error after which the rest of the input is not read
 
     read_fn read_;
     std::size_t block_;
     std::vector<char> buf_;
+    char* data_ = nullptr;          // buf_'s data, or the text held in memory
     std::size_t pos_ = 0, end_ = 0; // unparsed bytes are buf_[pos_, end_)
     std::uint64_t consumed_ = 0;    // bytes dropped from the front of buf_
     bool eof_ = false, started_ = false, stopped_ = false;
