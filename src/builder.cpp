@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <tsl/robin_map.h>
@@ -99,6 +100,7 @@ struct staged_arrangement {
     arrangement_kind kind;
     day start, end;
     cents cost;
+    std::uint32_t domain; // a key of impl::domain_keys, none when not given
     std::uint32_t line;
 };
 struct staged_opp {
@@ -154,6 +156,34 @@ struct staged_reference_value {
     std::uint32_t line;
 };
 
+struct staged_offer {
+    std::uint32_t school;
+    school_year year;
+    std::uint32_t domain;
+    support_level level;
+    std::int32_t places;
+    cents tariff;
+    std::uint32_t line;
+};
+struct staged_finance {
+    int year;
+    std::string swv; // resolved in finish(): finances alone never define a partnership
+    cents income, reserves;
+    std::uint32_t line;
+};
+
+/// A support domain code (contract v1.1) as stored: lower case; false when a character is not
+/// one of a-z, 0-9 and _ (any case is accepted, as for every code).
+bool domain_code(std::string_view text, std::string& out) {
+    out.clear();
+    for (const char c : text) {
+        const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') || l == '_')) return false;
+        out += l;
+    }
+    return true;
+}
+
 struct ranked_diagnostic {
     int rank; // table order; -1 for problems of a whole source
     diagnostic d;
@@ -199,7 +229,7 @@ Idx to_idx(std::uint32_t v) {
 struct dataset_builder::impl {
     load_options options;
     key_domain pupil_keys, school_keys, swv_keys, board_keys, municipality_keys, tlv_keys,
-        arrangement_keys;
+        arrangement_keys, domain_keys;
 
     /// The ids a table defines, if it defines any.
     key_domain* keys_defined_by(table t) noexcept {
@@ -255,6 +285,9 @@ struct dataset_builder::impl {
     std::vector<staged_extract> extracts;
     std::vector<staged_rate> rates;
     std::vector<staged_reference_value> reference_values;
+    std::vector<staged_offer> offers;
+    std::vector<staged_finance> finances;
+    std::map<std::pair<std::string, int>, std::uint32_t> finance_lines;
     /// The line of the first rate per (year, setting, category) and of the first reference value
     /// per (kpi, year): a second one is an error naming it.
     std::map<std::tuple<int, setting, funding_category>, std::uint32_t> rate_lines;
@@ -340,6 +373,21 @@ struct dataset_builder::impl {
         return false;
     }
 
+    /// The domain of a row at contract column `col`, interned (none when empty); false, with the
+    /// error, when it is not a code of a-z, 0-9 and _.
+    bool domain(table t, std::size_t col, std::uint32_t line, std::string_view text,
+                std::uint32_t& key) {
+        std::string code;
+        if (!domain_code(text, code)) {
+            fail(t, col, line, "malformed_code",
+                 "domain '" + std::string(text) +
+                     "' is not a code of lower-case letters a-z, digits and _");
+            return false;
+        }
+        key = domain_keys.intern(code);
+        return true;
+    }
+
     /// Mark the key of a row that failed to parse, so references to it do not cascade.
     void define(key_domain& d, std::uint32_t key, std::uint32_t row, table t, std::size_t col,
                 std::uint32_t line) {
@@ -370,6 +418,11 @@ struct dataset_builder::impl {
     std::pair<day, extract_origin> extract_date() const;
     /// No request, decision, or start of an enrolment, absence or OPP after the extract date.
     void check_extract_date(day extract, extract_origin origin);
+
+    /// Support offers by school, year, domain, level; finances by partnership and year.
+    template <class School, class Swv, class Domain>
+    void lay_out_coverage(dataset& d, School sc, Swv sw, Domain dom,
+                          const std::vector<std::uint32_t>& finance_swv);
 
     load_result finish();
 };
@@ -513,7 +566,8 @@ void dataset_builder::add(const tlv_row& r, std::uint64_t line) {
 void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
     auto& m = *impl_;
     const auto l = m.next_line(table::arrangements, line);
-    if (!m.utf8(table::arrangements, l, {{0, r.arrangement_id}, {1, r.pupil_id}, {2, r.school_id}}))
+    if (!m.utf8(table::arrangements, l,
+                {{0, r.arrangement_id}, {1, r.pupil_id}, {2, r.school_id}, {8, r.domain}}))
         return;
     const auto key = m.arrangement_keys.intern(r.arrangement_id);
     m.define(m.arrangement_keys, key, static_cast<std::uint32_t>(m.arrangements.size()),
@@ -529,10 +583,12 @@ void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
                "cost_eur " + detail::format_cents(r.cost) + " is negative");
         ok = false;
     }
+    std::uint32_t domain = none;
+    ok &= m.domain(table::arrangements, 8, l, r.domain, domain);
     if (!ok) return;
     m.arrangements.push_back(
         {key, m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
-         static_cast<support_level>(r.level), r.kind, r.start_date, r.end_date, r.cost, l});
+         static_cast<support_level>(r.level), r.kind, r.start_date, r.end_date, r.cost, domain, l});
 }
 
 void dataset_builder::add(const opp_row& r, std::uint64_t line) {
@@ -699,6 +755,61 @@ void dataset_builder::add(const reference_value_row& r, std::uint64_t line) {
     m.reference_values.push_back({std::string(r.kpi), r.year, r.value, std::string(r.source), l});
 }
 
+void dataset_builder::add(const support_offer_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    constexpr auto t = table::support_offers;
+    const auto l = m.next_line(t, line);
+    if (!m.utf8(t, l, {{0, r.school_id}, {2, r.domain}})) return;
+    bool ok = true;
+    if (r.level < 1 || r.level > 5) {
+        m.fail(t, 3, l, "level_range",
+               "level " + std::to_string(r.level) + " is not a support level 1-5");
+        ok = false;
+    }
+    if (r.places && *r.places < 0) {
+        m.fail(t, 4, l, "negative_places",
+               "places " + std::to_string(*r.places) + " is negative; places count pupils");
+        ok = false;
+    }
+    if (r.tariff < -1) {
+        m.fail(t, 5, l, "negative_amount",
+               "tariff_eur " + detail::format_cents(r.tariff) + " is negative");
+        ok = false;
+    }
+    std::uint32_t domain = none;
+    if (r.domain.empty()) {
+        m.fail(t, 2, l, "missing_value", "domain is empty; an offer is in a support domain");
+        ok = false;
+    } else
+        ok &= m.domain(t, 2, l, r.domain, domain);
+    if (!ok) return;
+    m.offers.push_back({m.school_keys.intern(r.school_id), r.year, domain,
+                        static_cast<support_level>(r.level), r.places.value_or(-1), r.tariff, l});
+}
+
+void dataset_builder::add(const finance_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    constexpr auto t = table::finances;
+    const auto l = m.next_line(t, line);
+    if (!m.utf8(t, l, {{1, r.swv_id}})) return;
+    bool ok = true;
+    for (const auto& [col, amount] : {std::pair<std::size_t, cents>{2, r.income}, {3, r.reserves}})
+        if (amount < 0) {
+            m.fail(t, col, l, "negative_amount",
+                   std::string(spec(t).columns[col].name) + " " + detail::format_cents(amount) +
+                       " is negative");
+            ok = false;
+        }
+    if (r.swv_id.empty()) {
+        m.fail(t, 1, l, "missing_value", "swv_id is empty; a value is required");
+        ok = false;
+    }
+    if (!ok || !m.first_of(m.finance_lines, std::pair{std::string(r.swv_id), r.year}, t, 0, l,
+                           "the row of " + std::string(r.swv_id) + " in " + std::to_string(r.year)))
+        return;
+    m.finances.push_back({r.year, std::string(r.swv_id), r.income, r.reserves, l});
+}
+
 // ---- text rows ----------------------------------------------------------------------------------
 
 void dataset_builder::impl::mark_broken(table t, std::string_view id) {
@@ -789,7 +900,8 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
                           f.code<arrangement_kind>(4).value_or(arrangement_kind::individueel),
                           f.date(5),
                           f.date(6, open_end),
-                          f.amount(7, -1)};
+                          f.amount(7, -1),
+                          f.text(8)};
         if (f.ok()) return add(r, line);
         break;
     }
@@ -832,6 +944,23 @@ void dataset_builder::add_text_row(table t, std::span<const std::string_view> fi
     }
     case table::reference_values: {
         reference_value_row r{f.text(0), f.year(1), f.number(2, 0), f.text(3)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::support_offers: {
+        constexpr int absent = std::numeric_limits<int>::min();
+        const int places = f.integer(4, absent);
+        support_offer_row r{f.text(0),
+                            f.year(1),
+                            f.text(2),
+                            f.integer(3, 0),
+                            places == absent ? std::nullopt : std::optional<int>(places),
+                            f.amount(5, -1)};
+        if (f.ok()) return add(r, line);
+        break;
+    }
+    case table::finances: {
+        finance_row r{f.integer(0, 0), f.text(1), f.amount(2, 0), f.amount(3, 0)};
         if (f.ok()) return add(r, line);
         break;
     }
@@ -903,6 +1032,44 @@ void dataset_builder::impl::check_extract_date(day extract, extract_origin origi
     for (const auto& a : absences) after(T::absences, 2, a.line, a.start);
 }
 
+template <class School, class Swv, class Domain>
+void dataset_builder::impl::lay_out_coverage(dataset& d, School sc, Swv sw, Domain dom,
+                                             const std::vector<std::uint32_t>& finance_swv) {
+    std::vector<std::uint32_t> order(offers.size());
+    std::iota(order.begin(), order.end(), 0u);
+    const auto offer_key = [&](std::uint32_t i) {
+        const auto& o = offers[i];
+        return std::tuple{sc(o.school), o.year, dom(o.domain), o.level, o.places, o.tariff};
+    };
+    std::sort(order.begin(), order.end(),
+              [&](auto a, auto b) { return offer_key(a) < offer_key(b); });
+    auto& so = d.support_offers_;
+    for (auto i : order) {
+        const auto& o = offers[i];
+        if (sc(o.school) == none) continue; // an unknown school: the load fails anyway
+        so.school.push_back(school_idx{sc(o.school)});
+        so.year.push_back(o.year);
+        so.domain.push_back(dom(o.domain));
+        so.level.push_back(o.level);
+        so.places.push_back(o.places);
+        so.tariff.push_back(o.tariff);
+    }
+    order.resize(finances.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+        return std::pair{sw(finance_swv[a]), finances[a].year} <
+               std::pair{sw(finance_swv[b]), finances[b].year};
+    });
+    auto& fi = d.finances_;
+    for (auto i : order) {
+        if (sw(finance_swv[i]) == none) continue; // an unknown partnership: the load fails
+        fi.swv.push_back(swv_idx{sw(finance_swv[i])});
+        fi.year.push_back(finances[i].year);
+        fi.income.push_back(finances[i].income);
+        fi.reserves.push_back(finances[i].reserves);
+    }
+}
+
 load_result dataset_builder::impl::finish() {
     using T = table;
     const bool swvs_given = src(T::swvs).present, boards_given = src(T::boards).present;
@@ -968,6 +1135,23 @@ load_result dataset_builder::impl::finish() {
         check_ref(board_keys, a.board, T::allocations, 1, a.line, T::boards);
         check_ref(school_keys, a.school, T::allocations, 4, a.line, T::schools);
     }
+    for (const auto& o : offers)
+        check_ref(school_keys, o.school, T::support_offers, 0, o.line, T::schools);
+    // A partnership named only by finances.csv is unknown, whether swvs.csv is given or the
+    // partnerships are derived from the other tables (above).
+    std::vector<std::uint32_t> finance_swv(finances.size(), none);
+    for (std::size_t i = 0; i < finances.size(); ++i) {
+        const auto& f = finances[i];
+        if (const auto it = swv_keys.index.find(f.swv);
+            it != swv_keys.index.end() && swv_keys.def_row[it->second] != none)
+            finance_swv[i] = it->second;
+        else if (!src(T::swvs).unread && !(swvs_given && src(T::swvs).missing(0)))
+            fail(T::finances, 1, f.line, "unknown_reference",
+                 "swv_id " + f.swv + " is not in " +
+                     (swvs_given ? src(T::swvs).file
+                                 : "the partnerships the data name (schools, regions, TLVs, "
+                                   "funds)"));
+    }
     // `none` until resolved: with schools or boards unread (an error already) a unit stays so.
     std::vector<std::pair<unit_level, std::uint32_t>> assessment_unit(assessments.size(),
                                                                       {unit_level::school, none});
@@ -999,11 +1183,17 @@ load_result dataset_builder::impl::finish() {
     const auto bo = [&](std::uint32_t k) { return k == none ? none : board_remap[k]; };
     const auto sc = [&](std::uint32_t k) { return k == none ? none : school_remap[k]; };
     const auto mu = [&](std::uint32_t k) { return k == none ? none : mun_remap[k]; };
+    // Support domains in code order: every one named is used, so every one is defined.
+    std::vector<std::uint32_t> domain_order;
+    for (std::uint32_t k = 0; k < domain_keys.size(); ++k) domain_keys.def_row[k] = k;
+    const auto domain_remap = rank_defined(domain_keys, domain_order);
+    const auto dom = [&](std::uint32_t k) { return k == none ? no_domain : domain_remap[k]; };
 
     std::shared_ptr<dataset> ds(new dataset());
     auto& d = *ds;
     for (auto t : all_tables()) d.present_[static_cast<std::size_t>(t.id)] = src(t.id).present;
 
+    for (auto k : domain_order) d.support_domains_.push_back(domain_keys.keys[k]);
     for (auto k : swv_order) {
         d.swvs_.id.push_back(swv_keys.keys[k]);
         if (swvs_given) {
@@ -1186,6 +1376,7 @@ load_result dataset_builder::impl::finish() {
             ar.start.push_back(a.start);
             ar.end.push_back(a.end);
             ar.cost.push_back(a.cost);
+            ar.domain.push_back(dom(a.domain));
         }
     }
     {
@@ -1262,6 +1453,7 @@ load_result dataset_builder::impl::finish() {
         d.reference_values_.value.push_back(r.value);
         d.reference_values_.source.push_back(r.source);
     }
+    lay_out_coverage(d, sc, sw, dom, finance_swv);
     d.finish(extract, origin, extracts.empty() ? std::string{} : extracts.front().source);
 
     // Diagnostics in source order; a note when the cap cut them short.

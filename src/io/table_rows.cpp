@@ -22,6 +22,9 @@ std::string number_text(int v, int absent) {
 std::string cents_text(cents c) {
     return c < 0 ? std::string{} : format_cents(c);
 }
+std::string domain_text(const dataset& ds, std::uint32_t domain) {
+    return domain == no_domain ? std::string{} : ds.support_domains()[domain];
+}
 std::string score_text(double v) {
     char buf[32];
     const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
@@ -107,7 +110,8 @@ void for_each_row(const dataset& ds, table t,
         for (std::size_t i = 0; i < a.size(); ++i)
             emit(a.id[i], id_of(pupils, a.pupil[i]), id_of(schools, a.school[i]),
                  std::to_string(static_cast<int>(a.level[i])), std::string(to_string(a.kind[i])),
-                 date_text(a.start[i]), date_text(a.end[i]), cents_text(a.cost[i]));
+                 date_text(a.start[i]), date_text(a.end[i]), cents_text(a.cost[i]),
+                 domain_text(ds, a.domain[i]));
         break;
     }
     case table::opps: {
@@ -160,6 +164,21 @@ void for_each_row(const dataset& ds, table t,
         const auto& v = ds.reference_values();
         for (std::size_t i = 0; i < v.size(); ++i)
             emit(v.kpi[i], v.year[i].to_string(), score_text(v.value[i]), v.source[i]);
+        break;
+    }
+    case table::support_offers: {
+        const auto& o = ds.support_offers();
+        for (std::size_t i = 0; i < o.size(); ++i)
+            emit(id_of(schools, o.school[i]), o.year[i].to_string(), domain_text(ds, o.domain[i]),
+                 std::to_string(static_cast<int>(o.level[i])), number_text(o.places[i], -1),
+                 cents_text(o.tariff[i]));
+        break;
+    }
+    case table::finances: {
+        const auto& f = ds.finances();
+        for (std::size_t i = 0; i < f.size(); ++i)
+            emit(std::to_string(f.year[i]), id_of(swvs, f.swv[i]), cents_text(f.income[i]),
+                 cents_text(f.reserves[i]));
         break;
     }
     }
