@@ -497,9 +497,9 @@ class Dataset:
             Error: a unit that is not a partnership, or a year the data do not report.
             ValueError: a malformed year.
         """
-        return json.loads(_core.coverage(
-            self._ds, None if year is None else _start_year(year), unit, suppress
-        ))
+        text = _core.coverage(self._ds, None if year is None else _start_year(year), unit, suppress)
+        document: dict[str, Any] = json.loads(text)
+        return document
 
     # ---- focus plans ---------------------------------------------------------------------------
 

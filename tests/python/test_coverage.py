@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Dataset.coverage: the document of `passend coverage DIR --format json` on the small
 covering-network region (tests/data/valid_coverage), its figures by hand, a unit, suppression,
-the same tables through pandas, and the errors for an unknown partnership and year."""
+the same tables through pandas and Arrow, the xlsx
+read back with openpyxl, and the errors for an unknown partnership and year."""
 
 from __future__ import annotations
 
@@ -56,13 +57,18 @@ def test_figures_by_hand(region: passend.Dataset) -> None:
     assert {c["pupils"] for c in hidden if c["domain"] == "gedrag"} >= {"<5"}
 
 
-def test_the_same_tables_through_pandas(region: passend.Dataset) -> None:
+def test_the_same_tables_through_pandas_and_arrow(region: passend.Dataset) -> None:
     frames = {f.stem: pd.read_csv(f, dtype=str, keep_default_na=False)
               for f in REGION.glob("*.csv")}
     from_frames = passend.Dataset.from_pandas(**frames)
     assert from_frames.coverage() == region.coverage()
-    assert from_frames.tables()["support_offers"] == 5
-    assert from_frames.tables()["finances"] == 4
+    assert from_frames.tables["support_offers"] == 5
+    assert from_frames.tables["finances"] == 4
+    import pyarrow as pa
+
+    from_arrow = passend.Dataset.from_arrow(
+        **{name: pa.Table.from_pandas(frame, preserve_index=False) for name, frame in frames.items()})
+    assert from_arrow.coverage() == region.coverage()
 
 
 def test_errors(region: passend.Dataset) -> None:
