@@ -24,3 +24,11 @@ set_tests_properties(cli.coverage.unknown_unit PROPERTIES PASS_REGULAR_EXPRESSIO
 add_test(NAME cli.coverage.unreported_year COMMAND ${_cli} coverage ${_region} --year 2030-2031)
 set_tests_properties(cli.coverage.unreported_year PROPERTIES PASS_REGULAR_EXPRESSION
   "--year: school year 2030-2031 is not reported by the data")
+# The continuity check in the accountability report and the monitor (the demo has finances.csv).
+add_test(NAME cli.coverage.accountability_continuity
+         COMMAND ${_cli} accountability --demo --board BG41001 --year 2024-2025)
+set_tests_properties(cli.coverage.accountability_continuity PROPERTIES PASS_REGULAR_EXPRESSION
+  "## Continuïteit van het samenwerkingsverband.*\\| PO3104 \\| 2024 \\| € 12.600.000 \\| € 1.384.000 \\| € 441.000 \\(3,5%\\) \\| € 943.000 \\|")
+add_test(NAME cli.coverage.monitor_continuity COMMAND ${_cli} monitor --demo --unit PO3104 --format json)
+set_tests_properties(cli.coverage.monitor_continuity PROPERTIES PASS_REGULAR_EXPRESSION
+  "\"continuity\": \\[.*\"year\": 2024,.*\"signaleringswaarde_reserves\": 441000,.*\"rule\": \"percentage\",.*\"reserves_boven_signaleringswaarde\": 943000")
