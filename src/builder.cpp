@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -97,6 +98,7 @@ struct staged_arrangement {
     arrangement_kind kind;
     day start, end;
     cents cost;
+    std::uint32_t domain; // a key of impl::domain_keys, none when not given
     std::uint32_t line;
 };
 struct staged_opp {
@@ -151,6 +153,34 @@ struct staged_reference_value {
     std::string source;
     std::uint32_t line;
 };
+
+struct staged_offer {
+    std::uint32_t school;
+    school_year year;
+    std::uint32_t domain;
+    support_level level;
+    std::int32_t places;
+    cents tariff;
+    std::uint32_t line;
+};
+struct staged_finance {
+    int year;
+    std::string swv; // resolved in finish(): finances alone never define a partnership
+    cents income, reserves;
+    std::uint32_t line;
+};
+
+/// A support domain code (contract v1.1) as stored: lower case; false when a character is not
+/// one of a-z, 0-9 and _ (any case is accepted, as for every code).
+bool domain_code(std::string_view text, std::string& out) {
+    out.clear();
+    for (const char c : text) {
+        const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') || l == '_')) return false;
+        out += l;
+    }
+    return true;
+}
 
 struct ranked_diagnostic {
     int rank; // table order; -1 for problems of a whole source
@@ -211,7 +241,7 @@ Idx to_idx(std::uint32_t v) {
 struct dataset_builder::impl {
     load_options options;
     key_domain pupil_keys, school_keys, swv_keys, board_keys, municipality_keys, tlv_keys,
-        arrangement_keys;
+        arrangement_keys, domain_keys;
 
     /// The ids a table defines, if it defines any.
     key_domain* keys_defined_by(table t) noexcept {
@@ -268,6 +298,9 @@ struct dataset_builder::impl {
     std::vector<staged_extract> extracts;
     std::vector<staged_rate> rates;
     std::vector<staged_reference_value> reference_values;
+    std::vector<staged_offer> offers;
+    std::vector<staged_finance> finances;
+    std::map<std::pair<std::string, int>, std::uint32_t> finance_lines;
     /// The line of the first rate per (year, setting, category) and of the first reference value
     /// per (kpi, year): a second one is an error naming it.
     std::map<std::tuple<int, setting, funding_category>, std::uint32_t> rate_lines;
@@ -365,6 +398,21 @@ struct dataset_builder::impl {
         return false;
     }
 
+    /// The domain of a row in column `col`, interned (none when empty); false, with the
+    /// error, when it is not a code of a-z, 0-9 and _.
+    bool domain(table t, std::string_view col, std::uint32_t line, std::string_view text,
+                std::uint32_t& key) {
+        std::string code;
+        if (!domain_code(text, code)) {
+            fail(t, col, line, "malformed_code",
+                 "domain '" + std::string(text) +
+                     "' is not a code of lower-case letters a-z, digits and _");
+            return false;
+        }
+        key = domain_keys.intern(code);
+        return true;
+    }
+
     /// Mark the key of a row that failed to parse, so references to it do not cascade.
     void define(key_domain& d, std::uint32_t key, std::uint32_t row, table t, std::string_view col,
                 std::uint32_t line) {
@@ -393,6 +441,11 @@ struct dataset_builder::impl {
     std::pair<day, extract_origin> extract_date() const;
     /// No request, decision, or start of an enrolment, absence or OPP after the extract date.
     void check_extract_date(day extract, extract_origin origin);
+
+    /// Support offers by school, year, domain, level; finances by partnership and year.
+    template <class School, class Swv, class Domain>
+    void lay_out_coverage(dataset& d, School sc, Swv sw, Domain dom,
+                          const std::vector<std::uint32_t>& finance_swv);
 
     load_result finish();
 };
@@ -579,7 +632,8 @@ void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
     if (!m.utf8(table::arrangements, l,
                 {{"arrangement_id", r.arrangement_id},
                  {"pupil_id", r.pupil_id},
-                 {"school_id", r.school_id}}))
+                 {"school_id", r.school_id},
+                 {"domain", r.domain}}))
         return;
     const auto key = m.arrangement_keys.intern(r.arrangement_id);
     m.define(m.arrangement_keys, key, static_cast<std::uint32_t>(m.arrangements.size()),
@@ -595,10 +649,12 @@ void dataset_builder::add(const arrangement_row& r, std::uint64_t line) {
                "cost_eur " + detail::format_cents(r.cost) + " is negative");
         ok = false;
     }
+    std::uint32_t domain = none;
+    ok &= m.domain(table::arrangements, "domain", l, r.domain, domain);
     if (!ok) return;
     m.arrangements.push_back(
         {key, m.pupil_keys.intern(r.pupil_id), m.school_keys.intern(r.school_id),
-         static_cast<support_level>(r.level), r.kind, r.start_date, r.end_date, r.cost, l});
+         static_cast<support_level>(r.level), r.kind, r.start_date, r.end_date, r.cost, domain, l});
 }
 
 void dataset_builder::add(const opp_row& r, std::uint64_t line) {
@@ -773,6 +829,61 @@ void dataset_builder::add(const reference_value_row& r, std::uint64_t line) {
     m.reference_values.push_back({std::string(r.kpi), r.year, r.value, std::string(r.source), l});
 }
 
+void dataset_builder::add(const support_offer_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    constexpr auto t = table::support_offers;
+    const auto l = m.next_line(t, line);
+    if (!m.utf8(t, l, {{"school_id", r.school_id}, {"domain", r.domain}})) return;
+    bool ok = true;
+    if (r.level < 1 || r.level > 5) {
+        m.fail(t, "level", l, "level_range",
+               "level " + std::to_string(r.level) + " is not a support level 1-5");
+        ok = false;
+    }
+    if (r.places && *r.places < 0) {
+        m.fail(t, "places", l, "negative_places",
+               "places " + std::to_string(*r.places) + " is negative; places count pupils");
+        ok = false;
+    }
+    if (r.tariff < -1) {
+        m.fail(t, "tariff_eur", l, "negative_amount",
+               "tariff_eur " + detail::format_cents(r.tariff) + " is negative");
+        ok = false;
+    }
+    std::uint32_t domain = none;
+    if (r.domain.empty()) {
+        m.fail(t, "domain", l, "missing_value", "domain is empty; an offer is in a support domain");
+        ok = false;
+    } else
+        ok &= m.domain(t, "domain", l, r.domain, domain);
+    if (!ok) return;
+    m.offers.push_back({m.school_keys.intern(r.school_id), r.year, domain,
+                        static_cast<support_level>(r.level), r.places.value_or(-1), r.tariff, l});
+}
+
+void dataset_builder::add(const finance_row& r, std::uint64_t line) {
+    auto& m = *impl_;
+    constexpr auto t = table::finances;
+    const auto l = m.next_line(t, line);
+    if (!m.utf8(t, l, {{"swv_id", r.swv_id}})) return;
+    bool ok = true;
+    for (const auto& [col, amount] :
+         {std::pair<std::string_view, cents>{"income_eur", r.income}, {"reserves_eur", r.reserves}})
+        if (amount < 0) {
+            m.fail(t, col, l, "negative_amount",
+                   std::string(col) + " " + detail::format_cents(amount) + " is negative");
+            ok = false;
+        }
+    if (r.swv_id.empty()) {
+        m.fail(t, "swv_id", l, "missing_value", "swv_id is empty; a value is required");
+        ok = false;
+    }
+    if (!ok || !m.first_of(m.finance_lines, std::pair{std::string(r.swv_id), r.year}, t, "year", l,
+                           "the row of " + std::string(r.swv_id) + " in " + std::to_string(r.year)))
+        return;
+    m.finances.push_back({r.year, std::string(r.swv_id), r.income, r.reserves, l});
+}
+
 // ---- text rows ----------------------------------------------------------------------------------
 
 void dataset_builder::impl::mark_broken(table t, std::string_view id) {
@@ -877,6 +988,44 @@ void dataset_builder::impl::check_extract_date(day extract, extract_origin origi
     for (const auto& a : absences) after(T::absences, "start_date", a.line, a.start);
 }
 
+template <class School, class Swv, class Domain>
+void dataset_builder::impl::lay_out_coverage(dataset& d, School sc, Swv sw, Domain dom,
+                                             const std::vector<std::uint32_t>& finance_swv) {
+    std::vector<std::uint32_t> order(offers.size());
+    std::iota(order.begin(), order.end(), 0u);
+    const auto offer_key = [&](std::uint32_t i) {
+        const auto& o = offers[i];
+        return std::tuple{sc(o.school), o.year, dom(o.domain), o.level, o.places, o.tariff};
+    };
+    std::sort(order.begin(), order.end(),
+              [&](auto a, auto b) { return offer_key(a) < offer_key(b); });
+    auto& so = d.support_offers_;
+    for (auto i : order) {
+        const auto& o = offers[i];
+        if (sc(o.school) == none) continue; // an unknown school: the load fails anyway
+        so.school.push_back(school_idx{sc(o.school)});
+        so.year.push_back(o.year);
+        so.domain.push_back(dom(o.domain));
+        so.level.push_back(o.level);
+        so.places.push_back(o.places);
+        so.tariff.push_back(o.tariff);
+    }
+    order.resize(finances.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+        return std::pair{sw(finance_swv[a]), finances[a].year} <
+               std::pair{sw(finance_swv[b]), finances[b].year};
+    });
+    auto& fi = d.finances_;
+    for (auto i : order) {
+        if (sw(finance_swv[i]) == none) continue; // an unknown partnership: the load fails
+        fi.swv.push_back(swv_idx{sw(finance_swv[i])});
+        fi.year.push_back(finances[i].year);
+        fi.income.push_back(finances[i].income);
+        fi.reserves.push_back(finances[i].reserves);
+    }
+}
+
 load_result dataset_builder::impl::finish() {
     using T = table;
     const bool swvs_given = src(T::swvs).present, boards_given = src(T::boards).present;
@@ -942,6 +1091,22 @@ load_result dataset_builder::impl::finish() {
         check_ref(board_keys, a.board, T::allocations, "board_id", a.line, T::boards);
         check_ref(school_keys, a.school, T::allocations, "school_id", a.line, T::schools);
     }
+    for (const auto& o : offers)
+        check_ref(school_keys, o.school, T::support_offers, "school_id", o.line, T::schools);
+    // A partnership named only by finances.csv is unknown, whether swvs.csv is given or the
+    // partnerships are derived from the other tables (above).
+    std::vector<std::uint32_t> finance_swv(finances.size(), none);
+    for (std::size_t i = 0; i < finances.size(); ++i) {
+        const auto& f = finances[i];
+        if (const auto k = swv_keys.ids.find(f.swv); k != none && swv_keys.def_row[k] != none)
+            finance_swv[i] = k;
+        else if (!src(T::swvs).unread && !(swvs_given && src(T::swvs).missing(0)))
+            fail(T::finances, "swv_id", f.line, "unknown_reference",
+                 "swv_id " + f.swv + " is not in " +
+                     (swvs_given ? src(T::swvs).file
+                                 : "the partnerships the data name (schools, regions, TLVs, "
+                                   "funds)"));
+    }
     // `none` until resolved: with schools or boards unread (an error already) a unit stays so.
     std::vector<std::pair<unit_level, std::uint32_t>> assessment_unit(assessments.size(),
                                                                       {unit_level::school, none});
@@ -971,11 +1136,17 @@ load_result dataset_builder::impl::finish() {
     const auto bo = [&](std::uint32_t k) { return k == none ? none : board_remap[k]; };
     const auto sc = [&](std::uint32_t k) { return k == none ? none : school_remap[k]; };
     const auto mu = [&](std::uint32_t k) { return k == none ? none : mun_remap[k]; };
+    // Support domains in code order: every one named is used, so every one is defined.
+    std::vector<std::uint32_t> domain_order;
+    for (std::uint32_t k = 0; k < domain_keys.size(); ++k) domain_keys.def_row[k] = k;
+    const auto domain_remap = rank_defined(domain_keys, domain_order);
+    const auto dom = [&](std::uint32_t k) { return k == none ? no_domain : domain_remap[k]; };
 
     std::shared_ptr<dataset> ds(new dataset());
     auto& d = *ds;
     for (auto t : all_tables()) d.present_[static_cast<std::size_t>(t.id)] = src(t.id).present;
 
+    for (auto k : domain_order) d.support_domains_.push_back(domain_keys.text(k));
     for (auto k : swv_order) {
         d.swvs_.id.push_back(swv_keys.text(k));
         if (swvs_given) {
@@ -1159,6 +1330,7 @@ load_result dataset_builder::impl::finish() {
             ar.start.push_back(a.start);
             ar.end.push_back(a.end);
             ar.cost.push_back(a.cost);
+            ar.domain.push_back(dom(a.domain));
         }
     }
     {
@@ -1235,6 +1407,7 @@ load_result dataset_builder::impl::finish() {
         d.reference_values_.value.push_back(r.value);
         d.reference_values_.source.push_back(r.source);
     }
+    lay_out_coverage(d, sc, sw, dom, finance_swv);
     d.finish(extract, origin, extracts.empty() ? std::string{} : extracts.front().source);
 
     // Diagnostics in source order; a note when the cap cut them short.

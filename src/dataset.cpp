@@ -70,6 +70,10 @@ std::size_t dataset::rows(table t) const noexcept {
         return rates_.size();
     case table::reference_values:
         return reference_values_.size();
+    case table::support_offers:
+        return support_offers_.size();
+    case table::finances:
+        return finances_.size();
     }
     return 0;
 }

@@ -43,7 +43,9 @@ constexpr column_spec arrangements[] = {{"arrangement_id", text, true},
                                         {"kind", code, true, "individueel|groep|doelgroep"},
                                         {"start_date", date, true},
                                         {"end_date", date, false},
-                                        {"cost_eur", amount, false}};
+                                        {"cost_eur", amount, false},
+                                        // v1.1; last, so that contract column order stays as in v1
+                                        {"domain", text, false}};
 constexpr column_spec opps[] = {{"pupil_id", text, true},
                                 {"school_id", text, true},
                                 {"start_date", date, true},
@@ -76,6 +78,13 @@ constexpr column_spec reference_values[] = {{"kpi", text, true},
                                             {"school_year", year, true},
                                             {"value", number, true},
                                             {"source", text, true}};
+constexpr column_spec support_offers[] = {
+    {"school_id", text, true}, {"school_year", year, true}, {"domain", text, true},
+    {"level", integer, true},  {"places", integer, false},  {"tariff_eur", amount, false}};
+constexpr column_spec finances[] = {{"year", integer, true},
+                                    {"swv_id", text, true},
+                                    {"income_eur", amount, true},
+                                    {"reserves_eur", amount, true}};
 
 constexpr std::array<table_spec, table_count> tables{{
     {table::swvs, "swvs", "swvs.csv", false, swvs},
@@ -94,6 +103,8 @@ constexpr std::array<table_spec, table_count> tables{{
     {table::extract, "extract", "extract.csv", false, extract},
     {table::rates, "rates", "rates.csv", false, rates},
     {table::reference_values, "reference_values", "reference_values.csv", false, reference_values},
+    {table::support_offers, "support_offers", "support_offers.csv", false, support_offers},
+    {table::finances, "finances", "finances.csv", false, finances},
 }};
 } // namespace
 

@@ -9,6 +9,7 @@
 #include "passend/table_row.hpp"
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,7 +78,11 @@ Value read_field(field_reader& f, const column_spec& c, std::size_t col, Value a
         return f.amount(col, absent);
     else if constexpr (std::is_same_v<Value, int>)
         return c.type == column_type::code ? f.yes_no(col) : f.integer(col, absent);
-    else if constexpr (std::is_same_v<Value, double>)
+    else if constexpr (std::is_same_v<Value, std::optional<int>>) {
+        constexpr int empty = std::numeric_limits<int>::min(); // no integer field reads as it
+        const int v = f.integer(col, empty);
+        return v == empty ? std::nullopt : std::optional<int>(v);
+    } else if constexpr (std::is_same_v<Value, double>)
         return c.type == column_type::score ? f.score(col) : f.number(col, absent);
     else
         return f.template code<Value>(col).value_or(absent);

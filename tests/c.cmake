@@ -23,8 +23,9 @@ target_compile_options(c_header_test PRIVATE -Wall -Wextra -pedantic -Werror)
 target_link_libraries(c_header_test PRIVATE passend::c)
 add_test(NAME c_header COMMAND c_header_test)
 
-# passend_plan_evaluate and passend_monitor_json give the bytes of `passend plan` and
-# `passend monitor` with --format json on the demo.
+# passend_plan_evaluate, passend_monitor_json and passend_coverage_json give the bytes of
+# `passend plan`, `passend monitor` (on the demo) and `passend coverage` (on the small covering-
+# network region) with --format json.
 if(TARGET passend_cli)
   add_test(NAME c_plan_matches_cli
            COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli>
@@ -34,6 +35,11 @@ if(TARGET passend_cli)
   add_test(NAME c_monitor_matches_cli
            COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli> "-DARGS=monitor;--demo"
                    -DTEST=$<TARGET_FILE:c_test_monitor> -DNAME=monitor
+                   -DOUT=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/c/json_matches_cli.cmake)
+  add_test(NAME c_coverage_matches_cli
+           COMMAND ${CMAKE_COMMAND} -DPASSEND=$<TARGET_FILE:passend_cli>
+                   "-DARGS=coverage;${CMAKE_CURRENT_LIST_DIR}/data/valid_coverage"
+                   -DTEST=$<TARGET_FILE:c_test_coverage> -DNAME=coverage
                    -DOUT=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/c/json_matches_cli.cmake)
 endif()
 

@@ -48,6 +48,8 @@ validate_case(allowed_inputs allowed_inputs 0 EXPECTED allowed_inputs/expected.t
 validate_case(broken_extract broken_extract 1 EXPECTED broken_extract/expected.txt)
 # Contract v1.1's monitor tables: TLV requests (open, complete_date), rates, reference values.
 validate_case(broken_monitor broken_monitor 1 EXPECTED broken_monitor/expected.txt)
+# Contract v1.1's covering network and finances: offers, arrangement domains, finances.
+validate_case(broken_coverage broken_coverage 1 EXPECTED broken_coverage/expected.txt)
 # --as-of wins over extract.csv (2024-12-20): the vrijstelling of 2024-08-01 lies after it, and
 # so do the open request t6 (received 2024-11-20) and its complete_date.
 validate_case(as_of_before_an_event valid_small 1 EXPECTED valid_small/expected-as-of.txt

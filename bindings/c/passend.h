@@ -890,8 +890,8 @@ PASSEND_API passend_status passend_plan_evaluate(const passend_dataset* dataset,
                                                  char** out_json,
                                                  passend_diagnostics** out_diagnostics);
 
-/** Free a string passend handed to the caller (the out_json of passend_plan_evaluate and
- * passend_monitor_json) and set
+/** Free a string passend handed to the caller (the out_json of passend_plan_evaluate,
+ * passend_monitor_json and passend_coverage_json) and set
  * `*string` to NULL. NULL-safe, double-free-safe. Never pass a string a handle owns. */
 PASSEND_API void passend_string_free(char** string);
 
@@ -933,6 +933,40 @@ typedef struct passend_monitor_options {
 PASSEND_API passend_status passend_monitor_json(const passend_dataset* dataset,
                                                 const passend_monitor_options* options,
                                                 char** out_json);
+
+/* ============================================================================================== */
+/* The covering network of support and continuity                                                */
+/* ============================================================================================== */
+
+/** What passend_coverage_json() shows. Initialise with PASSEND_COVERAGE_OPTIONS_INIT. */
+typedef struct passend_coverage_options {
+    unsigned int version; /**< PASSEND_COVERAGE_OPTIONS_VERSION */
+    const char* year;     /**< the school year, `2024-2025` or `2024`; NULL: the latest reported
+                               year with support offers */
+    const char* unit;     /**< one partnership id; NULL: every partnership */
+    int suppress;         /**< 1 (default): pupil counts 1-4 show as "<5" without occupancy;
+                               0: every number (internal use) */
+} passend_coverage_options;
+#define PASSEND_COVERAGE_OPTIONS_VERSION 1
+#define PASSEND_COVERAGE_OPTIONS_INIT                                                              \
+    { PASSEND_COVERAGE_OPTIONS_VERSION, NULL, NULL, 1 }
+
+/**
+ * The covering network of support as JSON (docs/coverage.md): per partnership a cell per support
+ * domain and municipality of its region (places, pupils and occupancy on teldatum, state
+ * `covered`, `over_demanded` or `no_offer`), the gaps and findings in words, the costs per domain
+ * and level split over calendar years, and the continuity check of its reserves per calendar
+ * year. The same code as `passend coverage DIR --format json`: the bytes are the command's.
+ * Safe to call from many threads on one dataset.
+ * @param options NULL for the defaults
+ * @param[out] out_json free with passend_string_free; NULL on failure
+ * @return PASSEND_OK; PASSEND_NOT_FOUND for a unit that is not a partnership of the data or a
+ *         year the data do not report; PASSEND_INVALID_ARGUMENT for a NULL dataset or out_json,
+ *         an unknown options version or a malformed year.
+ */
+PASSEND_API passend_status passend_coverage_json(const passend_dataset* dataset,
+                                                 const passend_coverage_options* options,
+                                                 char** out_json);
 
 /* ============================================================================================== */
 /* Flows and forecasts as matrices */

@@ -40,6 +40,7 @@ void register_arrow(py::module_& m);
 void register_flows(py::module_& m);
 void register_plan(py::module_& m);
 void register_monitor(py::module_& m);
+void register_coverage(py::module_& m);
 void register_import(py::module_& m);
 
 } // namespace passend::python

@@ -42,6 +42,7 @@ PYBIND11_MODULE(_core, m) {
     register_frames(m);
     register_plan(m);
     register_monitor(m);
+    register_coverage(m);
     register_import(m);
 #ifdef PASSEND_PYTHON_ARROW
     register_arrow(m);

@@ -21,10 +21,10 @@
 /* PostgreSQL type oids (server/catalog/pg_type_d.h, stable since forever). */
 enum { INT8OID = 20, INT2OID = 21, INT4OID = 23, DATEOID = 1082 };
 
-static const char* const tables[] = {"swvs",        "boards",     "schools", "pupils",
-                                     "regions",     "enrolments", "tlvs",    "arrangements",
-                                     "opps",        "absences",   "funds",   "allocations",
-                                     "assessments", "extract",    "rates",   "reference_values"};
+static const char* const tables[] = {
+    "swvs",        "boards",       "schools", "pupils",           "regions",        "enrolments",
+    "tlvs",        "arrangements", "opps",    "absences",         "funds",          "allocations",
+    "assessments", "extract",      "rates",   "reference_values", "support_offers", "finances"};
 
 static int fail(const char* what, passend_status status) {
     fprintf(stderr, "%s: %s: %s\n", what, passend_errstr(status), passend_last_error());

@@ -15,7 +15,7 @@ CREATE TABLE tlvs (tlv_id text PRIMARY KEY, pupil_id text NOT NULL, swv_id text 
                    objection text, complete_date date); -- no decision: an open request (1.1)
 CREATE TABLE arrangements (arrangement_id text PRIMARY KEY, pupil_id text, school_id text NOT NULL,
                            level integer NOT NULL, kind text NOT NULL, start_date date NOT NULL,
-                           end_date date, cost_eur numeric(14, 2));
+                           end_date date, cost_eur numeric(14, 2), domain text);
 CREATE TABLE opps (pupil_id text NOT NULL, school_id text NOT NULL, start_date date NOT NULL,
                    end_date date);
 CREATE TABLE absences (pupil_id text NOT NULL, kind text NOT NULL, start_date date NOT NULL,
@@ -33,3 +33,7 @@ CREATE TABLE rates (school_year text NOT NULL, setting text NOT NULL, category t
                     amount_eur numeric(14, 2) NOT NULL);
 CREATE TABLE reference_values (kpi text NOT NULL, school_year text NOT NULL, value numeric NOT NULL,
                                source text NOT NULL);
+CREATE TABLE support_offers (school_id text NOT NULL, school_year text NOT NULL, domain text NOT NULL,
+                             level integer NOT NULL, places integer, tariff_eur numeric(14, 2));
+CREATE TABLE finances (year integer NOT NULL, swv_id text NOT NULL, income_eur numeric(14, 2) NOT NULL,
+                       reserves_eur numeric(14, 2) NOT NULL);

@@ -70,6 +70,8 @@ struct arrangement_row {
     arrangement_kind kind = arrangement_kind::individueel;
     day start_date, end_date = open_end;
     cents cost = -1; ///< -1: not given
+    /// v1.1: the support domain (`a-z0-9_`, any case accepted); empty when not given
+    std::string_view domain = {};
 };
 struct opp_row {
     std::string_view pupil_id, school_id;
@@ -118,6 +120,26 @@ struct reference_value_row {
     school_year year{0};
     double value = 0;
     std::string_view source; ///< where it was published (title, publisher): required
+};
+
+/// support_offers.csv (contract v1.1): what a school offers in a support domain and level in a
+/// school year, the covering network.
+struct support_offer_row {
+    std::string_view school_id;
+    school_year year{0};
+    std::string_view domain; ///< `a-z0-9_` (any case accepted): the partnership's own list
+    int level = 1;
+    std::optional<int> places = {}; ///< capacity in pupils
+    cents tariff = -1;              ///< per place per school year; -1: not given
+};
+
+/// finances.csv (contract v1.1): a partnership's income and reserves of a calendar year (its
+/// annual accounts).
+struct finance_row {
+    int year = 0; ///< calendar year
+    std::string_view swv_id;
+    cents income = 0;   ///< total income of the year
+    cents reserves = 0; ///< reserves at the year's end
 };
 
 struct load_options {
@@ -182,6 +204,8 @@ public:
     void add(const extract_row& r, std::uint64_t line = 0);
     void add(const rate_row& r, std::uint64_t line = 0);
     void add(const reference_value_row& r, std::uint64_t line = 0);
+    void add(const support_offer_row& r, std::uint64_t line = 0);
+    void add(const finance_row& r, std::uint64_t line = 0);
 
     /// Add a loader's block of parsed rows: as add(rows[i], line_offset + lines[i]) in order,
     /// stopping when the error cap is reached. Returns how many were added.

@@ -113,8 +113,14 @@ struct arrangement_table {
     std::vector<day> start;
     std::vector<day> end;
     std::vector<cents> cost; ///< -1 when not given
+    /// v1.1: the support domain, an index into dataset::support_domains(); no_domain when not
+    /// given
+    std::vector<std::uint32_t> domain;
     std::size_t size() const noexcept { return id.size(); }
 };
+
+/// An arrangement or offer without a support domain.
+inline constexpr std::uint32_t no_domain = 0xffffffffu;
 
 /// Sorted by pupil, then start_date.
 struct opp_table {
@@ -180,6 +186,28 @@ struct reference_value_table {
     std::size_t size() const noexcept { return kpi.size(); }
 };
 
+/// support_offers.csv (v1.1): the covering network, sorted by school, school year, domain and
+/// level.
+struct support_offer_table {
+    std::vector<school_idx> school;
+    std::vector<school_year> year;
+    std::vector<std::uint32_t> domain; ///< index into dataset::support_domains()
+    std::vector<support_level> level;
+    std::vector<std::int32_t> places; ///< -1 when not given
+    std::vector<cents> tariff;        ///< per place per school year; -1 when not given
+    std::size_t size() const noexcept { return school.size(); }
+};
+
+/// finances.csv (v1.1): a partnership's figures per calendar year, sorted by partnership and
+/// year. At most one row per (partnership, year).
+struct finance_table {
+    std::vector<swv_idx> swv;
+    std::vector<int> year; ///< calendar year of the annual accounts
+    std::vector<cents> income;
+    std::vector<cents> reserves; ///< at the year's end
+    std::size_t size() const noexcept { return swv.size(); }
+};
+
 enum class unit_level : std::uint8_t { school, board };
 
 /// Where a dataset's extract date came from: an option (`--as-of`, load_options::as_of), the
@@ -215,6 +243,10 @@ public:
     const assessment_table& assessments() const noexcept { return assessments_; }
     const rate_table& rates() const noexcept { return rates_; }
     const reference_value_table& reference_values() const noexcept { return reference_values_; }
+    const support_offer_table& support_offers() const noexcept { return support_offers_; }
+    const finance_table& finances() const noexcept { return finances_; }
+    /// The support domains named by the offers and the arrangements (v1.1), in code order.
+    const std::vector<std::string>& support_domains() const noexcept { return support_domains_; }
 
     /// Which optional tables were given (a KPI that needs an absent table has no value).
     bool has_table(table t) const noexcept { return present_[static_cast<std::size_t>(t)]; }
@@ -276,6 +308,9 @@ private:
     assessment_table assessments_;
     rate_table rates_;
     reference_value_table reference_values_;
+    support_offer_table support_offers_;
+    finance_table finances_;
+    std::vector<std::string> support_domains_;
     bool present_[table_count] = {};
     day extract_date_{};
     extract_origin extract_origin_ = extract_origin::derived;

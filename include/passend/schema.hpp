@@ -32,8 +32,10 @@ enum class table : std::uint8_t {
     extract,          ///< v1.1: the day the data were exported (one row)
     rates,            ///< v1.1: the amount per pupil that follows an so/vso TLV's category
     reference_values, ///< v1.1: published figures to compare with
+    support_offers,   ///< v1.1: the covering network: places per school, domain and level
+    finances,         ///< v1.1: a partnership's income and reserves per calendar year
 };
-inline constexpr std::size_t table_count = 16;
+inline constexpr std::size_t table_count = 18;
 
 enum class column_type : std::uint8_t {
     text,    ///< free text or an identifier

@@ -92,7 +92,7 @@ struct table_row<table::arrangements> {
     static constexpr auto columns = std::tuple{
         column(&type::arrangement_id), column(&type::pupil_id), column(&type::school_id),
         column(&type::level, 0),       column(&type::kind),     column(&type::start_date),
-        column(&type::end_date),       column(&type::cost)};
+        column(&type::end_date),       column(&type::cost),     column(&type::domain)};
 };
 template <>
 struct table_row<table::opps> {
@@ -146,6 +146,20 @@ struct table_row<table::reference_values> {
     using type = reference_value_row;
     static constexpr auto columns = std::tuple{column(&type::kpi), column(&type::year),
                                                column(&type::value), column(&type::source)};
+};
+
+template <>
+struct table_row<table::support_offers> {
+    using type = support_offer_row;
+    static constexpr auto columns =
+        std::tuple{column(&type::school_id), column(&type::year),   column(&type::domain),
+                   column(&type::level, 0),  column(&type::places), column(&type::tariff)};
+};
+template <>
+struct table_row<table::finances> {
+    using type = finance_row;
+    static constexpr auto columns = std::tuple{column(&type::year), column(&type::swv_id),
+                                               column(&type::income), column(&type::reserves)};
 };
 
 template <table T>

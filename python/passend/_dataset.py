@@ -172,6 +172,8 @@ class Dataset:
         extract: pd.DataFrame | None = None,
         rates: pd.DataFrame | None = None,
         reference_values: pd.DataFrame | None = None,
+        support_offers: pd.DataFrame | None = None,
+        finances: pd.DataFrame | None = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
     ) -> Dataset:
@@ -206,6 +208,8 @@ class Dataset:
         extract: Any = None,
         rates: Any = None,
         reference_values: Any = None,
+        support_offers: Any = None,
+        finances: Any = None,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
     ) -> Dataset:
@@ -484,6 +488,35 @@ class Dataset:
             subject,
         )
         return monitor_frames(json.loads(text))
+
+    # ---- the covering network ------------------------------------------------------------------
+
+    def coverage(
+        self,
+        year: str | int | None = None,
+        unit: str | None = None,
+        suppress: bool = True,
+    ) -> dict[str, Any]:
+        """The covering network of support (docs/coverage.md): per partnership a cell per support
+        domain and municipality of its region (places, pupils and occupancy on teldatum, state
+        ``covered``, ``over_demanded`` or ``no_offer``), the gaps in words, the costs per domain
+        and level split over calendar years, and its reserves against the signal value.
+
+        The document is that of ``passend coverage --format json``, parsed.
+
+        Args:
+            year: the school year (``"2024-2025"`` or ``2024``); None: the latest reported year
+                with support offers.
+            unit: one partnership id; None: every partnership.
+            suppress: show pupil counts 1-4 as ``"<5"`` without occupancy, as a publication must.
+
+        Raises:
+            Error: a unit that is not a partnership, or a year the data do not report.
+            ValueError: a malformed year.
+        """
+        text = _core.coverage(self._ds, None if year is None else _start_year(year), unit, suppress)
+        document: dict[str, Any] = json.loads(text)
+        return document
 
     # ---- focus plans ---------------------------------------------------------------------------
 

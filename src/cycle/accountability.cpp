@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "passend/cycle/accountability.hpp"
+#include "continuity_section.hpp"
 
 #include "io/input_file.hpp"
 #include "io/json_document.hpp"
@@ -568,6 +569,10 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
         s.blocks.push_back(board_text(texts, "middelen"));
         r.sections.push_back(std::move(s));
     }
+    std::vector<std::uint32_t> board_swvs;
+    for (const auto& [swv, n] : swvs) board_swvs.push_back(swv);
+    if (auto c = detail::continuity_section(ds, board_swvs, year))
+        r.sections.push_back(std::move(*c));
     r.sources = {
         "Opbouw: de verantwoording van een schoolbestuur aan het samenwerkingsverband "
         "(Schoolbesturen aan zet, PO Zuid-Limburg 2024-2025).",

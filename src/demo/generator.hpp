@@ -47,5 +47,12 @@ void add_region(const region& r, dataset_builder& b);
 void add_school_records(const region& r, const window& w, const demo_options& o, dataset_builder& b,
                         tallies& t);
 
+/// The support domain of an individual arrangement (coverage.cpp): a fixed rule by its level,
+/// running number and the school's setting, drawing nothing.
+std::string_view arrangement_domain(int level, std::uint64_t n, setting school);
+/// support_offers.csv and finances.csv of the region (coverage.cpp), drawing nothing.
+void support_offers(const region& r, const window& w, dataset_builder& b);
+void finances(const region& r, const window& w, dataset_builder& b);
+
 } // namespace demo
 PASSEND_NAMESPACE_END

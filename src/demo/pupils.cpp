@@ -504,14 +504,14 @@ private:
             } else if (!special && g_.chance(1'500)) {
                 level = 2;
             }
-            if (level) individual_arrangement(id, school, level, first, last);
+            if (level) individual_arrangement(id, school, st.kind, level, first, last);
             relatief(id, st, first, last, long_absence[index_of(st.kind)], true);
             relatief(id, st, first, last, short_absence[index_of(st.kind)], false);
         }
     }
 
-    void individual_arrangement(std::string_view id, std::string_view school, int level, day first,
-                                day last) {
+    void individual_arrangement(std::string_view id, std::string_view school, setting kind,
+                                int level, day first, day last) {
         const day start = std::min(last, first + days{g_.between(14, 100)});
         const day end = std::min(last, start + days{g_.between(60, 300)});
         static constexpr std::array<std::array<int, 2>, 6> euro{
@@ -526,7 +526,8 @@ private:
                                arrangement_kind::individueel,
                                start,
                                clip_end(end),
-                               cost});
+                               cost,
+                               arrangement_domain(level, t_.arrangements, kind)});
     }
 
     /// Unauthorised absence during a stay: long ones (more than 28 days: thuiszitters) and short

@@ -223,6 +223,8 @@ void add_school_records(const region& r, const window& w, const demo_options& o,
     money(r, w, o, b, t);
     rates(w, b);
     reference_values(b);
+    support_offers(r, w, b);
+    finances(r, w, b);
 }
 
 } // namespace demo

@@ -118,7 +118,7 @@ block_parser::~block_parser() {
         stopping_ = true;
     }
     changed_.notify_all();
-    workers_.clear(); // joins
+    for (auto& w : workers_) w.join();
 }
 
 void block_parser::work() {

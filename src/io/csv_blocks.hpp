@@ -99,7 +99,7 @@ private:
     bool stopping_ = false;
     std::vector<std::optional<parsed_block>> done_;
     std::vector<bool> skipped_;
-    std::vector<std::jthread> workers_;
+    std::vector<std::thread> workers_; // joined by the destructor (libc++ 14 has no jthread)
 };
 
 } // namespace detail

@@ -163,6 +163,7 @@ struct snapshot_access {
         v("arrangements.start", d.arrangements_.start);
         v("arrangements.end", d.arrangements_.end);
         v("arrangements.cost", d.arrangements_.cost);
+        v("arrangements.domain", d.arrangements_.domain);
         v("opps.pupil", d.opps_.pupil);
         v("opps.school", d.opps_.school);
         v("opps.start", d.opps_.start);
@@ -199,6 +200,17 @@ struct snapshot_access {
         v("reference_values.year", d.reference_values_.year);
         v("reference_values.value", d.reference_values_.value);
         v("reference_values.source", d.reference_values_.source);
+        v("support_domains", d.support_domains_);
+        v("support_offers.school", d.support_offers_.school);
+        v("support_offers.year", d.support_offers_.year);
+        v("support_offers.domain", d.support_offers_.domain);
+        v("support_offers.level", d.support_offers_.level);
+        v("support_offers.places", d.support_offers_.places);
+        v("support_offers.tariff", d.support_offers_.tariff);
+        v("finances.swv", d.finances_.swv);
+        v("finances.year", d.finances_.year);
+        v("finances.income", d.finances_.income);
+        v("finances.reserves", d.finances_.reserves);
     }
 
     static dataset_meta meta_of(const dataset& d) {

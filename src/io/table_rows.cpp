@@ -19,6 +19,10 @@ template <class Idx>
 std::string_view id_of(const std::vector<std::string>& ids, Idx i) {
     return has(i) ? std::string_view(ids[pos(i)]) : std::string_view{};
 }
+std::string_view domain_of(const dataset& ds, std::uint32_t domain) {
+    return domain == no_domain ? std::string_view{}
+                               : std::string_view(ds.support_domains()[domain]);
+}
 std::string score_text(double v) {
     return detail::shortest_text(v);
 }
@@ -37,7 +41,9 @@ std::string field_text(const Value& v, const column_spec& c, const Value& absent
     else if constexpr (std::is_same_v<Value, int>) {
         if (c.type == column_type::code) return v < 0 ? "" : v ? "ja" : "nee";
         return v == absent ? std::string{} : std::to_string(v);
-    } else if constexpr (std::is_same_v<Value, double>)
+    } else if constexpr (std::is_same_v<Value, std::optional<int>>)
+        return v ? std::to_string(*v) : std::string{};
+    else if constexpr (std::is_same_v<Value, double>)
         return score_text(v);
     else
         return std::string(to_string(v));
@@ -105,7 +111,8 @@ void typed_rows(const dataset& ds, Emit&& emit) {
         const auto& a = ds.arrangements();
         for (std::size_t i = 0; i < a.size(); ++i)
             emit({a.id[i], id_of(pupils, a.pupil[i]), id_of(schools, a.school[i]),
-                  static_cast<int>(a.level[i]), a.kind[i], a.start[i], a.end[i], a.cost[i]});
+                  static_cast<int>(a.level[i]), a.kind[i], a.start[i], a.end[i], a.cost[i],
+                  domain_of(ds, a.domain[i])});
     } else if constexpr (T == table::opps) {
         const auto& o = ds.opps();
         for (std::size_t i = 0; i < o.size(); ++i)
@@ -140,6 +147,16 @@ void typed_rows(const dataset& ds, Emit&& emit) {
         const auto& v = ds.reference_values();
         for (std::size_t i = 0; i < v.size(); ++i)
             emit({v.kpi[i], v.year[i], v.value[i], v.source[i]});
+    } else if constexpr (T == table::support_offers) {
+        const auto& o = ds.support_offers();
+        for (std::size_t i = 0; i < o.size(); ++i)
+            emit({id_of(schools, o.school[i]), o.year[i], domain_of(ds, o.domain[i]),
+                  static_cast<int>(o.level[i]),
+                  o.places[i] < 0 ? std::nullopt : std::optional<int>(o.places[i]), o.tariff[i]});
+    } else if constexpr (T == table::finances) {
+        const auto& f = ds.finances();
+        for (std::size_t i = 0; i < f.size(); ++i)
+            emit({f.year[i], id_of(swvs, f.swv[i]), f.income[i], f.reserves[i]});
     } else {
         static_assert(T != T, "a table without its rows in table_rows.cpp");
     }

@@ -170,6 +170,20 @@ const measure_rules& rules(kpi_measure m) {
          true,
          {teldatum, peildatum},
          {swv}}, // cross_border
+        {{"domain"},
+         {"places", "cost_eur"},
+         false,
+         true,
+         {year},
+         {swv, board, school, municipality}}, // support_offers
+        {{"domain"},
+         {},
+         true,
+         true,
+         {teldatum, peildatum},
+         {swv, board, school, municipality}},                                  // offer_pupils
+        {{"domain"}, {"covered"}, false, true, {year}, {swv}},                 // region_coverage
+        {{}, {"signal_value", "reserves_above"}, false, false, {year}, {swv}}, // finances
     }};
     return table[static_cast<std::size_t>(m)];
 }
@@ -247,7 +261,7 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
     only_keys(obj, path,
               {"setting", "from", "to", "kind", "exit", "has_opp", "absence", "level",
                "arrangement_kind", "outcome", "category", "has_request_date", "within_term",
-               "has_term_start", "direction", "framework"});
+               "has_term_start", "direction", "framework", "domain"});
     const auto& r = rules(q.measure);
     auto& f = q.filter;
     for (const auto& [key, v] : obj.items()) {
@@ -309,6 +323,8 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
             f.direction = choice<border_direction>(v, p, "direction");
         else if (key == "framework")
             f.framework = text(v, p);
+        else if (key == "domain")
+            f.domain = text(v, p);
     }
 }
 
@@ -320,10 +336,10 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
     d.id = id_;
     if (obj.contains("per")) {
         d.per = text(obj["per"], path + "/per");
-        if (d.per != "framework")
-            fail(path + "/per", "unknown template \"" + d.per + "\" (only \"framework\")");
-        if (d.id.find("{framework}") == std::string::npos)
-            fail(path + "/id", "a per-framework template needs {framework} in its id");
+        if (d.per != "framework" && d.per != "domain")
+            fail(path + "/per", "unknown template \"" + d.per + "\" (\"framework\" or \"domain\")");
+        if (d.id.find("{" + d.per + "}") == std::string::npos)
+            fail(path + "/id", "a per-" + d.per + " template needs {" + d.per + "} in its id");
     }
     for (char c : d.per.empty() ? d.id : std::string{}) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
@@ -430,6 +446,7 @@ json to_json(const kpi_quantity& q) {
     if (fl.has_term_start) f["has_term_start"] = *fl.has_term_start;
     if (fl.direction) f["direction"] = to_string(*fl.direction);
     if (!fl.framework.empty()) f["framework"] = fl.framework;
+    if (!fl.domain.empty()) f["domain"] = fl.domain;
     if (!f.empty()) out["filter"] = f;
     out["aggregate"] = to_string(q.aggregate);
     if (!q.field.empty()) out["field"] = q.field;

@@ -77,7 +77,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
 
     plan pl;
     pl.frameworks = frameworks_of(ds);
-    const auto defs = expand(cat, pl.frameworks);
+    pl.domains = ds.support_domains();
+    const auto defs = expand(cat, pl.frameworks, offered_domains(ds));
     const auto planned = add_definitions(pl, defs, ds);
     pl.compile();
 

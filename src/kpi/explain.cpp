@@ -18,7 +18,8 @@ std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::str
                                  kpi_part part, attribution_view view) {
     plan pl;
     pl.frameworks = frameworks_of(ds);
-    const auto defs = expand(cat, pl.frameworks);
+    pl.domains = ds.support_domains();
+    const auto defs = expand(cat, pl.frameworks, offered_domains(ds));
     const auto it = std::find_if(defs.begin(), defs.end(),
                                  [&](const kpi_definition& d) { return d.id == kpi_id; });
     if (it == defs.end()) throw error("explain: no KPI " + std::string(kpi_id) + " in the catalog");

@@ -30,6 +30,10 @@ const std::array<const measure_spec*, kpi_measure_count>& measure_specs() {
         &tlv_requests_measure,
         &tlv_open_measure,
         &cross_border_measure,
+        &support_offers_measure,
+        &offer_pupils_measure,
+        &region_coverage_measure,
+        &finances_measure,
     };
     return specs;
 }
@@ -109,19 +113,34 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 
 } // namespace
 
-std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::string>& frameworks) {
+std::vector<std::string> offered_domains(const dataset& ds) {
+    std::set<std::uint32_t> seen;
+    const auto& so = ds.support_offers();
+    for (std::size_t i = 0; i < so.size(); ++i)
+        if (ds.is_reported(so.year[i])) seen.insert(so.domain[i]);
+    std::vector<std::string> out;
+    for (const auto d : seen) out.push_back(ds.support_domains()[d]); // code order: index order
+    return out;
+}
+
+std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::string>& frameworks,
+                                   const std::vector<std::string>& domains) {
     std::vector<kpi_definition> out;
     for (const auto& d : cat.definitions())
         if (d.per.empty()) out.push_back(d);
     for (const auto& d : cat.definitions()) {
-        if (d.per != "framework") continue;
-        for (const auto& fw : frameworks) {
+        if (d.per.empty()) continue;
+        const std::string hole = "{" + d.per + "}";
+        const auto filled = [&](kpi_filter& f) -> std::string& {
+            return d.per == "framework" ? f.framework : f.domain;
+        };
+        for (const auto& value : d.per == "framework" ? frameworks : domains) {
             kpi_definition x = d;
             x.per.clear();
             for (auto* s :
-                 {&x.id, &x.title_nl, &x.title_en, &x.description, &x.numerator.filter.framework})
-                replace_all(*s, "{framework}", fw);
-            if (x.denominator) replace_all(x.denominator->filter.framework, "{framework}", fw);
+                 {&x.id, &x.title_nl, &x.title_en, &x.description, &filled(x.numerator.filter)})
+                replace_all(*s, hole, value);
+            if (x.denominator) replace_all(filled(x.denominator->filter), hole, value);
             if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.id == x.id; }))
                 out.push_back(std::move(x));
         }

@@ -118,6 +118,8 @@ std::optional<table> table_of(const kpi_quantity& q);
 struct plan {
     std::vector<kpi_quantity> quantities;
     std::vector<std::string> frameworks; ///< of the dataset's assessments, sorted
+    /// The dataset's support domains (dataset::support_domains(): a domain's combo is its index)
+    std::vector<std::string> domains;
     struct class_info {
         kpi_measure measure;
         bool field = false;  ///< some quantity sums the field
@@ -159,9 +161,15 @@ std::vector<planned_definition> add_definitions(plan& pl, const std::vector<kpi_
 /// The assessment frameworks of the dataset, sorted.
 std::vector<std::string> frameworks_of(const dataset& ds);
 
+/// The support domains offered in a school year the dataset reports, sorted: those the
+/// per-domain templates are expanded for.
+std::vector<std::string> offered_domains(const dataset& ds);
+
 /// The definitions to evaluate: per-framework templates expanded for the dataset's frameworks
-/// (an explicit definition of the same id wins), sorted by id.
-std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::string>& frameworks);
+/// and per-domain ones for its offered domains (an explicit definition of the same id wins),
+/// sorted by id.
+std::vector<kpi_definition> expand(const catalog& cat, const std::vector<std::string>& frameworks,
+                                   const std::vector<std::string>& domains = {});
 
 } // namespace kpi_detail
 

@@ -11,8 +11,11 @@ PASSEND_NAMESPACE_BEGIN
 namespace {
 
 bool about_pupils(kpi_measure m) {
+    // Places, money and covered municipalities are no pupil counts (offer_pupils is).
     return m != kpi_measure::funds && m != kpi_measure::allocations &&
-           m != kpi_measure::assessments && m != kpi_measure::assessment_units;
+           m != kpi_measure::assessments && m != kpi_measure::assessment_units &&
+           m != kpi_measure::support_offers && m != kpi_measure::region_coverage &&
+           m != kpi_measure::finances;
 }
 
 /// The number a side of a definition publishes: a mean's or median's denominator counts its
@@ -61,7 +64,8 @@ dims dims_of(const kpi_filter& f) {
 bool same_kind(const kpi_quantity& a, const kpi_quantity& b) {
     return a.measure == b.measure && a.at == b.at && a.aggregate == b.aggregate &&
            a.field == b.field && a.filter.absence == b.filter.absence && a.quantile == b.quantile &&
-           a.filter.direction == b.filter.direction && a.filter.framework == b.filter.framework;
+           a.filter.direction == b.filter.direction && a.filter.framework == b.filter.framework &&
+           a.filter.domain == b.filter.domain;
 }
 
 /// The fields in which `part` narrows `total` (a bit per field), or nothing when `part` is not

@@ -38,6 +38,10 @@ extern const measure_spec absences_measure;         // scan_thuiszitters.cpp
 extern const measure_spec tlv_requests_measure;     // scan_tlvs.cpp
 extern const measure_spec tlv_open_measure;         // scan_tlvs.cpp
 extern const measure_spec cross_border_measure;     // scan_cross_border.cpp
+extern const measure_spec support_offers_measure;   // scan_coverage.cpp
+extern const measure_spec offer_pupils_measure;     // scan_coverage.cpp
+extern const measure_spec region_coverage_measure;  // scan_coverage.cpp
+extern const measure_spec finances_measure;         // scan_coverage.cpp
 
 /// The school years the scan covers: contiguous, from `first`.
 struct year_range {
@@ -163,6 +167,14 @@ void for_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, re
 /// The units of enrolment row `e`'s record on day `d`.
 enrolment_units enrolment_units_of(const scan_context& cx, std::uint32_t e, day d,
                                    std::uint32_t municipality);
+
+/// A school's record counts for its school, board, partnership and municipality.
+inline unit_keys school_unit_keys(const dataset& ds, std::uint32_t school) {
+    const auto& sc = ds.schools();
+    const auto swv = sc.swv[school];
+    return unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
+                     has(sc.municipality[school]) ? pos(sc.municipality[school]) : none};
+}
 
 /// The pupil's municipality as a unit index.
 inline std::uint32_t municipality_of(const dataset& ds, pupil_idx p) {

@@ -13,14 +13,6 @@ namespace kpi_detail {
 
 namespace {
 
-/// A school's record counts for its school, board, partnership and municipality.
-unit_keys school_keys(const dataset& ds, std::uint32_t school) {
-    const auto& sc = ds.schools();
-    const auto swv = sc.swv[school];
-    return unit_keys{has(swv) ? pos(swv) : none, board_of(ds, school), school,
-                     has(sc.municipality[school]) ? pos(sc.municipality[school]) : none};
-}
-
 /// A board's own record (an assessment of the board itself) counts for that board only.
 unit_keys board_keys(std::uint32_t board) {
     return unit_keys{not_counted, board, not_counted, not_counted};
@@ -62,7 +54,7 @@ void scan_arrangements(const scan_context& cx, record_sink& sink) {
             kpi_measure::arrangements,
             arrangement_space::encode(static_cast<std::size_t>(ar.level[a]) - 1, ar.kind[a]));
         if (c < 0) continue;
-        const auto k = school_keys(cx.ds, pos(ar.school[a]));
+        const auto k = school_unit_keys(cx.ds, pos(ar.school[a]));
         const double cost = ar.cost[a] < 0 ? 0.0 : static_cast<double>(ar.cost[a]) / 100.0;
         const period span{ar.start[a], ar.end[a]};
         // A planned start after the extract date is not a fact yet.
@@ -129,7 +121,7 @@ void scan_assessments(const scan_context& cx, record_sink& sink) {
     const bool items = pl.needs(kpi_measure::assessments);
     const bool units = pl.needs(kpi_measure::assessment_units);
     auto keys = [&](unit_level level, std::uint32_t unit) {
-        return level == unit_level::school ? school_keys(cx.ds, unit) : board_keys(unit);
+        return level == unit_level::school ? school_unit_keys(cx.ds, unit) : board_keys(unit);
     };
     // Per assessed unit: the sum and number of item scores; key: year, framework, level and
     // unit packed in 64 bits.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The monitor as one self-contained HTML page: the report's style sheet, inline SVG bar charts,
 // no scripts and nothing from elsewhere.
+#include "../coverage/shown.hpp"
 #include "shown.hpp"
 
 #include "passend/version.hpp"
@@ -217,6 +218,11 @@ std::string monitor_html(const monitor& m, const monitor_format_options& options
                                "funding</em>: uitgaand {}, inkomend {}.</p>",
                                escape_html(row_text(m, u.money_outgoing)),
                                escape_html(row_text(m, u.money_incoming)));
+        for (const auto& k : u.continuity) {
+            const auto w = coverage_detail::continuity_words(k);
+            out += fmt::format("<p class=\"note\">Continuïteit: {} <em>{}</em></p>",
+                               escape_html(w.nl), escape_html(w.en));
+        }
         out += "</div>\n</div>\n</section>\n";
     }
     out += fmt::format("<footer>Gemaakt met passend {} uit leerlinggegevens met pseudoniemen. "

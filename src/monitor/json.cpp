@@ -66,6 +66,16 @@ std::string monitor_json(const monitor& m, const monitor_format_options& options
     json units = json::array();
     for (const auto& u : m.units) {
         json headline = json::array();
+        json continuity = json::array();
+        for (const auto& k : u.continuity)
+            continuity.push_back(
+                {{"year", k.year},
+                 {"reserves_eur", report_detail::json_number(k.check.reserves / 100.0)},
+                 {"signaleringswaarde_reserves",
+                  report_detail::json_number(k.check.signal_value / 100.0)},
+                 {"rule", k.check.minimum_applies ? "minimum" : "percentage"},
+                 {"reserves_boven_signaleringswaarde",
+                  report_detail::json_number(k.check.above / 100.0)}});
         for (const auto& f : u.headline) headline.push_back(figure_json(m, f));
         json border = json::array();
         for (const auto& b : u.cross_border)
@@ -82,6 +92,8 @@ std::string monitor_json(const monitor& m, const monitor_format_options& options
                          {"money",
                           {{"outgoing", row_value(m, u.money_outgoing)},
                            {"incoming", row_value(m, u.money_incoming)}}}});
+        // Only with finances.csv (contract v1.1): documents of data without it stay as they were.
+        if (!continuity.empty()) units.back()["continuity"] = std::move(continuity);
     }
     doc["partnerships"] = std::move(units);
     return doc.dump(1) + "\n";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The monitor as Markdown: per partnership its figures, the two distributions and the
 // cross-border table.
+#include "../coverage/shown.hpp"
 #include "../report/markdown_cell.hpp"
 #include "shown.hpp"
 
@@ -61,6 +62,13 @@ std::string monitor_markdown(const monitor& m, const monitor_format_options& opt
                                row_text(m, b.incoming));
         out += fmt::format("| ondersteuningsbekostiging *support funding* | {} | {} |\n",
                            row_text(m, u.money_outgoing), row_text(m, u.money_incoming));
+        if (!u.continuity.empty()) {
+            out += "\n### Continuïteit *Reserves and the signal value*\n\n";
+            for (const auto& k : u.continuity) {
+                const auto w = coverage_detail::continuity_words(k);
+                out += fmt::format("- {} *{}*\n", w.nl, w.en);
+            }
+        }
     }
     out += fmt::format("\n*Gemaakt met passend {}.*\n", version_string);
     return out;

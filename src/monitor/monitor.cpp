@@ -253,6 +253,11 @@ monitor make_monitor(const dataset& ds, const monitor_options& options) {
         }
         mu.money_outgoing = row_of(money_out, kpi_level::swv, mu.id);
         mu.money_incoming = row_of(money_in, kpi_level::swv, mu.id);
+        const auto& fi = ds.finances();
+        for (std::size_t i = 0; i < fi.size(); ++i)
+            if (pos(fi.swv[i]) == s &&
+                fi.year[i] <= static_cast<int>(date::year_month_day{on}.year()))
+                mu.continuity.push_back({fi.year[i], continuity_of(fi.income[i], fi.reserves[i])});
 
         mu.open_requests =
             add_distribution(m.cells, "tlv_open_leeftijd", request_ages, counted.open_requests[u]);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// write_xlsx in a build without libxlsxwriter (PASSEND_WITH_XLSX=OFF, e.g. WebAssembly): asking
-// for a workbook is a clear error, not a missing symbol.
+// The xlsx writers (write_xlsx, write_coverage_xlsx) in a build without libxlsxwriter
+// (PASSEND_WITH_XLSX=OFF, e.g. WebAssembly): asking for a workbook is a clear error, not a missing
+// symbol.
+#include "passend/coverage/coverage.hpp"
 #include "passend/error.hpp"
 #include "passend/report/document.hpp"
 #include "passend/report/report.hpp"

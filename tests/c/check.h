@@ -75,6 +75,17 @@ static inline void check_diagnostic(const char* at, int at_line, const passend_d
     }
 }
 
+/* Write a JSON document the library returned to `path` and free it (the *_matches_cli tests
+ * compare the file with the command's output). */
+static inline void write_json(const char* path, char** json) {
+    FILE* f = fopen(path, "wb");
+    CHECK(f != NULL);
+    CHECK(*json != NULL);
+    if (f && *json) fputs(*json, f);
+    if (f) fclose(f);
+    passend_string_free(json);
+}
+
 static inline int check_report(const char* name) {
     printf("%s: %d checks, %d failed\n", name, check_count, check_failures);
     return check_failures ? 1 : 0;

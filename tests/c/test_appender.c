@@ -59,6 +59,7 @@ static void test_happy_path(void) {
     CHECK_STATUS(passend_appender_append_date(app, 2021, 9, 1), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_null(app), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_double(app, 0.1 + 0.2), PASSEND_OK); /* 0.30 euro */
+    CHECK_STATUS(passend_appender_append_text(app, "Gedrag"), PASSEND_OK);    /* v1.1: domain */
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_OK);
 
     CHECK_STATUS(passend_appender_begin_table(app, "funds", NULL, 0), PASSEND_OK);
@@ -184,6 +185,7 @@ static void test_located_errors(void) {
     CHECK_STATUS(passend_appender_append_date(app, 2021, 9, 1), PASSEND_OK);
     CHECK_STATUS(passend_appender_append_date(app, 2021, 8, 31), PASSEND_OK); /* end < start */
     CHECK_STATUS(passend_appender_append_double(app, 12.345), PASSEND_OK);
+    CHECK_STATUS(passend_appender_append_null(app), PASSEND_OK); /* v1.1: domain */
     CHECK_STATUS(passend_appender_end_row(app), PASSEND_INVALID_DATA);
 
     passend_dataset* ds = (passend_dataset*)&ds; /* must be overwritten with NULL */

@@ -17,13 +17,7 @@ int main(int argc, char** argv) {
     if (argc > 1) { /* the command's subject for the demo, so the bytes can be compared */
         o.subject = "demo: Zuid-Limburg";
         CHECK_STATUS(passend_monitor_json(ds, &o, &json), PASSEND_OK);
-        FILE* f = fopen(argv[1], "wb");
-        CHECK(f != NULL);
-        if (f && json) {
-            fputs(json, f);
-            fclose(f);
-        }
-        passend_string_free(&json);
+        write_json(argv[1], &json);
         passend_dataset_free(&ds);
         return check_report("c_test_monitor (write)");
     }

@@ -156,6 +156,7 @@ inline void check_same(const dataset& a, const dataset& b) {
     PASSEND_SAME(arrangements, start);
     PASSEND_SAME(arrangements, end);
     PASSEND_SAME(arrangements, cost);
+    PASSEND_SAME(arrangements, domain);
     PASSEND_SAME(opps, pupil);
     PASSEND_SAME(opps, school);
     PASSEND_SAME(opps, start);
@@ -192,6 +193,17 @@ inline void check_same(const dataset& a, const dataset& b) {
     PASSEND_SAME(reference_values, year);
     PASSEND_SAME(reference_values, value);
     PASSEND_SAME(reference_values, source);
+    PASSEND_SAME(support_offers, school);
+    PASSEND_SAME(support_offers, year);
+    PASSEND_SAME(support_offers, domain);
+    PASSEND_SAME(support_offers, level);
+    PASSEND_SAME(support_offers, places);
+    PASSEND_SAME(support_offers, tariff);
+    PASSEND_SAME(finances, swv);
+    PASSEND_SAME(finances, year);
+    PASSEND_SAME(finances, income);
+    PASSEND_SAME(finances, reserves);
+    CHECK(a.support_domains() == b.support_domains());
 #undef PASSEND_SAME
     CHECK(a.horizon() == b.horizon());
     for (const auto& t : all_tables()) CHECK(a.has_table(t.id) == b.has_table(t.id));

@@ -14,8 +14,9 @@ using namespace passend;
 
 namespace {
 bool counts_of_pupils(const kpi_info* info, const kpi_row& r) {
+    // Money and places (capacity, aanbod_plaatsen_<domain>) are counts of no pupil.
     return info && info->unit == kpi_unit::count && !r.denominator &&
-           !r.kpi.starts_with("middelen_");
+           !r.kpi.starts_with("middelen_") && !r.kpi.starts_with("aanbod_plaatsen_");
 }
 } // namespace
 

@@ -13,11 +13,11 @@ import csv, io, json, os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.join(HERE, 'valid_small')
-CODES = {'sector', 'setting', 'exit', 'outcome', 'category', 'objection', 'kind'}
+CODES = {'sector', 'setting', 'exit', 'outcome', 'category', 'objection', 'kind', 'domain'}
 BRON = {'laag': 'L', 'midden': 'M', 'hoog': 'H'}
 TABLES = ['swvs', 'boards', 'schools', 'pupils', 'regions', 'enrolments', 'tlvs', 'arrangements',
           'opps', 'absences', 'funds', 'allocations', 'assessments', 'extract', 'rates',
-          'reference_values']
+          'reference_values', 'support_offers', 'finances']
 
 
 def read(name):

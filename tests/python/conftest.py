@@ -137,6 +137,8 @@ def from_frames(frames: Frames, max_errors: int = 200) -> passend.Dataset:
         extract=frames.get("extract"),
         rates=frames.get("rates"),
         reference_values=frames.get("reference_values"),
+        support_offers=frames.get("support_offers"),
+        finances=frames.get("finances"),
         max_errors=max_errors,
     )
 

@@ -23,8 +23,9 @@ const run = (...args) => {
     return e.stdout; // validate exits 1 on invalid data
   }
 };
+// A fixture's contract files, as a user picks them (its folder also holds the expected output).
 const folder = (name) => Object.fromEntries(readdirSync(join(dataDir, name))
-  .map((f) => [f, readFileSync(join(dataDir, name, f))]));
+  .filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(join(dataDir, name, f))]));
 let checks = 0;
 async function check(what, fn) {
   try {

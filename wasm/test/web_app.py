@@ -10,6 +10,7 @@ the page's own files, and the page's policy must refuse a connection. Exit 77: n
 
 import csv
 import io
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -113,8 +114,13 @@ try:
         page.locator("#dashboard").screenshot(path=str(shots / "web-dashboard.png"))
 
         # A folder with a broken table: the located errors of `passend validate`, nothing kept.
+        # (its CSV files only, as a user's folder: the fixture's also holds its expected output)
         broken = data / "broken_every_table"
-        page.set_input_files("#pick-folder", broken)
+        picked = Path(tempfile.mkdtemp()) / broken.name
+        picked.mkdir()
+        for table in broken.glob("*.csv"):
+            shutil.copy(table, picked)
+        page.set_input_files("#pick-folder", picked)
         page.wait_for_function("() => document.getElementById('errors').textContent.includes('swvs.csv')")
         listed = page.locator("#errors li").all_inner_texts()
         validate = run_cli("validate", str(broken)).strip().splitlines()[:-1]

@@ -42,16 +42,24 @@ enum class kpi_measure : std::uint8_t {
     tlv_open,     ///< TLV requests open on the reference day, for their partnership
     cross_border, ///< pupils on the reference day at a school of another partnership than
                   ///< the one that decided their covering TLV (grensverkeer)
+    // Contract v1.1, the covering network and continuity:
+    support_offers,  ///< support offers of the school year, for their school (places, cost)
+    offer_pupils,    ///< pupils with an individual arrangement of a domain on the reference
+                     ///< day at a school offering that domain in the year
+    region_coverage, ///< per partnership, each municipality of its region and whether one of
+                     ///< its own schools offers the domain there
+    finances,        ///< a partnership's annual accounts (signal value, reserves above it)
 };
 template <>
 struct enum_names<kpi_measure> {
-    static constexpr std::array<std::string_view, 15> names{
-        "pupils",           "transitions", "exits",        "thuiszitters", "opps",
-        "arrangements",     "tlvs",        "funds",        "allocations",  "assessments",
-        "assessment_units", "absences",    "tlv_requests", "tlv_open",     "cross_border"};
+    static constexpr std::array<std::string_view, 19> names{
+        "pupils",           "transitions",  "exits",           "thuiszitters", "opps",
+        "arrangements",     "tlvs",         "funds",           "allocations",  "assessments",
+        "assessment_units", "absences",     "tlv_requests",    "tlv_open",     "cross_border",
+        "support_offers",   "offer_pupils", "region_coverage", "finances"};
 };
 inline constexpr std::size_t kpi_measure_count = enum_count<kpi_measure>;
-static_assert(static_cast<std::size_t>(kpi_measure::cross_border) + 1 == kpi_measure_count);
+static_assert(static_cast<std::size_t>(kpi_measure::finances) + 1 == kpi_measure_count);
 
 /// The day or period a quantity is taken at. With evaluate_options::reference_day, teldatum
 /// and year_end are that day instead (the monitor's "any day").
@@ -130,6 +138,8 @@ struct kpi_filter {
     std::optional<bool> has_term_start;        ///< tlvs: with a complete_date or request_date
     std::optional<border_direction> direction; ///< cross_border (required there)
     std::string framework;                     ///< assessments, assessment_units
+    /// support_offers, offer_pupils, region_coverage: the support domain (empty: every one)
+    std::string domain;
     friend bool operator==(const kpi_filter&, const kpi_filter&) = default;
 };
 
@@ -142,7 +152,9 @@ struct kpi_quantity {
     /// The summed field for sum, mean, median and quantile: `years_in_setting` (pupils),
     /// `cost_eur` (arrangements), `amount_eur` (funds, allocations), `days` (tlvs: request to
     /// decision; absences: start to end inclusive), `score` (assessments), `meets_norm`
-    /// (assessment_units), `rate_eur` (cross_border: the rates.csv amount of the TLV's category).
+    /// (assessment_units), `rate_eur` (cross_border: the rates.csv amount of the TLV's category),
+    /// `places` and `cost_eur` (support_offers: places × tariff), `covered` (region_coverage: 1
+    /// or 0), `signal_value` and `reserves_above` (finances).
     std::string field;
     /// For aggregate quantile: which one, 0-1 (0.25 for the first quartile).
     double quantile = 0.5;
@@ -187,7 +199,8 @@ struct kpi_definition {
     /// Free labels, e.g. `kwaliteitsbeleid:3` for KPI 3 of the quality policy's KPI set.
     std::vector<std::string> tags;
     /// `framework`: a template expanded once per framework in assessments.csv, replacing
-    /// `{framework}` in id, titles and filter.
+    /// `{framework}` in id, titles and filter; `domain`: once per support domain offered in a
+    /// reported school year (support_offers.csv), replacing `{domain}`.
     std::string per;
 
     /// What a report needs of this definition.

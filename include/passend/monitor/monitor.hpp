@@ -15,6 +15,7 @@
 #include "passend/calendar.hpp"
 #include "passend/config.hpp"
 #include "passend/continuum.hpp"
+#include "passend/coverage/coverage.hpp"
 #include "passend/dataset.hpp"
 #include "passend/kpi/result.hpp"
 #include "passend/report/cell_table.hpp"
@@ -89,6 +90,9 @@ struct monitor_unit {
     std::vector<monitor_border> cross_border; ///< per setting of the partnership's sector
     const kpi_row* money_outgoing = nullptr;  ///< ondersteuningsbekostiging_uitgaand
     const kpi_row* money_incoming = nullptr;
+    /// The continuity check of the annual accounts (finances.csv, v1.1) of the calendar years up
+    /// to D's, oldest first; empty without them.
+    std::vector<coverage_continuity> continuity;
 };
 
 /// Holds pointers into its own results: movable, not copyable.
