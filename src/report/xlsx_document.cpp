@@ -110,10 +110,10 @@ private:
 } // namespace
 
 void write_xlsx(const std::filesystem::path& file, const report_document& doc) {
-    std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> wb{
-        workbook_new(file.string().c_str()), [](lxw_workbook* w) {
-            if (w) workbook_close(w);
-        }};
+    std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> wb{workbook_new(file.string().c_str()),
+                                                              [](lxw_workbook* w) {
+                                                                  if (w) workbook_close(w);
+                                                              }};
     if (!wb) throw error("cannot create workbook " + file.string());
     sheet_writer out(wb.get());
     if (!doc.kicker.empty()) out.line(doc.kicker, out.italic());

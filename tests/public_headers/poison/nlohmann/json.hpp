@@ -1,3 +1,4 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A public header reached for nlohmann/json.hpp: only the flows and JSON headers may (tests/public_headers.cmake).
+// A public header reached for nlohmann/json.hpp: only the flows and JSON headers may
+// (tests/public_headers.cmake).
 #error "nlohmann/json.hpp included by a header that must not need it"
