@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "io/csv_blocks.hpp"
 
+#include "passend/limits.hpp"
+
 #include "io/csv_reader.hpp"
 
 #include "text_fields.hpp"
@@ -86,8 +88,10 @@ std::vector<csv_block> split_blocks(std::size_t file, const csv_layout& layout,
     std::uint64_t begin = layout.data_begin;
     while (begin < layout.size) {
         std::uint64_t end = layout.size;
-        // The first line end at or after the nominal end; none in a few windows (a record of
-        // megabytes, within the limits): the block runs to the end of the file.
+        // The first line end at or after the nominal end. None for longer than a record may be:
+        // the block is cut there, so its last record is over-long and the block is read one
+        // record at a time, which reports it after reading about a record's limit (a file of
+        // one 100 MB line is not read whole).
         for (std::uint64_t at = begin + bytes; f && at < layout.size && end == layout.size;) {
             if (fseeko(f.get(), static_cast<off_t>(at), SEEK_SET) != 0) break;
             const auto n = std::fread(window.data(), 1, window.size(), f.get());
@@ -96,7 +100,8 @@ std::vector<csv_block> split_blocks(std::size_t file, const csv_layout& layout,
                 end = at +
                       static_cast<std::uint64_t>(static_cast<const char*>(nl) - window.data()) + 1;
             at += n;
-            if (at - begin > 16 * bytes) break;
+            if (end == layout.size && at - (begin + bytes) > max_csv_record_bytes)
+                end = std::min<std::uint64_t>(at, layout.size);
         }
         blocks.push_back({file, begin, end});
         begin = end;
