@@ -397,7 +397,7 @@ public:
             }
         } else {
             if (e.kind != column_kind::fixed || e.element_bytes != sizeof(T) ||
-                e.bytes != e.rows * sizeof(T))
+                e.bytes % sizeof(T) != 0 || e.rows != e.bytes / sizeof(T))
                 throw wrong_type(name);
             const T* first = reinterpret_cast<const T*>(data);
             column.assign(first, first + e.rows);
@@ -471,7 +471,8 @@ const column_entry* checked_directory(const mapped_file& file, file_header& h) {
         const auto name = fixed_text(e.name, sizeof e.name);
         if (e.offset > file.size() || e.bytes > file.size() - e.offset ||
             e.offset % alignment != 0 ||
-            (e.kind == column_kind::text && e.bytes < (e.rows + 1) * sizeof(std::uint64_t)))
+            // rows compared by division: a crafted count must not wrap a product around
+            (e.kind == column_kind::text && e.rows >= e.bytes / sizeof(std::uint64_t)))
             throw snapshot_problem{"snapshot_damaged",
                                    fmt::format("is damaged: column {} lies outside it", name)};
         if (XXH3_64bits(file.data() + e.offset, e.bytes) != e.checksum)
