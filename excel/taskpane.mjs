@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The add-in's task pane: load a folder of contract CSV files (or the demo) into the WebAssembly
-// engine, then write the KPI table, the flows and the monitor of a partnership into sheets.
+// engine, then write the KPI table, the flows, the monitor and the covering network of a
+// partnership into sheets.
 import * as passend from './passend.mjs';
 import wasmBase64 from './passend_engine.wasm.mjs';
-import { kpiTable, levelSheets } from './xlsx.mjs';
+import { coverColours, kpiTable, levelSheets } from './xlsx.mjs';
 import { useDataset } from './functions.mjs';
 
 passend.useWasmBinary(Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)));
@@ -25,8 +26,53 @@ export function monitorRows(doc) {
   return rows;
 }
 
-/** Replace sheet `name`'s contents by `rows` (padded to a rectangle), header row frozen. */
-function writeSheet(context, name, rows) {
+/**
+ * The covering network of one partnership (Dataset.coverage({unit})) as rows: three matrices of
+ * domain × municipality (occupancy on teldatum, places, pupils), then the gaps in words and the
+ * costs per domain and level split over calendar years. `fills`: the occupancy matrix's cells
+ * coloured as `passend coverage` colours them (covered, over-demanded, no offer).
+ */
+export function coverageRows(doc, unitNames = {}) {
+  const p = doc.partnerships[0];
+  const rows = [[`Dekkend aanbod ${p.swv_id} ${p.name}`, doc.school_year, `teldatum ${doc.teldatum}`]];
+  const fills = [];
+  const header = ['domein', ...p.municipalities.map((m) => `${m} ${unitNames[m] ?? ''}`.trim())];
+  const cellOf = new Map(p.cells.map((c) => [`${c.domain}|${c.municipality}`, c]));
+  const matrix = (title, value, colour) => {
+    rows.push([], [title], header);
+    for (const d of doc.domains) {
+      const cells = p.municipalities.map((m) => cellOf.get(`${d}|${m}`));
+      if (colour) {
+        cells.forEach((c, i) => fills.push({ row: rows.length, column: i + 1,
+          colour: `#${coverColours[c.state].slice(2)}` }));
+      }
+      rows.push([d, ...cells.map(value)]);
+    }
+  };
+  // Occupancy as a number (%); the words where there is none: no offer, or no places or a
+  // small count (as the CLI's `–`).
+  matrix('bezetting op teldatum (%) · occupancy', (c) => (c.state === 'no_offer' ? 'geen aanbod'
+    : c.occupancy ?? '–'), true);
+  matrix('plaatsen · places', (c) => c.places);
+  matrix('leerlingen · pupils', (c) => c.pupils);
+  rows.push([], ['knelpunten', 'gaps and over-demand']);
+  for (const f of p.findings) rows.push([f.nl, f.en]);
+  const [aug, jan] = Object.keys(p.calendar_years);
+  rows.push([], ['domein', 'niveau', 'plaatsen', `kosten ${doc.school_year}`,
+    `aug-dec ${aug} (5/12)`, `jan-jul ${jan} (7/12)`]);
+  for (const k of p.costs) {
+    rows.push([k.domain, k.level, k.places, k.cost_eur, k.calendar_years[aug],
+      k.calendar_years[jan]]);
+  }
+  rows.push(['totaal', '', '', p.cost_eur, p.calendar_years[aug], p.calendar_years[jan]]);
+  return { rows, fills };
+}
+
+/**
+ * Replace sheet `name`'s contents by `rows` (padded to a rectangle), header row frozen; `fills`:
+ * cells ({row, column, colour}) given a background colour.
+ */
+function writeSheet(context, name, rows, fills = []) {
   const width = Math.max(...rows.map((r) => r.length));
   const values = rows.map((r) => [...r, ...Array(width - r.length).fill('')]
     .map((v) => (v === null || v === undefined ? '' : v)));
@@ -36,13 +82,15 @@ function writeSheet(context, name, rows) {
     if (sheet.isNullObject) sheet = sheets.add(name);
     else sheet.getRange().clear();
     sheet.getRangeByIndexes(0, 0, values.length, width).values = values;
+    for (const f of fills) sheet.getRangeByIndexes(f.row, f.column, 1, 1).format.fill.color = f.colour;
     sheet.freezePanes.freezeRows(1);
   });
 }
 
 /**
  * Write the partnership's KPI table (every level it holds), its flows of the latest observed
- * year and its monitor into the sheets passend-kpi, passend-stromen and passend-monitor.
+ * year, its monitor and its covering network of the latest year with offers into the sheets
+ * passend-kpi, passend-stromen, passend-monitor and passend-dekkend-aanbod.
  */
 export async function writeSheets(Excel, dataset, unit) {
   const rows = await dataset.kpiRows({ unit });
@@ -57,13 +105,16 @@ export async function writeSheets(Excel, dataset, unit) {
   const flows = passend.parseCsv(await dataset.flows({ unit, format: 'csv' }))
     .map((r, i) => (i === 0 ? r : [...r.slice(0, 3), count(r[3])]));
   const monitor = monitorRows(await dataset.monitor({ units: [unit] }));
+  const coverage = coverageRows(await dataset.coverage({ unit }), dataset.summary.unitNames);
   await Excel.run(async (context) => {
     await writeSheet(context, 'passend-kpi', kpiRows);
     await writeSheet(context, 'passend-stromen', flows);
     await writeSheet(context, 'passend-monitor', monitor);
+    await writeSheet(context, 'passend-dekkend-aanbod', coverage.rows, coverage.fills);
     await context.sync();
   });
-  return { kpi: kpiRows.length - 1, flows: flows.length - 1, monitor: monitor.length };
+  return { kpi: kpiRows.length - 1, flows: flows.length - 1, monitor: monitor.length,
+    coverage: coverage.rows.length };
 }
 
 let current = null;

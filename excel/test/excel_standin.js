@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A stand-in for Office.js in tests (served in place of office.js): Office.onReady and the part
 // of the Excel object model the task pane uses, recording every write in window.workbook,
-// { sheet name: { values: rows of cells, frozenRows } }.
+// { sheet name: { values: rows of cells, frozenRows, fills: {"row,column": colour} } }.
 (() => {
   const workbook = (window.workbook = {});
   function sheetObject(name) {
@@ -9,10 +9,19 @@
     return {
       isNullObject: false,
       getRange() {
-        return { clear() { sheet.values = []; } };
+        return { clear() { sheet.values = []; sheet.fills = {}; } };
       },
       getRangeByIndexes(row, column, rows, columns) {
         return {
+          format: {
+            fill: {
+              set color(colour) {
+                for (let i = 0; i < rows; ++i) {
+                  for (let j = 0; j < columns; ++j) sheet.fills[`${row + i},${column + j}`] = colour;
+                }
+              },
+            },
+          },
           set values(cells) {
             if (cells.length !== rows || cells.some((r) => r.length !== columns)) {
               throw new Error(`range ${rows}x${columns} given ${cells.length} rows`);
@@ -35,7 +44,7 @@
         },
         add(name) {
           if (workbook[name]) throw new Error(`sheet ${name} exists`);
-          workbook[name] = { values: [], frozenRows: 0 };
+          workbook[name] = { values: [], frozenRows: 0, fills: {} };
           return sheetObject(name);
         },
       },
