@@ -162,6 +162,18 @@ $('download-xlsx').addEventListener('click', async () => {
   download(`${stem()}.xlsx`, bytes,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 });
+// The tab of the part last chosen stands out.
+for (const tab of document.querySelectorAll('nav.tabs a')) {
+  tab.addEventListener('click', () => {
+    for (const other of document.querySelectorAll('nav.tabs a')) other.removeAttribute('aria-current');
+    tab.setAttribute('aria-current', 'true');
+  });
+}
+// The covering network's page is shown whole: the frame takes its height.
+$('coverage').addEventListener('load', () => {
+  const page = $('coverage').contentDocument?.documentElement;
+  if (page) $('coverage').style.height = `${page.scrollHeight + 4}px`;
+});
 const chosen = () => ({ unit: $('unit').value, year: $('year').value });
 $('download-coverage-html').addEventListener('click', async () =>
   download(`${stem()}-dekkend-aanbod.html`, await current.coverage({ format: 'html', ...chosen() }),
