@@ -29,28 +29,29 @@ export function monitorRows(doc) {
 /**
  * The covering network of one partnership (Dataset.coverage({unit})) as rows: three matrices of
  * domain × municipality (occupancy on teldatum, places, pupils), then the gaps in words and the
- * costs per domain and level split over calendar years. `fills`: the occupancy matrix's cells
- * coloured as `passend coverage` colours them (covered, over-demanded, no offer).
+ * costs per domain and level split over calendar years. `formats`: the occupancy matrix's cells
+ * coloured as `passend coverage` colours them (covered, over-demanded, no offer) and shown as
+ * whole percents, the costs in euros.
  */
 export function coverageRows(doc, unitNames = {}) {
   const p = doc.partnerships[0];
   const rows = [[`Dekkend aanbod ${p.swv_id} ${p.name}`, doc.school_year, `teldatum ${doc.teldatum}`]];
-  const fills = [];
+  const formats = [];
   const header = ['domein', ...p.municipalities.map((m) => `${m} ${unitNames[m] ?? ''}`.trim())];
   const cellOf = new Map(p.cells.map((c) => [`${c.domain}|${c.municipality}`, c]));
-  const matrix = (title, value, colour) => {
+  const matrix = (title, value, coloured) => {
     rows.push([], [title], header);
     for (const d of doc.domains) {
       const cells = p.municipalities.map((m) => cellOf.get(`${d}|${m}`));
-      if (colour) {
-        cells.forEach((c, i) => fills.push({ row: rows.length, column: i + 1,
-          colour: `#${coverColours[c.state].slice(2)}` }));
+      if (coloured) {
+        cells.forEach((c, i) => formats.push({ row: rows.length, column: i + 1,
+          fill: `#${coverColours[c.state].slice(2)}`, numberFormat: '0"%"' }));
       }
       rows.push([d, ...cells.map(value)]);
     }
   };
-  // Occupancy as a number (%); the words where there is none: no offer, or no places or a
-  // small count (as the CLI's `–`).
+  // Occupancy as a number (%); words where there is none: no offer, or no places or a small
+  // count (the CLI's `–`).
   matrix('bezetting op teldatum (%) · occupancy', (c) => (c.state === 'no_offer' ? 'geen aanbod'
     : c.occupancy ?? '–'), true);
   matrix('plaatsen · places', (c) => c.places);
@@ -60,19 +61,21 @@ export function coverageRows(doc, unitNames = {}) {
   const [aug, jan] = Object.keys(p.calendar_years);
   rows.push([], ['domein', 'niveau', 'plaatsen', `kosten ${doc.school_year}`,
     `aug-dec ${aug} (5/12)`, `jan-jul ${jan} (7/12)`]);
-  for (const k of p.costs) {
-    rows.push([k.domain, k.level, k.places, k.cost_eur, k.calendar_years[aug],
-      k.calendar_years[jan]]);
-  }
-  rows.push(['totaal', '', '', p.cost_eur, p.calendar_years[aug], p.calendar_years[jan]]);
-  return { rows, fills };
+  const euros = (k) => {
+    const numberFormat = '"€ "#,##0.00';
+    for (const column of [3, 4, 5]) formats.push({ row: rows.length, column, numberFormat });
+    return [k.cost_eur, k.calendar_years[aug], k.calendar_years[jan]];
+  };
+  for (const k of p.costs) rows.push([k.domain, k.level, k.places, ...euros(k)]);
+  rows.push(['totaal', '', '', ...euros(p)]);
+  return { rows, formats };
 }
 
 /**
- * Replace sheet `name`'s contents by `rows` (padded to a rectangle), header row frozen; `fills`:
- * cells ({row, column, colour}) given a background colour.
+ * Replace sheet `name`'s contents by `rows` (padded to a rectangle), header row frozen;
+ * `formats`: cells ({row, column}) given a background colour (`fill`) or a `numberFormat`.
  */
-function writeSheet(context, name, rows, fills = []) {
+function writeSheet(context, name, rows, formats = []) {
   const width = Math.max(...rows.map((r) => r.length));
   const values = rows.map((r) => [...r, ...Array(width - r.length).fill('')]
     .map((v) => (v === null || v === undefined ? '' : v)));
@@ -82,7 +85,11 @@ function writeSheet(context, name, rows, fills = []) {
     if (sheet.isNullObject) sheet = sheets.add(name);
     else sheet.getRange().clear();
     sheet.getRangeByIndexes(0, 0, values.length, width).values = values;
-    for (const f of fills) sheet.getRangeByIndexes(f.row, f.column, 1, 1).format.fill.color = f.colour;
+    for (const f of formats) {
+      const cell = sheet.getRangeByIndexes(f.row, f.column, 1, 1);
+      if (f.fill) cell.format.fill.color = f.fill;
+      if (f.numberFormat) cell.numberFormat = [[f.numberFormat]];
+    }
     sheet.freezePanes.freezeRows(1);
   });
 }
@@ -110,7 +117,7 @@ export async function writeSheets(Excel, dataset, unit) {
     await writeSheet(context, 'passend-kpi', kpiRows);
     await writeSheet(context, 'passend-stromen', flows);
     await writeSheet(context, 'passend-monitor', monitor);
-    await writeSheet(context, 'passend-dekkend-aanbod', coverage.rows, coverage.fills);
+    await writeSheet(context, 'passend-dekkend-aanbod', coverage.rows, coverage.formats);
     await context.sync();
   });
   return { kpi: kpiRows.length - 1, flows: flows.length - 1, monitor: monitor.length,
@@ -155,7 +162,8 @@ function start() {
   });
   $('write-sheets').addEventListener('click', async () => {
     const n = await writeSheets(globalThis.Excel, current, $('unit').value);
-    $('status').textContent = `Geschreven · written: ${n.kpi} KPI-rijen, ${n.flows} stromen`;
+    $('status').textContent = `Geschreven · written: ${n.kpi} KPI-rijen, ${n.flows} stromen, ` +
+      'monitor, dekkend aanbod';
     document.body.dataset.written = 'true';
   });
   document.body.dataset.ready = 'true';

@@ -134,7 +134,8 @@ export async function coverageWorkbook(ExcelJS, doc) {
         row.getCell(Number(column) + 1).numFmt = format;
       }
       if (table.name === 'dekking') {
-        row.getCell(8).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: coverColours[cells[7]] } };
+        const argb = coverColours[cells[7]];
+        row.getCell(8).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
       }
     }
   }

@@ -127,14 +127,17 @@ sheet = book["passend-dekkend-aanbod"]
 cover = sheet["values"]
 doc = json.loads(run_cli("coverage", "--demo", "--unit", unit, "--format", "json"))
 p = doc["partnerships"][0]
-assert cover[0][:3] == [f"Dekkend aanbod {unit} {p['name']}", doc["school_year"], f"teldatum {doc['teldatum']}"]
+title = [f"Dekkend aanbod {unit} {p['name']}", doc["school_year"], f"teldatum {doc['teldatum']}"]
+assert cover[0][:3] == title, cover[0]
 cells = {(c["domain"], c["municipality"]): c for c in p["cells"]}
 colours = {"covered": "#E3F3E8", "over_demanded": "#FFF1CC", "no_offer": "#FBE3E3"}
 titles = [r[0] for r in cover]
 
 
 def occupancy(c: dict) -> object:
-    return "geen aanbod" if c["state"] == "no_offer" else c["occupancy"] if c["occupancy"] is not None else "–"
+    if c["state"] == "no_offer":
+        return "geen aanbod"
+    return c["occupancy"] if c["occupancy"] is not None else "–"  # no places, or a small count
 
 
 for title, shown in (
@@ -143,9 +146,8 @@ for title, shown in (
     ("leerlingen · pupils", lambda c: c["pupils"]),
 ):
     top = titles.index(title) + 1
-    assert cover[top][0] == "domein" and [h.split()[0] for h in cover[top][1 : 1 + len(p["municipalities"])]] == p[
-        "municipalities"
-    ]
+    codes = [h.split()[0] for h in cover[top][1 : 1 + len(p["municipalities"])]]
+    assert cover[top][0] == "domein" and codes == p["municipalities"], cover[top]
     for d, domain in enumerate(doc["domains"]):
         r = top + 1 + d
         assert cover[r][0] == domain
@@ -154,12 +156,14 @@ for title, shown in (
             assert cover[r][m + 1] == shown(c), (title, domain, code, cover[r][m + 1], c)
             if title.startswith("bezetting"):
                 assert sheet["fills"][f"{r},{m + 1}"] == colours[c["state"]], (domain, code)
+                assert sheet["numberFormats"][f"{r},{m + 1}"] == '0"%"'
 states = {c["state"] for c in p["cells"]}
 assert states == set(colours), states  # the demo partnership shows all three colours
 gaps = titles.index("knelpunten") + 1
 assert [r[:2] for r in cover[gaps : gaps + len(p["findings"])]] == [[f["nl"], f["en"]] for f in p["findings"]]
 total = next(r for r in cover if r[0] == "totaal")
 assert total[3:6] == [p["cost_eur"], *p["calendar_years"].values()], total
+assert sheet["numberFormats"][f"{cover.index(total)},3"] == '"€ "#,##0.00'
 
 outside = [u for u in requests if not u.startswith(origin) and "appsforoffice" not in u]
 assert not outside, outside

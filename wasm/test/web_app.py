@@ -123,7 +123,9 @@ try:
             run_cli("coverage", "--demo", "--unit", "PO3105", "--year", "2024-2025", "--format", "json")
         )
         partnership = doc["partnerships"][0]
-        cell = next(c for c in partnership["cells"] if c["domain"] == "gedrag" and c["state"] == "over_demanded")
+        cell = next(
+            c for c in partnership["cells"] if c["domain"] == "gedrag" and c["state"] == "over_demanded"
+        )
         domain = doc["domains"].index(cell["domain"])
         column = partnership["municipalities"].index(cell["municipality"])
         coverage = page.query_selector("#coverage").content_frame()
@@ -137,7 +139,8 @@ try:
         assert colour == "rgb(255, 241, 204)", colour  # over-demanded: amber
         shown = coverage.inner_text("body")
         assert all(f["nl"] in shown for f in partnership["findings"]), shown
-        assert "Kosten per domein en niveau" in shown and "aug-dec 2024 (5/12)" in shown.lower()  # th: uppercase
+        assert "Kosten per domein en niveau" in shown
+        assert "aug-dec 2024 (5/12)" in shown.lower()  # its th are set in capitals
         page.screenshot(path=str(shots / "web-coverage-tab.png"))
         page.locator("#coverage").screenshot(path=str(shots / "web-coverage.png"))
         with page.expect_download() as download:
