@@ -142,7 +142,10 @@ try:
         assert "Kosten per domein en niveau" in shown
         assert "aug-dec 2024 (5/12)" in shown.lower()  # its th are set in capitals
         page.screenshot(path=str(shots / "web-coverage-tab.png"))
-        page.locator("#coverage").screenshot(path=str(shots / "web-coverage.png"))
+        # The whole frame, without the tabs that stay in view drawn over its top.
+        page.locator("#coverage").screenshot(
+            path=str(shots / "web-coverage.png"), style="nav.tabs { position: static !important; }"
+        )
         with page.expect_download() as download:
             page.click("#download-coverage-xlsx")
         xlsx = shots / "web-coverage.xlsx"
