@@ -174,12 +174,18 @@ $('coverage').addEventListener('load', () => {
   const page = $('coverage').contentDocument?.documentElement;
   if (page) $('coverage').style.height = `${page.scrollHeight + 4}px`;
 });
-const chosen = () => ({ unit: $('unit').value, year: $('year').value });
-$('download-coverage-html').addEventListener('click', async () =>
-  download(`${stem()}-dekkend-aanbod.html`, await current.coverage({ format: 'html', ...chosen() }),
-    'text/html'));
-$('download-coverage-xlsx').addEventListener('click', async () =>
-  download(`${stem()}-dekkend-aanbod.xlsx`,
-    await coverageWorkbook(globalThis.ExcelJS, await current.coverage(chosen())),
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+/** The covering network of the chosen partnership and year as a file; why not in the status. */
+async function downloadCoverage(extension, bytesOf, type) {
+  const chosen = { unit: $('unit').value, year: $('year').value };
+  try {
+    download(`${stem()}-dekkend-aanbod-${chosen.year}.${extension}`, await bytesOf(chosen), type);
+  } catch (e) {
+    status(`Dekkend aanbod ${chosen.year}: ${e.message}`);
+  }
+}
+$('download-coverage-html').addEventListener('click', () => downloadCoverage('html',
+  (chosen) => current.coverage({ format: 'html', ...chosen }), 'text/html'));
+$('download-coverage-xlsx').addEventListener('click', () => downloadCoverage('xlsx',
+  async (chosen) => coverageWorkbook(globalThis.ExcelJS, await current.coverage(chosen)),
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
 document.body.dataset.ready = 'true';

@@ -153,6 +153,12 @@ try:
         sheet = openpyxl.load_workbook(xlsx, read_only=True)["dekking"]
         places = {(r[2], r[3]): r[4] for r in sheet.iter_rows(min_row=2, values_only=True)}
         assert places == {(c["domain"], c["municipality"]): c["places"] for c in partnership["cells"]}
+        with page.expect_download() as download:
+            page.click("#download-coverage-html")
+        assert download.value.suggested_filename == "passend-PO3105-dekkend-aanbod-2024-2025.html"
+        html = Path(download.value.path()).read_text()
+        asked = ("--unit", "PO3105", "--year", "2024-2025", "--format", "html")
+        assert html == run_cli("coverage", "--demo", *asked)
 
         # A folder with a broken table: the located errors of `passend validate`, nothing kept.
         # (its CSV files only, as a user's folder: the fixture's also holds its expected output)
