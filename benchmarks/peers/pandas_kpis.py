@@ -97,7 +97,9 @@ def compute(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     en, tl, ab = t["enrolments"], t["tlvs"], t["absences"]
 
     # ids as integer codes; each enrolment's school's setting and partnership by its code
-    pupil, pupil_ids = pd.factorize(en.pupil_id)
+    # (the TLVs' pupils in the same pass, so a TLV's pupil has the code of its enrolments)
+    pupil, pupil_ids = pd.factorize(pd.concat([en.pupil_id, tl.pupil_id], ignore_index=True))
+    pupil, tlv_pupil = pupil[:len(en)], pupil[len(en):]
     school, school_ids = pd.factorize(en.school_id)
     schools = t["schools"].set_index("school_id").reindex(school_ids)
     setting_of = pd.Categorical(schools.setting, categories=SETTINGS).codes
@@ -131,8 +133,8 @@ def compute(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     # regular and sbo/pro pupils count for their school's partnership: enrolments per
     # (partnership, setting, span of teldata), spread, less the teldata lost
-    spans = (pd.DataFrame({"swv": swv, "setting": setting, "k0": k0, "k1": k1})[~is_paid & (k0 <= k1)]
-             .value_counts().reset_index())
+    spans = (pd.DataFrame({"swv": swv, "setting": setting, "k0": k0, "k1": k1})
+             [~is_paid & (k0 <= k1)].value_counts().reset_index())
     row, k = _spread(spans.k0.to_numpy(), spans.k1.to_numpy())
     unpaid_lost = ~is_paid[lost_row]
     regular = pd.DataFrame({
@@ -154,9 +156,10 @@ def compute(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     row, k = row[kept], k[kept]
     paid_days = pd.DataFrame({"pupil": pupil[row], "setting": setting[row], "k": k,
                               "school_swv": swv_ids[swv[row]]})
-    granted = tl[(tl.outcome == "toegekend") & tl.setting.isin(PAID) & tl.start_date.notna()]
+    is_granted = (tl.outcome == "toegekend") & tl.setting.isin(PAID) & tl.start_date.notna()
+    granted = tl[is_granted]
     granted = pd.DataFrame({
-        "pupil": pupil_ids.get_indexer(granted.pupil_id),
+        "pupil": tlv_pupil[is_granted.to_numpy()],
         "setting": pd.Categorical(granted.setting, categories=SETTINGS).codes,
         "t0": np.maximum(_year(_days(granted.start_date) + 91), y0),
         "t1": np.minimum(_year(_days(granted.end_date) + 92) - 1, yn),
@@ -167,8 +170,9 @@ def compute(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     by_tlv = (covered.sort_values(["decision_date", "tlv_id"])
               .drop_duplicates(["pupil", "k"], keep="last")[["pupil", "k", "tlv_swv"]])
     paid_days = paid_days.merge(by_tlv, on=["pupil", "k"], how="left")
-    home = t["pupils"].set_index("pupil_id").municipality
-    paid_days["municipality"] = home.reindex(pupil_ids[paid_days.pupil]).to_numpy()
+    ids = pupil_ids[paid_days.pupil]
+    home = t["pupils"][t["pupils"].pupil_id.isin(ids)].set_index("pupil_id").municipality
+    paid_days["municipality"] = home.reindex(ids).to_numpy()
     paid_days["sector"] = np.array(SETTINGS, object)[paid_days.setting]
     paid_days["sector"] = paid_days.sector.map(SECTOR)
     region = t["regions"].merge(t["swvs"][["swv_id", "sector"]], on="swv_id").rename(

@@ -11,7 +11,7 @@ import pandas as pd
 import polars as pl
 
 from common import (COLUMNS, DEELNAME_BASE, DIRECT_GAP_DAYS, LONG_RELATIVE_DAYS, PAID, SECTOR,
-                    TLV_SETTINGS, TRANSITIONS, extract_date, school_years)
+                    SETTINGS, TLV_SETTINGS, TRANSITIONS, extract_date, school_years)
 
 S, D, I8 = pl.String, pl.Date, pl.Int8
 TABLES = {
@@ -67,7 +67,9 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
         return pl.col(column).is_between(years[0].first_day, years[-1].last_day)
 
     k0, k1 = _teldata(y0, yn)
-    schools = t["schools"].lazy().select("school_id", "setting", "swv_id")
+    # the few schools' labels as categories: what is carried along every enrolment is a code
+    schools = t["schools"].lazy().select("school_id", pl.col("setting").cast(pl.Enum(SETTINGS)),
+                                         pl.col("swv_id").cast(pl.Categorical))
 
     # Every enrolment in passend's order of a pupil's enrolments (start, then end, an open one
     # last), sorted once: the one before gives the transitions; the next one's first teldatum
@@ -104,10 +106,11 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
                  .join(lost.filter(pl.col("setting").is_in(PAID))
                        .with_columns(lost=pl.lit(True)).unique(),
                        on=["pupil_id", "setting", "swv_id", "k"], how="left")
-                 .filter(pl.col("lost").is_null()).drop("lost").cache())
+                 .filter(pl.col("lost").is_null()).drop("lost"))
     granted = (tl.filter(pl.col("outcome") == "toegekend", pl.col("setting").is_in(PAID),
                          pl.col("start_date").is_not_null())
-               .select("pupil_id", "setting", "decision_date", "tlv_id", k0, k1,
+               .select("pupil_id", pl.col("setting").cast(pl.Enum(SETTINGS)), "decision_date",
+                       "tlv_id", k0, k1,
                        tlv_swv="swv_id"))
     paid = (paid_days.select("pupil_id", "setting", "k")
             .join(granted, on=["pupil_id", "setting"])
@@ -170,6 +173,7 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
 
 def _with_nation(grouped: pl.LazyFrame, by: list[str], count: str) -> pl.LazyFrame:
     """The partnership rows and their national sums (unit NL)."""
+    grouped = grouped.with_columns(pl.col("unit").cast(pl.String))
     nation = grouped.group_by(by).agg(pl.col(count).sum()).with_columns(unit=pl.lit("NL"))
     return pl.concat([grouped, nation], how="diagonal")
 
