@@ -81,11 +81,12 @@ def compute(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         -- a contested pupil's enrolments teldatum by teldatum: all but the last in order lose it
         lost AS (
             SELECT * FROM (
-                SELECT o.pupil_id, k, o.setting, o.swv_id, row_number() OVER (
+                SELECT o.enrolment, o.pupil_id, k, o.setting, o.swv_id, row_number() OVER (
                     PARTITION BY o.pupil_id, k
                     ORDER BY o.start_date DESC, o.end_date DESC NULLS FIRST) AS rank
-                FROM (SELECT * FROM ordered SEMI JOIN contested_pupils USING (pupil_id)
-                      WHERE k0 <= k1) o, range(o.k0, o.k1 + 1) r(k))
+                FROM (SELECT rowid AS enrolment, * FROM ordered
+                      SEMI JOIN contested_pupils USING (pupil_id) WHERE k0 <= k1) o,
+                     range(o.k0, o.k1 + 1) r(k))
             WHERE rank > 1),
         -- the pupils of the regular and sbo/pro settings count for their school's partnership:
         -- count enrolments per (partnership, setting, span of teldata), spread the spans, and
@@ -103,10 +104,10 @@ def compute(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         -- granted TLV for that setting covering it decided last, else the region, else the school
         paid_days AS (
             SELECT pupil_id, setting, swv_id, k
-            FROM (SELECT * FROM ordered WHERE k0 <= k1 AND setting IN {_in(PAID)}),
-                 range(k0, k1 + 1) r(k)
-            EXCEPT ALL
-            SELECT pupil_id, setting, swv_id, k FROM lost WHERE setting IN {_in(PAID)}),
+            FROM (SELECT enrolment, pupil_id, setting, swv_id, k
+                  FROM (SELECT rowid AS enrolment, * FROM ordered
+                        WHERE k0 <= k1 AND setting IN {_in(PAID)}), range(k0, k1 + 1) r(k))
+            ANTI JOIN lost USING (enrolment, k)),
         granted AS (
             SELECT pupil_id, setting, swv_id, decision_date, tlv_id, {k0} AS k0, {k1} AS k1
             FROM tlvs WHERE outcome = 'toegekend' AND setting IN {_in(PAID)}
