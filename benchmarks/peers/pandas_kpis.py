@@ -65,6 +65,18 @@ def _year_of(days: np.ndarray) -> np.ndarray:
     return _year(days + 153) - 1
 
 
+def _order(pupil: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The enrolments by pupil in passend's order (start, then end, an open one last): one
+    argsort of the three keys packed into an int64 (np.lexsort of three keys takes four times
+    as long), np.lexsort if they do not fit."""
+    keys = [pupil.astype(np.int64), start - start.min(), end - end.min()]
+    widths = [int(k.max()).bit_length() for k in keys]
+    if sum(widths) > 63:
+        return np.lexsort(keys[::-1])
+    packed = keys[0] << (widths[1] + widths[2]) | keys[1] << widths[2] | keys[2]
+    return np.argsort(packed, kind="stable")
+
+
 def _spread(k0: np.ndarray, k1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For rows covering the years k0..k1: (row, k) for every year k of every row."""
     lengths = np.maximum(k1 - k0 + 1, 0)
@@ -106,8 +118,7 @@ def compute(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     swv_of, swv_ids = pd.factorize(schools.swv_id)
     known = setting_of[school] >= 0  # an enrolment at an unknown school counts nowhere
     start, end = _days(en.start_date), _days(en.end_date)
-    # passend's order of a pupil's enrolments: start, then end (an open one last)
-    order = np.lexsort((end, start, pupil))
+    order = _order(pupil, start, end)
     order = order[known[order]]
     pupil, start, end = pupil[order], start[order], end[order]
     setting, swv = setting_of[school[order]], swv_of[school[order]]

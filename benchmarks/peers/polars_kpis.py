@@ -80,6 +80,7 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
                .join(schools, on="school_id").drop("school_id")
                .with_columns(k0, k1)
                .sort("pupil_id", "start_date", "end_date", nulls_last=True)
+               .with_row_index("enrolment")
                .with_columns(prev_end=pl.when(same_pupil).then(pl.col("end_date").shift()),
                              prev_setting=pl.col("setting").shift(),
                              prev_swv=pl.col("swv_id").shift(),
@@ -91,7 +92,7 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
     lost = (_spread(covering.join(contested, on="pupil_id", how="semi")
                     .sort("pupil_id", "start_date", "end_date", nulls_last=True))
             .filter(~pl.struct("pupil_id", "k").is_last_distinct())
-            .select("pupil_id", "setting", "swv_id", "k"))
+            .select("enrolment", "setting", "swv_id", "k"))
     # regular and sbo/pro pupils count for their school's partnership: count enrolments per
     # (partnership, setting, span of teldata), spread the spans, take off what was lost
     regular = pl.concat([
@@ -102,11 +103,8 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
     # so/vso pupils (a few percent) each teldatum apart: for the partnership of the granted TLV
     # for that setting covering it decided last, else the region, else the school
     paid_days = (_spread(covering.filter(pl.col("setting").is_in(PAID)))
-                 .select("pupil_id", "setting", "swv_id", "k")
-                 .join(lost.filter(pl.col("setting").is_in(PAID))
-                       .with_columns(lost=pl.lit(True)).unique(),
-                       on=["pupil_id", "setting", "swv_id", "k"], how="left")
-                 .filter(pl.col("lost").is_null()).drop("lost"))
+                 .join(lost, on=["enrolment", "k"], how="anti")
+                 .select("pupil_id", "setting", "swv_id", "k"))
     granted = (tl.filter(pl.col("outcome") == "toegekend", pl.col("setting").is_in(PAID),
                          pl.col("start_date").is_not_null())
                .select("pupil_id", pl.col("setting").cast(pl.Enum(SETTINGS)), "decision_date",
@@ -164,7 +162,8 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
         thuiszitters=pl.col("pupil_id").filter(pl.col("absolute") | pl.col("long_relative"))
         .n_unique())
 
-    # one graph: the sorted enrolments and the spread so/vso teldata are computed once
+    # one graph, the sorted enrolments computed once (cache(): the branches read different
+    # columns of them, so the common subplan elimination does not see one plan)
     results = pl.collect_all([stocks, transitions, requests, granted_all, granted_setting,
                               absences])
     label = (pl.col("k").cast(pl.String) + "-" + (pl.col("k") + 1).cast(pl.String))
