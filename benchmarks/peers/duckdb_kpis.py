@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The peer KPIs in DuckDB SQL: typed read_csv into tables, then one query per family of ids
-(stocks with the paying partnership by a window over the covering TLVs, transitions by LAG,
-TLV counts and absences by range joins on the years), national rows by GROUPING SETS."""
+"""The peer KPIs in DuckDB SQL: typed read_csv into tables (the load), then one window pass over
+the enrolments in passend's order, materialized once as a temp table (LAG for the transitions,
+LEAD for a later enrolment taking a teldatum), the teldata an enrolment covers by date arithmetic
+(no range join on the years), counts per span of teldata spread by range(), the TLV join for
+so/vso pupils only, and national rows by GROUPING SETS."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The peer KPIs in polars: typed scan_csv collected into frames (the load), then lazy queries
-(range joins on the years with join_where, the paying partnership by a sort and a first per
-pupil, transitions by shift over the pupil), collected together with collect_all."""
+"""The peer KPIs in polars: typed scan_csv collected into frames (the load), then one lazy graph
+collected with collect_all: the enrolments sorted once in passend's order (cached; shift for the
+transitions and for a later enrolment taking a teldatum), the teldata an enrolment covers by date
+arithmetic (no join_where on the years), counts per span of teldata spread by int_ranges, the
+TLV join for so/vso pupils only."""
 
 from __future__ import annotations
 
@@ -81,17 +83,17 @@ def compute(t: dict[str, pl.DataFrame]) -> pd.DataFrame:
                .with_columns(k0, k1)
                .sort("pupil_id", "start_date", "end_date", nulls_last=True)
                .with_row_index("enrolment")
-               .with_columns(prev_end=pl.when(same_pupil).then(pl.col("end_date").shift()),
+               .with_columns(pupil=(~same_pupil).fill_null(True).cum_sum(),  # an integer id
+                             prev_end=pl.when(same_pupil).then(pl.col("end_date").shift()),
                              prev_setting=pl.col("setting").shift(),
                              prev_swv=pl.col("swv_id").shift(),
                              contested=(pl.col("pupil_id") == pl.col("pupil_id").shift(-1))
                              & (pl.col("k0").shift(-1) <= pl.col("k1"))).cache())
     covering = ordered.filter(pl.col("k0") <= pl.col("k1"))
-    contested = ordered.filter("contested").select("pupil_id").unique()
+    contested = ordered.filter("contested").select("pupil").unique()
     # a contested pupil's enrolments teldatum by teldatum: all but the last in order lose it
-    lost = (_spread(covering.join(contested, on="pupil_id", how="semi")
-                    .sort("pupil_id", "start_date", "end_date", nulls_last=True))
-            .filter(~pl.struct("pupil_id", "k").is_last_distinct())
+    lost = (_spread(covering.join(contested, on="pupil", how="semi").sort("enrolment"))
+            .filter(~pl.struct("pupil", "k").is_last_distinct())
             .select("enrolment", "setting", "swv_id", "k"))
     # regular and sbo/pro pupils count for their school's partnership: count enrolments per
     # (partnership, setting, span of teldata), spread the spans, take off what was lost
