@@ -214,7 +214,8 @@ def compute(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     def dated(frame: pd.DataFrame, column: str) -> pd.DataFrame:
         days = _days(frame[column], last_day + 1)
         within = (days >= first_day) & (days <= last_day)
-        return frame[within].assign(k=_year_of(days[within]), unit=lambda f: f.swv_id)
+        return pd.DataFrame({"k": _year_of(days[within]), "unit": frame.swv_id[within],
+                             "setting": frame.setting[within]})
 
     requested = dated(tl, "request_date")
     requests = _with_nation(_labelled(requested.groupby(["k", "unit"]).size(), "n"),
