@@ -54,6 +54,7 @@ struct passend_appender {
     std::vector<passend::detail::cell> cells; ///< the open row, in contract column order
     std::vector<std::string> texts;           ///< the texts its cells point to
     std::size_t next = 0;                     ///< given position of the next value
+    std::size_t pupil_column = 0;             ///< the table's pupil_id column (none: past the end)
     std::uint64_t rows[passend::table_count] = {};
 
     explicit passend_appender(passend::load_options o) : builder(o) {}

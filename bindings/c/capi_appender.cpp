@@ -171,6 +171,7 @@ passend_status passend_appender_begin_table(passend_appender* appender, const ch
         }
         a.builder.set_source(*t, std::string(ts.name), std::move(positions));
         a.current = *t;
+        a.pupil_column = ts.find("pupil_id").value_or(ts.columns.size());
         a.column_of = std::move(column_of);
         a.cells.assign(ts.columns.size(), detail::cell{});
         a.texts.assign(ts.columns.size(), std::string());
@@ -185,6 +186,9 @@ passend_status passend_appender_append_text(passend_appender* appender, const ch
         appender, "passend_appender_append_text", "text", [](column_type) { return true; },
         [&](column_type, std::string& keep) {
             keep = value ? value : "";
+            // A pupil's place in the index is fetched while the row's other values arrive.
+            if (appender->column_of[appender->next] == appender->pupil_column)
+                appender->builder.prefetch_pupil(keep);
             return detail::cell::of_text(keep);
         });
 }

@@ -29,8 +29,9 @@ enum class column_kind { absent, text, days, number };
 /// One contract column of a frame; pointers into numpy buffers kept alive by `owner`.
 struct frame_column {
     column_kind kind = column_kind::absent;
-    const std::int64_t* codes = nullptr; ///< text: index into `uniques`, -1 absent
-    std::vector<std::string> uniques;
+    const std::int64_t* codes = nullptr;   ///< text: index into `uniques`, -1 absent
+    std::vector<std::string_view> uniques; ///< into `owner`'s buffer or `texts`
+    std::vector<std::string> texts;
     const std::int64_t* days = nullptr; ///< days: since 1970-01-01, NaT absent
     const double* numbers = nullptr;    ///< number: NaN absent
     py::object owner;
@@ -83,6 +84,29 @@ void add_rows(dataset_builder& b, const frame_table& ft) {
     chunk.flush();
 }
 
+/// The distinct values of a text column: a list of bytes, or (offsets, bytes) as numpy arrays
+/// (int64 and uint8: value i is bytes[offsets[i]:offsets[i + 1]]), viewed where they lie.
+/// Returns what must live while the views do.
+py::object read_uniques(const std::string& column, const py::handle& given, frame_column& fc) {
+    if (py::isinstance<py::list>(given)) {
+        for (const auto& u : given.cast<py::list>()) fc.texts.push_back(u.cast<std::string>());
+        fc.uniques.assign(fc.texts.begin(), fc.texts.end());
+        return py::none();
+    }
+    const auto pair = given.cast<py::tuple>();
+    const auto offsets = pair[0].cast<py::array_t<std::int64_t, py::array::c_style>>();
+    const auto bytes = pair[1].cast<py::array_t<std::uint8_t, py::array::c_style>>();
+    const auto* at = offsets.data();
+    const auto* data = reinterpret_cast<const char*>(bytes.data());
+    const auto count = offsets.size() > 0 ? static_cast<std::size_t>(offsets.size() - 1) : 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > bytes.size())
+            throw py::value_error(column + ": text offsets out of range");
+        fc.uniques.emplace_back(data + at[i], static_cast<std::size_t>(at[i + 1] - at[i]));
+    }
+    return py::make_tuple(offsets, bytes);
+}
+
 /// Read a table handed over from Python: (name, rows, [(column, position, kind, data...)]).
 frame_table read_table(dataset_builder& b, const py::handle& item) {
     const auto entry = item.cast<py::tuple>();
@@ -118,9 +142,7 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
                 throw py::value_error(name + "." + column + ": length differs from the table's");
             fc.kind = column_kind::text;
             fc.codes = codes.data();
-            fc.owner = codes;
-            for (const auto& u : col[4].cast<py::list>())
-                fc.uniques.push_back(u.cast<std::string>());
+            fc.owner = py::make_tuple(codes, read_uniques(name + "." + column, col[4], fc));
             for (std::size_t i = 0; i < ft.rows; ++i)
                 if (fc.codes[i] >= static_cast<std::int64_t>(fc.uniques.size()))
                     throw py::value_error(name + "." + column + ": code out of range");

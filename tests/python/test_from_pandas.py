@@ -117,3 +117,14 @@ def test_monitor_tables() -> None:
         "(toegekend|afgewezen|ingetrokken)",
         "rates:2:1: error: the rate of 2022-2023 vso hoog is given twice; the first is on line 1",
     ]
+
+
+def test_distinct_texts_cross_as_one_buffer_unless_a_value_is_not_plain_text() -> None:
+    from passend._frames import _strings
+
+    pytest.importorskip("pyarrow")
+    offsets, data = _strings(pd.Index(["L1", "L22", ""], dtype=object))
+    assert list(offsets) == [0, 2, 5, 5]
+    assert bytes(data[:5]) == b"L1L22"
+    # A lone surrogate keeps its bytes, so the loader reports it as text that is not UTF-8.
+    assert _strings(pd.Index(["a\udcff"], dtype=object)) == [b"a\xed\xb3\xbf"]
