@@ -24,7 +24,7 @@ namespace passend::python {
 
 namespace {
 
-enum class column_kind { absent, text, days, number };
+enum class column_kind { absent, text, strings, days, number };
 
 /// One contract column of a frame; pointers into numpy buffers kept alive by `owner`.
 struct frame_column {
@@ -32,6 +32,9 @@ struct frame_column {
     const std::int64_t* codes = nullptr;   ///< text: index into `uniques`, -1 absent
     std::vector<std::string_view> uniques; ///< into `owner`'s buffer or `texts`
     std::vector<std::string> texts;
+    const std::int64_t* offsets = nullptr; ///< strings: row i is bytes[offsets[i]:offsets[i + 1]]
+    const char* bytes = nullptr;
+    const bool* nulls = nullptr;
     const std::int64_t* days = nullptr; ///< days: since 1970-01-01, NaT absent
     const double* numbers = nullptr;    ///< number: NaN absent
     py::object owner;
@@ -55,6 +58,12 @@ detail::cell cell_of(const frame_column& col, std::size_t row) {
         return code < 0 ? detail::cell{}
                         : detail::cell::of_text(col.uniques[static_cast<std::size_t>(code)]);
     }
+    case column_kind::strings:
+        return col.nulls[row]
+                   ? detail::cell{}
+                   : detail::cell::of_text(std::string_view(
+                         col.bytes + col.offsets[row],
+                         static_cast<std::size_t>(col.offsets[row + 1] - col.offsets[row])));
     case column_kind::days:
         return col.days[row] == nat ? detail::cell{} : detail::cell::of_days(col.days[row]);
     case column_kind::number:
@@ -84,6 +93,21 @@ void add_rows(dataset_builder& b, const frame_table& ft) {
     chunk.flush();
 }
 
+/// The offsets of `count` texts in `bytes` (value i is bytes[offsets[i]:offsets[i + 1]]);
+/// ValueError when one lies outside.
+const std::int64_t* checked_offsets(const std::string& column,
+                                    const py::array_t<std::int64_t, py::array::c_style>& offsets,
+                                    std::size_t count,
+                                    const py::array_t<std::uint8_t, py::array::c_style>& bytes) {
+    const auto* at = offsets.data();
+    if (static_cast<std::size_t>(offsets.size()) != count + 1)
+        throw py::value_error(column + ": length differs from the table's");
+    for (std::size_t i = 0; i < count; ++i)
+        if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > bytes.size())
+            throw py::value_error(column + ": text offsets out of range");
+    return at;
+}
+
 /// The distinct values of a text column: a list of bytes, or (offsets, bytes) as numpy arrays
 /// (int64 and uint8: value i is bytes[offsets[i]:offsets[i + 1]]), viewed where they lie.
 /// Returns what must live while the views do.
@@ -96,14 +120,11 @@ py::object read_uniques(const std::string& column, const py::handle& given, fram
     const auto pair = given.cast<py::tuple>();
     const auto offsets = pair[0].cast<py::array_t<std::int64_t, py::array::c_style>>();
     const auto bytes = pair[1].cast<py::array_t<std::uint8_t, py::array::c_style>>();
-    const auto* at = offsets.data();
-    const auto* data = reinterpret_cast<const char*>(bytes.data());
     const auto count = offsets.size() > 0 ? static_cast<std::size_t>(offsets.size() - 1) : 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (at[i] < 0 || at[i + 1] < at[i] || at[i + 1] > bytes.size())
-            throw py::value_error(column + ": text offsets out of range");
+    const auto* at = checked_offsets(column, offsets, count, bytes);
+    const auto* data = reinterpret_cast<const char*>(bytes.data());
+    for (std::size_t i = 0; i < count; ++i)
         fc.uniques.emplace_back(data + at[i], static_cast<std::size_t>(at[i + 1] - at[i]));
-    }
     return py::make_tuple(offsets, bytes);
 }
 
@@ -146,6 +167,17 @@ frame_table read_table(dataset_builder& b, const py::handle& item) {
             for (std::size_t i = 0; i < ft.rows; ++i)
                 if (fc.codes[i] >= static_cast<std::int64_t>(fc.uniques.size()))
                     throw py::value_error(name + "." + column + ": code out of range");
+        } else if (kind == "strings") {
+            auto offsets = col[3].cast<py::array_t<std::int64_t, py::array::c_style>>();
+            auto bytes = col[4].cast<py::array_t<std::uint8_t, py::array::c_style>>();
+            auto nulls = col[5].cast<py::array_t<bool, py::array::c_style>>();
+            if (static_cast<std::size_t>(nulls.size()) != ft.rows)
+                throw py::value_error(name + "." + column + ": length differs from the table's");
+            fc.offsets = checked_offsets(name + "." + column, offsets, ft.rows, bytes);
+            fc.kind = column_kind::strings;
+            fc.bytes = reinterpret_cast<const char*>(bytes.data());
+            fc.nulls = nulls.data();
+            fc.owner = py::make_tuple(offsets, bytes, nulls);
         } else if (kind == "days") {
             auto days = col[3].cast<py::array_t<std::int64_t, py::array::c_style>>();
             if (static_cast<std::size_t>(days.size()) != ft.rows)
@@ -193,7 +225,8 @@ void register_frames(py::module_& m) {
         },
         py::arg("tables"), py::arg("max_errors"), py::arg("as_of") = py::none(),
         "Build a dataset from columns: [(table, rows, [(column, position, kind, data...)])] with "
-        "kind text (codes, uniques), days (int64) or number (float64). Returns (Dataset or None, "
+        "kind text (codes, uniques), strings (offsets, bytes, nulls), days (int64) or number "
+        "(float64). Returns (Dataset or None, "
         "diagnostics).");
 }
 
