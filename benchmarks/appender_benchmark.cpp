@@ -9,20 +9,19 @@
 #include "passend/table_row.hpp"
 
 #include "io/table_rows.hpp"
+#include "timing.hpp"
 
 #include <passend/passend.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
-#include <sys/resource.h>
-
 namespace {
 
 using namespace passend;
+using namespace passend::bench;
 
 /// One value as an embedder holds it.
 struct value {
@@ -123,32 +122,6 @@ bool load_by_appender(const std::vector<prepared_table>& tables) {
     return ok;
 }
 
-double cpu_now() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
-}
-
-struct timing {
-    double wall = 1e300, cpu = 0;
-};
-
-/// Best wall time of `repeat` runs of `work` and the CPU time of that run.
-template <class F>
-timing best_of(int repeat, F&& work) {
-    timing best;
-    for (int i = 0; i < repeat; ++i) {
-        const double cpu = cpu_now();
-        const auto start = std::chrono::steady_clock::now();
-        if (!work()) std::exit(1);
-        const double wall =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (wall < best.wall) best = {wall, cpu_now() - cpu};
-    }
-    return best;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -159,13 +132,14 @@ int main(int argc, char** argv) {
     const int repeat = argc == 3 ? std::atoi(argv[2]) : 3;
     dataset_ptr loaded;
     const auto csv = best_of(repeat, [&] {
-        auto r = load_folder(argv[1]);
-        loaded = r.data;
-        return r.ok();
+        loaded = load_folder(argv[1]).data;
+        if (!loaded) std::exit(1);
     });
     const auto tables = prepare(*loaded);
     loaded.reset();
-    const auto appender = best_of(repeat, [&] { return load_by_appender(tables); });
+    const auto appender = best_of(repeat, [&] {
+        if (!load_by_appender(tables)) std::exit(1);
+    });
     std::printf("from_folder  %.3f s wall %.3f s CPU\n", csv.wall, csv.cpu);
     std::printf("appender     %.3f s wall %.3f s CPU  = %.2f x from_folder (wall), %.2f x (CPU)\n",
                 appender.wall, appender.cpu, appender.wall / csv.wall, appender.cpu / csv.cpu);

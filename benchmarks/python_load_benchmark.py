@@ -22,11 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pa_csv
-
 import passend
+from python_kpis_benchmark import read_arrow, to_pandas  # the same tables, typed the same way
 
 CPU: dict[str, float] = {}
 WALL: dict[str, float] = {}
@@ -42,22 +39,6 @@ def best_of(repeat: int, name: str, work: Callable[[], Any]) -> Any:
         if wall < WALL[name]:
             WALL[name], CPU[name] = wall, time.process_time() - cpu
     return result
-
-
-def read_arrow(folder: Path) -> dict[str, pa.Table]:
-    options = pa_csv.ConvertOptions(strings_can_be_null=True)
-    return {p.stem: pa_csv.read_csv(p, convert_options=options) for p in sorted(folder.glob("*.csv"))}
-
-
-def to_pandas(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
-    frames = {}
-    for name, table in tables.items():
-        frame = table.to_pandas()
-        for c in frame.columns:
-            if c.endswith("_date"):
-                frame[c] = pd.to_datetime(frame[c])
-        frames[name] = frame
-    return frames
 
 
 def main() -> None:

@@ -82,11 +82,17 @@ struct field_type {
     bool is_string() const {
         return kind == layout::utf8 || kind == layout::large_utf8 || kind == layout::utf8_view;
     }
-    bool is_integer() const { return kind >= layout::int8 && kind <= layout::uint64; }
+    bool is_integer() const;
 };
 
+bool is_integer_layout(layout l) {
+    return l >= layout::int8 && l <= layout::uint64;
+}
 bool is_string_layout(layout l) {
     return l == layout::utf8 || l == layout::large_utf8 || l == layout::utf8_view;
+}
+bool field_type::is_integer() const {
+    return is_integer_layout(kind);
 }
 
 /// The layout of Arrow format string `f`, with its parameters (scale, timestamp unit and zone)
@@ -392,6 +398,12 @@ bool text_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i
              std::string& out) {
     out.clear();
     if (!valid(a, i)) return true;
+    if (is_integer_layout(l)) {
+        const auto v = integer_at(a, l, i);
+        out = decimal_text(v, 0);
+        if (ct == column_type::year) out += '-' + decimal_text(v + 1, 0);
+        return true;
+    }
     switch (l) {
     case layout::null_type:
         return true;
@@ -401,19 +413,6 @@ bool text_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i
         const auto s = string_at(a, l, i);
         if (s) out = *s;
         return s.has_value();
-    }
-    case layout::int8:
-    case layout::int16:
-    case layout::int32:
-    case layout::int64:
-    case layout::uint8:
-    case layout::uint16:
-    case layout::uint32:
-    case layout::uint64: {
-        const auto v = integer_at(a, l, i);
-        out = decimal_text(v, 0);
-        if (ct == column_type::year) out += '-' + decimal_text(v + 1, 0);
-        return true;
     }
     case layout::float32:
         out = detail::format_number(at<float>(a, 1, i), ct);
@@ -437,6 +436,8 @@ bool text_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i
     case layout::timestamp:
         out = timestamp_text(at<std::int64_t>(a, 1, i), ft);
         return true;
+    default: // the integers, above
+        break;
     }
     return true;
 }
@@ -518,6 +519,12 @@ cell cell_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i
              Hold&& hold) {
     const cell other = cell::of_other();
     if (!valid(a, i)) return {};
+    if (is_integer_layout(l)) {
+        const auto v = integer_at(a, l, i);
+        if (v > std::numeric_limits<std::int64_t>::max()) return other;
+        if (ct == column_type::text) return cell::of_text(hold(decimal_text(v, 0)));
+        return cell::of_integer(static_cast<std::int64_t>(v));
+    }
     switch (l) {
     case layout::null_type:
         return {};
@@ -526,19 +533,6 @@ cell cell_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i
     case layout::utf8_view: {
         const auto s = string_at(a, l, i);
         return s ? cell::of_text(*s) : other;
-    }
-    case layout::int8:
-    case layout::int16:
-    case layout::int32:
-    case layout::int64:
-    case layout::uint8:
-    case layout::uint16:
-    case layout::uint32:
-    case layout::uint64: {
-        const auto v = integer_at(a, l, i);
-        if (v > std::numeric_limits<std::int64_t>::max()) return other;
-        if (ct == column_type::text) return cell::of_text(hold(decimal_text(v, 0)));
-        return cell::of_integer(static_cast<std::int64_t>(v));
     }
     case layout::float32:
         return cell::of_real(at<float>(a, 1, i));
@@ -554,6 +548,8 @@ cell cell_at(const ArrowArray& a, const field_type& ft, layout l, std::int64_t i
         const auto d = timestamp_day(at<std::int64_t>(a, 1, i), ft);
         return d ? cell::of_days(*d) : other;
     }
+    default: // the integers, above
+        break;
     }
     return other;
 }
