@@ -51,7 +51,9 @@ passend_status on_appender(passend_appender* a, const char* fn, F&& work) noexce
         if (!a) return null_argument(fn, "appender");
         return work(*a);
     });
-    if (a) {
+    if (a && status == PASSEND_OK) {
+        a->error.clear(); // a success leaves no message (and copies none, once per value)
+    } else if (a) {
         try {
             a->error = passend_last_error();
         } catch (...) {
