@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "io/typed_cells.hpp"
 
-#include <charconv>
+#include "float_text.hpp"
+
 #include <cstdio>
 
 PASSEND_NAMESPACE_BEGIN
@@ -20,9 +21,7 @@ std::string format_number(double value, column_type type) {
             return buf;
         }
     }
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, value);
-    return std::string(buf, r.ptr);
+    return shortest_text(value);
 }
 
 std::string format_date(std::int64_t year, std::int64_t month, std::int64_t day) {
