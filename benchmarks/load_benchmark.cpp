@@ -43,17 +43,22 @@ std::size_t column_bytes(const dataset& d) {
     const auto& s = d.schools();
     const auto& p = d.pupils();
     const auto& as = d.assessments();
+    const auto& f = d.funds();
+    const auto& al = d.allocations();
+    const auto& m = d.municipalities();
     return columns(p.id, p.birth_date, p.municipality) +
            columns(e.pupil, e.school, e.start, e.end, e.grade, e.exit, e.first) +
            columns(t.id, t.pupil, t.swv, t.admits, t.category, t.request_date, t.complete_date,
                    t.decision_date, t.outcome, t.start, t.end, t.objection, t.first) +
-           columns(a.id, a.pupil, a.school, a.level, a.kind, a.start, a.end, a.cost) +
+           columns(a.id, a.pupil, a.school, a.level, a.kind, a.start, a.end, a.cost, a.domain) +
            columns(o.pupil, o.school, o.start, o.end, o.first) +
            columns(ab.pupil, ab.kind, ab.start, ab.end, ab.article, ab.first) +
            columns(s.id, s.name, s.board, s.swv, s.kind, s.municipality) +
            columns(as.year, as.level, as.unit, as.framework, as.item, as.score) +
-           columns(d.swvs().id, d.boards().id, d.municipalities().code, d.funds().stream,
-                   d.allocations().purpose);
+           columns(f.year, f.swv, f.board, f.stream, f.amount) +
+           columns(al.year, al.board, al.purpose, al.amount, al.school, al.kpi_id) +
+           columns(d.swvs().id, d.swvs().name, d.swvs().sector_of, d.boards().id, d.boards().name,
+                   m.code, m.po_swv, m.vo_swv);
 }
 
 double cpu_seconds(const rusage& u) {
@@ -80,7 +85,7 @@ int main(int argc, char** argv) {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     const double columns_mb = double(column_bytes(*result.data)) / 1e6;
-    const double peak_mb = double(u.ru_maxrss) / 1e3;
+    const double peak_mb = double(u.ru_maxrss) * 1024 / 1e6; // ru_maxrss is in KiB
     std::printf(
         "passend load_folder: wall %.2f s, cpu %.2f s, peak memory %.0f MB, columns %.0f MB "
         "(peak %.2fx the columns)\n",

@@ -18,6 +18,7 @@ out=${1:-/tmp/passend-national}
 [ -x "$bin" ] || bash scripts/build.sh default
 [ -x /usr/bin/time ] || { echo "national_load: needs /usr/bin/time (Debian package time)"; exit 2; }
 
+peak_mb=0
 measure() { # label, command...: run it under time -v and print the figures that matter
   local label=$1 log
   shift
@@ -29,7 +30,8 @@ measure() { # label, command...: run it under time -v and print the figures that
     /System time/ {sys=$2}
     /Maximum resident set size/ {rss=$2}
     END {printf "%-9s wall %s, cpu %.1f s (user %s + sys %s), peak memory %.0f MB\n",
-         label, wall, user + sys, user, sys, rss / 1024}' "$log"
+         label, wall, user + sys, user, sys, rss * 1024 / 1e6}' "$log"
+  peak_mb=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 * 1024 / 1e6}' "$log")
   rm -f "$log"
 }
 
@@ -42,7 +44,15 @@ else
 fi
 echo "dataset  $(du -sh "$out" | cut -f1) in $out; $(($(wc -l <"$out/enrolments.csv") - 1)) enrolments, $(($(wc -l <"$out/pupils.csv") - 1)) pupils"
 measure validate "$bin" validate "$out"
+validate_peak_mb=$peak_mb
 bench=$(dirname "$bin")/benchmarks/load_benchmark
-[ -x "$bench" ] && "$bench" "$out"
+if [ -x "$bench" ]; then
+  line=$("$bench" "$out")
+  echo "$line"
+  # The target (issue 16): peak memory at most 1.5x the bytes of the loaded columns.
+  columns_mb=$(sed -n 's/.*columns \([0-9]*\) MB.*/\1/p' <<<"$line")
+  [ -n "$columns_mb" ] && awk -v p="$validate_peak_mb" -v c="$columns_mb" \
+    'BEGIN {printf "validate peak memory %d MB, columns %d MB: %.2fx the columns (target 1.5x)\n", p, c, p / c}'
+fi
 [ -x .venv/bin/python ] && .venv/bin/python benchmarks/polars_load.py "$out"
 [ "${KEEP:-0}" = 1 ] || rm -rf "$out"

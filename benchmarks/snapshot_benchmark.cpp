@@ -49,12 +49,20 @@ int main(int argc, char** argv) {
                 open.wall, open.cpu, rounds);
     const auto& catalog = catalog::builtin();
     std::size_t rows = 0;
+    evaluate_stats stats, best_stats;
+    double best_wall = 1e300;
     const auto whole = best_of(rounds, [&] {
+        const auto t0 = clock_type::now();
         const auto opened = open_snapshot(file);
-        rows = evaluate(*opened, catalog).rows.size();
+        rows = evaluate(*opened, catalog, {}, &stats).rows.size();
+        if (const double wall = seconds_since(t0); wall < best_wall)
+            best_wall = wall, best_stats = stats;
     });
     std::printf(
         "open + catalog     %7.3f s wall, %7.3f s cpu (best of %d; target 1.5 s; %zu rows)\n",
         whole.wall, whole.cpu, rounds, rows);
+    std::printf("  of which, wall: scan %.3f s (%u threads; other tables %.3f s), rows %.3f s\n",
+                best_stats.scan_seconds, best_stats.threads, best_stats.tables_seconds,
+                best_stats.rows_seconds);
     return 0;
 }

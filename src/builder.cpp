@@ -129,10 +129,11 @@ struct staged_allocation {
     std::string kpi;
     std::uint32_t line;
 };
+/// A row of a table of over a million rows whose texts repeat: its texts are keys of
+/// impl::words (none when empty), 32 bytes a row instead of 120 and a heap text.
 struct staged_assessment {
     school_year year;
-    std::string unit;
-    std::string framework, item;
+    std::uint32_t unit, framework, item;
     double score;
     std::uint32_t line;
 };
@@ -231,6 +232,20 @@ group_by_pupil(const std::vector<Row>& rows, const std::vector<std::uint32_t>& p
     return order;
 }
 
+/// Room for `n` rows in each of a table's columns, so that they fill without growing by copies
+/// (a copy holds the old and the new buffer at once, up to three times the column).
+template <class... Column>
+void reserve_rows(std::size_t n, Column&... columns) {
+    (columns.reserve(n), ...);
+}
+
+/// Free staged rows (or ids) once their columns are laid out: finish() then never holds every
+/// staged table and every column at once.
+template <class... Staged>
+void release(Staged&... staged) {
+    ((staged = Staged{}), ...);
+}
+
 template <class Idx>
 Idx to_idx(std::uint32_t v) {
     return v == none ? no_index<Idx> : Idx{v};
@@ -242,6 +257,11 @@ struct dataset_builder::impl {
     load_options options;
     key_domain pupil_keys, school_keys, swv_keys, board_keys, municipality_keys, tlv_keys,
         arrangement_keys, domain_keys;
+    /// Texts of the large tables that repeat (assessments' units, frameworks, items), each once.
+    detail::key_domain words;
+    std::string_view word(std::uint32_t k) const {
+        return k == none ? std::string_view{} : words.key(k);
+    }
 
     /// The ids a table defines, if it defines any.
     key_domain* keys_defined_by(table t) noexcept {
@@ -489,6 +509,10 @@ void dataset_builder::report(diagnostic d) {
 void dataset_builder::reserve(table t, std::size_t rows) {
     auto& m = *impl_;
     if (auto* keys = m.keys_defined_by(t)) keys->reserve(rows);
+    // The staged rows get a quarter more: a loader's estimate from its first block runs low when
+    // later rows are shorter (the national enrolments: by 16%), and growing by a copy holds both
+    // buffers at once, while pages never written cost no memory.
+    rows += rows / 4;
     switch (t) {
     case table::pupils:
         m.pupils.reserve(rows);
@@ -507,6 +531,9 @@ void dataset_builder::reserve(table t, std::size_t rows) {
         break;
     case table::absences:
         m.absences.reserve(rows);
+        break;
+    case table::assessments:
+        m.assessments.reserve(rows);
         break;
     default: // the small tables grow as they come
         break;
@@ -720,8 +747,8 @@ void dataset_builder::add(const assessment_row& r, std::uint64_t line) {
                "score " + std::to_string(r.score) + " is not between 0 and 1");
         return;
     }
-    m.assessments.push_back({r.year, std::string(r.unit_id), std::string(r.framework),
-                             std::string(r.item), r.score, l});
+    m.assessments.push_back({r.year, m.words.intern(r.unit_id), m.words.intern(r.framework),
+                             m.words.intern(r.item), r.score, l});
 }
 
 void dataset_builder::add(const extract_row& r, std::uint64_t line) {
@@ -1028,6 +1055,10 @@ void dataset_builder::impl::lay_out_coverage(dataset& d, School sc, Swv sw, Doma
 
 load_result dataset_builder::impl::finish() {
     using T = table;
+    // Every id is in: the indexes of the large domains are not looked up again (references are
+    // checked by key), and they are the largest part of the staging.
+    for (auto* keys : {&pupil_keys, &tlv_keys, &arrangement_keys}) keys->ids.release_index();
+    words.release_index();
     const bool swvs_given = src(T::swvs).present, boards_given = src(T::boards).present;
     for (T t : {T::schools, T::pupils, T::enrolments})
         if (!src(t).present)
@@ -1112,13 +1143,14 @@ load_result dataset_builder::impl::finish() {
                                                                       {unit_level::school, none});
     for (std::size_t i = 0; i < assessments.size(); ++i) {
         const auto& a = assessments[i];
-        if (const auto k = school_keys.ids.find(a.unit); k != none && school_keys.defined(k))
+        const auto unit = word(a.unit);
+        if (const auto k = school_keys.ids.find(unit); k != none && school_keys.defined(k))
             assessment_unit[i] = {unit_level::school, k};
-        else if (const auto b = board_keys.ids.find(a.unit); b != none && board_keys.defined(b))
+        else if (const auto b = board_keys.ids.find(unit); b != none && board_keys.defined(b))
             assessment_unit[i] = {unit_level::board, b};
         else if (!src(T::schools).unread && !src(T::boards).unread)
             fail(T::assessments, "unit_id", a.line, "unknown_reference",
-                 "unit_id " + a.unit + " is not in " + src(T::schools).file + " or " +
+                 "unit_id " + std::string(unit) + " is not in " + src(T::schools).file + " or " +
                      src(T::boards).file);
     }
 
@@ -1188,6 +1220,7 @@ load_result dataset_builder::impl::finish() {
         d.schools_.kind.push_back(s.kind);
         d.schools_.municipality.push_back(to_idx<municipality_idx>(mu(s.municipality)));
     }
+    reserve_rows(pupil_order.size(), d.pupils_.id, d.pupils_.birth_date, d.pupils_.municipality);
     for (auto k : pupil_order) {
         const auto& p = pupils[pupil_keys.def_row[k]];
         d.pupils_.id.push_back(pupil_keys.text(k));
@@ -1195,6 +1228,7 @@ load_result dataset_builder::impl::finish() {
         d.pupils_.municipality.push_back(to_idx<municipality_idx>(mu(p.municipality)));
     }
     const std::size_t pupil_count = pupil_order.size();
+    release(pupils, pupil_keys, pupil_order);
 
     // Rows whose references failed are left out of the per-pupil layout (the load fails anyway).
     const auto drop_unresolved = [&](auto& rows) {
@@ -1211,14 +1245,14 @@ load_result dataset_builder::impl::finish() {
     const day horizon = extract;
 
     // Enrolments: by pupil and start; no overlaps; pupils between 2 and 30 years old.
-    std::vector<std::uint32_t> enrolment_order;
+    std::vector<std::uint32_t> enrolment_line; // in the column's order, for the warnings below
     {
         auto& en = d.enrolments_;
-        const auto& order = enrolment_order = group_by_pupil(
+        const auto order = group_by_pupil(
             enrolments, pupil_remap, pupil_count, en.first, [](const auto& a, const auto& b) {
                 return std::tie(a.start, a.end) < std::tie(b.start, b.end);
             });
-        en.pupil.reserve(order.size());
+        reserve_rows(order.size(), en.pupil, en.school, en.start, en.end, en.grade, en.exit);
         for (auto i : order) {
             const auto& e = enrolments[i];
             en.pupil.push_back(pupil_idx{pupil_remap[e.pupil]});
@@ -1261,6 +1295,9 @@ load_result dataset_builder::impl::finish() {
                              " years old; pupils must be 2 to 30 on every enrolment day");
             }
         }
+        enrolment_line.reserve(order.size());
+        for (auto i : order) enrolment_line.push_back(enrolments[i].line);
+        release(enrolments);
     }
 
     // TLVs, by pupil and decision date (ties by tlv_id).
@@ -1272,6 +1309,9 @@ load_result dataset_builder::impl::finish() {
                                                   return a.decision < b.decision;
                                               return tlv_keys.key(a.key) < tlv_keys.key(b.key);
                                           });
+        reserve_rows(order.size(), tv.id, tv.pupil, tv.swv, tv.admits, tv.category, tv.request_date,
+                     tv.complete_date, tv.decision_date, tv.outcome, tv.start, tv.end,
+                     tv.objection);
         for (auto i : order) {
             const auto& t = tlvs[i];
             tv.id.push_back(tlv_keys.text(t.key));
@@ -1287,6 +1327,7 @@ load_result dataset_builder::impl::finish() {
             tv.end.push_back(t.end);
             tv.objection.push_back(t.objection);
         }
+        release(tlvs, tlv_keys);
     }
 
     // Warning: a pupil in sbo, so or vso without a granted TLV covering the enrolment's start.
@@ -1302,8 +1343,8 @@ load_result dataset_builder::impl::finish() {
                     covered = tv.outcome[t] == tlv_outcome::toegekend && tv.admits[t] == s &&
                               period{tv.start[t], tv.end[t]}.covers(en.start[r]);
                 if (!covered)
-                    problem(severity::warning, T::enrolments, "start_date",
-                            enrolments[enrolment_order[r]].line, "no_tlv",
+                    problem(severity::warning, T::enrolments, "start_date", enrolment_line[r],
+                            "no_tlv",
                             "pupil " + d.pupils_.id[p] + " enrolled at " +
                                 d.schools_.id[pos(en.school[r])] + " (" +
                                 std::string(to_string(s)) + ") from " + format_day(en.start[r]) +
@@ -1319,6 +1360,8 @@ load_result dataset_builder::impl::finish() {
             return arrangement_keys.key(arrangements[a].key) <
                    arrangement_keys.key(arrangements[b].key);
         });
+        reserve_rows(order.size(), ar.id, ar.pupil, ar.school, ar.level, ar.kind, ar.start, ar.end,
+                     ar.cost, ar.domain);
         for (auto i : order) {
             const auto& a = arrangements[i];
             ar.id.push_back(arrangement_keys.text(a.key));
@@ -1332,6 +1375,7 @@ load_result dataset_builder::impl::finish() {
             ar.cost.push_back(a.cost);
             ar.domain.push_back(dom(a.domain));
         }
+        release(arrangements, arrangement_keys);
     }
     {
         auto& op = d.opps_;
@@ -1339,6 +1383,7 @@ load_result dataset_builder::impl::finish() {
             opps, pupil_remap, pupil_count, op.first, [](const auto& a, const auto& b) {
                 return std::tie(a.start, a.end) < std::tie(b.start, b.end);
             });
+        reserve_rows(order.size(), op.pupil, op.school, op.start, op.end);
         for (auto i : order) {
             const auto& o = opps[i];
             op.pupil.push_back(pupil_idx{pupil_remap[o.pupil]});
@@ -1346,6 +1391,7 @@ load_result dataset_builder::impl::finish() {
             op.start.push_back(o.start);
             op.end.push_back(o.end);
         }
+        release(opps);
     }
     {
         auto& ab = d.absences_;
@@ -1353,6 +1399,7 @@ load_result dataset_builder::impl::finish() {
             absences, pupil_remap, pupil_count, ab.first, [](const auto& a, const auto& b) {
                 return std::tie(a.start, a.end, a.kind) < std::tie(b.start, b.end, b.kind);
             });
+        reserve_rows(order.size(), ab.pupil, ab.kind, ab.start, ab.end, ab.article);
         for (auto i : order) {
             const auto& a = absences[i];
             ab.pupil.push_back(pupil_idx{pupil_remap[a.pupil]});
@@ -1361,6 +1408,7 @@ load_result dataset_builder::impl::finish() {
             ab.end.push_back(a.end);
             ab.article.push_back(a.article);
         }
+        release(absences);
     }
     for (const auto& f : funds) {
         d.funds_.year.push_back(f.year);
@@ -1377,16 +1425,19 @@ load_result dataset_builder::impl::finish() {
         d.allocations_.school.push_back(to_idx<school_idx>(sc(a.school)));
         d.allocations_.kpi_id.push_back(a.kpi);
     }
+    auto& as = d.assessments_;
+    reserve_rows(assessments.size(), as.year, as.level, as.unit, as.framework, as.item, as.score);
     for (std::size_t i = 0; i < assessments.size(); ++i) {
         const auto& a = assessments[i];
         const auto [level, key] = assessment_unit[i];
-        d.assessments_.year.push_back(a.year);
-        d.assessments_.level.push_back(level);
-        d.assessments_.unit.push_back(level == unit_level::school ? sc(key) : bo(key));
-        d.assessments_.framework.push_back(a.framework);
-        d.assessments_.item.push_back(a.item);
-        d.assessments_.score.push_back(a.score);
+        as.year.push_back(a.year);
+        as.level.push_back(level);
+        as.unit.push_back(level == unit_level::school ? sc(key) : bo(key));
+        as.framework.emplace_back(word(a.framework));
+        as.item.emplace_back(word(a.item));
+        as.score.push_back(a.score);
     }
+    release(assessments, assessment_unit, words);
     // Rates and reference values in key order, whatever the input's row order.
     std::sort(rates.begin(), rates.end(), [](const auto& a, const auto& b) {
         return std::tie(a.row.year, a.row.admits, a.row.category) <

@@ -32,7 +32,10 @@ bool read_range(const std::filesystem::path& path, std::uint64_t begin, std::spa
 template <table T>
 void parse_rows(const csv_layout& layout, parsed_block& out) {
     csv_reader reader(std::span<char>(out.text), 1);
-    auto& rows = out.rows.emplace<std::vector<table_row_t<T>>>();
+    using rows_type = block_vector<table_row_t<T>>;
+    auto* reused = std::get_if<rows_type>(&out.rows);
+    auto& rows = reused ? *reused : out.rows.emplace<rows_type>();
+    rows.clear();
     rows.reserve(out.newlines + 1);
     out.lines.reserve(out.newlines + 1);
     const auto& ts = *layout.spec;
@@ -59,9 +62,13 @@ void parse_rows(const csv_layout& layout, parsed_block& out) {
     }
 }
 
-parsed_block parse_block(const csv_layout& layout, const csv_block& b) {
-    parsed_block out;
+/// Parse block b into `out`, a recycled block whose buffers are reused (or a new one).
+parsed_block parse_block(const csv_layout& layout, const csv_block& b, parsed_block out = {}) {
+    out.dirty = false;
+    out.newlines = 0;
+    out.lines.clear();
     try {
+        out.text.clear(); // not copied when it grows
         out.text.resize(b.end - b.begin);
         if (!read_range(layout.path, b.begin, out.text)) {
             out.dirty = true; // the one-at-a-time path reports why
@@ -142,7 +149,7 @@ void block_parser::work() {
                 continue;
             }
         }
-        auto parsed = parse_block(layouts_[blocks_[i].file], blocks_[i]);
+        auto parsed = parse_block(layouts_[blocks_[i].file], blocks_[i], spare());
         {
             const std::lock_guard lock(mutex_);
             done_[i] = std::move(parsed);
@@ -151,9 +158,23 @@ void block_parser::work() {
     }
 }
 
+parsed_block block_parser::spare() {
+    const std::lock_guard lock(mutex_);
+    if (spare_.empty()) return {};
+    auto out = std::move(spare_.back());
+    spare_.pop_back();
+    return out;
+}
+
+void block_parser::recycle(parsed_block&& used) {
+    const std::lock_guard lock(mutex_);
+    if (spare_.size() < window_ + workers_.size()) spare_.push_back(std::move(used));
+}
+
 parsed_block block_parser::take(std::size_t i) {
     if (workers_.empty())
-        return skipped_[i] ? parsed_block{} : parse_block(layouts_[blocks_[i].file], blocks_[i]);
+        return skipped_[i] ? parsed_block{}
+                           : parse_block(layouts_[blocks_[i].file], blocks_[i], spare());
     parsed_block out;
     {
         std::unique_lock lock(mutex_);

@@ -24,6 +24,10 @@
 #include <variant>
 #include <vector>
 
+#if __has_include(<sys/mman.h>)
+#include <sys/mman.h>
+#endif
+
 PASSEND_NAMESPACE_BEGIN
 namespace detail {
 
@@ -38,10 +42,43 @@ load_result load_folder_in_blocks(const std::filesystem::path& dir, const load_o
 /// The workers load_folder uses: one per core, none in a build without threads.
 unsigned csv_workers() noexcept;
 
+/// Memory for a block's buffers straight from the system. They are filled on a worker thread and
+/// freed on the loading thread; from malloc, glibc would keep their pages in the workers' arenas
+/// after the load (100 MB of the national load's peak), where malloc_trim cannot reach them.
+template <class T>
+struct mapped_allocator {
+    using value_type = T;
+    mapped_allocator() = default;
+    template <class U>
+    mapped_allocator(const mapped_allocator<U>&) noexcept {}
+    T* allocate(std::size_t n) {
+#ifdef MAP_ANONYMOUS
+        void* p = ::mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) throw std::bad_alloc();
+        return static_cast<T*>(p);
+#else
+        return std::allocator<T>{}.allocate(n);
+#endif
+    }
+    void deallocate(T* p, std::size_t n) noexcept {
+#ifdef MAP_ANONYMOUS
+        ::munmap(p, n * sizeof(T));
+#else
+        std::allocator<T>{}.deallocate(p, n);
+#endif
+    }
+    friend bool operator==(mapped_allocator, mapped_allocator) noexcept {
+        return true;
+    }
+};
+template <class T>
+using block_vector = std::vector<T, mapped_allocator<T>>;
+
 /// Rows of any table, one vector type per table.
 template <std::size_t... I>
 auto rows_of_tables(std::index_sequence<I...>)
-    -> std::variant<std::vector<table_row_t<static_cast<table>(I)>>...>;
+    -> std::variant<block_vector<table_row_t<static_cast<table>(I)>>...>;
 using any_rows = decltype(rows_of_tables(std::make_index_sequence<table_count>{}));
 
 /// Where a table file's records lie and how its header maps columns.
@@ -63,9 +100,9 @@ struct csv_block {
 struct parsed_block {
     bool dirty = false;
     std::uint64_t newlines = 0; ///< line ends in the block: the next block's first line
-    std::vector<char> text;     ///< the rows' texts point here
+    block_vector<char> text;    ///< the rows' texts point here
     any_rows rows;
-    std::vector<std::uint32_t> lines; ///< each row's line, 1 for the block's first
+    block_vector<std::uint32_t> lines; ///< each row's line, 1 for the block's first
 };
 
 /// Split a file's records into blocks of about `bytes`, each ending after a line end.
@@ -87,6 +124,8 @@ public:
     parsed_block take(std::size_t i);
     /// Blocks [first, last) are not needed: workers skip them.
     void skip(std::size_t first, std::size_t last);
+    /// A block taken and used: its buffers parse a later block (no fresh pages to fault in).
+    void recycle(parsed_block&& used);
 
 private:
     void work();
@@ -98,6 +137,8 @@ private:
     std::size_t next_ = 0, taken_ = 0;
     bool stopping_ = false;
     std::vector<std::optional<parsed_block>> done_;
+    std::vector<parsed_block> spare_; ///< recycled, at most a window's worth
+    parsed_block spare();
     std::vector<bool> skipped_;
     std::vector<std::thread> workers_; // joined by the destructor (libc++ 14 has no jthread)
 };

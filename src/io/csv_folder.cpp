@@ -200,6 +200,7 @@ std::uint64_t load_blocks(dataset_builder& builder, const detail::csv_layout& la
         }
         line += block.newlines;
         progress(where.end);
+        parser.recycle(std::move(block));
     }
     return 0;
 }
@@ -259,7 +260,10 @@ load_result detail::load_folder_in_blocks(const fs::path& dir, const load_option
         }
     }
     first_block[inputs.size()] = blocks.size();
-    detail::block_parser parser(layouts, std::move(blocks), threads, 2 * threads + 2);
+    // Ended before finish(): its threads and its blocks' buffers are not held while the
+    // dataset is laid out.
+    std::optional<detail::block_parser> parser(std::in_place, layouts, std::move(blocks), threads,
+                                               2 * threads + 2);
 
     std::uint64_t done = 0;
     std::string stopped_at;
@@ -277,7 +281,7 @@ load_result detail::load_folder_in_blocks(const fs::path& dir, const load_option
                               "cannot be read: " + std::string(std::strerror(errno))));
             builder.declare_unread(in.spec->id);
         } else if (read_header(builder, *in.spec, *header.reader, layout)) {
-            line = layouts[f].width ? load_blocks(builder, layouts[f], parser, first_block[f],
+            line = layouts[f].width ? load_blocks(builder, layouts[f], *parser, first_block[f],
                                                   first_block[f + 1], step)
                                     : read_records(builder, layout, *header.reader, 0, step);
         }
@@ -287,6 +291,7 @@ load_result detail::load_folder_in_blocks(const fs::path& dir, const load_option
         }
         done += in.size;
     }
+    parser.reset();
     if (progress) progress("checking", 1.0);
     auto result = builder.finish();
     if (!stopped_at.empty()) detail::note_stopped(result, stopped_at, options.max_errors);

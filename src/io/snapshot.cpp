@@ -5,6 +5,7 @@
 // dataset's vectors (one copy per fixed-width column; strings are rebuilt from offsets).
 #include "passend/snapshot.hpp"
 
+#include "passend/enum_names.hpp"
 #include "passend/error.hpp"
 #include "passend/load.hpp"
 #include "passend/version.hpp"
@@ -64,6 +65,25 @@ static_assert(sizeof(column_entry) == 88);
 
 template <class T>
 constexpr bool fixed_width = std::is_trivially_copyable_v<T> && !std::is_same_v<T, bool>;
+
+template <class>
+constexpr bool always_false = false;
+
+/// The codes an enum column may hold, first and last: a byte outside them would index past a
+/// table of names or counts, so a snapshot (checksums resealed by hand) with one is refused.
+template <class E>
+constexpr std::pair<unsigned, unsigned> codes_of() {
+    if constexpr (std::is_same_v<E, support_level>)
+        return {1, 5};
+    else if constexpr (named_enum<E>)
+        return {0, enum_count<E> - 1};
+    else if constexpr (std::is_same_v<E, unit_level> || std::is_same_v<E, severity>)
+        return {0, 1};
+    else if constexpr (std::is_same_v<E, extract_origin>)
+        return {0, 2};
+    else
+        static_assert(always_false<E>, "an enum column needs the range of its codes here");
+}
 
 std::string_view fixed_text(const char* text, std::size_t size) {
     return {text, strnlen(text, size)};
@@ -401,10 +421,27 @@ public:
                 throw wrong_type(name);
             const T* first = reinterpret_cast<const T*>(data);
             column.assign(first, first + e.rows);
+            // A category's code (the 4-byte enums are row indices, pupil_idx and the like).
+            if constexpr (std::is_enum_v<T> && sizeof(T) == 1) check_codes(name, column);
         }
     }
 
 private:
+    template <class E>
+    static void check_codes(std::string_view name, const std::vector<E>& column) {
+        constexpr auto codes = codes_of<E>();
+        const auto bad = std::find_if(column.begin(), column.end(), [&](E e) {
+            const auto c = static_cast<unsigned>(e);
+            return c < codes.first || c > codes.second;
+        });
+        if (bad != column.end())
+            throw snapshot_problem{
+                "snapshot_damaged",
+                fmt::format("is damaged: row {} of column {} holds code {}, not one of its codes "
+                            "{} to {}",
+                            bad - column.begin(), name, static_cast<unsigned>(*bad), codes.first,
+                            codes.second)};
+    }
     static snapshot_problem wrong_type(std::string_view name) {
         return {"snapshot_column_type",
                 fmt::format("column {} does not have the type this passend stores", name)};
@@ -466,6 +503,10 @@ const column_entry* checked_directory(const mapped_file& file, file_header& h) {
     if (header_checksum(h, entries, directory_bytes) != h.checksum)
         throw snapshot_problem{"snapshot_checksum",
                                "is damaged: the checksum of its header and directory differs"};
+    // The columns follow the directory in its order, each at the next multiple of 64 after the
+    // one before, the file ending with the last; the zero bytes padding them are checked too,
+    // so that no byte of the file can change unseen.
+    std::uint64_t at = sizeof h + directory_bytes;
     for (std::uint32_t i = 0; i < h.column_count; ++i) {
         const auto& e = entries[i];
         const auto name = fixed_text(e.name, sizeof e.name);
@@ -475,6 +516,18 @@ const column_entry* checked_directory(const mapped_file& file, file_header& h) {
             (e.kind == column_kind::text && e.rows >= e.bytes / sizeof(std::uint64_t)))
             throw snapshot_problem{"snapshot_damaged",
                                    fmt::format("is damaged: column {} lies outside it", name)};
+        if (e.offset < at || e.offset - at >= alignment)
+            throw snapshot_problem{
+                "snapshot_damaged",
+                fmt::format("is damaged: column {} is not where the column before it ends", name)};
+        if (std::any_of(file.data() + at, file.data() + e.offset,
+                        [](std::byte b) { return b != std::byte{0}; }))
+            throw snapshot_problem{
+                "snapshot_damaged",
+                fmt::format("is damaged: the padding before column {} (the bytes at offset {} "
+                            "to {}) is not zero",
+                            name, at, e.offset)};
+        at = e.offset + e.bytes;
         if (XXH3_64bits(file.data() + e.offset, e.bytes) != e.checksum)
             throw snapshot_problem{
                 "snapshot_checksum",
@@ -482,6 +535,10 @@ const column_entry* checked_directory(const mapped_file& file, file_header& h) {
                             "offset {} to {} changed since it was written)",
                             name, e.offset, e.offset + e.bytes)};
     }
+    if (at != file.size())
+        throw snapshot_problem{
+            "snapshot_damaged",
+            fmt::format("is damaged: {} bytes follow its last column", file.size() - at)};
     return entries;
 }
 

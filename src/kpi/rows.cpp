@@ -41,11 +41,14 @@ double median(std::vector<double> v) {
 /// Hyndman and Fan, numpy.percentile's default. h = (n - 1) q; x[floor h] + (h - floor h) ×
 /// (x[floor h + 1] - x[floor h]).
 double quantile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
     const double h = static_cast<double>(v.size() - 1) * q;
     const auto lo = static_cast<std::size_t>(std::floor(h));
-    const std::size_t hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+    // The two order statistics without sorting the rest (a sort of every unit's values was 5%
+    // of the whole catalog): x[lo] in place, x[lo + 1] the least of those after it.
+    const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(v.begin(), at, v.end());
+    const double x_lo = *at, x_hi = lo + 1 < v.size() ? *std::min_element(at + 1, v.end()) : x_lo;
+    return x_lo + (h - static_cast<double>(lo)) * (x_hi - x_lo);
 }
 
 /// A quantity's numbers for one school year, per slot: records and the field's sum, summed over

@@ -11,6 +11,8 @@
 #include "passend/version.hpp"
 
 #include <doctest/doctest.h>
+#define XXH_INLINE_ALL // to reseal a crafted file's checksums as a writer would
+#include <xxhash.h>
 
 #include <cstring>
 #include <fstream>
@@ -38,6 +40,48 @@ const dataset& demo() {
         return make_demo(o);
     }();
     return *data;
+}
+
+/// A directory entry of a snapshot's bytes (docs/snapshot.md, "The format"), read and written in
+/// place: a crafted file whose checksums are resealed, so that only the check under test fails.
+struct entry_at {
+    std::string& bytes;
+    std::size_t at; // of the entry in the file
+
+    std::uint64_t field(std::size_t offset) const {
+        std::uint64_t v;
+        std::memcpy(&v, bytes.data() + at + offset, sizeof v);
+        return v;
+    }
+    void set(std::size_t offset, std::uint64_t v) {
+        std::memcpy(bytes.data() + at + offset, &v, 8);
+    }
+    std::uint64_t rows() const { return field(56); }
+    std::uint64_t offset() const { return field(64); }
+    std::uint64_t size() const { return field(72); }
+};
+
+std::uint32_t column_count(const std::string& bytes) {
+    std::uint32_t n;
+    std::memcpy(&n, bytes.data() + 40, sizeof n);
+    return n;
+}
+
+entry_at column(std::string& bytes, std::string_view name) {
+    for (std::size_t i = 0; i < column_count(bytes); ++i) {
+        const std::size_t at = 64 + 88 * i;
+        if (std::string_view(bytes.data() + at) == name) return {bytes, at};
+    }
+    FAIL("no column " << name);
+    return {bytes, 0};
+}
+
+/// The checksums of a column (after its bytes changed) and of the header and directory.
+void reseal(entry_at e) {
+    e.set(80, XXH3_64bits(e.bytes.data() + e.offset(), e.size()));
+    const auto sealed = e.bytes.substr(0, 56) + e.bytes.substr(64, 88 * column_count(e.bytes));
+    const auto sum = XXH3_64bits(sealed.data(), sealed.size());
+    std::memcpy(e.bytes.data() + 56, &sum, sizeof sum);
 }
 
 /// The one diagnostic of a failed open: its rule and message.
@@ -195,4 +239,85 @@ TEST_CASE("snapshot: a failed write leaves the earlier file whole") {
     save_snapshot(demo(), file);
     CHECK_FALSE(std::filesystem::exists(dir.path() / "demo.snapshot.partial"));
     CHECK(open_snapshot(file) != nullptr);
+}
+
+TEST_CASE("snapshot: a crafted file whose checksums agree is still checked") {
+    temp_folder dir;
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(demo(), file);
+    const auto good = slurp(file);
+    auto bytes = good;
+    REQUIRE(load_snapshot(file).ok());
+
+    SUBCASE("an enum code out of range is refused, naming the column and row") {
+        auto e = column(bytes, "enrolments.exit");
+        REQUIRE(e.rows() > 3);
+        bytes[e.offset() + 3] = 5; // exit_reason has codes 0 (none) to 4 (overig)
+        reseal(e);
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_damaged");
+        CHECK(d.message == "is damaged: row 3 of column enrolments.exit holds code 5, not one of "
+                           "its codes 0 to 4");
+    }
+    SUBCASE("support levels run from 1: a 0 is refused") {
+        auto e = column(bytes, "arrangements.level");
+        REQUIRE(e.rows() > 0);
+        bytes[e.offset()] = 0;
+        reseal(e);
+        spit(file, bytes);
+        CHECK(failure_of(file).message ==
+              "is damaged: row 0 of column arrangements.level holds code 0, not one of its codes "
+              "1 to 5");
+    }
+    SUBCASE("a row count whose size in bytes wraps around 2^64") {
+        // 2^61 rows of a text column: (rows + 1) offsets of 8 bytes are 2^64 + 8 bytes, which a
+        // product would wrap to 8, inside any column.
+        auto e = column(bytes, "pupils.id");
+        e.set(56, std::uint64_t{1} << 61);
+        reseal(e);
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_damaged");
+        CHECK(d.message == "is damaged: column pupils.id lies outside it");
+
+        // The same for a fixed-width column: 2^62 days of 4 bytes wrap to 0.
+        bytes = good;
+        auto start = column(bytes, "enrolments.start");
+        start.set(56, std::uint64_t{1} << 62);
+        reseal(start);
+        spit(file, bytes);
+        CHECK(failure_of(file).rule == "snapshot_column_type");
+    }
+    SUBCASE("a flipped byte in the padding between columns") {
+        // The first column whose bytes end short of a multiple of 64 is followed by padding.
+        std::size_t pad = 0;
+        for (std::size_t i = 0; i < column_count(bytes) && !pad; ++i) {
+            const entry_at e{bytes, 64 + 88 * i};
+            if ((e.offset() + e.size()) % 64 != 0) pad = e.offset() + e.size();
+        }
+        REQUIRE(pad > 0);
+        bytes[pad] = 'x';
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_damaged");
+        CHECK(d.message.find("is damaged: the padding before column ") == 0);
+        CHECK(d.message.find(") is not zero") != std::string::npos);
+    }
+    SUBCASE("bytes after the last column") {
+        bytes += std::string(64, '\0');
+        std::uint64_t size = bytes.size();
+        std::memcpy(bytes.data() + 48, &size, sizeof size);
+        reseal(column(bytes, "meta.present"));
+        spit(file, bytes);
+        CHECK(failure_of(file).message == "is damaged: 64 bytes follow its last column");
+    }
+    SUBCASE("a column moved away from where the one before it ends") {
+        auto e = column(bytes, "meta.extract_date");
+        e.set(64, e.offset() + 64);
+        reseal(e);
+        spit(file, bytes);
+        CHECK(failure_of(file).message ==
+              "is damaged: column meta.extract_date is not where the column before it ends");
+    }
 }
