@@ -23,7 +23,8 @@ bool is_table(const json& t) {
 
 /// A flows table (rows, columns, values) as a document table under the corner's label.
 report_block table_of(const json& t, std::string_view corner) {
-    report_block b{report_block::kind::table};
+    report_block b;
+    b.type = report_block::kind::table;
     b.header.emplace_back(corner);
     for (const auto& c : t["columns"]) b.header.push_back(cell(c));
     b.numeric.assign(b.header.size(), true);
@@ -37,7 +38,8 @@ report_block table_of(const json& t, std::string_view corner) {
 
 /// A flat object of scalars as a two-column table.
 report_block pairs_of(const json& o, std::string_view key, std::string_view value) {
-    report_block b{report_block::kind::table};
+    report_block b;
+    b.type = report_block::kind::table;
     b.header = {std::string(key), std::string(value)};
     b.numeric = {false, true};
     for (const auto& [k, v] : o.items())

@@ -271,7 +271,7 @@ std::string to_html(const report_document& r) {
     for (const auto& s : r.sections) {
         out += s.id.empty() ? std::string("<section>\n")
                             : "<section id=\"" + escape_html(s.id) + "\">\n";
-        if (!s.title.empty()) out += "<h2>" + escape_html(s.title) + "</h2>\n";
+        if (!s.title.empty()) out += "<h2>" + inline_md(s.title) + "</h2>\n";
         if (!s.lead.empty()) out += "<p class=\"lead\">" + escape_html(s.lead) + "</p>\n";
         for (const auto& b : s.blocks) {
             switch (b.type) {
