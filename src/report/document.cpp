@@ -301,8 +301,7 @@ std::string to_html(const report_document& r) {
                 for (std::size_t c = 0; c < b.header.size(); ++c) {
                     const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
                                                        : numeric_column(b, c, b.header[c]);
-                    out +=
-                        (num ? "<th class=\"num\">" : "<th>") + escape_html(b.header[c]) + "</th>";
+                    out += (num ? "<th class=\"num\">" : "<th>") + inline_md(b.header[c]) + "</th>";
                 }
                 out += "</tr></thead>\n<tbody>\n";
                 for (std::size_t r = 0; r < b.rows.size(); ++r) {
