@@ -105,9 +105,7 @@ cell_tone tone_of(cover_state s) {
 /// The matrix: a row per domain, a column per municipality, each cell coloured by its state.
 report_block matrix(const coverage& c, const partnership_coverage& p,
                     const coverage_privacy& privacy) {
-    report_block t;
-    t.type = report_block::kind::table;
-    t.header = {"domein *domain*"};
+    auto t = report_block::table({"domein *domain*"});
     t.header.insert(t.header.end(), p.municipalities.begin(), p.municipalities.end());
     t.numeric.assign(t.header.size(), false);
     for (std::size_t d = 0; d < c.domains.size(); ++d) {
@@ -127,15 +125,10 @@ report_block matrix(const coverage& c, const partnership_coverage& p,
 
 report_block costs(const coverage& c, const partnership_coverage& p) {
     const int first = first_calendar_year(c);
-    report_block t;
-    t.type = report_block::kind::table;
-    t.header = {"domein",
-                "niveau",
-                "plaatsen",
-                "kosten " + c.year.to_string(),
-                fmt::format("aug-dec {} (5/12)", first),
-                fmt::format("jan-jul {} (7/12)", first + 1)};
-    t.numeric = {false, true, true, true, true, true};
+    auto t = report_block::table({"domein", "niveau", "plaatsen", "kosten " + c.year.to_string(),
+                                  fmt::format("aug-dec {} (5/12)", first),
+                                  fmt::format("jan-jul {} (7/12)", first + 1)},
+                                 {false, true, true, true, true, true});
     for (const auto& k : p.costs)
         t.rows.push_back({k.domain, std::to_string(k.level), std::to_string(k.places),
                           euro_text(k.cost), euro_text(k.first_year), euro_text(k.second_year)});

@@ -23,9 +23,7 @@ bool is_table(const json& t) {
 
 /// A flows table (rows, columns, values) as a document table under the corner's label.
 report_block table_of(const json& t, std::string_view corner) {
-    report_block b;
-    b.type = report_block::kind::table;
-    b.header.emplace_back(corner);
+    auto b = report_block::table({std::string(corner)});
     for (const auto& c : t["columns"]) b.header.push_back(cell(c));
     b.numeric.assign(b.header.size(), true);
     b.numeric[0] = false;
@@ -38,10 +36,7 @@ report_block table_of(const json& t, std::string_view corner) {
 
 /// A flat object of scalars as a two-column table.
 report_block pairs_of(const json& o, std::string_view key, std::string_view value) {
-    report_block b;
-    b.type = report_block::kind::table;
-    b.header = {std::string(key), std::string(value)};
-    b.numeric = {false, true};
+    auto b = report_block::table({std::string(key), std::string(value)}, {false, true});
     for (const auto& [k, v] : o.items())
         if (!v.is_object()) b.rows.push_back({k, cell(v)});
     return b;

@@ -15,17 +15,10 @@ namespace {
 using namespace report_detail;
 using namespace monitor_detail;
 
-report_block table(std::vector<std::string> header, std::vector<bool> numeric) {
-    report_block t;
-    t.type = report_block::kind::table;
-    t.header = std::move(header);
-    t.numeric = std::move(numeric);
-    return t;
-}
-
 report_block headline(const monitor& m, const monitor_unit& u) {
-    auto t = table({"KPI", "waarde", "verschil", "vorig jaar", "landelijk", "referentie"},
-                   {false, true, true, true, true, false});
+    auto t =
+        report_block::table({"KPI", "waarde", "verschil", "vorig jaar", "landelijk", "referentie"},
+                            {false, true, true, true, true, false});
     for (const auto& f : u.headline) {
         const auto d = describe_figure(m, f);
         t.rows.push_back(
@@ -39,7 +32,7 @@ report_block headline(const monitor& m, const monitor_unit& u) {
 
 /// A distribution as one row under its bins' labels, with the total last.
 report_block distribution(const monitor& m, const monitor_distribution& d) {
-    auto t = table({}, std::vector<bool>(d.bins.size() + 1, true));
+    auto t = report_block::table({}, std::vector<bool>(d.bins.size() + 1, true));
     auto& row = t.rows.emplace_back();
     for (const auto& b : d.bins) {
         t.header.emplace_back(b.label_nl);
@@ -51,7 +44,7 @@ report_block distribution(const monitor& m, const monitor_distribution& d) {
 }
 
 report_block cross_border(const monitor& m, const monitor_unit& u) {
-    auto t = table({"", "uitgaand *out*", "inkomend *in*"}, {false, true, true});
+    auto t = report_block::table({"", "uitgaand *out*", "inkomend *in*"}, {false, true, true});
     for (const auto& b : u.cross_border)
         t.rows.push_back(
             {std::string(to_string(b.admits)), row_text(m, b.outgoing), row_text(m, b.incoming)});

@@ -195,6 +195,9 @@ std::string cell_class(const std::string& c, bool numeric, cell_tone tone) {
     return cls.empty() ? "" : " class=\"" + cls + "\"";
 }
 
+/// The most columns a table has at the page's width.
+constexpr std::size_t wide_table = 10;
+
 constexpr std::string_view css = R"(
 :root { --ink:#1d2733; --muted:#5b6877; --line:#d5dce4; --accent:#1f4e79; --soft:#eef3f8;
         --ok:#1e7a3c; --bad:#b3261e; }
@@ -226,6 +229,8 @@ td.warn { color:#8a6100; font-weight:600; white-space:nowrap; }
 td.missing { color:var(--muted); font-style:italic; }
 td.yes { color:var(--ok); }
 td.no { color:var(--bad); }
+table.wide { display:block; overflow-x:auto; font-size:12.5px; }
+table.wide th { white-space:normal; }
 td.tone-good { background:#e3f3e8; color:var(--ok); }
 td.tone-attention { background:#fff1cc; color:var(--bad); font-weight:600; }
 td.tone-bad { background:#fbe3e3; color:var(--bad); }
@@ -295,7 +300,9 @@ std::string to_html(const report_document& r) {
                 out += "</dl>\n";
                 break;
             case report_block::kind::table:
-                out += "<table>\n";
+                // More columns than the page is wide for (a flow matrix, a region's
+                // municipalities): smaller, headers wrapped, scrolled inside the page.
+                out += b.header.size() > wide_table ? "<table class=\"wide\">\n" : "<table>\n";
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
                 for (std::size_t c = 0; c < b.header.size(); ++c) {

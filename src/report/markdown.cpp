@@ -137,11 +137,9 @@ report_document kpi_document(const kpi_results& results, const report_options& o
                 (t.what->policy_kpis.empty()
                      ? std::string()
                      : fmt::format(" (Kwaliteitsbeleid KPI {})", t.what->policy_kpis))));
-            report_block table;
-            table.type = report_block::kind::table;
-            table.header = {"KPI",  year_text(results, d.year), "verschil", "norm", "status",
-                            "trend"};
-            table.numeric = {false, true, true, false, false, false};
+            auto table = report_block::table(
+                {"KPI", year_text(results, d.year), "verschil", "norm", "status", "trend"},
+                {false, true, true, false, false, false});
             if (!national) table.header.emplace_back("landelijk");
             if (published) table.header.emplace_back("gepubliceerd");
             table.numeric.resize(table.header.size(), true);

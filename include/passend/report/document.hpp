@@ -50,6 +50,14 @@ struct report_block {
     static report_block paragraphs(std::string text) { return of(kind::text, std::move(text)); }
     static report_block note(std::string text) { return of(kind::note, std::move(text)); }
     static report_block heading(std::string_view text) { return of(kind::heading, text); }
+    /// A table under these column headers; `numeric`: which columns hold numbers.
+    static report_block table(std::vector<std::string> header, std::vector<bool> numeric = {}) {
+        report_block b;
+        b.type = kind::table;
+        b.header = std::move(header);
+        b.numeric = std::move(numeric);
+        return b;
+    }
     /// How cell (row, column) was published.
     cell_shown shown_at(std::size_t row, std::size_t column) const noexcept {
         return row < shown.size() && column < shown[row].size() ? shown[row][column]
