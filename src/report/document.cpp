@@ -326,9 +326,12 @@ std::string to_html(const report_document& r) {
         }
         out += "</section>\n";
     }
-    out += "<footer>\n<ul>\n";
-    for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
-    out += "</ul>\n</footer>\n</main>\n</body>\n</html>\n";
+    if (!r.sources.empty()) {
+        out += "<footer>\n<ul>\n";
+        for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
+        out += "</ul>\n</footer>\n";
+    }
+    out += "</main>\n</body>\n</html>\n";
     return out;
 }
 

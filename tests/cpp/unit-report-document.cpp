@@ -138,6 +138,7 @@ TEST_CASE("report document: HTML colours a cell by its tone and leaves out what 
     CHECK(html.find("<section id=\"u-po1\">\n<h2>PO1 Noord</h2>") != std::string::npos);
     CHECK(html.find("class=\"kicker\"") == std::string::npos);    // no kicker given
     CHECK(html.find("<dl class=\"meta\">") == std::string::npos); // no header facts
+    CHECK(html.find("<footer>") == std::string::npos);            // no sources
     CHECK(dashboard_like({}).sections[1].blocks[0].tone_at(0, 0) == cell_tone::plain);
     CHECK(dashboard_like({}).sections[1].blocks[0].tone_at(3, 3) == cell_tone::plain);
 }
