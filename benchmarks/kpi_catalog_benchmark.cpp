@@ -4,7 +4,10 @@
 // the school's setting) counting pupils per school year and setting at teldatum, the least any
 // KPI computation must do. Both run in the same process, alternating, best of several rounds.
 //
-//   kpi_catalog_benchmark [pupils=national] [rounds=3]
+//   kpi_catalog_benchmark [pupils=national] [rounds=3] [catalog.json]
+//
+// With a catalog file, that catalog instead of the built-in one: the same ids before and after a
+// change that also added KPIs (`git show REV:catalog/kpis.json > old.json`).
 //
 // Prints the number of passes the evaluation made over the enrolments, its time, and the ratio
 // to the plain loop (target: within 5x).
@@ -59,7 +62,7 @@ int main(int argc, char** argv) {
                 ds->pupils().size(), ds->enrolments().size(), ds->schools().size(),
                 ds->swvs().size(), ds->tlvs().size(), ds->absences().size(), seconds_since(t0));
     const auto years = ds->school_years();
-    const auto& cat = catalog::builtin();
+    const auto cat = argc > 3 ? catalog::from_file(argv[3]) : catalog::builtin();
 
     double best_plain = 1e300, best_eval = 1e300, best_eval1 = 1e300;
     double cpu_plain = 1e300, cpu_eval = 1e300, cpu_eval1 = 1e300;

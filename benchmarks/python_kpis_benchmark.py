@@ -5,7 +5,7 @@ Measures in one run:
   kpis_total     ds.kpis(): evaluate + suppress (C++, GIL released) + columns + DataFrame
   engine         the same call into _core without building the DataFrame
   dataframe      building the returned DataFrame from those columns (the binding's share)
-  from_arrow     Dataset.from_arrow on the same data as pyarrow tables (C ABI Arrow import)
+  from_arrow     Dataset.from_arrow on the same data as pyarrow tables (the core's Arrow import)
   from_folder    Dataset.from_folder on the same data as CSV files (the C++ loader: the peer)
   from_pandas    Dataset.from_pandas on the same data as pandas frames (datetime64 dates)
 

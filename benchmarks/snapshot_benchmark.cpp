@@ -25,23 +25,6 @@ namespace {
 using namespace passend;
 using namespace passend::bench;
 
-struct timing {
-    double wall = 1e300, cpu = 0;
-};
-
-template <class F>
-timing best_of(int rounds, F&& work) {
-    timing best;
-    for (int r = 0; r < rounds; ++r) {
-        const auto t0 = clock_type::now();
-        const double c0 = cpu_seconds();
-        work();
-        const double wall = seconds_since(t0);
-        if (wall < best.wall) best = {wall, cpu_seconds() - c0};
-    }
-    return best;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {

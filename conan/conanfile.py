@@ -39,7 +39,6 @@ class PassendConan(ConanFile):
         self.requires("nlohmann_json/[>=3.10 <4]", transitive_headers=True)
         self.requires("eigen/[>=3.4 <4]", transitive_headers=True)
         self.requires("fmt/[>=9 <12]")
-        self.requires("tsl-robin-map/[>=1.2 <2]")
         self.requires("libxlsxwriter/[>=1.1 <2]")
         self.requires("pugixml/[>=1.13 <2]")
         self.requires("openssl/[>=3 <4]")

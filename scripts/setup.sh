@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config ccache clang-format
   libeigen3-dev libhowardhinnant-date-dev nlohmann-json3-dev doctest-dev libcli11-dev libfmt-dev
-  libxlsxwriter-dev libxxhash-dev robin-map-dev libpugixml-dev libssl-dev libpq-dev postgresql python3 python3-venv python3-dev
+  libxlsxwriter-dev libxxhash-dev libpugixml-dev libssl-dev libpq-dev postgresql python3 python3-venv python3-dev
   python3-jsonschema
   emscripten node-acorn chromium)
 missing=()

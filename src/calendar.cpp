@@ -48,6 +48,16 @@ std::optional<school_year> school_year::parse(std::string_view text) noexcept {
     return school_year{a};
 }
 
+std::optional<school_year> school_year::parse_option(std::string_view text) noexcept {
+    if (auto y = parse(text)) return y;
+    text = detail::trim(text);
+    int start = 0;
+    if (text.size() != 4 || !parse_digits(text, start) || start < min_start_year ||
+        start > max_start_year)
+        return std::nullopt;
+    return school_year{start};
+}
+
 school_year school_year::checked(std::int64_t start_year) {
     if (start_year < min_start_year || start_year > max_start_year)
         throw invalid_argument("school year " + std::to_string(start_year) +

@@ -2,6 +2,7 @@
 // The WebAssembly engine behind passend.mjs: one entry point, passend_wasm_call(method, request),
 // taking and returning JSON text, so that JavaScript needs no bindings beyond strings. Datasets
 // stay in this module's memory under a handle until closed; no exception leaves it.
+#include "passend/coverage/coverage.hpp"
 #include "passend/demo.hpp"
 #include "passend/error.hpp"
 #include "passend/flows/disclosure.hpp"
@@ -220,6 +221,30 @@ json monitor_of(const json& rq) {
     return json::parse(monitor_json(m, fo));
 }
 
+/// The covering network of a school year, as `passend coverage` (json document, md or html; the
+/// xlsx is written by xlsx.mjs from the json document).
+json coverage_of(const json& rq) {
+    const auto& ds = dataset_of(rq);
+    coverage_options o;
+    if (const auto year = text_of(rq, "year"); !year.empty()) {
+        o.year = year_of(year);
+        if (!ds.is_reported(*o.year))
+            throw error("year: school year " + year + " is not reported by the data");
+    }
+    o.unit = text_of(rq, "unit");
+    if (!o.unit.empty() && !ds.find_swv(o.unit))
+        throw error("unit: no partnership '" + o.unit + "' in the data");
+    coverage_privacy privacy;
+    privacy.suppress = rq.value("suppress", true);
+    const auto c = make_coverage(ds, o);
+    const auto format = text_of(rq, "format");
+    if (format == "html") return coverage_html(c, privacy);
+    if (format == "md") return coverage_markdown(c, privacy);
+    if (!format.empty() && format != "json")
+        throw error("format: one of json, md, html (xlsx: xlsx.mjs writes it)");
+    return json::parse(coverage_json(c, privacy));
+}
+
 json dispatch(const std::string& method, const json& rq) {
     if (method == "open") return open_files(rq, false);
     if (method == "validate") return open_files(rq, true);
@@ -230,6 +255,7 @@ json dispatch(const std::string& method, const json& rq) {
     if (method == "explain") return explain_kpi(rq);
     if (method == "flows") return flows(rq);
     if (method == "monitor") return monitor_of(rq);
+    if (method == "coverage") return coverage_of(rq);
     throw error("no method '" + method + "'");
 }
 

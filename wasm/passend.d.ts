@@ -144,6 +144,79 @@ export interface MonitorOptions {
   format?: 'json' | 'md' | 'html';
 }
 
+export interface CoverageOptions {
+  /** The school year, e.g. `2024-2025`; default the latest reported year with offers. */
+  year?: string;
+  /** Only this partnership. */
+  unit?: string;
+  /** false: every pupil count as evaluated (internal analysis only). Default true. */
+  suppress?: boolean;
+  /** Default: the json document (an object). */
+  format?: 'json' | 'md' | 'html';
+}
+
+/** A cell's colour: covered, more pupils than places (over 100%), or no offer. */
+export type CoverState = 'covered' | 'over_demanded' | 'no_offer';
+
+/** One support domain in one municipality of a partnership's region. */
+export interface CoverageCell {
+  domain: string;
+  municipality: string;
+  places: number;
+  offers: number;
+  /** Pupils with an arrangement of the domain on teldatum; `<5` a small count. */
+  pupils: number | '<5';
+  /** 100 × pupils / places; null without places or when the pupils are a small count. */
+  occupancy: number | null;
+  state: CoverState;
+}
+
+/** A school year's cost and its calendar years: `{"2024": 5/12, "2025": 7/12}`, in euros. */
+export interface CoverageCost {
+  domain: string;
+  level: number;
+  places: number;
+  cost_eur: number;
+  calendar_years: Record<string, number>;
+}
+
+/** The reserves against the signal value (max(€ 250,000, 3.5% of income)) of a calendar year. */
+export interface CoverageContinuity {
+  year: number;
+  income_eur: number;
+  reserves_eur: number;
+  signaleringswaarde_reserves: number;
+  rule: 'minimum' | 'percentage';
+  reserves_boven_signaleringswaarde: number;
+}
+
+export interface PartnershipCoverage {
+  swv_id: string;
+  name: string;
+  /** Its region, in code order. */
+  municipalities: string[];
+  /** Every domain × municipality, domains in the document's order. */
+  cells: CoverageCell[];
+  /** A domain without offer in a municipality. */
+  gaps: { domain: string; municipality: string }[];
+  /** The gaps and the over-demanded cells in words. */
+  findings: { nl: string; en: string }[];
+  costs: CoverageCost[];
+  cost_eur: number;
+  calendar_years: Record<string, number>;
+  continuity: CoverageContinuity[];
+}
+
+/** `passend coverage --format json`. */
+export interface CoverageDocument {
+  school_year: string;
+  teldatum: string;
+  suppressed: boolean;
+  max_small: number;
+  domains: string[];
+  partnerships: PartnershipCoverage[];
+}
+
 export declare class Dataset {
   readonly handle: number;
   readonly subject: string;
@@ -161,6 +234,9 @@ export declare class Dataset {
   explain(request: ExplainRequest): Promise<string[]>;
   flows(options?: FlowsOptions): Promise<Record<string, unknown> | string>;
   monitor(options?: MonitorOptions): Promise<Record<string, unknown> | string>;
+  /** The covering network (`passend coverage`): the json document, or md/html text. */
+  coverage(options?: CoverageOptions & { format?: 'json' }): Promise<CoverageDocument>;
+  coverage(options: CoverageOptions & { format: 'md' | 'html' }): Promise<string>;
   close(): Promise<boolean>;
 }
 

@@ -204,6 +204,16 @@ export class Dataset {
     return call('monitor', { handle: this.handle, subject: this.subject, ...options });
   }
 
+  /**
+   * The covering network of support (`passend coverage`): per partnership the matrix of domain ×
+   * municipality (places, occupancy on teldatum, colour), the gaps in words, the costs per domain
+   * and level split over calendar years, the reserves' continuity check. A document; md or html
+   * as text; coverageWorkbook() in xlsx.mjs makes the xlsx of the document.
+   */
+  coverage(options = {}) {
+    return call('coverage', { handle: this.handle, ...options });
+  }
+
   /** Release the dataset's memory. */
   close() {
     return call('close', { handle: this.handle });

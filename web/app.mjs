@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The web app: contract CSV files (a folder, files, a zip) or the demo, evaluated by passend's
-// WebAssembly engine in this page; the dashboard, the monitor and downloads. No request leaves
-// the page (its Content-Security-Policy forbids every connection).
+// WebAssembly engine in this page; the dashboard, the monitor, the covering network and
+// downloads. No request leaves the page (its Content-Security-Policy forbids every connection).
 import * as passend from './passend.mjs';
 import wasmBase64 from './passend_engine.wasm.mjs';
-import { kpiWorkbook } from './xlsx.mjs';
+import { coverageWorkbook, kpiWorkbook } from './xlsx.mjs';
 import { readZip } from './zip.mjs';
 
 passend.useWasmBinary(Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)));
@@ -25,7 +25,7 @@ async function forget() {
   $('problems').hidden = true;
   $('errors').replaceChildren();
   $('figures').tBodies[0].replaceChildren();
-  for (const frame of ['dashboard', 'monitor']) $(frame).srcdoc = '';
+  for (const frame of ['dashboard', 'monitor', 'coverage']) $(frame).srcdoc = '';
 }
 
 function showProblems(diagnostics) {
@@ -66,7 +66,18 @@ async function load(open, label) {
   document.body.dataset.loadMs = String(ms);
 }
 
-/** The key figures, monitor and dashboard of the chosen partnership and year. */
+/** The covering network of the partnership in the year as a page, or why there is none. */
+async function coveragePage(unit, year) {
+  try {
+    return await current.coverage({ format: 'html', unit, year });
+  } catch (e) {
+    const p = document.createElement('p');
+    p.textContent = `Dekkend aanbod ${year}: ${e.message}`;
+    return p.outerHTML;
+  }
+}
+
+/** The key figures, monitor, dashboard and covering network of the chosen partnership and year. */
 async function show() {
   const unit = $('unit').value;
   const year = $('year').value;
@@ -90,6 +101,7 @@ async function show() {
   }));
   $('monitor').srcdoc = await current.monitor({ format: 'html', units: [unit] });
   $('dashboard').srcdoc = await current.report({ format: 'html', unit, year });
+  $('coverage').srcdoc = await coveragePage(unit, year);
 }
 
 function download(name, bytes, type) {
@@ -150,4 +162,30 @@ $('download-xlsx').addEventListener('click', async () => {
   download(`${stem()}.xlsx`, bytes,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 });
+// The tab of the part last chosen stands out.
+for (const tab of document.querySelectorAll('nav.tabs a')) {
+  tab.addEventListener('click', () => {
+    for (const other of document.querySelectorAll('nav.tabs a')) other.removeAttribute('aria-current');
+    tab.setAttribute('aria-current', 'true');
+  });
+}
+// The covering network's page is shown whole: the frame takes its height.
+$('coverage').addEventListener('load', () => {
+  const page = $('coverage').contentDocument?.documentElement;
+  if (page) $('coverage').style.height = `${page.scrollHeight + 4}px`;
+});
+/** The covering network of the chosen partnership and year as a file; why not in the status. */
+async function downloadCoverage(extension, bytesOf, type) {
+  const chosen = { unit: $('unit').value, year: $('year').value };
+  try {
+    download(`${stem()}-dekkend-aanbod-${chosen.year}.${extension}`, await bytesOf(chosen), type);
+  } catch (e) {
+    status(`Dekkend aanbod ${chosen.year}: ${e.message}`);
+  }
+}
+$('download-coverage-html').addEventListener('click', () => downloadCoverage('html',
+  (chosen) => current.coverage({ format: 'html', ...chosen }), 'text/html'));
+$('download-coverage-xlsx').addEventListener('click', () => downloadCoverage('xlsx',
+  async (chosen) => coverageWorkbook(globalThis.ExcelJS, await current.coverage(chosen)),
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
 document.body.dataset.ready = 'true';

@@ -90,16 +90,6 @@ def school_years(first_start: dt.date, extract: dt.date) -> list[SchoolYear]:
     return years
 
 
-def years_frame(years: list[SchoolYear]) -> pd.DataFrame:
-    """The years as a small table to join on: label, teldatum, first and last day."""
-    return pd.DataFrame({
-        "school_year": [y.label for y in years],
-        "teldatum": pd.to_datetime([y.teldatum for y in years]),
-        "first_day": pd.to_datetime([y.first_day for y in years]),
-        "last_day": pd.to_datetime([y.last_day for y in years]),
-    })
-
-
 def passend_values(frame: pd.DataFrame) -> pd.DataFrame:
     """passend's rows (``Dataset.kpis(suppress=False)``) of the ids here, national and partnership."""
     rows = frame[frame.kpi.isin(KPIS) & frame.level.isin(["national", "swv"])]

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The peer KPIs in DuckDB SQL: typed read_csv into tables, then one query per family of ids
-(stocks with the paying partnership by a window over the covering TLVs, transitions by LAG,
-TLV counts and absences by range joins on the years), national rows by GROUPING SETS."""
+"""The peer KPIs in DuckDB SQL: typed read_csv into tables (the load), then one window pass over
+the enrolments in passend's order, materialized once as a temp table (LAG for the transitions,
+LEAD for a later enrolment taking a teldatum), the teldata an enrolment covers by date arithmetic
+(no range join on the years), counts per span of teldata spread by range(), the TLV join for
+so/vso pupils only, and national rows by GROUPING SETS."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from common import (DEELNAME_BASE, DIRECT_GAP_DAYS, LONG_RELATIVE_DAYS, PAID, SECTOR, TLV_SETTINGS,
-                    TRANSITIONS, extract_date, school_years, years_frame)
+                    TRANSITIONS, extract_date, school_years)
 
 TABLES = {
     "swvs": {"swv_id": "VARCHAR", "name": "VARCHAR", "sector": "VARCHAR"},
@@ -49,82 +51,133 @@ def compute(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                         "coalesce((SELECT min(start_date) FROM absences), DATE '9999-12-31'))"
                         ).fetchall()[0][0]
     extract = con.execute("SELECT extract_date FROM extract").fetchall()[0][0]
-    years = years_frame(school_years(first, extract))
-    con.register("years_df", years)
-    con.execute("CREATE OR REPLACE TEMP TABLE years AS SELECT school_year, teldatum::DATE AS "
-                "teldatum, first_day::DATE AS first_day, last_day::DATE AS last_day FROM years_df")
-    sector_po = [s for s in PAID if SECTOR[s] == "po"][0]
+    years = school_years(first, extract)
+    y0, yn = years[0].start, years[-1].start
+    first_day, last_day = years[0].first_day, years[-1].last_day
+    # A school year is its start year Y (label Y-Y+1): a date d lies in year(d + 153 days) - 1
+    # (1 August + 153 days is 1 January), and the teldatum 1 October Y is on or after d when
+    # year(d + 91 days) <= Y, on or before d when year(d + 92 days) - 1 >= Y. So an interval
+    # covers the teldata of the years k0..k1 without a join on the years.
+    k0 = f"greatest(year(start_date + 91), {y0})"
+    k1 = f"least(coalesce(year(end_date + 92) - 1, {yn}), {yn})"
+    in_span = f"BETWEEN DATE '{first_day}' AND DATE '{last_day}'"
+
+    def year_of(column: str) -> str:
+        return f"year({column} + 153) - 1"
+
+    # Every enrolment in passend's order of a pupil's enrolments (start, then end, an open one
+    # last), sorted once: the previous enrolment gives the transitions, the next one's first
+    # teldatum tells whether a later enrolment takes one of this one's teldata (a switch on a
+    # teldatum; rare), and that pupil alone is then settled teldatum by teldatum.
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE ordered AS
+        WITH e AS (SELECT e.pupil_id, e.start_date, e.end_date, s.setting, s.swv_id,
+                          {k0} AS k0, {k1} AS k1
+                   FROM enrolments e JOIN schools s USING (school_id))
+        SELECT *, lag(end_date) OVER w AS prev_end, lag(setting) OVER w AS prev_setting,
+               lag(swv_id) OVER w AS prev_swv, lead(k0) OVER w <= k1 AS contested
+        FROM e WINDOW w AS (PARTITION BY pupil_id ORDER BY start_date, end_date NULLS LAST)
+    """)
     stocks = con.execute(f"""
-        -- the enrolment of each pupil on each teldatum: the last in passend's order (start, then
-        -- end) that covers it, so a switch day gives the new one
-        WITH on_day AS (
-            SELECT y.school_year, y.teldatum, e.pupil_id, s.setting, s.swv_id AS school_swv
-            FROM enrolments e JOIN years y
-              ON e.start_date <= y.teldatum AND coalesce(e.end_date, DATE '9999-12-31') >= y.teldatum
-            JOIN schools s USING (school_id)
-            QUALIFY row_number() OVER (PARTITION BY y.school_year, e.pupil_id
-                                       ORDER BY e.start_date DESC, e.end_date DESC NULLS FIRST) = 1),
-        paid AS (  -- so/vso pupils: the granted TLV for the setting covering the day, decided last
-            SELECT o.school_year, o.pupil_id, t.swv_id
-            FROM on_day o JOIN tlvs t
-              ON t.pupil_id = o.pupil_id AND t.setting = o.setting AND t.outcome = 'toegekend'
-             AND t.start_date <= o.teldatum AND coalesce(t.end_date, DATE '9999-12-31') >= o.teldatum
-            WHERE o.setting IN {_in(PAID)}
-            QUALIFY row_number() OVER (PARTITION BY o.school_year, o.pupil_id
-                                       ORDER BY t.decision_date DESC, t.tlv_id DESC) = 1),
+        WITH contested_pupils AS (SELECT DISTINCT pupil_id FROM ordered WHERE contested),
+        -- a contested pupil's enrolments teldatum by teldatum: all but the last in order lose it
+        lost AS (
+            SELECT * FROM (
+                SELECT o.enrolment, o.pupil_id, k, o.setting, o.swv_id, row_number() OVER (
+                    PARTITION BY o.pupil_id, k
+                    ORDER BY o.start_date DESC, o.end_date DESC NULLS FIRST) AS rank
+                FROM (SELECT rowid AS enrolment, * FROM ordered
+                      SEMI JOIN contested_pupils USING (pupil_id) WHERE k0 <= k1) o,
+                     range(o.k0, o.k1 + 1) r(k))
+            WHERE rank > 1),
+        -- the pupils of the regular and sbo/pro settings count for their school's partnership:
+        -- count enrolments per (partnership, setting, span of teldata), spread the spans, and
+        -- take off the teldata a contested pupil's enrolment lost
+        spans AS (
+            SELECT swv_id, setting, k0, k1, count(*) AS n FROM ordered
+            WHERE k0 <= k1 AND setting NOT IN {_in(PAID)} GROUP BY ALL),
+        regular AS (
+            SELECT swv_id AS unit, setting, k, sum(n) AS n
+            FROM spans, range(k0, k1 + 1) r(k) GROUP BY ALL
+            UNION ALL
+            SELECT swv_id, setting, k, -count(*) FROM lost
+            WHERE setting NOT IN {_in(PAID)} GROUP BY ALL),
+        -- so/vso pupils (a few percent): each teldatum apart, for the partnership of the
+        -- granted TLV for that setting covering it decided last, else the region, else the school
+        paid_days AS (
+            SELECT pupil_id, setting, swv_id, k
+            FROM (SELECT enrolment, pupil_id, setting, swv_id, k
+                  FROM (SELECT rowid AS enrolment, * FROM ordered
+                        WHERE k0 <= k1 AND setting IN {_in(PAID)}), range(k0, k1 + 1) r(k))
+            ANTI JOIN lost USING (enrolment, k)),
+        granted AS (
+            SELECT pupil_id, setting, swv_id, decision_date, tlv_id, {k0} AS k0, {k1} AS k1
+            FROM tlvs WHERE outcome = 'toegekend' AND setting IN {_in(PAID)}
+              AND start_date IS NOT NULL),
+        paid AS (
+            SELECT p.pupil_id, p.k, arg_max(g.swv_id, (g.decision_date, g.tlv_id)) AS tlv_swv
+            FROM paid_days p JOIN granted g
+              ON g.pupil_id = p.pupil_id AND g.setting = p.setting AND p.k BETWEEN g.k0 AND g.k1
+            GROUP BY ALL),
         region AS (
             SELECT r.municipality, w.sector, r.swv_id FROM regions r JOIN swvs w USING (swv_id)),
         attributed AS (
-            SELECT o.school_year, o.setting,
-                   CASE WHEN o.setting IN {_in(PAID)}
-                        THEN coalesce(p.swv_id, r.swv_id, o.school_swv) ELSE o.school_swv END AS unit
-            FROM on_day o
-            LEFT JOIN paid p USING (school_year, pupil_id)
-            LEFT JOIN pupils u ON u.pupil_id = o.pupil_id
+            SELECT coalesce(p.tlv_swv, r.swv_id, d.swv_id) AS unit, d.setting, d.k, count(*) AS n
+            FROM paid_days d
+            LEFT JOIN paid p USING (pupil_id, k)
+            LEFT JOIN pupils u USING (pupil_id)
             LEFT JOIN region r ON r.municipality = u.municipality
-              AND r.sector = CASE WHEN o.setting = '{sector_po}' THEN 'po' ELSE 'vo' END)
-        SELECT school_year, coalesce(unit, 'NL') AS unit, setting, count(*) AS pupils
-        FROM attributed GROUP BY GROUPING SETS ((school_year, unit, setting), (school_year, setting))
+              AND r.sector = CASE WHEN d.setting = 'so' THEN 'po' ELSE 'vo' END
+            GROUP BY ALL),
+        counted AS (SELECT * FROM regular UNION ALL SELECT * FROM attributed)
+        SELECT k || '-' || (k + 1) AS school_year,
+               CASE WHEN grouping(unit) = 1 THEN 'NL' ELSE unit END AS unit, setting,
+               sum(n) AS pupils
+        FROM counted GROUP BY GROUPING SETS ((k, unit, setting), (k, setting))
     """).df()
     transitions = con.execute(f"""
-        WITH ordered AS (
-            SELECT e.pupil_id, e.start_date, s.setting, s.swv_id,
-                   lag(e.end_date) OVER w AS prev_end, lag(s.setting) OVER w AS prev_setting,
-                   lag(s.swv_id) OVER w AS prev_swv
-            FROM enrolments e JOIN schools s USING (school_id)
-            WINDOW w AS (PARTITION BY e.pupil_id ORDER BY e.start_date, e.end_date NULLS LAST))
-        SELECT y.school_year, coalesce(o.prev_swv, 'NL') AS unit, o.prev_setting, o.setting,
-               count(*) AS moves
-        FROM ordered o JOIN years y ON o.start_date BETWEEN y.first_day AND y.last_day
-        WHERE o.start_date - o.prev_end <= {DIRECT_GAP_DAYS}
-        GROUP BY GROUPING SETS ((y.school_year, o.prev_swv, o.prev_setting, o.setting),
-                                (y.school_year, o.prev_setting, o.setting))
+        WITH direct AS (
+            SELECT {year_of('start_date')} AS k, prev_swv, prev_setting, setting FROM ordered
+            WHERE start_date - prev_end <= {DIRECT_GAP_DAYS} AND start_date {in_span})
+        SELECT k || '-' || (k + 1) AS school_year,
+               CASE WHEN grouping(prev_swv) = 1 THEN 'NL' ELSE prev_swv END AS unit,
+               prev_setting, setting, count(*) AS moves
+        FROM direct
+        GROUP BY GROUPING SETS ((k, prev_swv, prev_setting, setting), (k, prev_setting, setting))
     """).df()
     tlv = con.execute(f"""
-        SELECT y.school_year, coalesce(t.swv_id, 'NL') AS unit, coalesce(t.setting, '') AS setting,
-               count(*) FILTER (WHERE t.outcome = 'toegekend' AND t.decision_date
-                                BETWEEN y.first_day AND y.last_day) AS granted,
-               count(*) FILTER (WHERE t.request_date BETWEEN y.first_day AND y.last_day) AS requests
-        FROM tlvs t JOIN years y
-          ON (t.decision_date BETWEEN y.first_day AND y.last_day)
-          OR (t.request_date BETWEEN y.first_day AND y.last_day)
-        GROUP BY GROUPING SETS ((y.school_year, t.swv_id, t.setting), (y.school_year, t.swv_id),
-                                (y.school_year, t.setting), (y.school_year))
+        WITH events AS (
+            SELECT {year_of('request_date')} AS k, swv_id, setting, false AS granted
+            FROM tlvs WHERE request_date {in_span}
+            UNION ALL
+            SELECT {year_of('decision_date')}, swv_id, setting, true FROM tlvs
+            WHERE outcome = 'toegekend' AND decision_date {in_span})
+        SELECT k || '-' || (k + 1) AS school_year,
+               CASE WHEN grouping(swv_id) = 1 THEN 'NL' ELSE swv_id END AS unit,
+               CASE WHEN grouping(setting) = 1 THEN '' ELSE setting END AS setting,
+               count(*) FILTER (WHERE granted) AS granted,
+               count(*) FILTER (WHERE NOT granted) AS requests
+        FROM events
+        GROUP BY GROUPING SETS ((k, swv_id, setting), (k, swv_id), (k, setting), (k))
     """).df()
     absences = con.execute(f"""
-        WITH qualifying AS (
-            SELECT y.school_year, a.pupil_id, a.kind = 'absoluut' AS absolute,
-                   a.kind = 'relatief' AND
-                   coalesce(a.end_date, y.last_day) - a.start_date + 1
-                       > {LONG_RELATIVE_DAYS} AS long_relative
-            FROM absences a JOIN years y
-              ON a.start_date <= y.last_day AND coalesce(a.end_date, y.last_day) >= y.first_day
-            WHERE a.kind IN ('absoluut', 'relatief'))
-        SELECT school_year,
+        WITH overlapping AS (  -- an absence overlaps the years of its start to those of its end
+            SELECT pupil_id, kind, start_date, end_date,
+                   greatest({year_of('start_date')}, {y0}) AS a0,
+                   least(coalesce({year_of('end_date')}, {yn}), {yn}) AS a1
+            FROM absences
+            WHERE kind IN ('absoluut', 'relatief') AND start_date <= DATE '{last_day}'
+              AND (end_date IS NULL OR end_date >= DATE '{first_day}')),
+        qualifying AS (
+            SELECT k, pupil_id, kind = 'absoluut' AS absolute,
+                   kind = 'relatief' AND coalesce(end_date, least(make_date(k + 1, 7, 31),
+                       DATE '{extract}')) - start_date + 1 > {LONG_RELATIVE_DAYS} AS long_relative
+            FROM overlapping, range(a0, a1 + 1) r(k))
+        SELECT k || '-' || (k + 1) AS school_year,
                count(DISTINCT pupil_id) FILTER (WHERE absolute) AS absoluut_verzuim,
                count(DISTINCT pupil_id) FILTER (WHERE long_relative) AS langdurig_relatief_verzuim,
                count(DISTINCT pupil_id) FILTER (WHERE absolute OR long_relative) AS thuiszitters
-        FROM qualifying GROUP BY school_year
+        FROM qualifying GROUP BY k
     """).df()
     return _tidy(stocks, transitions, tlv, absences)
 

@@ -11,6 +11,8 @@
 #include "passend/limits.hpp"
 #include "passend/schema.hpp"
 
+#include "io/typed_cells.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -48,16 +50,18 @@ struct passend_appender {
     // The table being appended to: which contract column each given column feeds.
     bool begun = false;
     passend::table current{};
-    std::vector<std::size_t> column_of; ///< given position -> contract column index
-    std::vector<std::string> values;    ///< the open row, in contract column order
-    std::size_t next = 0;               ///< given position of the next value
+    std::vector<std::size_t> column_of;       ///< given position -> contract column index
+    std::vector<passend::detail::cell> cells; ///< the open row, in contract column order
+    std::vector<std::string> texts;           ///< the texts its cells point to
+    std::size_t next = 0;                     ///< given position of the next value
+    std::size_t pupil_column = 0;             ///< the table's pupil_id column (none: past the end)
     std::uint64_t rows[passend::table_count] = {};
 
     explicit passend_appender(passend::load_options o) : builder(o) {}
     bool row_open() const noexcept { return next > 0; }
-    /// Validate one row of field texts (contract column order) through the CSV path; false when
-    /// it added an error.
-    bool add_row(passend::table t, std::span<const std::string_view> fields);
+    /// Add the open row (typed, or through the CSV path when a value needs it) and clear it;
+    /// false when it added an error.
+    bool add_row();
 };
 
 namespace passend::capi {
@@ -122,13 +126,6 @@ passend_diagnostics* make_diagnostics(std::vector<diagnostic> items);
 /// error as message; the diagnostics when asked for.
 passend_status deliver(load_result result, passend_dataset** out_dataset,
                        passend_diagnostics** out_diagnostics);
-
-/// A double as a field text for a column of type `type`: amounts within 1e-6 of a whole cent are
-/// written with two decimals, anything else in its shortest exact form (which validation then
-/// judges); NaN is absent (empty).
-std::string format_number(double value, column_type type);
-/// `YYYY-MM-DD` for any numbers (an impossible date is left for validation to reject).
-std::string format_date(std::int64_t year, std::int64_t month, std::int64_t day);
 
 /// max_errors and as_of from an options struct (NULL: the defaults); the problem (an unknown
 /// version, a malformed date) or empty.

@@ -1,52 +1,23 @@
 // SPDX-License-Identifier: EUPL-1.2
-// libpassend_c: the appender, rows of typed values table by table. Every value becomes the field
-// text a CSV file would hold and passes dataset_builder::add_text_row, the loaders' one
-// validation path.
+// libpassend_c: the appender, rows of typed values table by table. A row's values become the
+// table's typed row as they stand (io/typed_cells.hpp); a row with a value that does not fit
+// goes through dataset_builder::add_text_row as the field texts a CSV file would hold, so it is
+// reported as the CSV path reports it.
 #include "capi.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cmath>
-#include <cstdio>
 
 using namespace passend;
 using passend::capi::guard;
 using passend::capi::null_argument;
 
-namespace passend::capi {
-
-std::string format_number(double value, column_type type) {
-    if (std::isnan(value)) return {};
-    if (type == column_type::amount && std::isfinite(value) && std::fabs(value) < 1e13) {
-        const double cents = std::round(value * 100);
-        if (std::fabs(value - cents / 100) < 1e-6) {
-            const auto c = static_cast<std::int64_t>(cents);
-            const auto abs = c < 0 ? -c : c;
-            char buf[40];
-            std::snprintf(buf, sizeof buf, "%s%lld.%02lld", c < 0 ? "-" : "",
-                          static_cast<long long>(abs / 100), static_cast<long long>(abs % 100));
-            return buf;
-        }
-    }
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, value);
-    return std::string(buf, r.ptr);
-}
-
-std::string format_date(std::int64_t year, std::int64_t month, std::int64_t day) {
-    char buf[80];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(year),
-                  static_cast<long long>(month), static_cast<long long>(day));
-    return buf;
-}
-
-} // namespace passend::capi
-
-bool passend_appender::add_row(table t, std::span<const std::string_view> fields) {
-    const auto before = builder.error_count();
-    builder.add_text_row(t, fields, ++rows[static_cast<std::size_t>(t)]);
-    return builder.error_count() == before;
+bool passend_appender::add_row() {
+    const bool ok =
+        detail::add_cells(builder, current, cells, ++rows[static_cast<std::size_t>(current)]);
+    std::fill(cells.begin(), cells.end(), detail::cell{});
+    next = 0;
+    return ok;
 }
 
 namespace {
@@ -80,7 +51,9 @@ passend_status on_appender(passend_appender* a, const char* fn, F&& work) noexce
         if (!a) return null_argument(fn, "appender");
         return work(*a);
     });
-    if (a) {
+    if (a && status == PASSEND_OK) {
+        a->error.clear(); // a success leaves no message (and copies none, once per value)
+    } else if (a) {
         try {
             a->error = passend_last_error();
         } catch (...) {
@@ -104,10 +77,11 @@ passend_status next_column(passend_appender& a, const char* fn, const column_spe
     return PASSEND_OK;
 }
 
-/// Append a typed value after checking that column types `fits` accept it.
-template <class Fits, class Text>
+/// Append a typed value after checking that column types `fits` accept it: `value(type, keep)`
+/// makes its cell, any text it makes kept in `keep` until the row is added.
+template <class Fits, class Value>
 passend_status append_typed(passend_appender* appender, const char* fn, const char* what, Fits fits,
-                            Text text) noexcept {
+                            Value value) noexcept {
     return on_appender(appender, fn, [&](passend_appender& a) {
         const column_spec* col = nullptr;
         if (const auto s = next_column(a, fn, col); s != PASSEND_OK) return s;
@@ -117,7 +91,8 @@ passend_status append_typed(passend_appender* appender, const char* fn, const ch
                                   std::string(col->name) + " is a " +
                                   std::string(type_name(col->type)) + " column; " + what +
                                   " does not fit it (append it as text, or convert it)");
-        a.values[a.column_of[a.next]] = text(col->type);
+        const auto c = a.column_of[a.next];
+        a.cells[c] = value(col->type, a.texts[c]);
         ++a.next;
         return PASSEND_OK;
     });
@@ -198,8 +173,10 @@ passend_status passend_appender_begin_table(passend_appender* appender, const ch
         }
         a.builder.set_source(*t, std::string(ts.name), std::move(positions));
         a.current = *t;
+        a.pupil_column = ts.find("pupil_id").value_or(ts.columns.size());
         a.column_of = std::move(column_of);
-        a.values.assign(ts.columns.size(), std::string());
+        a.cells.assign(ts.columns.size(), detail::cell{});
+        a.texts.assign(ts.columns.size(), std::string());
         a.next = 0;
         a.begun = true;
         return PASSEND_OK;
@@ -209,13 +186,19 @@ passend_status passend_appender_begin_table(passend_appender* appender, const ch
 passend_status passend_appender_append_text(passend_appender* appender, const char* value) {
     return append_typed(
         appender, "passend_appender_append_text", "text", [](column_type) { return true; },
-        [&](column_type) { return std::string(value ? value : ""); });
+        [&](column_type, std::string& keep) {
+            keep = value ? value : "";
+            // A pupil's place in the index is fetched while the row's other values arrive.
+            if (appender->column_of[appender->next] == appender->pupil_column)
+                appender->builder.prefetch_pupil(keep);
+            return detail::cell::of_text(keep);
+        });
 }
 
 passend_status passend_appender_append_null(passend_appender* appender) {
     return append_typed(
         appender, "passend_appender_append_null", "null", [](column_type) { return true; },
-        [](column_type) { return std::string(); });
+        [](column_type, std::string&) { return detail::cell{}; });
 }
 
 passend_status passend_appender_append_int64(passend_appender* appender, int64_t value) {
@@ -225,10 +208,10 @@ passend_status passend_appender_append_int64(passend_appender* appender, int64_t
             return t == column_type::text || t == column_type::integer ||
                    t == column_type::amount || t == column_type::year || t == column_type::number;
         },
-        [&](column_type t) {
-            if (t == column_type::year)
-                return std::to_string(value) + '-' + std::to_string(value + 1);
-            return std::to_string(value);
+        [&](column_type t, std::string& keep) {
+            if (t != column_type::text) return detail::cell::of_integer(value);
+            keep = std::to_string(value);
+            return detail::cell::of_text(keep);
         });
 }
 
@@ -238,7 +221,7 @@ passend_status passend_appender_append_double(passend_appender* appender, double
         [](column_type t) {
             return t == column_type::amount || t == column_type::score || t == column_type::number;
         },
-        [&](column_type t) { return capi::format_number(value, t); });
+        [&](column_type, std::string&) { return detail::cell::of_real(value); });
 }
 
 passend_status passend_appender_append_date(passend_appender* appender, int32_t year, int32_t month,
@@ -246,7 +229,18 @@ passend_status passend_appender_append_date(passend_appender* appender, int32_t 
     return append_typed(
         appender, "passend_appender_append_date", "a date",
         [](column_type t) { return t == column_type::date; },
-        [&](column_type) { return capi::format_date(year, month, day); });
+        [&](column_type, std::string& keep) {
+            // A day of a four-digit year as its number; anything else as the text it reads as,
+            // which validation then judges.
+            const date::year_month_day ymd{date::year{year},
+                                           date::month(static_cast<unsigned>(month)),
+                                           date::day(static_cast<unsigned>(day))};
+            if (year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+                day <= 31 && ymd.ok())
+                return detail::cell::of_days(date::sys_days{ymd}.time_since_epoch().count());
+            keep = detail::format_date(year, month, day);
+            return detail::cell::of_other(keep);
+        });
 }
 
 passend_status passend_appender_end_row(passend_appender* appender) {
@@ -262,11 +256,7 @@ passend_status passend_appender_end_row(passend_appender* appender) {
                               std::string(fn) + ": the row of " + std::string(ts.name) + " has " +
                                   std::to_string(a.next) + " of " +
                                   std::to_string(a.column_of.size()) + " values");
-        std::vector<std::string_view> fields(a.values.begin(), a.values.end());
-        const bool ok = a.add_row(a.current, fields);
-        for (auto& v : a.values) v.clear();
-        a.next = 0;
-        if (ok) return PASSEND_OK;
+        if (a.add_row()) return PASSEND_OK;
         return capi::fail(PASSEND_INVALID_DATA,
                           std::string(ts.name) + ": row " +
                               std::to_string(a.rows[static_cast<std::size_t>(a.current)]) +

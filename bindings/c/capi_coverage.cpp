@@ -5,25 +5,9 @@
 
 #include "passend/coverage/coverage.hpp"
 
-#include <charconv>
-
 using namespace passend;
 using passend::capi::guard;
 using passend::capi::null_argument;
-
-namespace {
-
-/// `2024-2025` or `2024`, as the command's --year.
-std::optional<school_year> year_of(std::string_view text) {
-    if (auto y = school_year::parse(text)) return y;
-    int start = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), start);
-    if (ec == std::errc{} && end == text.data() + text.size() && start > 1900 && start < 2200)
-        return school_year{start};
-    return std::nullopt;
-}
-
-} // namespace
 
 extern "C" {
 
@@ -42,7 +26,7 @@ passend_status passend_coverage_json(const passend_dataset* dataset,
         const auto& ds = *dataset->data;
         coverage_options co;
         if (o.year) {
-            co.year = year_of(o.year);
+            co.year = school_year::parse_option(o.year);
             if (!co.year)
                 return capi::fail(PASSEND_INVALID_ARGUMENT,
                                   std::string(fn) +

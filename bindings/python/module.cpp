@@ -44,9 +44,7 @@ PYBIND11_MODULE(_core, m) {
     register_monitor(m);
     register_coverage(m);
     register_import(m);
-#ifdef PASSEND_PYTHON_ARROW
     register_arrow(m);
-#endif
 #ifdef PASSEND_PYTHON_FLOWS
     register_flows(m);
 #endif

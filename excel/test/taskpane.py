@@ -6,8 +6,10 @@ wasm):
     python taskpane.py ADDIN_DIR PASSEND_CLI SCREENSHOT_DIR
 
 Load the demo, write a partnership's sheets, and check them against the CLI: the KPI table
-(every figure of `passend report --unit`), the flows (`passend flows --format csv`) and the
-monitor's headline figures. A sheet that exists is overwritten, not added. Exit 77: not built."""
+(every figure of `passend report --unit`), the flows (`passend flows --format csv`), the
+monitor's headline figures and the covering network (`passend coverage --unit`: the matrices,
+their colours, the gaps in words, the costs). A sheet that exists is overwritten, not added.
+Exit 77: not built."""
 
 import csv
 import io
@@ -84,7 +86,12 @@ finally:
     server.terminate()
     server.wait()
 
-assert sorted(book) == ["passend-kpi", "passend-monitor", "passend-stromen"], sorted(book)
+assert sorted(book) == [
+    "passend-dekkend-aanbod",
+    "passend-kpi",
+    "passend-monitor",
+    "passend-stromen",
+], sorted(book)
 assert all(book[s]["frozenRows"] == 1 for s in book)
 
 # The KPI sheet: every row and figure of the CLI's CSV for the unit (national rows with it).
@@ -114,8 +121,52 @@ for h in doc["partnerships"][0]["headline"]:
     row = next(r for r in monitor if r[0] == h["kpi"])
     assert row[2] == (h["value"] if h["value"] is not None else ""), (row, h)
 
+# The covering network: per matrix every domain × municipality as the CLI's JSON gives it, the
+# occupancy cells coloured by state, then the gaps in words and the costs.
+sheet = book["passend-dekkend-aanbod"]
+cover = sheet["values"]
+doc = json.loads(run_cli("coverage", "--demo", "--unit", unit, "--format", "json"))
+p = doc["partnerships"][0]
+title = [f"Dekkend aanbod {unit} {p['name']}", doc["school_year"], f"teldatum {doc['teldatum']}"]
+assert cover[0][:3] == title, cover[0]
+cells = {(c["domain"], c["municipality"]): c for c in p["cells"]}
+colours = {"covered": "#E3F3E8", "over_demanded": "#FFF1CC", "no_offer": "#FBE3E3"}
+titles = [r[0] for r in cover]
+
+
+def occupancy(c: dict) -> object:
+    if c["state"] == "no_offer":
+        return "geen aanbod"
+    return c["occupancy"] if c["occupancy"] is not None else "–"  # no places, or a small count
+
+
+for title, shown in (
+    ("bezetting op teldatum (%) · occupancy", occupancy),
+    ("plaatsen · places", lambda c: c["places"]),
+    ("leerlingen · pupils", lambda c: c["pupils"]),
+):
+    top = titles.index(title) + 1
+    codes = [h.split()[0] for h in cover[top][1 : 1 + len(p["municipalities"])]]
+    assert cover[top][0] == "domein" and codes == p["municipalities"], cover[top]
+    for d, domain in enumerate(doc["domains"]):
+        r = top + 1 + d
+        assert cover[r][0] == domain
+        for m, code in enumerate(p["municipalities"]):
+            c = cells[(domain, code)]
+            assert cover[r][m + 1] == shown(c), (title, domain, code, cover[r][m + 1], c)
+            if title.startswith("bezetting"):
+                assert sheet["fills"][f"{r},{m + 1}"] == colours[c["state"]], (domain, code)
+                assert sheet["numberFormats"][f"{r},{m + 1}"] == '0"%"'
+states = {c["state"] for c in p["cells"]}
+assert states == set(colours), states  # the demo partnership shows all three colours
+gaps = titles.index("knelpunten") + 1
+assert [r[:2] for r in cover[gaps : gaps + len(p["findings"])]] == [[f["nl"], f["en"]] for f in p["findings"]]
+total = next(r for r in cover if r[0] == "totaal")
+assert total[3:6] == [p["cost_eur"], *p["calendar_years"].values()], total
+assert sheet["numberFormats"][f"{cover.index(total)},3"] == '"€ "#,##0.00'
+
 outside = [u for u in requests if not u.startswith(origin) and "appsforoffice" not in u]
 assert not outside, outside
-print(f"excel task pane: {len(rows)} KPI rows, {len(flows) - 1} flow rows and "
-      f"{len(monitor)} monitor rows written as the CLI gives them; requests only to the page "
-      f"and (stand-in) office.js")
+print(f"excel task pane: {len(rows)} KPI rows, {len(flows) - 1} flow rows, "
+      f"{len(monitor)} monitor rows and {len(cover)} coverage rows written as the CLI gives them; "
+      f"requests only to the page and (stand-in) office.js")

@@ -75,6 +75,9 @@ public:
     /// Parse `2024-2025` (the second year must follow the first, the first within
     /// min_start_year..max_start_year); nullopt otherwise.
     static std::optional<school_year> parse(std::string_view text) noexcept;
+    /// A school year as a person names it in an option: `2024-2025`, or its first calendar
+    /// year `2024` (within the same range); nullopt otherwise.
+    static std::optional<school_year> parse_option(std::string_view text) noexcept;
 
     constexpr int start_year() const noexcept { return start_year_; }
     /// 1 August.

@@ -218,9 +218,10 @@ class Dataset:
 
         Columns are matched by name; dates may be date32/date64, timestamps (the calendar day
         they fall on, in their time zone when they have one; the time of day is dropped) or ISO
-        text, numbers any numeric type or text. Goes through the C ABI's Arrow import
-        (``passend_appender_append_arrow``): diagnostics name the table as file, the 1-based row
-        as line, the field position as column.
+        text, numbers any numeric type or text. Goes through the core's Arrow import
+        (``passend/io/arrow.hpp``, as the C ABI's ``passend_appender_append_arrow`` does):
+        diagnostics name the table as file, the 1-based row as line, the field position as
+        column.
         """
         streams = [(name, _arrow_stream(name, table)) for name, table in _tables(locals())]
         return _loaded(_core.load_arrow(streams, max_errors, _as_of(as_of)))

@@ -8,7 +8,6 @@
 
 #include <fmt/core.h>
 
-#include <charconv>
 #include <fstream>
 
 #include <unistd.h>
@@ -109,11 +108,7 @@ load_result load_input(const std::string& path, const load_options& options) {
 }
 
 school_year parse_year_option(const std::string& text) {
-    if (auto y = school_year::parse(text)) return *y;
-    int start = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), start);
-    if (ec == std::errc{} && end == text.data() + text.size() && start > 1900 && start < 2200)
-        return school_year{start};
+    if (auto y = school_year::parse_option(text)) return *y;
     throw CLI::ValidationError("--year",
                                "expected a school year like 2024-2025, got '" + text + "'");
 }

@@ -331,7 +331,7 @@ void reader::filter(const json& obj, const std::string& path, kpi_quantity& q) c
 kpi_definition reader::definition(const json& obj, const std::string& path) const {
     only_keys(obj, path,
               {"id", "title", "description", "source", "unit", "numerator", "denominator",
-               "combine", "scale", "levels", "sector", "norm", "tags", "per"});
+               "combine", "scale", "levels", "national", "sector", "norm", "tags", "per"});
     kpi_definition d;
     d.id = id_;
     if (obj.contains("per")) {
@@ -394,6 +394,11 @@ kpi_definition reader::definition(const json& obj, const std::string& path) cons
             if (std::count(d.levels.begin(), d.levels.end(), level) == 0) d.levels.push_back(level);
         });
     std::sort(d.levels.begin(), d.levels.end());
+    if (obj.contains("national")) {
+        d.national = boolean(obj["national"], path + "/national");
+        if (!d.national && d.levels.empty())
+            fail(path + "/national", "a KPI without a national row needs at least one level");
+    }
 
     if (obj.contains("sector"))
         d.sector_only = choice<sector>(obj["sector"], path + "/sector", "sector");
@@ -472,6 +477,7 @@ json to_json(const kpi_definition& d) {
     if (d.combine != kpi_combine::value) out["combine"] = to_string(d.combine);
     if (d.combine == kpi_combine::ratio && d.scale != 1) out["scale"] = d.scale;
     out["levels"] = names_of(d.levels);
+    if (!d.national) out["national"] = false;
     if (d.sector_only) out["sector"] = to_string(*d.sector_only);
     if (d.norm) {
         out["norm"] = {{"direction", to_string(d.norm->dir)}, {"target", d.norm->target}};

@@ -275,7 +275,8 @@ std::vector<kpi_row> make_rows(const row_inputs& in) {
     auto walk = [&](std::size_t di, kpi_row* into) -> std::size_t {
         const auto& d = defs[di];
         const auto& dp = dplans[di];
-        std::vector<kpi_level> levels{kpi_level::national};
+        std::vector<kpi_level> levels;
+        if (d.national) levels.push_back(kpi_level::national);
         for (auto l : d.levels)
             if (level_wanted(l)) levels.push_back(l);
         std::size_t count = 0;

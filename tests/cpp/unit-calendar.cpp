@@ -27,6 +27,15 @@ TEST_CASE("parsing school years") {
     CHECK_FALSE(school_year::parse("2024-2026"));
     CHECK_FALSE(school_year::parse("2024/2025"));
     CHECK_FALSE(school_year::parse("24-25"));
+    // As an option: also the first calendar year alone, within the accepted range.
+    CHECK(school_year::parse_option("2024-2025") == school_year{2024});
+    CHECK(school_year::parse_option(" 2024 ") == school_year{2024});
+    CHECK(school_year::parse_option("1900") == school_year{1900});
+    CHECK_FALSE(school_year::parse_option("1899"));
+    CHECK_FALSE(school_year::parse_option("2201"));
+    CHECK_FALSE(school_year::parse_option("+2024"));
+    CHECK_FALSE(school_year::parse_option("20245"));
+    CHECK_FALSE(school_year::parse_option(""));
 }
 
 TEST_CASE("parsing days: strict ISO 8601 and real dates only") {

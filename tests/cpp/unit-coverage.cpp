@@ -117,7 +117,10 @@ TEST_CASE("coverage KPIs: places, coverage, occupancy, costs, by hand") {
     CHECK(val(r, "aanbod_dekking_fysiek_medisch", 2024, swv, "PO1") == doctest::Approx(100.0 / 3));
     CHECK(val(r, "aanbod_dekking_gedrag", 2024, swv, "PO2") == 100);
     CHECK(val(r, "aanbod_dekking_taal", 2024, swv, "PO2") == 0);
-    CHECK(val(r, "aanbod_dekking_gedrag", 2024) == 75); // (2 + 1) / (3 + 1) pooled
+    // Coverage is defined per partnership: no national row (a pooled region has no meaning),
+    // while places and occupancy, sums over schools, have one.
+    CHECK(find_row(r, "aanbod_dekking_gedrag", 2024, kpi_level::national, "NL") == nullptr);
+    CHECK(find_row(r, "aanbod_plaatsen_gedrag", 2024, kpi_level::national, "NL") != nullptr);
     // No offers in 2023-2024: no coverage reported for it.
     CHECK(std::isnan(val(r, "aanbod_dekking_gedrag", 2023, swv, "PO1")));
 

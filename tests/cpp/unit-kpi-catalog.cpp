@@ -212,6 +212,12 @@ TEST_CASE("invalid definitions are rejected with the KPI id and the JSON path") 
     e = rejected(definition_with(R"({"norm": {"direction": "up", "target": 1}})"));
     CHECK(e.json_path() == "/kpis/0/norm/direction");
 
+    // A KPI without a national row must be reported at some level.
+    e = rejected(definition_with(R"({"national": false, "levels": []})"));
+    CHECK(e.json_path() == "/kpis/0/national");
+    e = rejected(definition_with(R"({"national": "nee"})"));
+    CHECK(e.json_path() == "/kpis/0/national");
+
     e = rejected(definition_with(R"({"id": "Mijn KPI"})"));
     CHECK(e.kpi_id() == "Mijn KPI");
     CHECK(e.json_path() == "/kpis/0/id");

@@ -132,3 +132,29 @@ def test_a_dictionary_index_out_of_range() -> None:
     assert "schools:5:5:" in str(error)
     # The rejected school still counts as defined: its enrolments get no second error.
     assert "unknown_reference" not in [d.rule for d in error.errors]
+
+
+def test_a_column_of_the_wrong_arrow_type_is_named_and_only_it_is_reported() -> None:
+    """birth_date as float64 (a date column takes dates, timestamps or text): one error at the
+    field's position, and the table counts as given (no second error that pupils is missing)."""
+    tables = arrow(small_frames())
+    position = tables["pupils"].schema.get_field_index("birth_date") + 1
+    tables["pupils"] = with_column(tables["pupils"], "birth_date",
+                                   pa.array([20150301.0] * tables["pupils"].num_rows))
+    error = load_error(tables)
+    assert [d.rule for d in error.errors] == ["wrong_type"]
+    assert diagnostic(error, "wrong_type") == (
+        "pupils", 0, position,
+        "birth_date has Arrow type 'g'; expected a date (date32, date64, timestamp) or a string "
+        "YYYY-MM-DD")
+
+
+def test_typed_columns_give_the_dataset_their_text_gives() -> None:
+    """Dates as timestamps, grades as int64 and amounts as float64 take the typed path; the same
+    tables with every column as text take the text path: one dataset."""
+    frames = small_frames()
+    typed_tables = arrow(typed(frames))
+    text_tables = {name: pa.Table.from_pandas(frame.astype("string"), preserve_index=False)
+                   for name, frame in frames.items()}
+    assert (passend.Dataset.from_arrow(**typed_tables).to_json()
+            == passend.Dataset.from_arrow(**text_tables).to_json())

@@ -117,3 +117,30 @@ def test_monitor_tables() -> None:
         "(toegekend|afgewezen|ingetrokken)",
         "rates:2:1: error: the rate of 2022-2023 vso hoog is given twice; the first is on line 1",
     ]
+
+
+def test_distinct_texts_cross_as_one_buffer_unless_a_value_is_not_plain_text() -> None:
+    from passend._frames import _strings
+
+    pytest.importorskip("pyarrow")
+    offsets, data = _strings(pd.Index(["L1", "L22", ""], dtype=object))
+    assert list(offsets) == [0, 2, 5, 5]
+    assert bytes(data[:5]) == b"L1L22"
+    # A lone surrogate keeps its bytes, so the loader reports it as text that is not UTF-8.
+    assert _strings(pd.Index(["a\udcff"], dtype=object)) == [b"a\xed\xb3\xbf"]
+
+
+def test_a_float_amount_is_read_to_the_cent_as_arrow_and_the_appender_read_it() -> None:
+    """198000000.0 (shortest text `1.98e+08`, which the CSV rule rejects) is 198,000,000.00
+    euros; 12.5 is 12.50; 0.125 lies between cents and is rejected, located."""
+    frames = typed(small_frames())
+    funds = frames["funds"]
+    funds["amount_eur"] = [198000000.0]
+    assert from_frames(frames).to_json() == from_frames(small_frames() | {
+        "funds": funds.astype({"amount_eur": str}).assign(amount_eur=["198000000.00"])}).to_json()
+    funds["amount_eur"] = [0.125]
+    with pytest.raises(passend.LoadError) as caught:
+        from_frames(frames)
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.rule) == ("funds", 1, "malformed_amount")
+    assert "'0.125'" in error.message

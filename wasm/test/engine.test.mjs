@@ -2,10 +2,12 @@
 // The WebAssembly engine against the native CLI (ctest label `wasm`):
 //   node engine.test.mjs JS_DIR PASSEND_CLI TEST_DATA_DIR
 // Every KPI of the demo as the CLI's CSV, byte for byte (with and without suppression), explain,
-// flows and monitor as the CLI's JSON, validation as `passend validate`, and the xlsx read back.
+// flows, monitor and coverage as the CLI's JSON, validation as `passend validate`, and the xlsx
+// read back (the coverage workbook cell for cell against the CLI's).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
@@ -15,7 +17,7 @@ if (!existsSync(join(jsDir, 'passend_engine.wasm'))) {
   process.exit(77);
 }
 const passend = await import(join(jsDir, 'passend.mjs'));
-const { kpiWorkbook } = await import(join(jsDir, 'xlsx.mjs'));
+const { coverageWorkbook, kpiWorkbook } = await import(join(jsDir, 'xlsx.mjs'));
 const run = (...args) => {
   try {
     return execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -82,6 +84,54 @@ await check('the xlsx workbook reads back with the CSV value', async () => {
     .find((l) => l.startsWith('deelname_so,2024-2025,swv,PO3104,'));
   assert.deepEqual(found, [Number(csvRow.split(',')[6])]);
   assert.equal(book.getWorksheet('definities').getRow(2).getCell(1).value, 'deelname_so');
+});
+await check('coverage equals the CLI: json, md and html', async () => {
+  const native = JSON.parse(run('coverage', '--demo', '--format', 'json'));
+  assert.ok(native.partnerships.length > 1 && native.domains.length > 1);
+  assert.deepEqual(await demo.coverage(), native);
+  const states = new Set(native.partnerships.flatMap((p) => p.cells.map((c) => c.state)));
+  assert.deepEqual([...states].sort(), ['covered', 'no_offer', 'over_demanded']);
+  assert.deepEqual(await demo.coverage({ unit: 'PO3105', year: '2023-2024', suppress: false }),
+    JSON.parse(run('coverage', '--demo', '--unit', 'PO3105', '--year', '2023-2024',
+      '--no-suppress', '--format', 'json')));
+  assert.equal(await demo.coverage({ unit: 'PO3104', format: 'html' }),
+    run('coverage', '--demo', '--unit', 'PO3104', '--format', 'html'));
+  assert.equal(await demo.coverage({ format: 'md' }), run('coverage', '--demo', '--format', 'md'));
+  await assert.rejects(demo.coverage({ unit: 'PO9999' }), /no partnership 'PO9999'/);
+  await assert.rejects(demo.coverage({ year: '2030-2031' }), /not reported by the data/);
+});
+await check('the coverage xlsx equals the CLI workbook cell for cell', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'passend-coverage-'));
+  const nativeBook = new ExcelJS.Workbook();
+  try {
+    run('coverage', '--demo', '--format', 'xlsx', '--out', join(dir, 'coverage.xlsx'));
+    await nativeBook.xlsx.readFile(join(dir, 'coverage.xlsx'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await coverageWorkbook(ExcelJS, await demo.coverage()));
+  const names = (b) => b.worksheets.map((w) => w.name);
+  assert.deepEqual(names(book), ['dekking', 'knelpunten', 'kosten', 'continuiteit']);
+  assert.deepEqual(names(book), names(nativeBook));
+  // Every cell: the JSON's numbers carry 12 significant digits, the CLI's workbook all of them.
+  const cells = (sheet) => sheet.getSheetValues().slice(1).map((r) => r.slice(1));
+  for (const name of names(book)) {
+    const [got, want] = [cells(book.getWorksheet(name)), cells(nativeBook.getWorksheet(name))];
+    assert.equal(got.length, want.length, name);
+    got.forEach((row, i) => want[i].forEach((w, j) => {
+      if (typeof w === 'number') assert.ok(Math.abs(row[j] - w) < 1e-6 * Math.max(1, w), `${name} ${i} ${j}`);
+      else assert.equal(row[j], w, `${name} row ${i + 1} column ${j + 1}`);
+    }));
+    assert.equal(Math.max(...got.map((r) => r.length)), Math.max(...want.map((r) => r.length)));
+  }
+  // The state's colour and the occupancy's format, row for row.
+  const [ours, theirs] = [book, nativeBook].map((b) => b.getWorksheet('dekking'));
+  for (let r = 2; r <= theirs.rowCount; ++r) {
+    const [a, b] = [ours.getRow(r), theirs.getRow(r)];
+    assert.equal(a.getCell(8).fill.fgColor.argb, b.getCell(8).fill.fgColor.argb, `row ${r}`);
+    if (typeof b.getCell(7).value === 'number') assert.equal(a.getCell(7).numFmt, b.getCell(7).numFmt);
+  }
 });
 await check('a broken folder gives the diagnostics of passend validate and keeps nothing',
   async () => {

@@ -4,12 +4,15 @@
     python web_app.py WEB_DIR PASSEND_CLI TEST_DATA_DIR SCREENSHOT_DIR
 
 Load the demo, pick a partnership, read a value and download the xlsx (read back with openpyxl);
+open the covering network (dekkend aanbod), read a cell of its matrix and download its xlsx, each
+against `passend coverage`;
 a broken folder shows the located errors of `passend validate` and keeps nothing; a file that is
 not CSV is named; a zip of a valid folder loads. Every request is recorded: none may go beyond
 the page's own files, and the page's policy must refuse a connection. Exit 77: not built."""
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -113,6 +116,50 @@ try:
         assert "Maastricht-Heuvelland" in dashboard.inner_text("body")
         page.locator("#dashboard").screenshot(path=str(shots / "web-dashboard.png"))
 
+        # The covering network of the partnership: a cell of the matrix, the gaps, the xlsx.
+        page.click("nav.tabs a[href='#coverage-part']")
+        page.wait_for_function("() => document.getElementById('coverage').srcdoc.includes('u-PO3105')")
+        doc = json.loads(
+            run_cli("coverage", "--demo", "--unit", "PO3105", "--year", "2024-2025", "--format", "json")
+        )
+        partnership = doc["partnerships"][0]
+        cell = next(
+            c for c in partnership["cells"] if c["domain"] == "gedrag" and c["state"] == "over_demanded"
+        )
+        domain = doc["domains"].index(cell["domain"])
+        column = partnership["municipalities"].index(cell["municipality"])
+        coverage = page.query_selector("#coverage").content_frame()
+        td = coverage.locator("table.matrix tbody tr").nth(domain).locator("td").nth(column)
+        assert td.get_attribute("class") == "cell over_demanded", td.get_attribute("class")
+        assert td.inner_text().splitlines() == [
+            f"{round(cell['occupancy'])}%",
+            f"{cell['places']} plaatsen · {cell['pupils']} lln.",
+        ], (td.inner_text(), cell)
+        colour = td.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert colour == "rgb(255, 241, 204)", colour  # over-demanded: amber
+        shown = coverage.inner_text("body")
+        assert all(f["nl"] in shown for f in partnership["findings"]), shown
+        assert "Kosten per domein en niveau" in shown
+        assert "aug-dec 2024 (5/12)" in shown.lower()  # its th are set in capitals
+        page.screenshot(path=str(shots / "web-coverage-tab.png"))
+        # The whole frame, without the tabs that stay in view drawn over its top.
+        page.locator("#coverage").screenshot(
+            path=str(shots / "web-coverage.png"), style="nav.tabs { position: static !important; }"
+        )
+        with page.expect_download() as download:
+            page.click("#download-coverage-xlsx")
+        xlsx = shots / "web-coverage.xlsx"
+        download.value.save_as(xlsx)
+        sheet = openpyxl.load_workbook(xlsx, read_only=True)["dekking"]
+        places = {(r[2], r[3]): r[4] for r in sheet.iter_rows(min_row=2, values_only=True)}
+        assert places == {(c["domain"], c["municipality"]): c["places"] for c in partnership["cells"]}
+        with page.expect_download() as download:
+            page.click("#download-coverage-html")
+        assert download.value.suggested_filename == "passend-PO3105-dekkend-aanbod-2024-2025.html"
+        html = Path(download.value.path()).read_text()
+        asked = ("--unit", "PO3105", "--year", "2024-2025", "--format", "html")
+        assert html == run_cli("coverage", "--demo", *asked)
+
         # A folder with a broken table: the located errors of `passend validate`, nothing kept.
         # (its CSV files only, as a user's folder: the fixture's also holds its expected output)
         broken = data / "broken_every_table"
@@ -128,6 +175,7 @@ try:
         assert page.locator("#results").is_hidden()
         assert page.locator("#figures tbody tr").count() == 0
         assert page.eval_on_selector("#dashboard", "f => f.srcdoc") == ""
+        assert page.eval_on_selector("#coverage", "f => f.srcdoc") == ""
         page.screenshot(path=str(shots / "web-broken.png"))
 
         with tempfile.TemporaryDirectory() as tmp:

@@ -191,8 +191,12 @@ struct kpi_definition {
     std::optional<kpi_quantity> denominator;
     kpi_combine combine = kpi_combine::value;
     double scale = 1; ///< 100 for a percentage
-    /// Levels reported besides the national total (always reported).
+    /// Levels reported besides the national total.
     std::vector<kpi_level> levels;
+    /// Whether a national row is reported: false for a figure defined per unit only, such as a
+    /// partnership's coverage of its own region (`aanbod_dekking_<domain>`), whose pooled
+    /// national value no definition gives.
+    bool national = true;
     /// Report partnership rows only for partnerships of this sector (PO-only and VO-only ids).
     std::optional<sector> sector_only;
     std::optional<kpi_norm> norm;
