@@ -14,7 +14,7 @@ set_tests_properties(cli.coverage.json PROPERTIES PASS_REGULAR_EXPRESSION
   "\"school_year\": \"2024-2025\".*\"swv_id\": \"PO2\".*\"rule\": \"percentage\"")
 add_test(NAME cli.coverage.html COMMAND ${_cli} coverage --demo --format html)
 set_tests_properties(cli.coverage.html PROPERTIES PASS_REGULAR_EXPRESSION
-  "<!doctype html>.*class=\"cell over_demanded\".*class=\"cell no_offer\".*</html>"
+  "<!DOCTYPE html>.*class=\"tone-attention\">[^<]*meer vraag dan plaatsen.*class=\"tone-bad\">geen aanbod.*</html>"
   FAIL_REGULAR_EXPRESSION "<script|src=\"http|href=\"http|@import")
 add_test(NAME cli.coverage.xlsx_needs_out COMMAND ${_cli} coverage ${_region} --format xlsx)
 set_tests_properties(cli.coverage.xlsx_needs_out PROPERTIES PASS_REGULAR_EXPRESSION "needs --out FILE")

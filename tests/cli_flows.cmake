@@ -12,6 +12,11 @@ add_test(NAME cli.flows.json COMMAND ${_cli} flows --demo --format json)
 set_tests_properties(cli.flows.json PROPERTIES PASS_REGULAR_EXPRESSION "\"format\": \"passend-flows-1\"")
 add_test(NAME cli.flows.csv COMMAND ${_cli} flows --demo --format csv --no-suppress)
 set_tests_properties(cli.flows.csv PROPERTIES PASS_REGULAR_EXPRESSION "^section,row,column,value\n")
+# The flows as a report document's page: the flow matrix as a table, a right-aligned count.
+add_test(NAME cli.flows.html COMMAND ${_cli} flows --demo --format html)
+set_tests_properties(cli.flows.html PROPERTIES PASS_REGULAR_EXPRESSION
+  "<!DOCTYPE html>.*<h2>Flow matrix: changes after 2023-10-01.*<th>from \\\\ to</th>.*<td class=\"num\">[0-9]+</td>.*</html>"
+  FAIL_REGULAR_EXPRESSION "<script|src=\"http|href=\"http|@import")
 add_test(NAME cli.flows.unknown_unit COMMAND ${_cli} flows --demo --unit XX9999)
 set_tests_properties(cli.flows.unknown_unit PROPERTIES WILL_FAIL TRUE)
 add_test(NAME cli.flows.year_outside COMMAND ${_cli} flows --demo --year 1990)

@@ -12,6 +12,7 @@
 #include "passend/flows/json.hpp"
 #include "passend/flows/render.hpp"
 #include "passend/flows/thuiszitter_lengths.hpp"
+#include "passend/report/document.hpp"
 
 #include <fmt/core.h>
 
@@ -80,6 +81,8 @@ void run_flows(const flows_cli& o) {
         fmt::print("{}\n", doc.dump(2));
     else if (o.format == "csv")
         fmt::print("{}", document_csv(doc));
+    else if (o.format == "html")
+        fmt::print("{}", to_html(flows_document(doc)));
     else
         fmt::print("{}", flows_markdown(doc));
 }
@@ -96,7 +99,7 @@ void setup_flows(CLI::App& app) {
     cmd->add_option("--unit", o->unit, "NL, or a partnership, board or school id")
         ->capture_default_str();
     cmd->add_option("--format", o->format, "Output format")
-        ->check(CLI::IsMember({"md", "json", "csv"}))
+        ->check(CLI::IsMember({"md", "json", "csv", "html"}))
         ->capture_default_str();
     cmd->add_option("--cohort", o->cohort,
                     "Also show where the unit's pupils of this setting at the teldatum "

@@ -351,6 +351,7 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     const auto money = money_of(ds, b, year);
 
     report_document r;
+    r.markdown.gap_between_sections = true;
     r.kicker = "Verantwoording & collectieve verantwoordelijkheid passend onderwijs";
     r.title = "Verantwoording passend onderwijs " + year.to_string();
     r.header.push_back(

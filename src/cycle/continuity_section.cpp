@@ -17,9 +17,9 @@ continuity_section(const dataset& ds, const std::vector<std::uint32_t>& swvs, sc
                      "Reserves tegen de signaleringswaarde van de inspectie (3,5% van de baten, "
                      "minimaal € 250.000), per kalenderjaar van de jaarrekening.",
                      {}};
-    report_block t{report_block::kind::table};
-    t.header = {"Swv", "Jaar", "Baten", "Reserves", "Signaleringswaarde", "Boven de waarde"};
-    t.numeric = {false, false, true, true, true, true};
+    auto t = report_block::table(
+        {"Swv", "Jaar", "Baten", "Reserves", "Signaleringswaarde", "Boven de waarde"},
+        {false, false, true, true, true, true});
     const auto& fi = ds.finances();
     for (const auto swv : swvs)
         for (std::size_t i = 0; i < fi.size(); ++i) {
@@ -35,9 +35,9 @@ continuity_section(const dataset& ds, const std::vector<std::uint32_t>& swvs, sc
                  euro_text(c.above)});
         }
     if (t.rows.empty()) {
-        s.blocks.push_back({report_block::kind::note,
-                            "Geen jaarcijfers van de samenwerkingsverbanden van het bestuur voor "
-                            "de kalenderjaren van dit schooljaar in de gegevens."});
+        s.blocks.push_back(
+            report_block::note("Geen jaarcijfers van de samenwerkingsverbanden van het bestuur "
+                               "voor de kalenderjaren van dit schooljaar in de gegevens."));
         return s;
     }
     t.caption = "Boven de waarde: reserves min signaleringswaarde, als dat positief is; dat "

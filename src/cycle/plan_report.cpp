@@ -218,6 +218,7 @@ accountability_report plan_report(const focus_plan& plan, const kpi_results& kpi
     const auto points = views(statuses, kpis, o.max_small);
     const auto n = count_statuses(points);
     report_document r;
+    r.markdown.gap_between_sections = true;
     r.kicker = "Kwaliteitszorg passend onderwijs: focusplan";
     r.title = plan.name.empty() ? "Focusplan" : plan.name;
     if (!plan.swv.empty()) r.header.emplace_back("Samenwerkingsverband", unit_label(o, plan.swv));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The monitor as Markdown: per partnership its figures, the two distributions and the
-// cross-border table.
+// The monitor as a report document (report/document.hpp), which gives its Markdown: per
+// partnership its figures, the two distributions and the cross-border table.
 #include "../coverage/shown.hpp"
-#include "../report/markdown_cell.hpp"
 #include "shown.hpp"
 
+#include "passend/report/document.hpp"
 #include "passend/version.hpp"
 
 #include <fmt/format.h>
@@ -14,64 +14,98 @@ PASSEND_NAMESPACE_BEGIN
 namespace {
 using namespace report_detail;
 using namespace monitor_detail;
-using detail::markdown_cell;
 
-void distribution_md(std::string& out, const monitor& m, const monitor_distribution& d,
-                     std::string_view title_nl, std::string_view title_en) {
-    out += fmt::format("\n### {} *{}*\n\n|", title_nl, title_en);
-    for (const auto& b : d.bins) out += fmt::format(" {} |", b.label_nl);
-    out += " totaal |\n|";
-    for (std::size_t i = 0; i <= d.bins.size(); ++i) out += " ---: |";
-    out += "\n|";
-    for (const auto& b : d.bins) out += fmt::format(" {} |", cell_text(m, b.cell));
-    out += fmt::format(" {} |\n", cell_text(m, d.total));
+report_block headline(const monitor& m, const monitor_unit& u) {
+    auto t =
+        report_block::table({"KPI", "waarde", "verschil", "vorig jaar", "landelijk", "referentie"},
+                            {false, true, true, true, true, false});
+    for (const auto& f : u.headline) {
+        const auto d = describe_figure(m, f);
+        t.rows.push_back(
+            {fmt::format("{} *{}* `{}`", f.info->title_nl, f.info->title_en, f.info->id), d.value,
+             d.change, d.previous, d.national,
+             d.reference_source.empty() ? d.reference
+                                        : fmt::format("{} ({})", d.reference, d.reference_source)});
+    }
+    return t;
+}
+
+/// A distribution as one row under its bins' labels, with the total last.
+report_block distribution(const monitor& m, const monitor_distribution& d) {
+    auto t = report_block::table({}, std::vector<bool>(d.bins.size() + 1, true));
+    auto& row = t.rows.emplace_back();
+    for (const auto& b : d.bins) {
+        t.header.emplace_back(b.label_nl);
+        row.push_back(cell_text(m, b.cell));
+    }
+    t.header.emplace_back("totaal");
+    row.push_back(cell_text(m, d.total));
+    return t;
+}
+
+report_block cross_border(const monitor& m, const monitor_unit& u) {
+    auto t = report_block::table({"", "uitgaand *out*", "inkomend *in*"}, {false, true, true});
+    for (const auto& b : u.cross_border)
+        t.rows.push_back(
+            {std::string(to_string(b.admits)), row_text(m, b.outgoing), row_text(m, b.incoming)});
+    t.rows.push_back({"ondersteuningsbekostiging *support funding*", row_text(m, u.money_outgoing),
+                      row_text(m, u.money_incoming)});
+    return t;
 }
 
 } // namespace
 
-std::string monitor_markdown(const monitor& m, const monitor_format_options& options) {
+report_document monitor_document(const monitor& m, const monitor_format_options& options) {
     const auto when = describe_day(m);
-    std::string out = "# Monitor passend onderwijs\n\n*The partnership's monitor*\n\n";
-    if (!options.subject.empty()) out += fmt::format("**{}** · ", markdown_cell(options.subject));
-    out += fmt::format("{} *({})*. Gegevens t/m {} *(data as of {})*.\n\n", when.nl, when.en,
-                       format_day(m.extract_date), format_day(m.extract_date));
-    out += suppression_note_md(m.suppressed, m.max_small) + "\n";
+    report_document doc;
+    doc.title = "Monitor passend onderwijs";
+    doc.markdown.table_rules = markdown_layout::rules::spaced;
+    const auto day = format_day(m.extract_date);
+    doc.sections.push_back(
+        {{},
+         {},
+         {},
+         {report_block::paragraphs("*The partnership's monitor*"),
+          report_block::paragraphs(
+              (options.subject.empty() ? std::string() : "**" + options.subject + "** · ") +
+              fmt::format("{} *({})*. Gegevens t/m {} *(data as of {})*.", when.nl, when.en, day,
+                          day)),
+          report_block::paragraphs(suppression_note_md(m.suppressed, m.max_small))}});
     for (const auto& u : m.units) {
-        out += fmt::format("\n## {} {}\n\n### Kerngetallen *Headline figures*\n\n", u.id,
-                           markdown_cell(u.name));
-        out += "| KPI | waarde | verschil | vorig jaar | landelijk | referentie |\n"
-               "| --- | ---: | ---: | ---: | ---: | --- |\n";
-        for (const auto& f : u.headline) {
-            const auto t = describe_figure(m, f);
-            const auto ref = t.reference_source.empty()
-                                 ? t.reference
-                                 : fmt::format("{} ({})", t.reference, t.reference_source);
-            out += fmt::format("| {} *{}* `{}` | {} | {} | {} | {} | {} |\n",
-                               markdown_cell(f.info->title_nl), markdown_cell(f.info->title_en),
-                               f.info->id, t.value, t.change, t.previous, t.national,
-                               markdown_cell(ref));
+        auto& s = doc.sections.emplace_back();
+        s.id = unit_anchor(u.id);
+        s.title = u.id + " " + u.name;
+        s.blocks.push_back(report_block::heading("Kerngetallen *Headline figures*"));
+        s.blocks.push_back(headline(m, u));
+        s.blocks.push_back(report_block::heading(
+            fmt::format("Openstaande TLV-aanvragen naar leeftijd *Open TLV requests by age (term "
+                        "{} days)*",
+                        m.tlv_term_days)));
+        s.blocks.push_back(distribution(m, u.open_requests));
+        s.blocks.push_back(report_block::heading(
+            "Thuiszitters naar duur *Thuiszitters by how long they have been out of school*"));
+        s.blocks.push_back(distribution(m, u.thuiszitters));
+        s.blocks.push_back(report_block::heading("Grensverkeer *Cross-border pupils*"));
+        s.blocks.push_back(cross_border(m, u));
+        if (u.continuity.empty()) continue;
+        s.blocks.push_back(report_block::heading("Continuïteit *Reserves and the signal value*"));
+        std::string lines;
+        for (const auto& k : u.continuity) {
+            const auto w = coverage_detail::continuity_words(k);
+            lines += (lines.empty() ? "- " : "\n- ") + w.nl + " *" + w.en + "*";
         }
-        distribution_md(out, m, u.open_requests, "Openstaande TLV-aanvragen naar leeftijd",
-                        fmt::format("Open TLV requests by age (term {} days)", m.tlv_term_days));
-        distribution_md(out, m, u.thuiszitters, "Thuiszitters naar duur",
-                        "Thuiszitters by how long they have been out of school");
-        out += "\n### Grensverkeer *Cross-border pupils*\n\n| | uitgaand *out* | inkomend *in* |\n"
-               "| --- | ---: | ---: |\n";
-        for (const auto& b : u.cross_border)
-            out += fmt::format("| {} | {} | {} |\n", to_string(b.admits), row_text(m, b.outgoing),
-                               row_text(m, b.incoming));
-        out += fmt::format("| ondersteuningsbekostiging *support funding* | {} | {} |\n",
-                           row_text(m, u.money_outgoing), row_text(m, u.money_incoming));
-        if (!u.continuity.empty()) {
-            out += "\n### Continuïteit *Reserves and the signal value*\n\n";
-            for (const auto& k : u.continuity) {
-                const auto w = coverage_detail::continuity_words(k);
-                out += fmt::format("- {} *{}*\n", w.nl, w.en);
-            }
-        }
+        s.blocks.push_back(report_block::paragraphs(std::move(lines)));
     }
-    out += fmt::format("\n*Gemaakt met passend {}.*\n", version_string);
-    return out;
+    doc.sections.push_back(
+        {{},
+         {},
+         {},
+         {report_block::paragraphs(fmt::format("*Gemaakt met passend {}.*", version_string))}});
+    return doc;
+}
+
+std::string monitor_markdown(const monitor& m, const monitor_format_options& options) {
+    return to_markdown(monitor_document(m, options));
 }
 
 PASSEND_NAMESPACE_END

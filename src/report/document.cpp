@@ -20,52 +20,85 @@ using report_detail::escape_html;
 
 // ---- Markdown ----------------------------------------------------------------------------
 
-std::string to_markdown(const report_document& r) {
-    std::string out = "# " + r.title + "\n\n";
-    for (const auto& [k, v] : r.header) out += "**" + k + ":** " + v + "  \n";
-    for (const auto& s : r.sections) {
-        out += "\n## " + s.title + "\n\n";
-        if (!s.lead.empty()) out += "*" + s.lead + "*\n\n";
-        for (const auto& b : s.blocks) {
-            switch (b.type) {
-            case report_block::kind::text:
-                out += b.text + "\n\n";
-                break;
-            case report_block::kind::heading:
-                out += "### " + b.text + "\n\n";
-                break;
-            case report_block::kind::note: {
-                // Every line quoted, so a note of several paragraphs stays one quote.
-                std::string quoted = "> ";
-                for (char c : b.text) quoted += c == '\n' ? std::string("\n> ") : std::string(1, c);
-                out += quoted + "\n\n";
-                break;
-            }
-            case report_block::kind::facts:
-                for (const auto& row : b.rows) out += "- **" + row[0] + ":** " + row[1] + "\n";
-                out += "\n";
-                break;
-            case report_block::kind::table: {
-                out += "|";
-                for (const auto& h : b.header) out += " " + detail::markdown_cell(h) + " |";
-                out += "\n|";
-                for (std::size_t i = 0; i < b.header.size(); ++i)
-                    out += i < b.numeric.size() && b.numeric[i] ? "--:|" : "---|";
-                out += "\n";
-                for (const auto& row : b.rows) {
-                    out += "|";
-                    for (const auto& c : row) out += " " + detail::markdown_cell(c) + " |";
-                    out += "\n";
-                }
-                if (!b.caption.empty()) out += "\n*" + b.caption + "*\n";
-                out += "\n";
-                break;
-            }
-            }
-        }
+namespace {
+
+/// One table row: `| a | b |`; the spaced layout writes an empty cell as `| |`.
+std::string markdown_row(const std::vector<std::string>& cells, markdown_layout::rules rules) {
+    std::string out = "|";
+    for (const auto& c : cells)
+        out += c.empty() && rules == markdown_layout::rules::spaced
+                   ? std::string(" |")
+                   : " " + detail::markdown_cell(c) + " |";
+    return out + "\n";
+}
+
+std::string markdown_table(const report_block& b, markdown_layout::rules rules) {
+    const bool spaced = rules == markdown_layout::rules::spaced;
+    std::string out = markdown_row(b.header, rules) + "|";
+    for (std::size_t i = 0; i < b.header.size(); ++i) {
+        const bool right = i < b.numeric.size() && b.numeric[i];
+        out += spaced                                        ? (right ? " ---: |" : " --- |")
+               : !right                                      ? "---|"
+               : rules == markdown_layout::rules::long_right ? "---:|"
+                                                             : "--:|";
     }
-    out += "---\n\n";
-    for (const auto& s : r.sources) out += "- " + s + "\n";
+    out += "\n";
+    for (const auto& row : b.rows) out += markdown_row(row, rules);
+    if (!b.caption.empty()) out += "\n*" + b.caption + "*\n";
+    return out;
+}
+
+/// A block as Markdown, ending with one line end (the writer puts a blank line between blocks).
+std::string markdown_block(const report_block& b, markdown_layout::rules rules) {
+    switch (b.type) {
+    case report_block::kind::text:
+        return b.text + "\n";
+    case report_block::kind::heading:
+        return "### " + b.text + "\n";
+    case report_block::kind::note: {
+        // Every line quoted, so a note of several paragraphs stays one quote.
+        std::string quoted = "> ";
+        for (char c : b.text) quoted += c == '\n' ? std::string("\n> ") : std::string(1, c);
+        return quoted + "\n";
+    }
+    case report_block::kind::facts: {
+        std::string out;
+        for (const auto& row : b.rows) out += "- **" + row[0] + ":** " + row[1] + "\n";
+        return out;
+    }
+    case report_block::kind::table:
+        return markdown_table(b, rules);
+    }
+    return {};
+}
+
+} // namespace
+
+std::string to_markdown(const report_document& r) {
+    const auto& layout = r.markdown;
+    std::vector<std::string> blocks{"# " + r.title + "\n"};
+    if (!r.header.empty()) {
+        std::string facts;
+        for (const auto& [k, v] : r.header) facts += "**" + k + ":** " + v + "  \n";
+        blocks.push_back(std::move(facts));
+    }
+    for (std::size_t i = 0; i < r.sections.size(); ++i) {
+        const auto& s = r.sections[i];
+        if (!s.title.empty())
+            blocks.push_back((layout.gap_between_sections && i > 0 ? "\n## " : "## ") + s.title +
+                             "\n");
+        if (!s.lead.empty()) blocks.push_back("*" + s.lead + "*\n");
+        for (const auto& b : s.blocks) blocks.push_back(markdown_block(b, layout.table_rules));
+    }
+    if (!r.sources.empty()) {
+        blocks.emplace_back("---\n");
+        std::string list;
+        for (const auto& s : r.sources) list += "- " + s + "\n";
+        blocks.push_back(std::move(list));
+    }
+    std::string out;
+    for (const auto& b : blocks) out += (out.empty() ? "" : "\n") + b;
+    if (layout.blank_line_at_end) out += "\n";
     return out;
 }
 
@@ -147,7 +180,7 @@ bool numeric_column(const report_block& b, std::size_t col, const std::string& c
     return col > 0 && looks_numeric(cell);
 }
 
-std::string cell_class(const std::string& c, bool numeric) {
+std::string cell_class(const std::string& c, bool numeric, cell_tone tone) {
     std::string cls;
     if (numeric) cls = "num";
     if (c.starts_with("✔")) cls = "ok";
@@ -156,8 +189,14 @@ std::string cell_class(const std::string& c, bool numeric) {
     if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
     if (c == "ja") cls = "yes";
     if (c == "nee") cls = "no";
+    static constexpr std::string_view tones[] = {"", "tone-good", "tone-attention", "tone-bad"};
+    if (tone != cell_tone::plain)
+        cls += (cls.empty() ? "" : " ") + std::string(tones[static_cast<std::size_t>(tone)]);
     return cls.empty() ? "" : " class=\"" + cls + "\"";
 }
+
+/// The most columns a table has at the page's width.
+constexpr std::size_t wide_table = 10;
 
 constexpr std::string_view css = R"(
 :root { --ink:#1d2733; --muted:#5b6877; --line:#d5dce4; --accent:#1f4e79; --soft:#eef3f8;
@@ -190,6 +229,11 @@ td.warn { color:#8a6100; font-weight:600; white-space:nowrap; }
 td.missing { color:var(--muted); font-style:italic; }
 td.yes { color:var(--ok); }
 td.no { color:var(--bad); }
+table.wide { display:block; overflow-x:auto; font-size:12.5px; }
+table.wide th { white-space:normal; }
+td.tone-good { background:#e3f3e8; color:var(--ok); }
+td.tone-attention { background:#fff1cc; color:var(--bad); font-weight:600; }
+td.tone-bad { background:#fbe3e3; color:var(--bad); }
 caption { caption-side:bottom; text-align:left; color:var(--muted); font-size:13px;
           padding-top:4px; }
 .note { border-left:4px solid #c9a227; background:#fbf7e8; padding:6px 12px; margin:10px 0;
@@ -220,14 +264,19 @@ std::string to_html(const report_document& r) {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>" + escape_html(r.title) + "</title>\n<style>" + std::string(css) +
            "</style>\n</head>\n<body>\n<main>\n<header>\n";
-    out += "<p class=\"kicker\">" + escape_html(r.kicker) + "</p>\n";
-    out += "<h1>" + escape_html(r.title) + "</h1>\n<dl class=\"meta\">\n";
-    for (const auto& [k, v] : r.header)
-        out += "<dt>" + escape_html(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
-    out += "</dl>\n</header>\n";
+    if (!r.kicker.empty()) out += "<p class=\"kicker\">" + escape_html(r.kicker) + "</p>\n";
+    out += "<h1>" + escape_html(r.title) + "</h1>\n";
+    if (!r.header.empty()) {
+        out += "<dl class=\"meta\">\n";
+        for (const auto& [k, v] : r.header)
+            out += "<dt>" + escape_html(k) + "</dt><dd>" + inline_md(v) + "</dd>\n";
+        out += "</dl>\n";
+    }
+    out += "</header>\n";
     for (const auto& s : r.sections) {
-        out +=
-            "<section id=\"" + escape_html(s.id) + "\">\n<h2>" + escape_html(s.title) + "</h2>\n";
+        out += s.id.empty() ? std::string("<section>\n")
+                            : "<section id=\"" + escape_html(s.id) + "\">\n";
+        if (!s.title.empty()) out += "<h2>" + inline_md(s.title) + "</h2>\n";
         if (!s.lead.empty()) out += "<p class=\"lead\">" + escape_html(s.lead) + "</p>\n";
         for (const auto& b : s.blocks) {
             switch (b.type) {
@@ -251,21 +300,24 @@ std::string to_html(const report_document& r) {
                 out += "</dl>\n";
                 break;
             case report_block::kind::table:
-                out += "<table>\n";
+                // More columns than the page is wide for (a flow matrix, a region's
+                // municipalities): smaller, headers wrapped, scrolled inside the page.
+                out += b.header.size() > wide_table ? "<table class=\"wide\">\n" : "<table>\n";
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
                 for (std::size_t c = 0; c < b.header.size(); ++c) {
                     const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
                                                        : numeric_column(b, c, b.header[c]);
-                    out +=
-                        (num ? "<th class=\"num\">" : "<th>") + escape_html(b.header[c]) + "</th>";
+                    out += (num ? "<th class=\"num\">" : "<th>") + inline_md(b.header[c]) + "</th>";
                 }
                 out += "</tr></thead>\n<tbody>\n";
-                for (const auto& row : b.rows) {
+                for (std::size_t r = 0; r < b.rows.size(); ++r) {
+                    const auto& row = b.rows[r];
                     out += "<tr>";
                     for (std::size_t c = 0; c < row.size(); ++c)
-                        out += "<td" + cell_class(row[c], numeric_column(b, c, row[c])) + ">" +
-                               inline_md(row[c]) + "</td>";
+                        out += "<td" +
+                               cell_class(row[c], numeric_column(b, c, row[c]), b.tone_at(r, c)) +
+                               ">" + inline_md(row[c]) + "</td>";
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";
@@ -274,9 +326,12 @@ std::string to_html(const report_document& r) {
         }
         out += "</section>\n";
     }
-    out += "<footer>\n<ul>\n";
-    for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
-    out += "</ul>\n</footer>\n</main>\n</body>\n</html>\n";
+    if (!r.sources.empty()) {
+        out += "<footer>\n<ul>\n";
+        for (const auto& s : r.sources) out += "<li>" + inline_md(s) + "</li>\n";
+        out += "</ul>\n</footer>\n";
+    }
+    out += "</main>\n</body>\n</html>\n";
     return out;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The dashboard as Markdown: per unit and theme a table with a text sparkline as trend.
+// The dashboard as a report document (report/document.hpp), which gives its Markdown: per unit
+// and theme a table with a text sparkline as trend.
 #include "common.hpp"
 #include "markdown_cell.hpp"
 
+#include "passend/report/document.hpp"
 #include "passend/version.hpp"
 
 #include <fmt/format.h>
@@ -98,67 +100,82 @@ report_detail::as_of_text report_detail::data_as_of(const kpi_results& results, 
     return out;
 }
 
-void write_markdown(std::ostream& out, const kpi_results& results, const report_options& options) {
+report_document kpi_document(const kpi_results& results, const report_options& options) {
     const auto d = make_dashboard(results, options);
     const int s = options.max_small;
-    out << "# Passend onderwijs — kengetallen\n\n";
-    out << "*Key figures of passend onderwijs*";
-    if (!options.subject.empty()) out << " · " << options.subject;
+    report_document doc;
+    doc.title = "Passend onderwijs — kengetallen";
+    auto& intro = doc.sections.emplace_back().blocks;
+    std::string what = "*Key figures of passend onderwijs*";
+    if (!options.subject.empty()) what += " · " + options.subject;
     if (d.years.empty()) {
-        out << "\n\nGeen gegevens (no data).\n";
-        return;
+        intro.push_back(report_block::paragraphs(std::move(what)));
+        intro.push_back(report_block::paragraphs("Geen gegevens (no data)."));
+        return doc;
     }
-    out << " · schooljaar **" << year_text(results, d.year) << "**";
+    what += " · schooljaar **" + year_text(results, d.year) + "**";
     if (d.years.size() > 1)
-        out << " (trend " << d.years.front().to_string() << " t/m " << d.year.to_string() << ")";
-    out << "\n\n";
+        what += " (trend " + d.years.front().to_string() + " t/m " + d.year.to_string() + ")";
+    intro.push_back(report_block::paragraphs(std::move(what)));
     if (const auto as_of = data_as_of(results, d.year); !as_of.nl.empty())
-        out << as_of.nl << " *" << as_of.en << "*\n\n";
-    out << suppression_note_md(options.suppressed, s) << "\n\n";
+        intro.push_back(report_block::paragraphs(as_of.nl + " *" + as_of.en + "*"));
+    intro.push_back(report_block::paragraphs(suppression_note_md(options.suppressed, s)));
 
+    const bool published = !results.reference_values.empty();
     for (const auto& u : d.units) {
-        out << "## " << u.id;
-        if (!u.name.empty() && u.name != u.id) out << " " << u.name;
-        out << " (" << level_text(u.level) << ")\n\n";
-        out << "Op koers: " << u.op_koers << " · aandacht: " << u.aandacht
-            << " · niet op koers: " << u.niet_op_koers << "\n\n";
+        auto& section = doc.sections.emplace_back();
+        section.id = unit_anchor(u.id);
+        section.title = u.id + (!u.name.empty() && u.name != u.id ? " " + u.name : "") + " (" +
+                        std::string(level_text(u.level)) + ")";
+        section.blocks.push_back(
+            report_block::paragraphs(fmt::format("Op koers: {} · aandacht: {} · niet op koers: {}",
+                                                 u.op_koers, u.aandacht, u.niet_op_koers)));
         const bool national = u.level == kpi_level::national;
-        const bool published = !results.reference_values.empty();
         for (const auto& t : u.themes) {
-            out << "### " << t.what->order << " · " << t.what->nl << " — *" << t.what->en << "*";
-            if (!t.what->policy_kpis.empty())
-                out << " (Kwaliteitsbeleid KPI " << t.what->policy_kpis << ")";
-            out << "\n\n| KPI | " << year_text(results, d.year)
-                << " | verschil | norm | status | trend |" << (national ? "" : " landelijk |")
-                << (published ? " gepubliceerd |" : "") << "\n";
-            out << "|---|--:|--:|---|---|---|" << (national ? "" : "--:|")
-                << (published ? "--:|" : "") << "\n";
+            section.blocks.push_back(report_block::heading(
+                fmt::format("{} · {} — *{}*", t.what->order, t.what->nl, t.what->en) +
+                (t.what->policy_kpis.empty()
+                     ? std::string()
+                     : fmt::format(" (Kwaliteitsbeleid KPI {})", t.what->policy_kpis))));
+            auto table = report_block::table(
+                {"KPI", year_text(results, d.year), "verschil", "norm", "status", "trend"},
+                {false, true, true, false, false, false});
+            if (!national) table.header.emplace_back("landelijk");
+            if (published) table.header.emplace_back("gepubliceerd");
+            table.numeric.resize(table.header.size(), true);
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
-                const auto* cur = line.current;
-                out << "| " << (line.sub ? "↳ " : "") << detail::markdown_cell(info->title_nl)
-                    << " · *" << detail::markdown_cell(info->title_en) << "* | "
-                    << display_field(cur, kpi_field::value, info, s) << " | " << line.change
-                    << " | " << display_norm(*info) << " | " << status_text(line.status) << " | "
-                    << text_sparkline(line, s) << " |";
+                auto& row = table.rows.emplace_back(std::vector<std::string>{
+                    (line.sub ? "↳ " : "") + info->title_nl + " · *" + info->title_en + "*",
+                    display_field(line.current, kpi_field::value, info, s), line.change,
+                    display_norm(*info), std::string(status_text(line.status)),
+                    text_sparkline(line, s)});
                 if (!national)
-                    out << " " << display_field(line.national, kpi_field::value, info, s) << " |";
-                if (published) out << " " << published_text(results, line.published, info) << " |";
-                out << "\n";
+                    row.push_back(display_field(line.national, kpi_field::value, info, s));
+                if (published) row.push_back(published_text(results, line.published, info));
             }
-            out << "\n";
+            section.blocks.push_back(std::move(table));
         }
     }
-    if (!results.reference_values.empty()) {
-        out << "## Gepubliceerde cijfers — *Published figures*\n\n";
+    if (published) {
+        auto& section = doc.sections.emplace_back();
+        section.title = "Gepubliceerde cijfers — *Published figures*";
         for (std::size_t i = 0; i < results.reference_values.size(); ++i) {
             const auto& r = results.reference_values[i];
-            out << "[" << i + 1 << "] " << r.kpi << " " << r.year.to_string() << ": "
-                << detail::markdown_cell(r.source) << "\n\n";
+            section.blocks.push_back(report_block::paragraphs(
+                fmt::format("[{}] {} {}: {}", i + 1, r.kpi, r.year.to_string(),
+                            detail::markdown_cell(r.source))));
         }
     }
-    out << "---\npassend " << version_string
-        << " · definities en bronnen: `passend report --format json` of docs/kpis.md\n";
+    doc.sections.emplace_back().blocks.push_back(report_block::paragraphs(
+        fmt::format("---\npassend {} · definities en bronnen: `passend report --format json` of "
+                    "docs/kpis.md",
+                    version_string)));
+    return doc;
+}
+
+void write_markdown(std::ostream& out, const kpi_results& results, const report_options& options) {
+    out << to_markdown(kpi_document(results, options));
 }
 
 PASSEND_NAMESPACE_END

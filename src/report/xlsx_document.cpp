@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include <array>
 #include <memory>
 #include <string>
 
@@ -44,6 +45,10 @@ public:
             format_set_align(f, LXW_ALIGN_RIGHT);
             format_set_font_color(f, 0x808080);
         });
+        // The coverage's colours (cell_tone): green, yellow, red as in the HTML page.
+        const lxw_color_t fills[] = {0xE3F3E8, 0xFFF1CC, 0xFBE3E3};
+        for (std::size_t i = 0; i < tones_.size(); ++i)
+            tones_[i] = make([&](lxw_format* f) { format_set_bg_color(f, fills[i]); });
         worksheet_set_column(sheet_, 0, 0, 40, nullptr);
         worksheet_set_column(sheet_, 1, 12, 16, nullptr);
     }
@@ -86,9 +91,12 @@ public:
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
             for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
                 const bool numeric = c < b.numeric.size() && b.numeric[c];
+                const auto tone = b.tone_at(r, c);
                 lxw_format* f = b.shown_at(r, c) != cell_shown::number ? withheld_
-                                : numeric                              ? right_
-                                                                       : nullptr;
+                                : tone != cell_tone::plain
+                                    ? tones_[static_cast<std::size_t>(tone) - 1]
+                                : numeric ? right_
+                                          : nullptr;
                 cell(static_cast<lxw_col_t>(c), b.rows[r][c], f);
             }
             ++row_;
@@ -105,6 +113,7 @@ private:
     lxw_worksheet* sheet_;
     lxw_row_t row_ = 0;
     lxw_format *title_, *heading_, *bold_, *italic_, *header_, *right_, *withheld_;
+    std::array<lxw_format*, 3> tones_{}; ///< good, attention, bad
 };
 
 } // namespace
@@ -124,8 +133,10 @@ void write_xlsx(const std::filesystem::path& file, const report_document& doc) {
         out.skip();
     }
     for (const auto& s : doc.sections) {
-        out.skip();
-        out.line(s.title, out.heading());
+        if (!s.title.empty()) {
+            out.skip();
+            out.line(s.title, out.heading());
+        }
         if (!s.lead.empty()) out.line(s.lead, out.italic());
         for (const auto& b : s.blocks) out.block(b);
     }

@@ -87,3 +87,58 @@ TEST_CASE("report document: the workbook is written as a zip file") {
     std::filesystem::remove(file);
     CHECK_THROWS_AS(write_xlsx("/nonexistent-dir/x.xlsx", small_document()), error);
 }
+
+namespace {
+
+/// A document as the dashboards build them: lines under the title, no header or sources.
+report_document dashboard_like(markdown_layout layout) {
+    report_document doc;
+    doc.title = "Monitor";
+    doc.markdown = layout;
+    doc.sections.push_back({{}, {}, {}, {report_block::paragraphs("*The monitor*")}});
+    report_block t;
+    t.type = report_block::kind::table;
+    t.header = {"", "uit *out*"};
+    t.numeric = {false, true};
+    t.rows = {{"so", "<5"}};
+    t.tones = {{cell_tone::plain, cell_tone::attention}};
+    doc.sections.push_back({"u-po1", "PO1 Noord", {}, {t}});
+    doc.sections.push_back({{}, {}, {}, {report_block::paragraphs("*Gemaakt met passend.*")}});
+    return doc;
+}
+
+} // namespace
+
+TEST_CASE("report document: Markdown layouts keep each report's rules and spacing") {
+    using rules = markdown_layout::rules;
+    // Blocks one blank line apart; the spaced rules write an empty cell as `| |`.
+    CHECK(to_markdown(dashboard_like({rules::spaced})) == "# Monitor\n\n"
+                                                          "*The monitor*\n\n"
+                                                          "## PO1 Noord\n\n"
+                                                          "| | uit *out* |\n"
+                                                          "| --- | ---: |\n"
+                                                          "| so | <5 |\n\n"
+                                                          "*Gemaakt met passend.*\n");
+    // The flows' rules, a blank line at the end; two blank lines before a later section.
+    CHECK(to_markdown(dashboard_like({rules::long_right, true, true})) ==
+          "# Monitor\n\n"
+          "*The monitor*\n\n"
+          "\n## PO1 Noord\n\n"
+          "|  | uit *out* |\n"
+          "|---|---:|\n"
+          "| so | <5 |\n\n"
+          "*Gemaakt met passend.*\n\n");
+}
+
+TEST_CASE("report document: HTML colours a cell by its tone and leaves out what is empty") {
+    const auto html = to_html(dashboard_like({}));
+    CHECK(html.find("<td class=\"num tone-attention\">&lt;5</td>") != std::string::npos);
+    CHECK(html.find("<th class=\"num\">uit <em>out</em></th>") != std::string::npos);
+    CHECK(html.find("<section>\n<p><em>The monitor</em></p>") != std::string::npos); // no <h2>
+    CHECK(html.find("<section id=\"u-po1\">\n<h2>PO1 Noord</h2>") != std::string::npos);
+    CHECK(html.find("class=\"kicker\"") == std::string::npos);    // no kicker given
+    CHECK(html.find("<dl class=\"meta\">") == std::string::npos); // no header facts
+    CHECK(html.find("<footer>") == std::string::npos);            // no sources
+    CHECK(dashboard_like({}).sections[1].blocks[0].tone_at(0, 0) == cell_tone::plain);
+    CHECK(dashboard_like({}).sections[1].blocks[0].tone_at(3, 3) == cell_tone::plain);
+}

@@ -82,7 +82,12 @@ struct coverage_privacy {
     int max_small = 4;
 };
 
-/// The documents: JSON (the figures the C and Python APIs return), Markdown, HTML, xlsx.
+struct report_document;
+
+/// The documents: JSON (the figures the C and Python APIs return), a report document
+/// (report/document.hpp: the matrix with its cells coloured, the gaps, costs, continuity) and its
+/// Markdown and HTML, and the xlsx of the figures (one sheet per table, numbers as numbers).
+report_document coverage_document(const coverage& c, const coverage_privacy& privacy = {});
 std::string coverage_json(const coverage& c, const coverage_privacy& privacy = {});
 std::string coverage_markdown(const coverage& c, const coverage_privacy& privacy = {});
 std::string coverage_html(const coverage& c, const coverage_privacy& privacy = {});

@@ -131,6 +131,10 @@ struct monitor_format_options {
 /// `{"format": "passend-monitor", "version": 1, ...}` (docs/monitor.md): a hidden small count is
 /// `"<5"`, any other hidden or absent number null.
 std::string monitor_json(const monitor& m, const monitor_format_options& options = {});
+struct report_document;
+/// The monitor as a report document (report/document.hpp): the lines under the title, a section
+/// per partnership (headline table, the two distributions, cross-border, continuity).
+report_document monitor_document(const monitor& m, const monitor_format_options& options = {});
 /// One section per partnership: tables of the figures and distributions.
 std::string monitor_markdown(const monitor& m, const monitor_format_options& options = {});
 /// One self-contained page (inline CSS and SVG charts, no scripts), Dutch first, English second.

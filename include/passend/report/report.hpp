@@ -56,6 +56,11 @@ struct report_options {
 void write_csv(std::ostream& out, const kpi_results& results, const report_options& options = {});
 /// `{"format": "passend-kpi-report", "version": 1, ..., "definitions": [...], "rows": [...]}`.
 void write_json(std::ostream& out, const kpi_results& results, const report_options& options = {});
+struct report_document;
+/// The dashboard as a report document (report/document.hpp): the lines under its title, a
+/// section per unit with a table per theme (value, change, norm, status, a text sparkline as
+/// trend, national, published), the published figures' sources. Its Markdown is write_markdown's.
+report_document kpi_document(const kpi_results& results, const report_options& options = {});
 /// The dashboard as Markdown: per theme a table of value, change, norm, status, trend, national.
 void write_markdown(std::ostream& out, const kpi_results& results,
                     const report_options& options = {});
