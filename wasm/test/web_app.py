@@ -129,12 +129,13 @@ try:
         domain = doc["domains"].index(cell["domain"])
         column = partnership["municipalities"].index(cell["municipality"])
         coverage = page.query_selector("#coverage").content_frame()
-        td = coverage.locator("table.matrix tbody tr").nth(domain).locator("td").nth(column)
-        assert td.get_attribute("class") == "cell over_demanded", td.get_attribute("class")
-        assert td.inner_text().splitlines() == [
-            f"{round(cell['occupancy'])}%",
-            f"{cell['places']} plaatsen · {cell['pupils']} lln.",
-        ], (td.inner_text(), cell)
+        # The matrix is the partnership's first table: the domain, then a cell per municipality.
+        td = coverage.locator("table").first.locator("tbody tr").nth(domain).locator("td").nth(column + 1)
+        assert td.get_attribute("class") == "tone-attention", td.get_attribute("class")
+        assert td.inner_text() == (
+            f"{cell['places']} pl., {cell['pupils']} lln. ({round(cell['occupancy'])}%): "
+            "meer vraag dan plaatsen"
+        ), (td.inner_text(), cell)
         colour = td.evaluate("e => getComputedStyle(e).backgroundColor")
         assert colour == "rgb(255, 241, 204)", colour  # over-demanded: amber
         shown = coverage.inner_text("body")
