@@ -451,6 +451,109 @@ private:
     std::unordered_map<std::string, const column_entry*> by_name_;
 };
 
+/// The dataset's shape that reading it relies on, checked on a snapshot's columns once read.
+/// The checksums catch accidental damage; a file whose checksums were resealed by hand must
+/// still not make a reader index past a table. So: the columns of a table have one length,
+/// every row index lies within its table (or is the absent value where a reference is
+/// optional), each per-pupil offset column runs from 0 up to its table's length, and domain
+/// and assessment unit indices lie within their lists.
+class structure_check {
+public:
+    explicit structure_check(const dataset& d) : d_(d) {}
+
+    template <class T>
+    void operator()(std::string_view name, const std::vector<T>& column) {
+        const auto dot = name.find('.');
+        if (dot == std::string_view::npos) return; // support_domains: a list of its own
+        const auto table = name.substr(0, dot);
+        if (table == "meta") return; // set_meta checks its shape
+        if constexpr (std::is_same_v<T, std::uint32_t>)
+            if (name.substr(dot + 1) == "first") return offsets(name, table, column);
+        same_length(name, table, column.size());
+        if constexpr (std::is_same_v<T, std::uint32_t>) {
+            if (name == "arrangements.domain" || name == "support_offers.domain")
+                within(name, column, d_.support_domains().size(), name == "support_offers.domain");
+            else if (name == "assessments.unit")
+                assessment_units(column);
+        } else if constexpr (std::is_same_v<T, pupil_idx>) {
+            within(name, column, d_.pupils().size(), required(name));
+        } else if constexpr (std::is_same_v<T, school_idx>) {
+            within(name, column, d_.schools().size(), required(name));
+        } else if constexpr (std::is_same_v<T, swv_idx>) {
+            within(name, column, d_.swvs().size(), required(name));
+        } else if constexpr (std::is_same_v<T, board_idx>) {
+            within(name, column, d_.boards().size(), required(name));
+        } else if constexpr (std::is_same_v<T, municipality_idx>) {
+            within(name, column, d_.municipalities().size(), required(name));
+        }
+    }
+
+private:
+    [[noreturn]] static void damaged(std::string what) {
+        throw snapshot_problem{"snapshot_damaged", "is damaged: " + std::move(what)};
+    }
+
+    void same_length(std::string_view name, std::string_view table, std::size_t rows) {
+        if (table != table_) {
+            table_ = table;
+            rows_ = rows;
+        } else if (rows != rows_) {
+            damaged(fmt::format("column {} has {} rows, the columns before it in its table {}",
+                                name, rows, rows_));
+        }
+    }
+
+    /// Whether a reference column must name a row: the contract's optional references (and a
+    /// municipality outside every region) may hold the absent value, which readers test for;
+    /// the required ones they read directly.
+    static bool required(std::string_view name) {
+        constexpr std::array<std::string_view, 6> optional{
+            "pupils.municipality",   "schools.municipality", "municipalities.po_swv",
+            "municipalities.vo_swv", "arrangements.pupil",   "allocations.school"};
+        return std::find(optional.begin(), optional.end(), name) == optional.end();
+    }
+
+    /// Indices below `size`, or the absent value where the reference is not `required`.
+    template <class Idx>
+    static void within(std::string_view name, const std::vector<Idx>& column, std::size_t size,
+                       bool required) {
+        for (std::size_t r = 0; r < column.size(); ++r) {
+            const auto i = static_cast<std::uint32_t>(column[r]);
+            if (i < size || (!required && i == 0xFFFFFFFFu)) continue;
+            damaged(fmt::format("row {} of column {} points to row {} of a table of {} rows", r,
+                                name, i, size));
+        }
+    }
+
+    void offsets(std::string_view name, std::string_view table,
+                 const std::vector<std::uint32_t>& first) {
+        if (table != table_) damaged(fmt::format("column {} comes before its table", name));
+        const bool shaped = first.size() == d_.pupils().size() + 1 && first.front() == 0 &&
+                            first.back() == rows_ && std::is_sorted(first.begin(), first.end());
+        if (!shaped)
+            damaged(fmt::format("column {} does not run from 0 to the {} rows of its table, one "
+                                "offset per pupil",
+                                name, rows_));
+    }
+
+    void assessment_units(const std::vector<std::uint32_t>& unit) {
+        same_length("assessments.unit", "assessments", unit.size());
+        const auto& level = d_.assessments().level;
+        for (std::size_t r = 0; r < unit.size() && r < level.size(); ++r) {
+            const auto size =
+                level[r] == unit_level::school ? d_.schools().size() : d_.boards().size();
+            if (unit[r] >= size)
+                damaged(fmt::format("row {} of column assessments.unit points to row {} of a "
+                                    "table of {} rows",
+                                    r, unit[r], size));
+        }
+    }
+
+    const dataset& d_;
+    std::string_view table_;
+    std::size_t rows_ = 0;
+};
+
 file_header header_of(std::uint32_t columns) {
     file_header h{};
     h.magic = magic;
@@ -603,6 +706,7 @@ load_result load_snapshot(const std::filesystem::path& file, const load_options&
         if (!snapshot_access::set_meta(*data, meta))
             return failed(file, {"snapshot_damaged", "is damaged: its metadata columns do not "
                                                      "have the sizes a dataset needs"});
+        snapshot_access::columns(*data, meta, structure_check(*data));
         load_result r;
         r.diagnostics = data->warnings();
         r.data = std::move(data);

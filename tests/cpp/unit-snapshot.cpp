@@ -312,6 +312,46 @@ TEST_CASE("snapshot: a crafted file whose checksums agree is still checked") {
         spit(file, bytes);
         CHECK(failure_of(file).message == "is damaged: 64 bytes follow its last column");
     }
+    SUBCASE("a row index past its table is refused, naming the column and row") {
+        // Read directly (an enrolment's pupil), it would read past the pupils' columns.
+        auto e = column(bytes, "enrolments.pupil");
+        const auto pupils = static_cast<std::uint32_t>(demo().pupils().size());
+        std::memcpy(bytes.data() + e.offset() + 4 * 2, &pupils, sizeof pupils);
+        reseal(e);
+        spit(file, bytes);
+        const auto d = failure_of(file);
+        CHECK(d.rule == "snapshot_damaged");
+        CHECK(d.message == "is damaged: row 2 of column enrolments.pupil points to row " +
+                               std::to_string(pupils) + " of a table of " + std::to_string(pupils) +
+                               " rows");
+    }
+    SUBCASE("the absent value only where a reference is optional") {
+        const std::uint32_t absent = 0xFFFFFFFFu;
+        auto school = column(bytes, "enrolments.school");
+        std::memcpy(bytes.data() + school.offset(), &absent, sizeof absent);
+        reseal(school);
+        spit(file, bytes);
+        CHECK(failure_of(file).message.find("row 0 of column enrolments.school points to row "
+                                            "4294967295") != std::string::npos);
+        // A pupil's municipality of residence may be absent: the file opens.
+        bytes = good;
+        auto home = column(bytes, "pupils.municipality");
+        std::memcpy(bytes.data() + home.offset(), &absent, sizeof absent);
+        reseal(home);
+        spit(file, bytes);
+        CHECK(load_snapshot(file).ok());
+    }
+    SUBCASE("per-pupil offsets that do not end at their table's last row") {
+        auto e = column(bytes, "tlvs.first");
+        const std::uint32_t past = static_cast<std::uint32_t>(demo().tlvs().size()) + 7;
+        std::memcpy(bytes.data() + e.offset() + e.size() - 4, &past, sizeof past);
+        reseal(e);
+        spit(file, bytes);
+        CHECK(failure_of(file).message ==
+              "is damaged: column tlvs.first does not run from 0 to the " +
+                  std::to_string(demo().tlvs().size()) +
+                  " rows of its table, one offset per pupil");
+    }
     SUBCASE("a column moved away from where the one before it ends") {
         auto e = column(bytes, "meta.extract_date");
         e.set(64, e.offset() + 64);
