@@ -276,6 +276,7 @@ footer li { margin:2px 0; }
   body { background:#fff; font-size:11pt; }
   main { border:0; margin:0; padding:0; max-width:none; }
   h2 { break-after: avoid; }
+  section[id^="u-"] ~ section[id^="u-"] { break-before: page; } /* each unit on a new page */
   table, dl, .note, figure { break-inside: avoid; }
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; }
