@@ -13,7 +13,7 @@ set_tests_properties(cli.monitor.json PROPERTIES PASS_REGULAR_EXPRESSION
   "\"format\": \"passend-monitor\".*\"day\": \"2024-10-01\".*\"school_year\": \"2024-2025\"")
 add_test(NAME cli.monitor.html COMMAND ${_cli} monitor --demo --format html)
 set_tests_properties(cli.monitor.html PROPERTIES PASS_REGULAR_EXPRESSION
-  "<!doctype html>.*<svg class=\"bars\".*</html>")
+  "<!DOCTYPE html>.*<svg class=\"bars\".*</html>")
 add_test(NAME cli.monitor.html_self_contained COMMAND ${_cli} monitor --demo --format html)
 set_tests_properties(cli.monitor.html_self_contained PROPERTIES FAIL_REGULAR_EXPRESSION
   "<script|src=\"http|href=\"http|@import")

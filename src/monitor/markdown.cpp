@@ -53,6 +53,32 @@ report_block cross_border(const monitor& m, const monitor_unit& u) {
     return t;
 }
 
+/// A distribution's bins as bars (the page only; the table beside it gives the counts).
+report_chart distribution_chart(const monitor& m, const monitor_distribution& d,
+                                std::string title) {
+    report_chart c{std::move(title), {}, {}, {}};
+    for (const auto& b : d.bins)
+        c.bars.push_back({std::string(b.label_nl), cell_text(m, b.cell), cell_number(m, b.cell)});
+    return c;
+}
+
+/// Outgoing and incoming pupils per setting side by side (pairs of bars); empty without any.
+report_chart border_chart(const monitor& m, const monitor_unit& u) {
+    report_chart c{"Grensverkeer: uitgaand en inkomend per onderwijssoort", {}, {}, {}};
+    auto add = [&](const kpi_row* row, std::string label, bool incoming) {
+        std::optional<double> v;
+        if (row && shown(*row, kpi_field::value, m.results.find(row->kpi), m.max_small) ==
+                       cell_shown::number)
+            v = row->value;
+        c.bars.push_back({std::move(label), row_text(m, row), v, incoming});
+    };
+    for (const auto& b : u.cross_border) {
+        add(b.outgoing, fmt::format("{} uit", to_string(b.admits)), false);
+        add(b.incoming, fmt::format("{} in", to_string(b.admits)), true);
+    }
+    return c;
+}
+
 } // namespace
 
 report_document monitor_document(const monitor& m, const monitor_format_options& options) {
@@ -81,11 +107,32 @@ report_document monitor_document(const monitor& m, const monitor_format_options&
             fmt::format("Openstaande TLV-aanvragen naar leeftijd *Open TLV requests by age (term "
                         "{} days)*",
                         m.tlv_term_days)));
+        auto requests =
+            distribution_chart(m, u.open_requests, "Openstaande TLV-aanvragen naar leeftijd");
+        requests.term_after = 2;
+        requests.term_label = "6 weken (42 d)";
+        s.blocks.push_back(report_block::bar_chart(
+            std::move(requests),
+            fmt::format("Op {}: {} open, naar dagen sinds de aanvraag; rechts van de lijn zijn ze "
+                        "ouder dan zes weken, de wettelijke termijn. *By days since the request; "
+                        "right of the line older than six weeks, the legal term.*",
+                        format_day(m.on), cell_text(m, u.open_requests.total))));
         s.blocks.push_back(distribution(m, u.open_requests));
         s.blocks.push_back(report_block::heading(
             "Thuiszitters naar duur *Thuiszitters by how long they have been out of school*"));
+        s.blocks.push_back(report_block::bar_chart(
+            distribution_chart(m, u.thuiszitters, "Thuiszitters naar duur"),
+            fmt::format("Op {}: {} thuiszitters, naar hoe lang hun verzuim al duurt. *By how "
+                        "long their absence has lasted.*",
+                        format_day(m.on), cell_text(m, u.thuiszitters.total))));
         s.blocks.push_back(distribution(m, u.thuiszitters));
         s.blocks.push_back(report_block::heading("Grensverkeer *Cross-border pupils*"));
+        if (auto chart = border_chart(m, u); !chart.bars.empty())
+            s.blocks.push_back(report_block::bar_chart(
+                std::move(chart),
+                "Leerlingen met een TLV van dit samenwerkingsverband op een school elders (uit), "
+                "en van elders op een eigen school (in). *Out: our TLV, a school elsewhere; in: "
+                "the reverse.*"));
         s.blocks.push_back(cross_border(m, u));
         if (u.continuity.empty()) continue;
         s.blocks.push_back(report_block::heading("Continuïteit *Reserves and the signal value*"));
@@ -100,7 +147,10 @@ report_document monitor_document(const monitor& m, const monitor_format_options&
         {{},
          {},
          {},
-         {report_block::paragraphs(fmt::format("*Gemaakt met passend {}.*", version_string))}});
+         {report_block::paragraphs(fmt::format("*Gemaakt met passend {}.*", version_string)),
+          report_block::paragraphs("Verschil: tegen dezelfde periode vorig jaar. *Change: "
+                                   "against the same period last year.*")
+              .only_in(report_block::medium::page)}});
     return doc;
 }
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -437,6 +439,12 @@ std::string escape_html(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string unit_anchor(std::string_view id) {
+    std::string a = "u-";
+    for (char c : id) a += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    return a;
 }
 
 } // namespace report_detail

@@ -111,10 +111,6 @@ struct as_of_text {
 };
 as_of_text data_as_of(const kpi_results& results, school_year year);
 
-/// The HTML dashboard's style sheet (colours, type, tables, badges, print layout), which other
-/// HTML pages of passend (the monitor) share.
-std::string_view dashboard_css() noexcept;
-
 /// An HTML id for a unit's section: `u-` and the id with anything but letters and digits as `-`.
 std::string unit_anchor(std::string_view id);
 

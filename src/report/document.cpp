@@ -5,6 +5,7 @@
 
 #include "common.hpp"
 #include "markdown_cell.hpp"
+#include "svg_chart.hpp"
 
 #include "passend/calendar.hpp"
 #include "passend/continuum.hpp"
@@ -68,6 +69,8 @@ std::string markdown_block(const report_block& b, markdown_layout::rules rules) 
     }
     case report_block::kind::table:
         return markdown_table(b, rules);
+    case report_block::kind::chart:
+        break; // on the page only
     }
     return {};
 }
@@ -84,11 +87,14 @@ std::string to_markdown(const report_document& r) {
     }
     for (std::size_t i = 0; i < r.sections.size(); ++i) {
         const auto& s = r.sections[i];
+        if (s.in == report_block::medium::page) continue;
         if (!s.title.empty())
             blocks.push_back((layout.gap_between_sections && i > 0 ? "\n## " : "## ") + s.title +
                              "\n");
         if (!s.lead.empty()) blocks.push_back("*" + s.lead + "*\n");
-        for (const auto& b : s.blocks) blocks.push_back(markdown_block(b, layout.table_rules));
+        for (const auto& b : s.blocks)
+            if (b.in != report_block::medium::page)
+                blocks.push_back(markdown_block(b, layout.table_rules));
     }
     if (!r.sources.empty()) {
         blocks.emplace_back("---\n");
@@ -234,6 +240,24 @@ table.wide th { white-space:normal; }
 td.tone-good { background:#e3f3e8; color:var(--ok); }
 td.tone-attention { background:#fff1cc; color:var(--bad); font-weight:600; }
 td.tone-bad { background:#fbe3e3; color:var(--bad); }
+svg.spark { display:block; width:120px; height:28px; overflow:visible; }
+svg.spark .line { fill:none; stroke:var(--accent); stroke-width:1.6; stroke-linejoin:round; }
+svg.spark .dot { fill:var(--accent); }
+svg.spark .last { fill:var(--accent); stroke:#fff; stroke-width:1.2; }
+svg.spark .norm { stroke:var(--bad); stroke-width:1; stroke-dasharray:3 2; opacity:.8; }
+svg.spark .gap { fill:#b9c1c9; }
+td.trend { vertical-align:middle; }
+figure.chart { margin:10px 0 14px; }
+figure.chart figcaption { color:var(--muted); font-size:13px; }
+svg.bars { display:block; width:100%; max-width:560px; height:auto; }
+svg.bars text { font-size:11px; fill:var(--ink); font-family:inherit; }
+svg.bars text.muted { fill:var(--muted); }
+svg.bars .bar { fill:var(--accent); }
+svg.bars .bar.over { fill:var(--bad); }
+svg.bars .bar.in { fill:#7fb3d5; }
+svg.bars .hidden { fill:none; stroke:#b9c1c9; stroke-dasharray:3 2; }
+svg.bars .axis { stroke:var(--ink); stroke-width:1; }
+svg.bars .term { stroke:var(--bad); stroke-width:1.2; stroke-dasharray:4 3; }
 caption { caption-side:bottom; text-align:left; color:var(--muted); font-size:13px;
           padding-top:4px; }
 .note { border-left:4px solid #c9a227; background:#fbf7e8; padding:6px 12px; margin:10px 0;
@@ -252,7 +276,9 @@ footer li { margin:2px 0; }
   body { background:#fff; font-size:11pt; }
   main { border:0; margin:0; padding:0; max-width:none; }
   h2 { break-after: avoid; }
-  table, dl, .note { break-inside: avoid; }
+  section[id^="u-"] ~ section[id^="u-"] { break-before: page; } /* each unit on a new page */
+  table, dl, .note, figure { break-inside: avoid; }
+  body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; }
 }
 )";
@@ -274,11 +300,13 @@ std::string to_html(const report_document& r) {
     }
     out += "</header>\n";
     for (const auto& s : r.sections) {
+        if (s.in == report_block::medium::text) continue;
         out += s.id.empty() ? std::string("<section>\n")
                             : "<section id=\"" + escape_html(s.id) + "\">\n";
         if (!s.title.empty()) out += "<h2>" + inline_md(s.title) + "</h2>\n";
         if (!s.lead.empty()) out += "<p class=\"lead\">" + escape_html(s.lead) + "</p>\n";
         for (const auto& b : s.blocks) {
+            if (b.in == report_block::medium::text) continue;
             switch (b.type) {
             case report_block::kind::text:
                 out += block_md(b.text);
@@ -315,12 +343,22 @@ std::string to_html(const report_document& r) {
                     const auto& row = b.rows[r];
                     out += "<tr>";
                     for (std::size_t c = 0; c < row.size(); ++c)
-                        out += "<td" +
-                               cell_class(row[c], numeric_column(b, c, row[c]), b.tone_at(r, c)) +
-                               ">" + inline_md(row[c]) + "</td>";
+                        out += r < b.trends.size() && c == b.trend_column
+                                   ? "<td class=\"trend\">" +
+                                         report_detail::sparkline_svg(b.trends[r]) + "</td>"
+                                   : "<td" +
+                                         cell_class(row[c], numeric_column(b, c, row[c]),
+                                                    b.tone_at(r, c)) +
+                                         ">" + inline_md(row[c]) + "</td>";
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";
+                break;
+            case report_block::kind::chart:
+                out += "<figure class=\"chart\">";
+                if (!b.caption.empty())
+                    out += "<figcaption>" + inline_md(b.caption) + "</figcaption>";
+                out += report_detail::bar_chart_svg(b.chart) + "</figure>\n";
                 break;
             }
         }

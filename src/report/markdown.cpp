@@ -45,6 +45,45 @@ std::string text_sparkline(const dashboard_line& line, int max_small) {
     return out;
 }
 
+/// The line of shown values over the years the page draws, with each year's text to hover.
+report_trend page_trend(const dashboard_line& line, const std::vector<school_year>& years,
+                        int max_small) {
+    report_trend t;
+    for (std::size_t i = 0; i < line.trend.size(); ++i) {
+        const auto* r = line.trend[i];
+        const bool number =
+            r && shown(*r, kpi_field::value, line.info, max_small) == cell_shown::number;
+        t.values.push_back(number ? std::optional<double>(r->value) : std::nullopt);
+        t.label += (t.label.empty() ? "" : " · ") + years[i].to_string() + ": " +
+                   display_field(r, kpi_field::value, line.info, max_small);
+    }
+    if (line.info->norm) t.norm = line.info->norm->target;
+    return t;
+}
+
+/// Every KPI's definition, norm and source per theme: on the page, which has no other pointer.
+report_section definitions(const kpi_results& results) {
+    report_section section;
+    section.id = "definities";
+    section.title = "Definities en bronnen — *Definitions and sources*";
+    section.in = report_block::medium::page;
+    const theme* current = nullptr;
+    for (const auto* def : ordered_definitions(results)) {
+        const auto& k = *def;
+        if (&theme_of(k.id) != current) {
+            current = &theme_of(k.id);
+            section.blocks.push_back(
+                report_block::heading(fmt::format("{} · {}", current->order, current->nl)));
+            section.blocks.emplace_back().type = report_block::kind::facts;
+        }
+        std::string what = k.description.empty() ? k.title_en : k.description;
+        if (k.norm) what += " Norm: " + display_norm(k) + ".";
+        if (!k.source.empty()) what += " *Bron: " + k.source + "*";
+        section.blocks.back().rows.push_back({k.title_nl + " (" + k.id + ")", std::move(what)});
+    }
+    return section;
+}
+
 } // namespace
 
 std::string report_detail::suppression_note_md(bool suppressed, int max_small) {
@@ -122,6 +161,8 @@ report_document kpi_document(const kpi_results& results, const report_options& o
     intro.push_back(report_block::paragraphs(suppression_note_md(options.suppressed, s)));
 
     const bool published = !results.reference_values.empty();
+    static constexpr cell_tone tones[] = {cell_tone::plain, cell_tone::good, cell_tone::attention,
+                                          cell_tone::bad};
     for (const auto& u : d.units) {
         auto& section = doc.sections.emplace_back();
         section.id = unit_anchor(u.id);
@@ -140,6 +181,7 @@ report_document kpi_document(const kpi_results& results, const report_options& o
             auto table = report_block::table(
                 {"KPI", year_text(results, d.year), "verschil", "norm", "status", "trend"},
                 {false, true, true, false, false, false});
+            table.trend_column = 5;
             if (!national) table.header.emplace_back("landelijk");
             if (published) table.header.emplace_back("gepubliceerd");
             table.numeric.resize(table.header.size(), true);
@@ -153,6 +195,9 @@ report_document kpi_document(const kpi_results& results, const report_options& o
                 if (!national)
                     row.push_back(display_field(line.national, kpi_field::value, info, s));
                 if (published) row.push_back(published_text(results, line.published, info));
+                auto& tone = table.tones.emplace_back(row.size(), cell_tone::plain);
+                tone[4] = tones[static_cast<std::size_t>(line.status)];
+                table.trends.push_back(page_trend(line, d.years, s));
             }
             section.blocks.push_back(std::move(table));
         }
@@ -167,10 +212,19 @@ report_document kpi_document(const kpi_results& results, const report_options& o
                             detail::markdown_cell(r.source))));
         }
     }
-    doc.sections.emplace_back().blocks.push_back(report_block::paragraphs(
-        fmt::format("---\npassend {} · definities en bronnen: `passend report --format json` of "
-                    "docs/kpis.md",
-                    version_string)));
+    doc.sections.push_back(definitions(results));
+    doc.sections.emplace_back().blocks.push_back(
+        report_block::paragraphs(
+            fmt::format("---\npassend {} · definities en bronnen: `passend report --format json` "
+                        "of docs/kpis.md",
+                        version_string))
+            .only_in(report_block::medium::text));
+    auto& made = doc.sections.emplace_back();
+    made.in = report_block::medium::page;
+    made.blocks.push_back(report_block::note(fmt::format(
+        "Gemaakt met passend {} uit leerlinggegevens met pseudoniemen. De status volgt de norm van "
+        "elke KPI: op koers, aandacht (binnen de marge), niet op koers.",
+        version_string)));
     return doc;
 }
 

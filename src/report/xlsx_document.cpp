@@ -63,6 +63,7 @@ public:
     void skip() { ++row_; }
 
     void block(const report_block& b) {
+        if (b.in == report_block::medium::text) return;
         switch (b.type) {
         case report_block::kind::text:
         case report_block::kind::note:
@@ -81,6 +82,8 @@ public:
         case report_block::kind::table:
             table(b);
             break;
+        case report_block::kind::chart:
+            break; // its figures are in the table beside it
         }
     }
 
@@ -133,6 +136,7 @@ void write_xlsx(const std::filesystem::path& file, const report_document& doc) {
         out.skip();
     }
     for (const auto& s : doc.sections) {
+        if (s.in == report_block::medium::text) continue;
         if (!s.title.empty()) {
             out.skip();
             out.line(s.title, out.heading());

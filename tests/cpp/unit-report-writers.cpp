@@ -207,12 +207,16 @@ TEST_CASE("report markdown and html: value, norm, status, trend and the national
     std::ostringstream html;
     write_html(html, res, o);
     const auto h = html.str();
-    CHECK(h.starts_with("<!doctype html>"));
+    CHECK(h.starts_with("<!DOCTYPE html>"));
     CHECK(h.find("<script") == std::string::npos);
     CHECK(h.find("http") == std::string::npos); // nothing from elsewhere
     CHECK(h.find("<svg class=\"spark\"") != std::string::npos);
     CHECK(h.find("2020-2021: –") != std::string::npos); // the hidden year in the tooltip
-    CHECK(h.find("<span class=\"badge niet_op_koers\">niet op koers</span>") != std::string::npos);
+    // The status coloured, the trend drawn in its cell, the definitions on the page only.
+    CHECK(h.find("<td class=\"tone-bad\">niet op koers</td><td class=\"trend\"><svg") !=
+          std::string::npos);
+    CHECK(h.find("<section id=\"definities\">") != std::string::npos);
+    CHECK(m.find("Definities en bronnen") == std::string::npos);
     CHECK(h.find("@media print") != std::string::npos);
 }
 
@@ -241,8 +245,9 @@ TEST_CASE("report markdown, html and json: a published figure beside the data's 
     CHECK(m.find("[1] deelname_so 2024-2025: DUO, Kengetallen (test)") != std::string::npos);
     std::ostringstream html;
     write_html(html, res, o);
-    CHECK(html.str().find("<td class=\"num muted\">1,69% [1]</td>") != std::string::npos);
-    CHECK(html.str().find("DUO, Kengetallen (test)</li>") != std::string::npos);
+    CHECK(html.str().find("<td class=\"num\">1,69% [1]</td>") != std::string::npos);
+    CHECK(html.str().find("<p>[1] deelname_so 2024-2025: DUO, Kengetallen (test)</p>") !=
+          std::string::npos);
     std::ostringstream json;
     write_json(json, res, o);
     CHECK(json.str().find("\"source\": \"DUO, Kengetallen (test)\"") != std::string::npos);

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,9 +31,37 @@ PASSEND_NAMESPACE_BEGIN
 /// matrix of covered, over-demanded and missing offers. Markdown prints the text only.
 enum class cell_tone : std::uint8_t { plain, good, attention, bad };
 
+/// A figure over the years in a table's trend column: the page draws it as a small line (the
+/// norm dashed when it is near the values), the text shows the cell as it stands (`▁▃█`).
+struct report_trend {
+    std::vector<std::optional<double>> values; ///< one a year; nullopt: not shown as a number
+    std::optional<double> norm;
+    std::string label; ///< what a reader hovering it reads: `2023-2024: 2,1% · ...`
+};
+
+/// One bar of a chart: its label under it, its text above it, its height (nullopt: a count
+/// not shown, drawn as an outline with its mark).
+struct report_bar {
+    std::string label, text;
+    std::optional<double> value;
+    bool second = false; ///< the second series of pairs (drawn lighter): incoming beside outgoing
+};
+
+/// A bar chart on the page; `term_after`: a dashed line after that bar (a legal term), the bars
+/// beyond it in the warning colour.
+struct report_chart {
+    std::string title;
+    std::vector<report_bar> bars;
+    std::optional<std::size_t> term_after;
+    std::string term_label;
+};
+
 /// One block of a section's body.
 struct report_block {
-    enum class kind : std::uint8_t { text, note, table, facts, heading } type = kind::text;
+    enum class kind : std::uint8_t { text, note, table, facts, heading, chart } type = kind::text;
+    /// Which writers print the block: a chart or a long list of definitions only on the page
+    /// (HTML), a pointer to those definitions only in the text (Markdown).
+    enum class medium : std::uint8_t { all, text, page } in = medium::all;
     /// text: paragraphs (the board's own words, `- ` lists); note: a plain statement that data
     /// is missing or how a figure was made; heading: a sub-heading within the section.
     std::string text;
@@ -46,10 +75,28 @@ struct report_block {
     std::vector<std::vector<cell_shown>> shown;
     /// table: each cell's colour, row by row; empty (or a short row): plain.
     std::vector<std::vector<cell_tone>> tones;
+    /// table: each row's trend, drawn in column `trend_column` on the page; empty: none.
+    std::vector<report_trend> trends;
+    std::size_t trend_column = 0;
+    report_chart chart; ///< chart; `caption`: what it shows, above it
+
+    /// A block only this writer prints.
+    report_block only_in(medium m) && {
+        in = m;
+        return std::move(*this);
+    }
 
     static report_block paragraphs(std::string text) { return of(kind::text, std::move(text)); }
     static report_block note(std::string text) { return of(kind::note, std::move(text)); }
     static report_block heading(std::string_view text) { return of(kind::heading, text); }
+    /// A chart, printed on the page only, with what it shows above it.
+    static report_block bar_chart(report_chart chart, std::string caption = {}) {
+        auto b = of(kind::chart, {});
+        b.in = medium::page;
+        b.chart = std::move(chart);
+        b.caption = std::move(caption);
+        return b;
+    }
     /// A table under these column headers; `numeric`: which columns hold numbers.
     static report_block table(std::vector<std::string> header, std::vector<bool> numeric = {}) {
         report_block b;
@@ -82,6 +129,7 @@ struct report_section {
     std::string title; ///< empty: no heading (the lines under the report's title)
     std::string lead;  ///< the guiding question or scope, in italics
     std::vector<report_block> blocks;
+    report_block::medium in = report_block::medium::all; ///< which writers print the section
 };
 
 /// How the Markdown writer lays a document out. Blocks are separated by one blank line; each

@@ -64,7 +64,9 @@ report_document kpi_document(const kpi_results& results, const report_options& o
 /// The dashboard as Markdown: per theme a table of value, change, norm, status, trend, national.
 void write_markdown(std::ostream& out, const kpi_results& results,
                     const report_options& options = {});
-/// The dashboard as one self-contained HTML page (inline CSS and SVG, no scripts), printable.
+/// The dashboard as one self-contained HTML page: kpi_document through the document's HTML
+/// writer (one stylesheet, SVG sparklines as trend, the status coloured, no scripts, prints on
+/// A4), with every KPI's definition and source at the end.
 void write_html(std::ostream& out, const kpi_results& results, const report_options& options = {});
 /// An Excel workbook: one sheet per level, typed cells, frozen header; and the definitions.
 /// Throws passend::error when the file cannot be written.
