@@ -203,6 +203,8 @@ std::string cell_class(const std::string& c, bool numeric, cell_tone tone) {
 
 /// The most columns a table has at the page's width.
 constexpr std::size_t wide_table = 10;
+/// Linked sections from which a page lists them at its top.
+constexpr std::size_t min_contents = 4;
 
 constexpr std::string_view css = R"(
 :root { --ink:#1d2733; --muted:#5b6877; --line:#d5dce4; --accent:#1f4e79; --soft:#eef3f8;
@@ -269,6 +271,8 @@ dl.facts dd { margin:0; }
 dl.facts dd.ok { color:var(--ok); font-weight:600; }
 dl.facts dd.bad { color:var(--bad); font-weight:600; }
 code { font-size:12.5px; background:var(--soft); padding:0 3px; border-radius:3px; }
+nav.contents ul { columns: 2; padding-left:18px; margin:4px 0 0; }
+nav.contents li { break-inside: avoid; margin:1px 0; }
 footer { margin-top:32px; border-top:1px solid var(--line); color:var(--muted); font-size:12.5px; }
 footer li { margin:2px 0; }
 @page { size: A4; margin: 16mm 14mm; }
@@ -276,12 +280,28 @@ footer li { margin:2px 0; }
   body { background:#fff; font-size:11pt; }
   main { border:0; margin:0; padding:0; max-width:none; }
   h2 { break-after: avoid; }
+  nav.contents { display: none; }
   section[id^="u-"] ~ section[id^="u-"] { break-before: page; } /* each unit on a new page */
   table, dl, .note, figure { break-inside: avoid; }
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; }
 }
 )";
+
+/// A page with several units to go to (a dashboard of every partnership, board and school; a
+/// region's coverage) opens with links to them: a reader looks for one unit, not the whole.
+std::string contents(const report_document& r) {
+    std::string links;
+    std::size_t count = 0;
+    for (const auto& s : r.sections) {
+        if (s.in == report_block::medium::text || s.id.empty() || s.title.empty()) continue;
+        links += "<li><a href=\"#" + escape_html(s.id) + "\">" + inline_md(s.title) + "</a></li>";
+        ++count;
+    }
+    if (count < min_contents) return {};
+    return "<nav class=\"contents\"><h2>Inhoud <em>Contents</em></h2>\n<ul>" + links +
+           "</ul>\n</nav>\n";
+}
 
 } // namespace
 
@@ -299,8 +319,13 @@ std::string to_html(const report_document& r) {
         out += "</dl>\n";
     }
     out += "</header>\n";
+    bool listed = false; // the contents come after the lines under the title
     for (const auto& s : r.sections) {
         if (s.in == report_block::medium::text) continue;
+        if (!listed && !s.title.empty()) {
+            out += contents(r);
+            listed = true;
+        }
         out += s.id.empty() ? std::string("<section>\n")
                             : "<section id=\"" + escape_html(s.id) + "\">\n";
         if (!s.title.empty()) out += "<h2>" + inline_md(s.title) + "</h2>\n";

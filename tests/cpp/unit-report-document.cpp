@@ -142,3 +142,26 @@ TEST_CASE("report document: HTML colours a cell by its tone and leaves out what 
     CHECK(dashboard_like({}).sections[1].blocks[0].tone_at(0, 0) == cell_tone::plain);
     CHECK(dashboard_like({}).sections[1].blocks[0].tone_at(3, 3) == cell_tone::plain);
 }
+
+TEST_CASE("report document: a page of four or more units lists them at its top, not in print") {
+    report_document doc;
+    doc.title = "Kengetallen";
+    doc.sections.push_back({"", "", "", {report_block::paragraphs("Gegevens t/m 2025-03-15.")}});
+    for (const char* unit : {"NL", "PO3104", "PO3105"})
+        doc.sections.push_back({std::string("u-") + unit, unit, "", {}});
+    // Three units: nothing to choose between.
+    CHECK(to_html(doc).find("<nav class=\"contents\">") == std::string::npos);
+
+    doc.sections.push_back({"u-PO3106", "PO3106 *Parkstad*", "", {}});
+    const auto html = to_html(doc);
+    const auto nav = html.find("<nav class=\"contents\">");
+    REQUIRE(nav != std::string::npos);
+    // After the lines under the title, before the first unit; a link per titled section.
+    CHECK(html.find("Gegevens t/m 2025-03-15.") < nav);
+    CHECK(nav < html.find("<section id=\"u-NL\">"));
+    CHECK(html.find("<li><a href=\"#u-PO3106\">PO3106 <em>Parkstad</em></a></li>") !=
+          std::string::npos);
+    CHECK(html.find("nav.contents { display: none; }") != std::string::npos);
+    // The Markdown has no such list.
+    CHECK(to_markdown(doc).find("Inhoud") == std::string::npos);
+}
