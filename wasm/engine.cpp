@@ -53,7 +53,8 @@ std::optional<day> day_of(const json& rq, const char* key) {
 }
 
 school_year year_of(const std::string& text) {
-    if (const auto y = school_year::parse(text)) return *y;
+    // As the CLI's --year and the C ABI: `2024-2025` or its first year `2024`.
+    if (const auto y = school_year::parse_option(text)) return *y;
     throw error("year: expected a school year like 2024-2025, got '" + text + "'");
 }
 

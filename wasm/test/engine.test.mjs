@@ -99,6 +99,9 @@ await check('coverage equals the CLI: json, md and html', async () => {
   assert.equal(await demo.coverage({ format: 'md' }), run('coverage', '--demo', '--format', 'md'));
   await assert.rejects(demo.coverage({ unit: 'PO9999' }), /no partnership 'PO9999'/);
   await assert.rejects(demo.coverage({ year: '2030-2031' }), /not reported by the data/);
+  // A year as the CLI's --year takes it: `2024-2025` or its first year `2024`, nothing else.
+  assert.deepEqual(await demo.coverage({ year: '2024' }), await demo.coverage({ year: '2024-2025' }));
+  await assert.rejects(demo.coverage({ year: '24-25' }), /expected a school year like 2024-2025/);
 });
 await check('the coverage xlsx equals the CLI workbook cell for cell', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'passend-coverage-'));
