@@ -195,6 +195,14 @@ bool numeric_column(const report_block& b, std::size_t col, const std::string& c
     return col > 0 && looks_numeric(cell);
 }
 
+/// A wide table's header may break after each `_` (`uitstroom_zonder_diploma`), so that the
+/// table fits a printed sheet without breaking short words.
+std::string breakable(const std::string& html) {
+    std::string out;
+    for (char c : html) out += c == '_' ? std::string("_<wbr>") : std::string(1, c);
+    return out;
+}
+
 /// A colour's class (`tone-good`), after `separator`; nothing for plain.
 std::string tone_class(cell_tone tone, std::string_view separator) {
     static constexpr std::string_view tones[] = {"", "tone-good", "tone-attention", "tone-bad"};
@@ -312,7 +320,8 @@ footer li { margin:2px 0; }
   p.lead, figcaption, caption { break-after: avoid; }
   dl.meta { padding:6px 10px; grid-template-columns: 130px 1fr; }
   table { font-size:8pt; margin:4px 0 8px; }
-  table.wide { font-size:7pt; }
+  /* Paper does not scroll: a wide table fits the sheet, its headers broken after `_`. */
+  table.wide { display:table; font-size:7pt; }
   th, td { padding:2px 5px; }
   th.num { white-space:normal; } /* a long year heading wraps, the KPI's title need not */
   thead { display: table-header-group; }
@@ -395,16 +404,19 @@ std::string to_html(const report_document& r) {
                            ">" + inline_md(row[1]) + "</dd>\n";
                 out += "</dl>\n";
                 break;
-            case report_block::kind::table:
+            case report_block::kind::table: {
                 // More columns than the page is wide for (a flow matrix, a region's
                 // municipalities): smaller, headers wrapped, scrolled inside the page.
-                out += b.header.size() > wide_table ? "<table class=\"wide\">\n" : "<table>\n";
+                const bool wide = b.header.size() > wide_table;
+                out += wide ? "<table class=\"wide\">\n" : "<table>\n";
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
                 for (std::size_t c = 0; c < b.header.size(); ++c) {
                     const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
                                                        : numeric_column(b, c, b.header[c]);
-                    out += (num ? "<th class=\"num\">" : "<th>") + inline_md(b.header[c]) + "</th>";
+                    out += (num ? "<th class=\"num\">" : "<th>") +
+                           (wide ? breakable(inline_md(b.header[c])) : inline_md(b.header[c])) +
+                           "</th>";
                 }
                 out += "</tr></thead>\n<tbody>\n";
                 for (std::size_t r = 0; r < b.rows.size(); ++r) {
@@ -422,6 +434,7 @@ std::string to_html(const report_document& r) {
                 }
                 out += "</tbody>\n</table>\n";
                 break;
+            }
             case report_block::kind::tally:
                 out += "<p class=\"tally\">";
                 for (std::size_t r = 0; r < b.rows.size(); ++r)

@@ -189,3 +189,23 @@ TEST_CASE("report document: a tally is coloured badges on the page and one sente
     CHECK(to_html(doc).find("<section id=\"defs\" class=\"page-only\">") != std::string::npos);
     CHECK(to_markdown(doc).find("Definities") == std::string::npos);
 }
+
+TEST_CASE("report document: a table of more than ten columns is set wide, its headers breakable "
+          "after `_` so that it fits a printed sheet") {
+    report_document doc;
+    doc.title = "Stromen";
+    auto t = report_block::table({"van"});
+    for (int c = 0; c < 10; ++c) t.header.push_back("uitstroom_" + std::to_string(c));
+    t.rows.push_back(std::vector<std::string>(11, "1"));
+    doc.sections.emplace_back().blocks.push_back(t);
+    auto html = to_html(doc);
+    CHECK(html.find("<table class=\"wide\">") != std::string::npos);
+    CHECK(html.find("<th>uitstroom_<wbr>9</th>") != std::string::npos);
+    CHECK(html.find("table.wide { display:table; font-size:7pt; }") != std::string::npos);
+    // Ten columns fit the page as they are.
+    doc.sections[0].blocks[0].header.pop_back();
+    for (auto& row : doc.sections[0].blocks[0].rows) row.pop_back();
+    html = to_html(doc);
+    CHECK(html.find("<table>") != std::string::npos);
+    CHECK(html.find("<wbr>") == std::string::npos);
+}
