@@ -1195,15 +1195,14 @@ load_result dataset_builder::impl::finish() {
         d.boards_.id.push_back(board_keys.text(k));
         d.boards_.name.push_back(boards_given ? boards[board_keys.def_row[k]].name : "");
     }
-    d.municipalities_.po_swv.assign(mun_order.size(), no_index<swv_idx>);
-    d.municipalities_.vo_swv.assign(mun_order.size(), no_index<swv_idx>);
+    std::vector<swv_idx> po_swv(mun_order.size(), no_index<swv_idx>);
+    std::vector<swv_idx> vo_swv(mun_order.size(), no_index<swv_idx>);
     for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.text(k));
     for (const auto& r : regions) {
         if (r.swv == none || swv_remap[r.swv] == none) continue;
         const auto s = to_idx<swv_idx>(swv_remap[r.swv]);
         const auto m = mu(r.municipality);
-        auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? d.municipalities_.po_swv[m]
-                                                             : d.municipalities_.vo_swv[m];
+        auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? po_swv[m] : vo_swv[m];
         if (has(slot) && slot != s)
             fail(T::regions, "swv_id", r.line, "region_conflict",
                  "swv_id " + swv_keys.text(r.swv) + ": municipality " +
@@ -1212,6 +1211,8 @@ load_result dataset_builder::impl::finish() {
         else
             slot = s;
     }
+    d.municipalities_.po_swv = std::move(po_swv);
+    d.municipalities_.vo_swv = std::move(vo_swv);
     for (auto k : school_order) {
         const auto& s = schools[school_keys.def_row[k]];
         d.schools_.id.push_back(school_keys.text(k));

@@ -89,11 +89,11 @@ public:
     /// Whether the values live in memory someone else keeps (a snapshot's mapping).
     bool borrowed() const noexcept { return owner_ != nullptr; }
 
-    // Filling: owned storage only (the builder's).
+    // Filling: owned storage only (the builder's), appended to or replaced whole; a value is
+    // never changed in place (`operator[]` reads, whoever holds the column).
     void reserve(std::size_t n) { owned().reserve(n), sync(); }
     void push_back(const T& v) { owned().push_back(v), sync(); }
     void assign(std::size_t n, const T& v) { owned().assign(n, v), sync(); }
-    T& operator[](std::size_t i) noexcept { return owned()[i]; }
 
     friend bool operator==(const value_column& a, const value_column& b) noexcept {
         return std::equal(a.begin(), a.end(), b.begin(), b.end());
