@@ -533,7 +533,8 @@ private:
             e.bytes % sizeof(T) != 0 || e.rows != e.bytes / sizeof(T))
             throw wrong_type(name);
         // 64-byte aligned in a page-aligned mapping: aligned for any T
-        return {reinterpret_cast<const T*>(file_->data() + e.offset), e.rows};
+        return {reinterpret_cast<const T*>(file_->data() + e.offset),
+                static_cast<std::size_t>(e.rows)}; // within the file: fits
     }
     /// A text column (offsets unchecked) and the bytes its characters have.
     std::pair<text_column, std::uint64_t> text(std::string_view name) const {
@@ -764,7 +765,7 @@ const column_entry* checked_directory(const mapped_file& file, file_header& h) {
         if (layout) break;
         at = e.offset + e.bytes;
         checksums.push_back(
-            {e.bytes,
+            {static_cast<std::size_t>(e.bytes),
              [&e, name, bytes = file.data() + e.offset]() -> std::optional<snapshot_problem> {
                  if (XXH3_64bits(bytes, e.bytes) == e.checksum) return std::nullopt;
                  return snapshot_problem{
