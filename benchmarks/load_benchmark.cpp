@@ -19,15 +19,12 @@ namespace {
 using namespace passend;
 
 template <class T>
-std::size_t bytes_of(const std::vector<T>& v) {
+std::size_t bytes_of(const value_column<T>& v) {
     return v.size() * sizeof(T);
 }
-/// A string column: its objects and whatever text does not fit in them.
-std::size_t bytes_of(const std::vector<std::string>& v) {
-    std::size_t n = v.size() * sizeof(std::string);
-    for (const auto& s : v)
-        if (s.capacity() > 15) n += s.capacity() + 1;
-    return n;
+/// A text column: its offsets and its characters.
+std::size_t bytes_of(const text_column& v) {
+    return v.offsets().size_bytes() + v.chars().size();
 }
 template <class... Column>
 std::size_t columns(const Column&... c) {

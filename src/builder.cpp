@@ -219,8 +219,8 @@ std::vector<std::uint32_t> rank_defined(const key_domain& d, std::vector<std::ui
 template <class Row, class Less>
 std::vector<std::uint32_t>
 group_by_pupil(const std::vector<Row>& rows, const std::vector<std::uint32_t>& pupil_remap,
-               std::size_t pupil_count, std::vector<std::uint32_t>& first, Less less) {
-    first.assign(pupil_count + 1, 0);
+               std::size_t pupil_count, value_column<std::uint32_t>& offsets, Less less) {
+    std::vector<std::uint32_t> first(pupil_count + 1, 0);
     for (const auto& r : rows) ++first[pupil_remap[r.pupil] + 1];
     std::partial_sum(first.begin(), first.end(), first.begin());
     std::vector<std::uint32_t> order(rows.size());
@@ -229,6 +229,7 @@ group_by_pupil(const std::vector<Row>& rows, const std::vector<std::uint32_t>& p
     for (std::size_t p = 0; p < pupil_count; ++p)
         std::sort(order.begin() + first[p], order.begin() + first[p + 1],
                   [&](std::uint32_t a, std::uint32_t b) { return less(rows[a], rows[b]); });
+    offsets = std::move(first);
     return order;
 }
 
@@ -1194,23 +1195,24 @@ load_result dataset_builder::impl::finish() {
         d.boards_.id.push_back(board_keys.text(k));
         d.boards_.name.push_back(boards_given ? boards[board_keys.def_row[k]].name : "");
     }
-    d.municipalities_.po_swv.assign(mun_order.size(), no_index<swv_idx>);
-    d.municipalities_.vo_swv.assign(mun_order.size(), no_index<swv_idx>);
+    std::vector<swv_idx> po_swv(mun_order.size(), no_index<swv_idx>);
+    std::vector<swv_idx> vo_swv(mun_order.size(), no_index<swv_idx>);
     for (auto k : mun_order) d.municipalities_.code.push_back(municipality_keys.text(k));
     for (const auto& r : regions) {
         if (r.swv == none || swv_remap[r.swv] == none) continue;
         const auto s = to_idx<swv_idx>(swv_remap[r.swv]);
         const auto m = mu(r.municipality);
-        auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? d.municipalities_.po_swv[m]
-                                                             : d.municipalities_.vo_swv[m];
+        auto& slot = d.swvs_.sector_of[pos(s)] == sector::po ? po_swv[m] : vo_swv[m];
         if (has(slot) && slot != s)
             fail(T::regions, "swv_id", r.line, "region_conflict",
                  "swv_id " + swv_keys.text(r.swv) + ": municipality " +
                      municipality_keys.text(r.municipality) + " already belongs to partnership " +
-                     d.swvs_.id[pos(slot)] + " of the same sector");
+                     std::string(d.swvs_.id[pos(slot)]) + " of the same sector");
         else
             slot = s;
     }
+    d.municipalities_.po_swv = std::move(po_swv);
+    d.municipalities_.vo_swv = std::move(vo_swv);
     for (auto k : school_order) {
         const auto& s = schools[school_keys.def_row[k]];
         d.schools_.id.push_back(school_keys.text(k));
@@ -1273,7 +1275,7 @@ load_result dataset_builder::impl::finish() {
                     const auto& prev = *latest;
                     if (prev.end == open_end || e.start < prev.end)
                         fail(T::enrolments, "start_date", e.line, "overlapping_enrolments",
-                             "enrolment of pupil " + d.pupils_.id[p] + " at " +
+                             "enrolment of pupil " + std::string(d.pupils_.id[p]) + " at " +
                                  school_keys.text(e.school) + " from " + format_day(e.start) +
                                  " overlaps the one at " + school_keys.text(prev.school) +
                                  " from " + format_day(prev.start) + " (line " +
@@ -1282,15 +1284,16 @@ load_result dataset_builder::impl::finish() {
                 if (!latest || e.end > latest->end) latest = &e;
                 if (age_on(birth, e.start) < 2)
                     fail(T::enrolments, "start_date", e.line, "age_range",
-                         "start_date " + format_day(e.start) + ": pupil " + d.pupils_.id[p] +
-                             " is " + std::to_string(age_on(birth, e.start)) +
+                         "start_date " + format_day(e.start) + ": pupil " +
+                             std::string(d.pupils_.id[p]) + " is " +
+                             std::to_string(age_on(birth, e.start)) +
                              " years old; pupils must be 2 to 30 on every enrolment day");
                 const day last = e.end == open_end ? std::max(horizon, e.start) : e.end;
                 if (age_on(birth, last) > 30)
                     fail(T::enrolments, e.end == open_end ? "start_date" : "end_date", e.line,
                          "age_range",
                          (e.end == open_end ? "enrolment running on " : "end_date ") +
-                             format_day(last) + ": pupil " + d.pupils_.id[p] + " is " +
+                             format_day(last) + ": pupil " + std::string(d.pupils_.id[p]) + " is " +
                              std::to_string(age_on(birth, last)) +
                              " years old; pupils must be 2 to 30 on every enrolment day");
             }
@@ -1345,8 +1348,8 @@ load_result dataset_builder::impl::finish() {
                 if (!covered)
                     problem(severity::warning, T::enrolments, "start_date", enrolment_line[r],
                             "no_tlv",
-                            "pupil " + d.pupils_.id[p] + " enrolled at " +
-                                d.schools_.id[pos(en.school[r])] + " (" +
+                            "pupil " + std::string(d.pupils_.id[p]) + " enrolled at " +
+                                std::string(d.schools_.id[pos(en.school[r])]) + " (" +
                                 std::string(to_string(s)) + ") from " + format_day(en.start[r]) +
                                 " has no granted TLV covering that day");
             }

@@ -8,9 +8,8 @@ PASSEND_NAMESPACE_BEGIN
 namespace {
 /// Binary search in an id column sorted at build time.
 template <class Idx>
-std::optional<Idx> find_sorted(const std::vector<std::string>& ids, std::string_view id) {
-    const auto it = std::lower_bound(
-        ids.begin(), ids.end(), id, [](const std::string& a, std::string_view b) { return a < b; });
+std::optional<Idx> find_sorted(const text_column& ids, std::string_view id) {
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id);
     if (it == ids.end() || *it != id) return std::nullopt;
     return Idx{static_cast<std::uint32_t>(it - ids.begin())};
 }

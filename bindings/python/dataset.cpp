@@ -33,8 +33,18 @@ py::dict table_sizes(const dataset& ds) {
     return out;
 }
 
-std::string id_or_empty(const std::vector<std::string>& ids, std::uint32_t i) {
-    return i == 0xFFFFFFFFu ? std::string() : ids[i];
+std::string id_or_empty(const text_column& ids, std::uint32_t i) {
+    return i == 0xFFFFFFFFu ? std::string() : std::string(ids[i]);
+}
+
+/// A text column as a list of str, each made from the column's bytes (no std::string between).
+py::list texts_of(const text_column& column) {
+    py::list out(column.size());
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        const auto text = column[i];
+        out[i] = py::str(text.data(), text.size());
+    }
+    return out;
 }
 
 } // namespace
@@ -130,8 +140,8 @@ void register_dataset(py::module_& m) {
                 std::vector<std::string> sectors;
                 for (auto x : s.sector_of) sectors.emplace_back(to_string(x));
                 py::dict out;
-                out["swv_id"] = s.id;
-                out["name"] = s.name;
+                out["swv_id"] = texts_of(s.id);
+                out["name"] = texts_of(s.name);
                 out["sector"] = sectors;
                 return out;
             },
@@ -150,8 +160,8 @@ void register_dataset(py::module_& m) {
                         id_or_empty(ds.municipalities().code, pos(s.municipality[i])));
                 }
                 py::dict out;
-                out["school_id"] = s.id;
-                out["name"] = s.name;
+                out["school_id"] = texts_of(s.id);
+                out["name"] = texts_of(s.name);
                 out["board_id"] = board;
                 out["swv_id"] = swv;
                 out["setting"] = kind;

@@ -7,10 +7,13 @@
 // so a pass over tens of millions of enrolments is a linear scan without allocation.
 //
 // A dataset is immutable once built (by dataset_builder or a loader) and is shared as
-// std::shared_ptr<const dataset>: any number of threads may read it at once.
+// std::shared_ptr<const dataset>: any number of threads may read it at once. Its columns
+// (column.hpp) read like const vectors; a dataset opened from a snapshot borrows them from the
+// file's mapping, which it keeps alive (docs/snapshot.md), text columns read as string_view.
 #pragma once
 
 #include "passend/calendar.hpp"
+#include "passend/column.hpp"
 #include "passend/config.hpp"
 #include "passend/continuum.hpp"
 #include "passend/error.hpp"
@@ -32,23 +35,23 @@ PASSEND_NAMESPACE_BEGIN
 using cents = std::int64_t;
 
 struct swv_table {
-    std::vector<std::string> id; ///< e.g. PO3104
-    std::vector<std::string> name;
-    std::vector<sector> sector_of;
+    text_column id; ///< e.g. PO3104
+    text_column name;
+    value_column<sector> sector_of;
     std::size_t size() const noexcept { return id.size(); }
 };
 
 struct board_table {
-    std::vector<std::string> id;
-    std::vector<std::string> name;
+    text_column id;
+    text_column name;
     std::size_t size() const noexcept { return id.size(); }
 };
 
 struct municipality_table {
-    std::vector<std::string> code; ///< CBS code, e.g. GM0935
+    text_column code; ///< CBS code, e.g. GM0935
     /// The PO and VO partnership whose region holds the municipality (regions.csv), if known.
-    std::vector<swv_idx> po_swv;
-    std::vector<swv_idx> vo_swv;
+    value_column<swv_idx> po_swv;
+    value_column<swv_idx> vo_swv;
     std::size_t size() const noexcept { return code.size(); }
     swv_idx region_swv(municipality_idx m, sector s) const noexcept {
         if (!has(m)) return no_index<swv_idx>;
@@ -57,65 +60,65 @@ struct municipality_table {
 };
 
 struct school_table {
-    std::vector<std::string> id; ///< BRIN + location, e.g. 04AB00
-    std::vector<std::string> name;
-    std::vector<board_idx> board;
-    std::vector<swv_idx> swv;
-    std::vector<setting> kind;
-    std::vector<municipality_idx> municipality; ///< no_index when not given
+    text_column id; ///< BRIN + location, e.g. 04AB00
+    text_column name;
+    value_column<board_idx> board;
+    value_column<swv_idx> swv;
+    value_column<setting> kind;
+    value_column<municipality_idx> municipality; ///< no_index when not given
     std::size_t size() const noexcept { return id.size(); }
 };
 
 struct pupil_table {
-    std::vector<std::string> id; ///< pseudonym
-    std::vector<day> birth_date;
-    std::vector<municipality_idx> municipality; ///< of residence; no_index when not given
+    text_column id; ///< pseudonym
+    value_column<day> birth_date;
+    value_column<municipality_idx> municipality; ///< of residence; no_index when not given
     std::size_t size() const noexcept { return id.size(); }
 };
 
 /// Sorted by pupil, then start_date; enrolments of pupil p are [first[p], first[p+1]).
 struct enrolment_table {
-    std::vector<pupil_idx> pupil;
-    std::vector<school_idx> school;
-    std::vector<day> start;
-    std::vector<day> end;            ///< open_end while running
-    std::vector<std::uint8_t> grade; ///< 0 when not given
-    std::vector<exit_reason> exit;
-    std::vector<std::uint32_t> first; ///< per pupil offsets, size pupils + 1
+    value_column<pupil_idx> pupil;
+    value_column<school_idx> school;
+    value_column<day> start;
+    value_column<day> end;            ///< open_end while running
+    value_column<std::uint8_t> grade; ///< 0 when not given
+    value_column<exit_reason> exit;
+    value_column<std::uint32_t> first; ///< per pupil offsets, size pupils + 1
     std::size_t size() const noexcept { return pupil.size(); }
 };
 
 /// Sorted by pupil, then decision_date; TLVs of pupil p are [first[p], first[p+1]).
 struct tlv_table {
-    std::vector<std::string> id;
-    std::vector<pupil_idx> pupil;
-    std::vector<swv_idx> swv; ///< the deciding partnership
-    std::vector<setting> admits;
-    std::vector<funding_category> category;
-    std::vector<day> request_date;  ///< no_day when not given
-    std::vector<day> complete_date; ///< v1.1: request complete (the term runs from it); no_day
+    text_column id;
+    value_column<pupil_idx> pupil;
+    value_column<swv_idx> swv; ///< the deciding partnership
+    value_column<setting> admits;
+    value_column<funding_category> category;
+    value_column<day> request_date;  ///< no_day when not given
+    value_column<day> complete_date; ///< v1.1: request complete (the term runs from it); no_day
     /// no_day for an open request (v1.1), whose outcome is tlv_outcome::open
-    std::vector<day> decision_date;
-    std::vector<tlv_outcome> outcome;
-    std::vector<day> start;             ///< no_day when not given (refused TLVs)
-    std::vector<day> end;               ///< open_end when not given
-    std::vector<std::int8_t> objection; ///< 1 ja, 0 nee, -1 not given
-    std::vector<std::uint32_t> first;
+    value_column<day> decision_date;
+    value_column<tlv_outcome> outcome;
+    value_column<day> start;             ///< no_day when not given (refused TLVs)
+    value_column<day> end;               ///< open_end when not given
+    value_column<std::int8_t> objection; ///< 1 ja, 0 nee, -1 not given
+    value_column<std::uint32_t> first;
     std::size_t size() const noexcept { return id.size(); }
 };
 
 struct arrangement_table {
-    std::vector<std::string> id;
-    std::vector<pupil_idx> pupil; ///< no_index for group and target-group arrangements
-    std::vector<school_idx> school;
-    std::vector<support_level> level;
-    std::vector<arrangement_kind> kind;
-    std::vector<day> start;
-    std::vector<day> end;
-    std::vector<cents> cost; ///< -1 when not given
+    text_column id;
+    value_column<pupil_idx> pupil; ///< no_index for group and target-group arrangements
+    value_column<school_idx> school;
+    value_column<support_level> level;
+    value_column<arrangement_kind> kind;
+    value_column<day> start;
+    value_column<day> end;
+    value_column<cents> cost; ///< -1 when not given
     /// v1.1: the support domain, an index into dataset::support_domains(); no_domain when not
     /// given
-    std::vector<std::uint32_t> domain;
+    value_column<std::uint32_t> domain;
     std::size_t size() const noexcept { return id.size(); }
 };
 
@@ -124,51 +127,51 @@ inline constexpr std::uint32_t no_domain = 0xffffffffu;
 
 /// Sorted by pupil, then start_date.
 struct opp_table {
-    std::vector<pupil_idx> pupil;
-    std::vector<school_idx> school;
-    std::vector<day> start;
-    std::vector<day> end;
-    std::vector<std::uint32_t> first;
+    value_column<pupil_idx> pupil;
+    value_column<school_idx> school;
+    value_column<day> start;
+    value_column<day> end;
+    value_column<std::uint32_t> first;
     std::size_t size() const noexcept { return pupil.size(); }
 };
 
 /// Sorted by pupil, then start_date.
 struct absence_table {
-    std::vector<pupil_idx> pupil;
-    std::vector<absence_kind> kind;
-    std::vector<day> start;
-    std::vector<day> end;
-    std::vector<std::string> article;
-    std::vector<std::uint32_t> first;
+    value_column<pupil_idx> pupil;
+    value_column<absence_kind> kind;
+    value_column<day> start;
+    value_column<day> end;
+    text_column article;
+    value_column<std::uint32_t> first;
     std::size_t size() const noexcept { return pupil.size(); }
 };
 
 struct fund_table {
-    std::vector<school_year> year;
-    std::vector<swv_idx> swv;
-    std::vector<board_idx> board;
-    std::vector<std::string> stream;
-    std::vector<cents> amount;
+    value_column<school_year> year;
+    value_column<swv_idx> swv;
+    value_column<board_idx> board;
+    text_column stream;
+    value_column<cents> amount;
     std::size_t size() const noexcept { return year.size(); }
 };
 
 struct allocation_table {
-    std::vector<school_year> year;
-    std::vector<board_idx> board;
-    std::vector<std::string> purpose;
-    std::vector<cents> amount;
-    std::vector<school_idx> school; ///< no_index when not given
-    std::vector<std::string> kpi_id;
+    value_column<school_year> year;
+    value_column<board_idx> board;
+    text_column purpose;
+    value_column<cents> amount;
+    value_column<school_idx> school; ///< no_index when not given
+    text_column kpi_id;
     std::size_t size() const noexcept { return year.size(); }
 };
 
 /// rates.csv (v1.1): the amount per pupil per school year that follows an so/vso TLV of a
 /// funding category. At most one row per (year, setting, category).
 struct rate_table {
-    std::vector<school_year> year;
-    std::vector<setting> admits; ///< so or vso
-    std::vector<funding_category> category;
-    std::vector<cents> amount;
+    value_column<school_year> year;
+    value_column<setting> admits; ///< so or vso
+    value_column<funding_category> category;
+    value_column<cents> amount;
     std::size_t size() const noexcept { return year.size(); }
     /// The amount for a pupil of `category` in `admits` in year `y`; nullopt when not given.
     std::optional<cents> find(school_year y, setting admits, funding_category category) const;
@@ -179,32 +182,32 @@ struct rate_table {
 /// reference_values.csv (v1.1): published figures to show beside the data's own values.
 /// At most one row per (kpi, year).
 struct reference_value_table {
-    std::vector<std::string> kpi; ///< a KPI id (not checked against a catalog at load)
-    std::vector<school_year> year;
-    std::vector<double> value;
-    std::vector<std::string> source; ///< where the figure was published (title, publisher)
+    text_column kpi; ///< a KPI id (not checked against a catalog at load)
+    value_column<school_year> year;
+    value_column<double> value;
+    text_column source; ///< where the figure was published (title, publisher)
     std::size_t size() const noexcept { return kpi.size(); }
 };
 
 /// support_offers.csv (v1.1): the covering network, sorted by school, school year, domain and
 /// level.
 struct support_offer_table {
-    std::vector<school_idx> school;
-    std::vector<school_year> year;
-    std::vector<std::uint32_t> domain; ///< index into dataset::support_domains()
-    std::vector<support_level> level;
-    std::vector<std::int32_t> places; ///< -1 when not given
-    std::vector<cents> tariff;        ///< per place per school year; -1 when not given
+    value_column<school_idx> school;
+    value_column<school_year> year;
+    value_column<std::uint32_t> domain; ///< index into dataset::support_domains()
+    value_column<support_level> level;
+    value_column<std::int32_t> places; ///< -1 when not given
+    value_column<cents> tariff;        ///< per place per school year; -1 when not given
     std::size_t size() const noexcept { return school.size(); }
 };
 
 /// finances.csv (v1.1): a partnership's figures per calendar year, sorted by partnership and
 /// year. At most one row per (partnership, year).
 struct finance_table {
-    std::vector<swv_idx> swv;
-    std::vector<int> year; ///< calendar year of the annual accounts
-    std::vector<cents> income;
-    std::vector<cents> reserves; ///< at the year's end
+    value_column<swv_idx> swv;
+    value_column<int> year; ///< calendar year of the annual accounts
+    value_column<cents> income;
+    value_column<cents> reserves; ///< at the year's end
     std::size_t size() const noexcept { return swv.size(); }
 };
 
@@ -216,12 +219,12 @@ enum class extract_origin : std::uint8_t { derived, file, option };
 std::string_view to_string(extract_origin origin) noexcept;
 
 struct assessment_table {
-    std::vector<school_year> year;
-    std::vector<unit_level> level;
-    std::vector<std::uint32_t> unit; ///< school_idx or board_idx position, after `level`
-    std::vector<std::string> framework;
-    std::vector<std::string> item;
-    std::vector<double> score; ///< 0-1
+    value_column<school_year> year;
+    value_column<unit_level> level;
+    value_column<std::uint32_t> unit; ///< school_idx or board_idx position, after `level`
+    text_column framework;
+    text_column item;
+    value_column<double> score; ///< 0-1
     std::size_t size() const noexcept { return year.size(); }
 };
 

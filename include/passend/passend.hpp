@@ -5,6 +5,7 @@
 #include "passend/attribution.hpp"
 #include "passend/builder.hpp"
 #include "passend/calendar.hpp"
+#include "passend/column.hpp"
 #include "passend/continuum.hpp"
 #include "passend/cycle/accountability.hpp"
 #include "passend/cycle/agenda.hpp"

@@ -31,6 +31,8 @@ void save_snapshot(const dataset& data, const std::filesystem::path& file);
 /// Open a snapshot file: the dataset, or none and one error diagnostic naming the file and what
 /// is wrong (not a snapshot, another format or passend version, truncated, a damaged column).
 /// `options.as_of` must be empty: a snapshot keeps the extract date it was written with.
+/// The dataset's columns borrow the file's mapping, which they keep alive: the file may be
+/// renamed, removed or replaced by rename while it is open, not truncated or rewritten in place.
 load_result load_snapshot(const std::filesystem::path& file, const load_options& options = {});
 
 /// load_snapshot(file).value(): the dataset, or throw load_error.

@@ -33,7 +33,7 @@ kpi_results board_kpis(const dataset& ds, const std::string& board, school_year 
     o.select.units = {board};
     const auto b = ds.find_board(board);
     for (std::size_t s = 0; s < ds.schools().size(); ++s)
-        if (ds.schools().board[s] == *b) o.select.units.push_back(ds.schools().id[s]);
+        if (ds.schools().board[s] == *b) o.select.units.emplace_back(ds.schools().id[s]);
     o.select.levels = {kpi_level::board, kpi_level::school};
     // The year before may lie before the data: select only the years the data has.
     const auto years = ds.school_years();
@@ -52,7 +52,7 @@ void run(const accountability_options_cli& o) {
     if (!board) {
         std::string known;
         for (std::size_t i = 0; i < data->boards().size() && i < 10; ++i)
-            known += (known.empty() ? "" : ", ") + data->boards().id[i];
+            known += (known.empty() ? "" : ", ") + std::string(data->boards().id[i]);
         throw error("--board: '" + o.board + "' is not a board in the data (e.g. " + known + ")");
     }
     const auto texts = o.text.empty() ? accountability_texts{} : load_texts(o.text);

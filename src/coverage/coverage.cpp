@@ -102,13 +102,14 @@ coverage make_coverage(const dataset& ds, const coverage_options& options) {
 
     for (std::uint32_t s = 0; s < sw.size(); ++s) {
         if (only && pos(*only) != s) continue;
-        partnership_coverage pc{sw.id[s], sw.name[s], {}, {}, {}, 0, 0, 0, {}};
+        partnership_coverage pc{
+            std::string(sw.id[s]), std::string(sw.name[s]), {}, {}, {}, 0, 0, 0, {}};
         std::vector<std::uint32_t> municipality_at(mu.size(), no_domain);
         for (std::uint32_t m = 0; m < mu.size(); ++m)
             if ((has(mu.po_swv[m]) && pos(mu.po_swv[m]) == s) ||
                 (has(mu.vo_swv[m]) && pos(mu.vo_swv[m]) == s)) {
                 municipality_at[m] = static_cast<std::uint32_t>(pc.municipalities.size());
-                pc.municipalities.push_back(mu.code[m]);
+                pc.municipalities.emplace_back(mu.code[m]);
             }
         pc.cells.assign(out.domains.size(), std::vector<coverage_cell>(pc.municipalities.size()));
         std::map<std::pair<std::uint32_t, int>, coverage_cost> costs; // (domain, level)

@@ -345,8 +345,8 @@ accountability_texts load_texts(const std::filesystem::path& file) {
 accountability_report build_accountability(const dataset& ds, const kpi_results& kpis, board_idx b,
                                            school_year year, const accountability_texts& texts,
                                            const accountability_options& options) {
-    const auto& board_id = ds.boards().id[pos(b)];
-    const auto& board_name = ds.boards().name[pos(b)];
+    const std::string board_id(ds.boards().id[pos(b)]);
+    const std::string board_name(ds.boards().name[pos(b)]);
     figures fig{ds, kpis, board_id, year};
     const auto money = money_of(ds, b, year);
 
@@ -376,8 +376,8 @@ accountability_report build_accountability(const dataset& ds, const kpi_results&
     }
     std::string swv_list;
     for (const auto& [swv, n] : swvs) {
-        const auto& name = ds.swvs().name[swv];
-        swv_list += (swv_list.empty() ? "" : "; ") + ds.swvs().id[swv] +
+        const std::string name(ds.swvs().name[swv]);
+        swv_list += (swv_list.empty() ? "" : "; ") + std::string(ds.swvs().id[swv]) +
                     (name.empty() ? "" : " (" + name + ")") +
                     fmt::format(": {} {}", n, n == 1 ? "school" : "scholen");
     }

@@ -29,7 +29,7 @@ continuity_section(const dataset& ds, const std::vector<std::uint32_t>& swvs, sc
                 continue;
             const auto c = continuity_of(fi.income[i], fi.reserves[i]);
             t.rows.push_back(
-                {ds.swvs().id[swv], std::to_string(fi.year[i]), euro_text(c.income),
+                {std::string(ds.swvs().id[swv]), std::to_string(fi.year[i]), euro_text(c.income),
                  euro_text(c.reserves),
                  euro_text(c.signal_value) + (c.minimum_applies ? " (minimum)" : " (3,5%)"),
                  euro_text(c.above)});

@@ -120,7 +120,7 @@ unit_assessment fold(const unit_key& key, const std::vector<std::uint32_t>& rows
     out.unit = std::get<3>(key);
     std::map<std::string, std::pair<double, int>, decltype(&item_less)> sums(&item_less);
     for (auto r : rows) {
-        auto& [sum, n] = sums[a.item[r]];
+        auto& [sum, n] = sums[std::string(a.item[r])];
         sum += a.score[r];
         ++n;
     }
@@ -219,7 +219,8 @@ std::vector<unit_assessment> all_assessments(const dataset& ds) {
     const auto& a = ds.assessments();
     std::map<unit_key, std::vector<std::uint32_t>> groups;
     for (std::uint32_t r = 0; r < a.size(); ++r)
-        groups[{a.framework[r], a.year[r].start_year(), a.level[r], a.unit[r]}].push_back(r);
+        groups[{std::string(a.framework[r]), a.year[r].start_year(), a.level[r], a.unit[r]}]
+            .push_back(r);
     std::vector<unit_assessment> out;
     out.reserve(groups.size());
     for (const auto& [key, rows] : groups) out.push_back(fold(key, rows, a));

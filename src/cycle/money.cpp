@@ -42,19 +42,22 @@ board_money money_of(const dataset& ds, board_idx b, school_year year) {
     const auto& f = ds.funds();
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (f.board[i] != b || f.year[i] != year) continue;
-        m.funds.push_back({ds.swvs().id[pos(f.swv[i])], f.stream[i], f.amount[i]});
+        m.funds.push_back(
+            {std::string(ds.swvs().id[pos(f.swv[i])]), std::string(f.stream[i]), f.amount[i]});
         m.received += f.amount[i];
     }
     const auto& a = ds.allocations();
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a.board[i] != b || a.year[i] != year) continue;
-        const auto school = has(a.school[i]) ? ds.schools().id[pos(a.school[i])] : std::string{};
-        m.allocations.push_back({a.purpose[i], a.amount[i], school, a.kpi_id[i]});
+        const auto school =
+            has(a.school[i]) ? std::string(ds.schools().id[pos(a.school[i])]) : std::string{};
+        m.allocations.push_back(
+            {std::string(a.purpose[i]), a.amount[i], school, std::string(a.kpi_id[i])});
         m.allocated += a.amount[i];
         auto it = std::find_if(m.by_purpose.begin(), m.by_purpose.end(),
                                [&](const purpose_total& p) { return p.purpose == a.purpose[i]; });
         if (it == m.by_purpose.end())
-            m.by_purpose.push_back({a.purpose[i], a.amount[i]});
+            m.by_purpose.push_back({std::string(a.purpose[i]), a.amount[i]});
         else
             it->amount += a.amount[i];
     }

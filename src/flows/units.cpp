@@ -34,11 +34,11 @@ std::string unit_id(const dataset& ds, flow_unit u) {
     case flow_level::national:
         return "NL";
     case flow_level::swv:
-        return ds.swvs().id[u.index];
+        return std::string(ds.swvs().id[u.index]);
     case flow_level::board:
-        return ds.boards().id[u.index];
+        return std::string(ds.boards().id[u.index]);
     case flow_level::school:
-        return ds.schools().id[u.index];
+        return std::string(ds.schools().id[u.index]);
     }
     return {};
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The snapshot file (docs/snapshot.md): a 64-byte header, a directory of named columns, then
 // each column's bytes at a 64-byte aligned offset. Opening maps the file, checks the header,
-// the directory and every column against their XXH3 checksums, and copies each column into the
-// dataset's vectors (one copy per fixed-width column; strings are rebuilt from offsets).
+// the directory and every column against their XXH3 checksums, and lets the dataset's columns
+// borrow the mapped bytes (column.hpp): nothing is copied but the few metadata columns. The
+// checks of the columns' contents (codes, offsets, row indices) run on every core.
 #include "passend/snapshot.hpp"
 
+#include "parallel.hpp"
 #include "passend/enum_names.hpp"
 #include "passend/error.hpp"
 #include "passend/load.hpp"
@@ -16,8 +18,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <numeric>
+#include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -282,32 +289,41 @@ public:
     explicit column_writer(std::ofstream& out) : out_(out) {}
 
     template <class T>
-    void operator()(std::string_view name, const std::vector<T>& column) {
+    void operator()(std::string_view name, const std::vector<T>& values) {
         if constexpr (std::is_same_v<T, std::string>) {
-            std::vector<std::uint64_t> offsets{0};
-            offsets.reserve(column.size() + 1);
-            std::string text;
-            for (const auto& s : column) {
-                text += s;
-                offsets.push_back(text.size());
-            }
-            XXH3_state_t* state = XXH3_createState();
-            XXH3_64bits_reset(state);
-            XXH3_64bits_update(state, offsets.data(), offsets.size() * sizeof(std::uint64_t));
-            XXH3_64bits_update(state, text.data(), text.size());
-            auto& e = begin(name, column_kind::text, 0, column.size());
-            e.checksum = XXH3_64bits_digest(state);
-            XXH3_freeState(state);
-            write(offsets.data(), offsets.size() * sizeof(std::uint64_t));
-            write(text.data(), text.size());
-            e.bytes = position_ - e.offset;
+            text_column texts;
+            for (const auto& s : values) texts.push_back(s);
+            (*this)(name, texts);
         } else {
-            static_assert(fixed_width<T>, "a snapshot column is text or fixed-width");
-            auto& e = begin(name, column_kind::fixed, sizeof(T), column.size());
-            e.bytes = column.size() * sizeof(T);
-            e.checksum = XXH3_64bits(column.data(), e.bytes);
-            write(column.data(), e.bytes);
+            (*this)(name, std::span<const T>(values));
         }
+    }
+    template <class T>
+    void operator()(std::string_view name, const value_column<T>& values) {
+        (*this)(name, values.span());
+    }
+    template <class T>
+    void operator()(std::string_view name, std::span<const T> values) {
+        static_assert(fixed_width<T>, "a snapshot column is text or fixed-width");
+        auto& e = begin(name, column_kind::fixed, sizeof(T), values.size());
+        e.bytes = values.size_bytes();
+        e.checksum = XXH3_64bits(values.data(), e.bytes);
+        write(values.data(), e.bytes);
+    }
+    /// A text column is written as it is held: its offsets, then its characters.
+    void operator()(std::string_view name, const text_column& texts) {
+        const auto offsets = texts.offsets();
+        const auto chars = texts.chars();
+        XXH3_state_t* state = XXH3_createState();
+        XXH3_64bits_reset(state);
+        XXH3_64bits_update(state, offsets.data(), offsets.size_bytes());
+        XXH3_64bits_update(state, chars.data(), chars.size());
+        auto& e = begin(name, column_kind::text, 0, texts.size());
+        e.checksum = XXH3_64bits_digest(state);
+        XXH3_freeState(state);
+        write(offsets.data(), offsets.size_bytes());
+        write(chars.data(), chars.size());
+        e.bytes = position_ - e.offset;
     }
 
     const std::vector<column_entry>& entries() const noexcept { return entries_; }
@@ -341,7 +357,8 @@ private:
     std::uint64_t position_ = 0;
 };
 
-/// A read-only mapping of a whole file, unmapped when it goes.
+/// A read-only mapping of a whole file, unmapped when it goes (when the last column borrowing
+/// from it goes: the columns share its ownership).
 class mapped_file {
 public:
     explicit mapped_file(const std::filesystem::path& path) {
@@ -354,7 +371,8 @@ public:
         }
         size_ = static_cast<std::size_t>(st.st_size);
         if (size_ > 0) {
-            // Populated at once: every page is read (checksums, then the copy) right away.
+            // Populated at once: every page is read by the checksums right away, and mapping
+            // them in one call costs less than a fault per few pages.
             void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
             if (p == MAP_FAILED) {
                 ::close(fd);
@@ -384,70 +402,156 @@ struct snapshot_problem {
     std::string message;
 };
 
-/// Reads columns by name from a checked mapping into the dataset's vectors.
+[[nodiscard]] snapshot_problem damaged(std::string what) {
+    return {"snapshot_damaged", "is damaged: " + std::move(what)};
+}
+
+/// A check of a column's bytes that may run beside the others: a problem, or none.
+struct column_check {
+    std::size_t bytes; ///< what it reads: the largest start first, to share the work evenly
+    std::function<std::optional<snapshot_problem>()> run;
+};
+
+/// Runs `checks` on every core (one after another without threads) and throws the problem of
+/// the first failing one in their order: the same error whichever ran first.
+void run_checks(const std::vector<column_check>& checks) {
+    std::vector<std::size_t> order(checks.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return checks[a].bytes > checks[b].bytes; });
+    std::vector<std::optional<snapshot_problem>> found(checks.size());
+    std::atomic<std::size_t> next{0};
+    const auto threads = std::min<std::size_t>(detail::hardware_threads(), checks.size());
+    detail::run_parallel(static_cast<unsigned>(threads), [&](unsigned) {
+        for (auto i = next++; i < order.size(); i = next++)
+            found[order[i]] = checks[order[i]].run();
+    });
+    for (auto& f : found)
+        if (f) throw std::move(*f);
+}
+
+/// The first i in [0, n) for which `bad(i)`, or n. The rows go in blocks of 64 without a
+/// branch, which the compiler vectorises; only a block with a bad row is searched row by row.
+template <class Bad>
+std::size_t first_where(std::size_t n, Bad bad) {
+    constexpr std::size_t block = 64;
+    std::size_t at = 0;
+    for (; at + block <= n; at += block) {
+        unsigned any = 0;
+        for (std::size_t i = 0; i < block; ++i) any |= bad(at + i);
+        if (any) break;
+    }
+    for (; at < n; ++at)
+        if (bad(at)) return at;
+    return n;
+}
+
+/// Whether values rise (or stay) from row to row.
+template <class T>
+bool rising(std::span<const T> values) {
+    const auto pairs = values.empty() ? 0 : values.size() - 1;
+    return first_where(pairs, [&](std::size_t i) { return values[i] > values[i + 1]; }) == pairs;
+}
+
+/// The first row of a category column holding a code outside its enum, as a problem.
+template <class E>
+std::optional<snapshot_problem> bad_code(std::string_view name, std::span<const E> column) {
+    static constexpr auto codes = codes_of<E>();
+    const auto row = first_where(column.size(), [&](std::size_t r) {
+        const auto c = static_cast<unsigned>(column[r]);
+        return (c < codes.first) | (c > codes.second);
+    });
+    if (row == column.size()) return std::nullopt;
+    return damaged(fmt::format("row {} of column {} holds code {}, not one of its codes {} to {}",
+                               row, name, static_cast<unsigned>(column[row]), codes.first,
+                               codes.second));
+}
+
+/// A text column's offsets must rise and stay within its characters.
+std::optional<snapshot_problem> bad_offsets(std::string_view name,
+                                            std::span<const std::uint64_t> offsets,
+                                            std::uint64_t text_bytes) {
+    if (offsets.back() <= text_bytes && rising(offsets)) return std::nullopt;
+    return snapshot_problem{"snapshot_damaged", fmt::format("column {} has a bad offset", name)};
+}
+
+/// Lets the dataset's columns borrow a checked mapping's bytes, by name. The checks of their
+/// contents are queued (`checks`), to run together; the metadata columns are copied (a few
+/// values each) and checked at once.
 class column_reader {
 public:
-    column_reader(const mapped_file& file, const column_entry* entries, std::size_t count)
-        : file_(file) {
+    column_reader(std::shared_ptr<const mapped_file> file, const column_entry* entries,
+                  std::size_t count, std::vector<column_check>& checks)
+        : file_(std::move(file)), checks_(checks) {
         for (std::size_t i = 0; i < count; ++i)
             by_name_.emplace(std::string(fixed_text(entries[i].name, sizeof entries[i].name)),
                              &entries[i]);
     }
 
     template <class T>
-    void operator()(std::string_view name, std::vector<T>& column) {
-        const auto it = by_name_.find(std::string(name));
-        if (it == by_name_.end())
-            throw snapshot_problem{"snapshot_column_missing",
-                                   fmt::format("has no column {}", name)};
-        const column_entry& e = *it->second;
-        const std::byte* data = file_.data() + e.offset;
+    void operator()(std::string_view name, value_column<T>& c) {
+        const auto values = fixed<T>(name);
+        c = value_column<T>::borrow(values.data(), values.size(), file_);
+        // A category's code (the 4-byte enums are row indices, pupil_idx and the like).
+        if constexpr (std::is_enum_v<T> && sizeof(T) == 1)
+            checks_.push_back({values.size(), [name, values] { return bad_code(name, values); }});
+    }
+    void operator()(std::string_view name, text_column& c) {
+        const auto [texts, text_bytes] = text(name);
+        c = texts;
+        checks_.push_back({texts.offsets().size_bytes(),
+                           [name, offsets = texts.offsets(), text_bytes = text_bytes] {
+                               return bad_offsets(name, offsets, text_bytes);
+                           }});
+    }
+    template <class T>
+    void operator()(std::string_view name, std::vector<T>& copy) {
         if constexpr (std::is_same_v<T, std::string>) {
-            if (e.kind != column_kind::text) throw wrong_type(name);
-            const auto* offsets = reinterpret_cast<const std::uint64_t*>(data);
-            const auto* text = reinterpret_cast<const char*>(offsets + e.rows + 1);
-            const std::uint64_t text_bytes = e.bytes - (e.rows + 1) * sizeof(std::uint64_t);
-            column.clear();
-            column.reserve(e.rows);
-            for (std::uint64_t r = 0; r < e.rows; ++r) {
-                if (offsets[r] > offsets[r + 1] || offsets[r + 1] > text_bytes)
-                    throw snapshot_problem{"snapshot_damaged",
-                                           fmt::format("column {} has a bad offset", name)};
-                column.emplace_back(text + offsets[r], offsets[r + 1] - offsets[r]);
-            }
+            const auto [texts, text_bytes] = text(name);
+            if (auto p = bad_offsets(name, texts.offsets(), text_bytes)) throw std::move(*p);
+            copy.assign(texts.begin(), texts.end());
         } else {
-            if (e.kind != column_kind::fixed || e.element_bytes != sizeof(T) ||
-                e.bytes % sizeof(T) != 0 || e.rows != e.bytes / sizeof(T))
-                throw wrong_type(name);
-            const T* first = reinterpret_cast<const T*>(data);
-            column.assign(first, first + e.rows);
-            // A category's code (the 4-byte enums are row indices, pupil_idx and the like).
-            if constexpr (std::is_enum_v<T> && sizeof(T) == 1) check_codes(name, column);
+            const auto values = fixed<T>(name);
+            if constexpr (std::is_enum_v<T> && sizeof(T) == 1)
+                if (auto p = bad_code(name, values)) throw std::move(*p);
+            copy.assign(values.begin(), values.end());
         }
     }
 
 private:
-    template <class E>
-    static void check_codes(std::string_view name, const std::vector<E>& column) {
-        constexpr auto codes = codes_of<E>();
-        const auto bad = std::find_if(column.begin(), column.end(), [&](E e) {
-            const auto c = static_cast<unsigned>(e);
-            return c < codes.first || c > codes.second;
-        });
-        if (bad != column.end())
-            throw snapshot_problem{
-                "snapshot_damaged",
-                fmt::format("is damaged: row {} of column {} holds code {}, not one of its codes "
-                            "{} to {}",
-                            bad - column.begin(), name, static_cast<unsigned>(*bad), codes.first,
-                            codes.second)};
+    const column_entry& entry(std::string_view name) const {
+        const auto it = by_name_.find(std::string(name));
+        if (it == by_name_.end())
+            throw snapshot_problem{"snapshot_column_missing",
+                                   fmt::format("has no column {}", name)};
+        return *it->second;
+    }
+    template <class T>
+    std::span<const T> fixed(std::string_view name) const {
+        const auto& e = entry(name);
+        if (e.kind != column_kind::fixed || e.element_bytes != sizeof(T) ||
+            e.bytes % sizeof(T) != 0 || e.rows != e.bytes / sizeof(T))
+            throw wrong_type(name);
+        // 64-byte aligned in a page-aligned mapping: aligned for any T
+        return {reinterpret_cast<const T*>(file_->data() + e.offset),
+                static_cast<std::size_t>(e.rows)}; // within the file: fits
+    }
+    /// A text column (offsets unchecked) and the bytes its characters have.
+    std::pair<text_column, std::uint64_t> text(std::string_view name) const {
+        const auto& e = entry(name);
+        if (e.kind != column_kind::text) throw wrong_type(name);
+        const auto* offsets = reinterpret_cast<const std::uint64_t*>(file_->data() + e.offset);
+        const auto* chars = reinterpret_cast<const char*>(offsets + e.rows + 1);
+        return {text_column::borrow(offsets, chars, e.rows, file_),
+                e.bytes - (e.rows + 1) * sizeof(std::uint64_t)};
     }
     static snapshot_problem wrong_type(std::string_view name) {
         return {"snapshot_column_type",
                 fmt::format("column {} does not have the type this passend stores", name)};
     }
 
-    const mapped_file& file_;
+    std::shared_ptr<const mapped_file> file_;
+    std::vector<column_check>& checks_;
     std::unordered_map<std::string, const column_entry*> by_name_;
 };
 
@@ -456,19 +560,28 @@ private:
 /// still not make a reader index past a table. So: the columns of a table have one length,
 /// every row index lies within its table (or is the absent value where a reference is
 /// optional), each per-pupil offset column runs from 0 up to its table's length, and domain
-/// and assessment unit indices lie within their lists.
+/// and assessment unit indices lie within their lists. Lengths are checked at once, the
+/// columns' values are queued (`checks`).
 class structure_check {
 public:
-    explicit structure_check(const dataset& d) : d_(d) {}
+    structure_check(const dataset& d, std::vector<column_check>& checks) : d_(d), checks_(checks) {}
 
     template <class T>
-    void operator()(std::string_view name, const std::vector<T>& column) {
-        const auto dot = name.find('.');
-        if (dot == std::string_view::npos) return; // support_domains: a list of its own
-        const auto table = name.substr(0, dot);
-        if (table == "meta") return; // set_meta checks its shape
+    void operator()(std::string_view name, const std::vector<T>& values) {
+        if (const auto table = table_of(name); !table.empty())
+            same_length(name, table, values.size());
+    }
+    void operator()(std::string_view name, const text_column& texts) {
+        if (const auto table = table_of(name); !table.empty())
+            same_length(name, table, texts.size());
+    }
+    template <class T>
+    void operator()(std::string_view name, const value_column<T>& values) {
+        const auto table = table_of(name);
+        if (table.empty()) return;
+        const auto column = values.span();
         if constexpr (std::is_same_v<T, std::uint32_t>)
-            if (name.substr(dot + 1) == "first") return offsets(name, table, column);
+            if (name.substr(table.size() + 1) == "first") return offsets(name, table, column);
         same_length(name, table, column.size());
         if constexpr (std::is_same_v<T, std::uint32_t>) {
             if (name == "arrangements.domain" || name == "support_offers.domain")
@@ -489,8 +602,12 @@ public:
     }
 
 private:
-    [[noreturn]] static void damaged(std::string what) {
-        throw snapshot_problem{"snapshot_damaged", "is damaged: " + std::move(what)};
+    /// The table a column belongs to; empty for the metadata (set_meta checks its shape) and
+    /// the support domains (a list of its own).
+    static std::string_view table_of(std::string_view name) {
+        const auto dot = name.find('.');
+        if (dot == std::string_view::npos || name.substr(0, dot) == "meta") return {};
+        return name.substr(0, dot);
     }
 
     void same_length(std::string_view name, std::string_view table, std::size_t rows) {
@@ -498,8 +615,8 @@ private:
             table_ = table;
             rows_ = rows;
         } else if (rows != rows_) {
-            damaged(fmt::format("column {} has {} rows, the columns before it in its table {}",
-                                name, rows, rows_));
+            throw damaged(fmt::format(
+                "column {} has {} rows, the columns before it in its table {}", name, rows, rows_));
         }
     }
 
@@ -515,41 +632,57 @@ private:
 
     /// Indices below `size`, or the absent value where the reference is not `required`.
     template <class Idx>
-    static void within(std::string_view name, const std::vector<Idx>& column, std::size_t size,
-                       bool required) {
-        for (std::size_t r = 0; r < column.size(); ++r) {
-            const auto i = static_cast<std::uint32_t>(column[r]);
-            if (i < size || (!required && i == 0xFFFFFFFFu)) continue;
-            damaged(fmt::format("row {} of column {} points to row {} of a table of {} rows", r,
-                                name, i, size));
-        }
+    void within(std::string_view name, std::span<const Idx> column, std::size_t size,
+                bool required) {
+        const auto limit = static_cast<std::uint32_t>(std::min<std::size_t>(size, 0xFFFFFFFFu));
+        checks_.push_back({column.size_bytes(), [=]() -> std::optional<snapshot_problem> {
+                               const auto r = first_where(column.size(), [&](std::size_t row) {
+                                   const auto i = static_cast<std::uint32_t>(column[row]);
+                                   return (i >= limit) & (required | (i != 0xFFFFFFFFu));
+                               });
+                               if (r == column.size()) return std::nullopt;
+                               return damaged(fmt::format(
+                                   "row {} of column {} points to row {} of a table of {} rows", r,
+                                   name, static_cast<std::uint32_t>(column[r]), size));
+                           }});
     }
 
     void offsets(std::string_view name, std::string_view table,
-                 const std::vector<std::uint32_t>& first) {
-        if (table != table_) damaged(fmt::format("column {} comes before its table", name));
-        const bool shaped = first.size() == d_.pupils().size() + 1 && first.front() == 0 &&
-                            first.back() == rows_ && std::is_sorted(first.begin(), first.end());
-        if (!shaped)
-            damaged(fmt::format("column {} does not run from 0 to the {} rows of its table, one "
-                                "offset per pupil",
-                                name, rows_));
+                 std::span<const std::uint32_t> first) {
+        const auto problem = [name, rows = rows_] {
+            return damaged(fmt::format("column {} does not run from 0 to the {} rows of its "
+                                       "table, one offset per pupil",
+                                       name, rows));
+        };
+        if (table != table_) throw damaged(fmt::format("column {} comes before its table", name));
+        if (first.size() != d_.pupils().size() + 1 || first.front() != 0 || first.back() != rows_)
+            throw problem();
+        checks_.push_back({first.size_bytes(), [=]() -> std::optional<snapshot_problem> {
+                               if (rising(first)) return std::nullopt;
+                               return problem();
+                           }});
     }
 
-    void assessment_units(const std::vector<std::uint32_t>& unit) {
+    void assessment_units(std::span<const std::uint32_t> unit) {
         same_length("assessments.unit", "assessments", unit.size());
-        const auto& level = d_.assessments().level;
-        for (std::size_t r = 0; r < unit.size() && r < level.size(); ++r) {
-            const auto size =
-                level[r] == unit_level::school ? d_.schools().size() : d_.boards().size();
-            if (unit[r] >= size)
-                damaged(fmt::format("row {} of column assessments.unit points to row {} of a "
-                                    "table of {} rows",
-                                    r, unit[r], size));
-        }
+        checks_.push_back(
+            {unit.size_bytes(),
+             [unit, level = d_.assessments().level.span(), schools = d_.schools().size(),
+              boards = d_.boards().size()]() -> std::optional<snapshot_problem> {
+                 for (std::size_t r = 0; r < unit.size() && r < level.size(); ++r) {
+                     const auto size = level[r] == unit_level::school ? schools : boards;
+                     if (unit[r] >= size)
+                         return damaged(
+                             fmt::format("row {} of column assessments.unit points to row {} "
+                                         "of a table of {} rows",
+                                         r, unit[r], size));
+                 }
+                 return std::nullopt;
+             }});
     }
 
     const dataset& d_;
+    std::vector<column_check>& checks_;
     std::string_view table_;
     std::size_t rows_ = 0;
 };
@@ -608,40 +741,44 @@ const column_entry* checked_directory(const mapped_file& file, file_header& h) {
                                "is damaged: the checksum of its header and directory differs"};
     // The columns follow the directory in its order, each at the next multiple of 64 after the
     // one before, the file ending with the last; the zero bytes padding them are checked too,
-    // so that no byte of the file can change unseen.
+    // so that no byte of the file can change unseen. The checksums, most of an open's work,
+    // run on every core, once the columns' places are known; a problem is reported for the
+    // first column, in the directory's order, that has one.
+    std::optional<snapshot_problem> layout;
+    std::vector<column_check> checksums;
     std::uint64_t at = sizeof h + directory_bytes;
-    for (std::uint32_t i = 0; i < h.column_count; ++i) {
+    for (std::uint32_t i = 0; i < h.column_count && !layout; ++i) {
         const auto& e = entries[i];
         const auto name = fixed_text(e.name, sizeof e.name);
         if (e.offset > file.size() || e.bytes > file.size() - e.offset ||
             e.offset % alignment != 0 ||
             // rows compared by division: a crafted count must not wrap a product around
             (e.kind == column_kind::text && e.rows >= e.bytes / sizeof(std::uint64_t)))
-            throw snapshot_problem{"snapshot_damaged",
-                                   fmt::format("is damaged: column {} lies outside it", name)};
-        if (e.offset < at || e.offset - at >= alignment)
-            throw snapshot_problem{
-                "snapshot_damaged",
-                fmt::format("is damaged: column {} is not where the column before it ends", name)};
-        if (std::any_of(file.data() + at, file.data() + e.offset,
-                        [](std::byte b) { return b != std::byte{0}; }))
-            throw snapshot_problem{
-                "snapshot_damaged",
-                fmt::format("is damaged: the padding before column {} (the bytes at offset {} "
-                            "to {}) is not zero",
-                            name, at, e.offset)};
+            layout = damaged(fmt::format("column {} lies outside it", name));
+        else if (e.offset < at || e.offset - at >= alignment)
+            layout = damaged(fmt::format("column {} is not where the column before it ends", name));
+        else if (std::any_of(file.data() + at, file.data() + e.offset,
+                             [](std::byte b) { return b != std::byte{0}; }))
+            layout = damaged(fmt::format("the padding before column {} (the bytes at offset {} "
+                                         "to {}) is not zero",
+                                         name, at, e.offset));
+        if (layout) break;
         at = e.offset + e.bytes;
-        if (XXH3_64bits(file.data() + e.offset, e.bytes) != e.checksum)
-            throw snapshot_problem{
-                "snapshot_checksum",
-                fmt::format("is damaged: the checksum of column {} differs (the bytes at "
-                            "offset {} to {} changed since it was written)",
-                            name, e.offset, e.offset + e.bytes)};
+        checksums.push_back(
+            {static_cast<std::size_t>(e.bytes),
+             [&e, name, bytes = file.data() + e.offset]() -> std::optional<snapshot_problem> {
+                 if (XXH3_64bits(bytes, e.bytes) == e.checksum) return std::nullopt;
+                 return snapshot_problem{
+                     "snapshot_checksum",
+                     fmt::format("is damaged: the checksum of column {} differs (the bytes at "
+                                 "offset {} to {} changed since it was written)",
+                                 name, e.offset, e.offset + e.bytes)};
+             }});
     }
+    run_checks(checksums);
+    if (layout) throw std::move(*layout);
     if (at != file.size())
-        throw snapshot_problem{
-            "snapshot_damaged",
-            fmt::format("is damaged: {} bytes follow its last column", file.size() - at)};
+        throw damaged(fmt::format("{} bytes follow its last column", file.size() - at));
     return entries;
 }
 
@@ -697,16 +834,19 @@ load_result load_snapshot(const std::filesystem::path& file, const load_options&
                              "--as-of applies to loading a folder (write the snapshot again "
                              "with `passend snapshot DIR --as-of DATE --out FILE`)"});
     try {
-        const mapped_file mapping(file);
+        const auto mapping = std::make_shared<const mapped_file>(file);
         file_header header{};
-        const auto* entries = checked_directory(mapping, header);
+        const auto* entries = checked_directory(*mapping, header);
         auto data = snapshot_access::make();
         dataset_meta meta;
-        snapshot_access::columns(*data, meta, column_reader(mapping, entries, header.column_count));
+        std::vector<column_check> checks;
+        snapshot_access::columns(*data, meta,
+                                 column_reader(mapping, entries, header.column_count, checks));
         if (!snapshot_access::set_meta(*data, meta))
             return failed(file, {"snapshot_damaged", "is damaged: its metadata columns do not "
                                                      "have the sizes a dataset needs"});
-        snapshot_access::columns(*data, meta, structure_check(*data));
+        snapshot_access::columns(*data, meta, structure_check(*data, checks));
+        run_checks(checks); // the codes, offsets and row indices of every column
         load_result r;
         r.diagnostics = data->warnings();
         r.data = std::move(data);

@@ -16,8 +16,8 @@ namespace detail {
 namespace {
 /// The text of an id referred to by index (empty when there is none), a view into the dataset.
 template <class Idx>
-std::string_view id_of(const std::vector<std::string>& ids, Idx i) {
-    return has(i) ? std::string_view(ids[pos(i)]) : std::string_view{};
+std::string_view id_of(const text_column& ids, Idx i) {
+    return has(i) ? ids[pos(i)] : std::string_view{};
 }
 std::string_view domain_of(const dataset& ds, std::uint32_t domain) {
     return domain == no_domain ? std::string_view{}

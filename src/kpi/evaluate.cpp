@@ -172,8 +172,8 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
                                   return d.id == refs.kpi[i];
                               });
         if (reported)
-            out.reference_values.push_back(
-                {refs.kpi[i], refs.year[i], refs.value[i], refs.source[i]});
+            out.reference_values.push_back({std::string(refs.kpi[i]), refs.year[i], refs.value[i],
+                                            std::string(refs.source[i])});
     }
     std::sort(out.reference_values.begin(), out.reference_values.end(),
               [](const auto& a, const auto& b) {

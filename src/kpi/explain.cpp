@@ -70,7 +70,7 @@ std::vector<std::string> explain(const dataset& ds, const catalog& cat, std::str
     pupils.erase(std::unique(pupils.begin(), pupils.end()), pupils.end());
     std::vector<std::string> ids;
     ids.reserve(pupils.size());
-    for (auto p : pupils) ids.push_back(ds.pupils().id[pos(p)]);
+    for (auto p : pupils) ids.emplace_back(ds.pupils().id[pos(p)]);
     return ids;
 }
 

@@ -74,9 +74,9 @@ void add_thuiszitters(const scan_context& cx, pupil_idx p, std::size_t y,
                       bool on_day = false) {
     const auto& ds = cx.ds;
     // The unit that sorts first by its id (`onbekend` sorts as that word).
-    auto first_of = [](std::uint32_t a, std::uint32_t b, const std::vector<std::string>& ids) {
-        const std::string_view na = a == none ? "onbekend" : std::string_view(ids[a]);
-        const std::string_view nb = b == none ? "onbekend" : std::string_view(ids[b]);
+    auto first_of = [](std::uint32_t a, std::uint32_t b, const text_column& ids) {
+        const std::string_view na = a == none ? "onbekend" : ids[a];
+        const std::string_view nb = b == none ? "onbekend" : ids[b];
         return nb < na ? b : a;
     };
     for (std::size_t c = 0; c < thuiszitter_class_count; ++c) {

@@ -212,7 +212,7 @@ monitor make_monitor(const dataset& ds, const monitor_options& options) {
     const auto& cat = catalog::builtin();
     publish_options po;
     po.select.kpis = published_ids(cat);
-    for (auto s : swvs) po.select.units.push_back(ds.swvs().id[pos(s)]);
+    for (auto s : swvs) po.select.units.emplace_back(ds.swvs().id[pos(s)]);
     po.view = options.view;
     po.threads = options.threads;
     po.suppress = options.suppress;

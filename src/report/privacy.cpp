@@ -254,7 +254,7 @@ suppress_options suppress_options::for_dataset(const dataset& ds) {
     const auto& schools = ds.schools();
     for (std::size_t i = 0; i < schools.size(); ++i)
         if (has(schools.board[i]))
-            o.board_of_school[schools.id[i]] = ds.boards().id[pos(schools.board[i])];
+            o.board_of_school[std::string(schools.id[i])] = ds.boards().id[pos(schools.board[i])];
     return o;
 }
 

@@ -41,14 +41,14 @@ TEST_CASE("a valid dataset is sorted by id, then by pupil and start") {
     auto r = b.finish();
     REQUIRE(r.ok());
     const auto& ds = *r.data;
-    CHECK(ds.pupils().id == std::vector<std::string>{"p1", "p2"});
+    CHECK(ds.pupils().id == text_column{"p1", "p2"});
     CHECK(ds.schools().id.front() == "01AA00");
     const auto& en = ds.enrolments();
     REQUIRE(en.size() == 3);
-    CHECK(en.first == std::vector<std::uint32_t>{0, 2, 3});
+    CHECK(en.first == value_column<std::uint32_t>{0, 2, 3});
     CHECK(ds.schools().id[pos(en.school[0])] == "01AA00");
     CHECK(ds.schools().id[pos(en.school[1])] == "02BB00");
-    CHECK(ds.swvs().id == std::vector<std::string>{"PO3104", "PO3105"});
+    CHECK(ds.swvs().id == text_column{"PO3104", "PO3105"});
     CHECK(ds.swvs().sector_of[0] == sector::po);
     CHECK(ds.find_school("03CC00").has_value());
     CHECK_FALSE(ds.find_school("99ZZ00").has_value());

@@ -400,7 +400,7 @@ TEST_CASE("load_folder: optional tables may be left out, or hold only their head
     CHECK_FALSE(r.data->has_table(table::tlvs));
     CHECK(r.data->has_table(table::funds));
     CHECK(r.data->funds().size() == 0);
-    CHECK(r.data->swvs().id == std::vector<std::string>{"PO3104", "VO3105"}); // derived
+    CHECK(r.data->swvs().id == text_column{"PO3104", "VO3105"}); // derived
     CHECK(r.data->swvs().sector_of[1] == sector::vo);
 }
 

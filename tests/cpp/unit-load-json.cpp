@@ -42,7 +42,7 @@ TEST_CASE("json: numbers become text, null and missing members are absent") {
     const auto& ds = *r.data;
     CHECK(ds.enrolments().grade[0] == 3);
     CHECK(ds.enrolments().end[0] == open_end);
-    CHECK(ds.funds().amount == std::vector<cents>{163109950, 1200});
+    CHECK(ds.funds().amount == value_column<cents>{163109950, 1200});
     CHECK_FALSE(has(ds.pupils().municipality[0]));
 }
 

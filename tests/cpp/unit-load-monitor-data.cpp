@@ -59,7 +59,7 @@ TEST_CASE("monitor data: the valid fixture's open request, complete dates, rates
 
     const auto& rv = ds.reference_values();
     REQUIRE(rv.size() == 2);
-    CHECK(rv.kpi == std::vector<std::string>{"deelname_so", "deelname_so"});
+    CHECK(rv.kpi == text_column{"deelname_so", "deelname_so"});
     CHECK(rv.year[0] == school_year{2022});
     CHECK(rv.value[0] == 1.7);
     CHECK(rv.value[1] == 1.74);
@@ -121,7 +121,7 @@ TEST_CASE("monitor data: an open request's end_date, and a v1 file without compl
     const auto open = load_folder(g.path());
     CHECK(errors(open) == std::vector<std::string>{});
     REQUIRE(open.ok());
-    CHECK(open.data->tlvs().outcome == std::vector<tlv_outcome>{tlv_outcome::open});
+    CHECK(open.data->tlvs().outcome == value_column<tlv_outcome>{tlv_outcome::open});
 }
 
 TEST_CASE("monitor data: the extract date derived from the data counts complete dates") {

@@ -174,7 +174,8 @@ void read_kpi_report(adversary& a, truth& t, const dataset& ds, const kpi_result
             const auto s = ds.find_school(r.unit);
             if (!s || !has(ds.schools().board[pos(*s)])) continue;
             levels[{r.kpi, r.year.start_year(),
-                    "board:" + ds.boards().id[pos(ds.schools().board[pos(*s)])], field}]
+                    "board:" + std::string(ds.boards().id[pos(ds.schools().board[pos(*s)])]),
+                    field}]
                 .push_back(cell_name(r, field));
         }
     for (const auto& [key, parts] : levels) {
@@ -290,7 +291,8 @@ void read_flows(adversary& a, truth& t, const dataset& ds, const flow_tables& ft
             if (u.level == flow_level::national) continue;
             groups[std::string(to_string(u.level))].push_back(u);
             if (u.level == flow_level::school && has(ds.schools().board[u.index]))
-                groups["board:" + ds.boards().id[pos(ds.schools().board[u.index])]].push_back(u);
+                groups["board:" + std::string(ds.boards().id[pos(ds.schools().board[u.index])])]
+                    .push_back(u);
         }
         for (const auto& [g, parts] : groups) {
             const auto total = g.starts_with("board:") ? g.substr(6) : std::string("NL");
@@ -489,7 +491,7 @@ TEST_CASE("privacy adversary: accountability reports beside the KPI report give 
         read_kpi_report(a, t, *ds, published, internal);
         read_kpi_report(control, tc, *ds, published, internal);
         for (std::size_t b = 0; b < ds->boards().size(); ++b) {
-            const auto& board = ds->boards().id[b];
+            const std::string board(ds->boards().id[b]);
             const auto report = build_accountability(
                 *ds, published, board_idx{static_cast<std::uint32_t>(b)}, year, {});
             read_accountability(a, t, to_markdown(report), board, year.start_year(), internal);

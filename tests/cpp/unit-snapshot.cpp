@@ -7,6 +7,7 @@
 #include "passend/demo.hpp"
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
+#include "passend/report/report.hpp"
 #include "passend/snapshot.hpp"
 #include "passend/version.hpp"
 
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 using namespace passend;
 using passend::test::temp_folder;
@@ -109,7 +111,7 @@ TEST_CASE("snapshot: a saved dataset opens back equal, column by column") {
     CHECK(back->exported_by() == demo().exported_by());
     CHECK(back->school_years() == demo().school_years());
     CHECK(back->warnings() == demo().warnings());
-    // the lookups work on the copied columns
+    // the lookups work on the borrowed columns
     const auto& first_pupil = demo().pupils().id.front();
     CHECK(back->find_pupil(first_pupil) == pupil_idx{0});
 
@@ -230,6 +232,60 @@ TEST_CASE("snapshot: load_path takes a snapshot wherever it takes a folder") {
     REQUIRE(from_folder.ok());
     REQUIRE(from_snapshot.ok());
     test::check_same(*from_folder.data, *from_snapshot.data);
+}
+
+TEST_CASE("snapshot: every figure of the catalog from a snapshot equals the folder's") {
+    temp_folder dir;
+    write_folder(demo(), dir.path() / "csv");
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(*load_folder(dir.path() / "csv").value(), file);
+    const auto from_folder = load_folder(dir.path() / "csv").value();
+    const auto from_snapshot = open_snapshot(file);
+    const auto& catalog = catalog::builtin();
+    const auto csv_of = [&](const dataset& d) {
+        std::ostringstream out;
+        write_csv(out, evaluate(d, catalog), {});
+        return out.str();
+    };
+    const auto want = csv_of(*from_folder);
+    CHECK(want.size() > 100000); // every KPI, level, unit and year of the demo
+    CHECK(csv_of(*from_snapshot) == want);
+}
+
+TEST_CASE("snapshot: an opened dataset reads the file's mapping and outlives its path") {
+    temp_folder dir;
+    const auto file = dir.path() / "demo.snapshot";
+    save_snapshot(demo(), file);
+    auto opened = open_snapshot(file);
+    // the columns are the mapping's bytes, not copies
+    CHECK(opened->pupils().id.borrowed());
+    CHECK(opened->enrolments().start.borrowed());
+    CHECK(opened->enrolments().first.borrowed());
+    CHECK(opened->pupils().id[0] == demo().pupils().id[0]);
+
+    SUBCASE("the file renamed, then removed") {
+        std::filesystem::rename(file, dir.path() / "moved.snapshot");
+        std::filesystem::remove(dir.path() / "moved.snapshot");
+    }
+    SUBCASE("the file replaced by another snapshot (written beside it, renamed over it)") {
+        demo_options o;
+        o.pupils = 500;
+        o.years = 2;
+        save_snapshot(*make_demo(o), file);
+        CHECK(open_snapshot(file)->pupils().size() < demo().pupils().size());
+    }
+    SUBCASE("the snapshot's other datasets gone, a copy of a table kept") {
+        const auto pupils = opened->pupils(); // borrows too: holds the mapping
+        opened.reset();
+        std::filesystem::remove(file);
+        REQUIRE(pupils.size() == demo().pupils().size());
+        CHECK(pupils.id == demo().pupils().id);
+        CHECK(pupils.birth_date == demo().pupils().birth_date);
+        return;
+    }
+    test::check_same(demo(), *opened);
+    const auto& catalog = catalog::builtin();
+    CHECK(evaluate(*opened, catalog).rows.size() == evaluate(demo(), catalog).rows.size());
 }
 
 TEST_CASE("snapshot: a failed write leaves the earlier file whole") {
