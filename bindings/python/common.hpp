@@ -29,6 +29,10 @@ py::list to_python(const std::vector<diagnostic>& diagnostics);
 /// Load options from Python's arguments: `as_of` an ISO date or None (ValueError when malformed).
 load_options load_options_of(std::size_t max_errors, const std::optional<std::string>& as_of);
 
+/// Tables by their contract names (ValueError for a name not in the contract), and back.
+table_set table_set_of(const std::vector<std::string>& names);
+std::vector<std::string> names_of(table_set tables);
+
 /// (Dataset or None, [diagnostic tuples]); Python raises LoadError when there is no dataset.
 /// Call with the GIL held.
 py::tuple to_python(load_result result);
