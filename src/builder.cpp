@@ -504,8 +504,7 @@ void dataset_builder::leave_out(table t, std::string_view file) {
     impl_->left_out.insert(t);
     if (!file.empty())
         report({severity::warning, std::string(file), 0, 0, "table_not_read",
-                "not read: the load asked only for the tables its KPIs need (a partial load); "
-                "a KPI that needs " +
+                "not read: a partial load reads only the tables asked for; a KPI that needs " +
                     std::string(spec(t).name) + " has no value"});
 }
 
