@@ -3,6 +3,7 @@
 #pragma once
 
 #include "passend/builder.hpp"
+#include "passend/calendar.hpp"
 #include "passend/dataset.hpp"
 #include "passend/error.hpp"
 
@@ -32,6 +33,15 @@ load_options load_options_of(std::size_t max_errors, const std::optional<std::st
 /// Tables by their contract names (ValueError for a name not in the contract), and back.
 table_set table_set_of(const std::vector<std::string>& names);
 std::vector<std::string> names_of(table_set tables);
+
+/// A school year as Python names one, read as the CLI reads `--year`
+/// (school_year::parse_option): an int such as 2024 (numpy's too) or a str "2024-2025" or
+/// "2024", its first year 1900-2200. Anything else raises ValueError naming `argument` and the
+/// rule.
+school_year school_year_argument(const py::handle& value, const char* argument);
+/// The same, None giving nullopt.
+std::optional<school_year> optional_school_year_argument(const py::object& value,
+                                                         const char* argument);
 
 /// (Dataset or None, [diagnostic tuples]); Python raises LoadError when there is no dataset.
 /// Call with the GIL held.

@@ -15,10 +15,10 @@ namespace passend::python {
 void register_coverage(py::module_& m) {
     m.def(
         "coverage",
-        [](const dataset_handle& h, const std::optional<int>& year,
-           const std::optional<std::string>& unit, bool suppressed) {
+        [](const dataset_handle& h, const py::object& year, const std::optional<std::string>& unit,
+           bool suppressed) {
             coverage_options o;
-            if (year) o.year = school_year{*year};
+            o.year = optional_school_year_argument(year, "year");
             if (unit) o.unit = *unit;
             coverage_privacy privacy;
             privacy.suppress = suppressed;

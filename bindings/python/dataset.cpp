@@ -63,6 +63,33 @@ std::vector<std::string> names_of(table_set tables) {
     return out;
 }
 
+school_year school_year_argument(const py::handle& value, const char* argument) {
+    std::optional<school_year> year;
+    if (py::isinstance<py::str>(value)) {
+        year = school_year::parse_option(value.cast<std::string>());
+    } else if (!py::isinstance<py::bool_>(value) && PyIndex_Check(value.ptr())) {
+        // An int, or anything an int stands for (numpy.int64); a huge one is simply out of range.
+        const py::int_ number(py::reinterpret_borrow<py::object>(value));
+        int overflow = 0;
+        const long long start = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+        if (overflow == 0 && start >= school_year::min_start_year &&
+            start <= school_year::max_start_year)
+            year = school_year{static_cast<int>(start)};
+    }
+    if (year) return *year;
+    throw py::value_error(std::string(argument) + " " + py::repr(value).cast<std::string>() +
+                          " is not a school year: give it as 2024 or '2024-2025', its first year "
+                          "within " +
+                          std::to_string(school_year::min_start_year) + "-" +
+                          std::to_string(school_year::max_start_year));
+}
+
+std::optional<school_year> optional_school_year_argument(const py::object& value,
+                                                         const char* argument) {
+    if (value.is_none()) return std::nullopt;
+    return school_year_argument(value, argument);
+}
+
 void register_dataset(py::module_& m) {
     py::class_<dataset_handle>(m, "Dataset", "A validated, immutable set of records")
         .def(
@@ -198,14 +225,23 @@ void register_dataset(py::module_& m) {
         py::arg("text"), py::arg("source"), py::arg("max_errors"), py::arg("as_of") = py::none(),
         "Load one contract JSON document: (Dataset or None, diagnostics).");
     m.def(
+        "school_year",
+        [](const py::object& value, const std::string& argument) {
+            return school_year_argument(value, argument.c_str()).start_year();
+        },
+        py::arg("value"), py::arg("argument"),
+        "The start year of a school year given as 2024 or '2024-2025' (ValueError naming the "
+        "argument otherwise).");
+    m.def(
         "make_demo",
-        [](std::uint64_t pupils, int years, int last_year, int partnerships, std::uint64_t seed,
-           bool national, const std::optional<std::string>& as_of) {
+        [](std::uint64_t pupils, int years, const py::object& last_year, int partnerships,
+           std::uint64_t seed, bool national, const std::optional<std::string>& as_of) {
             demo_options o = national ? demo_options::national() : demo_options{};
             o.extract_date = load_options_of(0, as_of).as_of; // the demo exported on that day
             if (pupils) o.pupils = pupils;
             if (years) o.years = years;
-            if (last_year) o.last_year = last_year;
+            if (const auto last = optional_school_year_argument(last_year, "last_year"))
+                o.last_year = last->start_year();
             if (partnerships >= 0) o.partnerships = partnerships;
             o.seed = seed;
             dataset_ptr ds;
@@ -217,7 +253,7 @@ void register_dataset(py::module_& m) {
         },
         py::arg("pupils"), py::arg("years"), py::arg("last_year"), py::arg("partnerships"),
         py::arg("seed"), py::arg("national"), py::arg("as_of") = py::none(),
-        "The built-in demo region (0 or -1 keeps a default).");
+        "The built-in demo region (0, -1 or None keeps a default).");
 }
 
 } // namespace passend::python

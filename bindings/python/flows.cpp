@@ -67,9 +67,10 @@ std::vector<int> start_years(const std::vector<school_year>& years) {
 void register_flows(py::module_& m) {
     m.def(
         "flows",
-        [](const dataset_handle& h, int year, const std::string& unit_id, const std::string& matrix,
-           const std::string& view, bool suppress) {
+        [](const dataset_handle& h, const py::object& year, const std::string& unit_id,
+           const std::string& matrix, const std::string& view, bool suppress) {
             const auto& ds = *h.data;
+            const school_year y = school_year_argument(year, "year");
             const auto u = unit_of(ds, unit_id);
             if (matrix != "flows" && matrix != "verplaatsingen")
                 throw py::value_error("matrix must be 'flows' or 'verplaatsingen'");
@@ -80,7 +81,6 @@ void register_flows(py::module_& m) {
             }
             const auto& tables = p->tables;
             const auto* d = p->shown();
-            const school_year y{year};
             if (!tables.has_year(y))
                 throw py::key_error("no flows for school year " + y.to_string() + " in the data");
             const bool window = matrix == "flows";

@@ -150,7 +150,7 @@ void register_kpis(py::module_& m) {
     m.def(
         "kpis",
         [](const dataset_handle& h, std::optional<std::filesystem::path> catalog_file,
-           std::optional<std::vector<std::string>> kpis, std::optional<std::vector<int>> years,
+           std::optional<std::vector<std::string>> kpis, const py::object& years,
            std::optional<std::vector<std::string>> units, bool suppressed, const std::string& view,
            std::optional<std::vector<std::string>> levels, std::optional<std::string> day,
            int tlv_term_days, bool rolling) {
@@ -173,8 +173,9 @@ void register_kpis(py::module_& m) {
             if (units) po.select.units = *units;
             if (levels)
                 for (const auto& l : *levels) po.select.levels.push_back(parse_level_name(l));
-            if (years)
-                for (int y : *years) po.select.years.push_back(school_year{y});
+            if (!years.is_none())
+                for (const auto y : years)
+                    po.select.years.push_back(school_year_argument(y, "year"));
             kpi_results results;
             {
                 py::gil_scoped_release release;
@@ -215,18 +216,19 @@ void register_kpis(py::module_& m) {
         "tolerance, source, description)].");
     m.def(
         "explain",
-        [](const dataset_handle& h, const std::string& kpi, int year, const std::string& unit,
-           std::optional<std::string> level, const std::string& part,
+        [](const dataset_handle& h, const std::string& kpi, const py::object& year,
+           const std::string& unit, std::optional<std::string> level, const std::string& part,
            std::optional<std::filesystem::path> catalog_file, const std::string& view) {
             const auto lv = level ? parse_enum_name<kpi_level>(*level) : level_of(*h.data, unit);
             if (!lv) throw py::value_error("unknown level '" + *level + "'");
             if (part != "numerator" && part != "denominator")
                 throw py::value_error("part must be 'numerator' or 'denominator'");
             const auto v = parse_view(view);
+            const auto y = school_year_argument(year, "year");
             py::gil_scoped_release release;
             const catalog cat = load_catalog(catalog_file);
             if (!cat.find(kpi)) throw py::key_error("no KPI " + kpi + " in the catalog");
-            return explain(*h.data, cat, kpi, school_year{year}, *lv, unit,
+            return explain(*h.data, cat, kpi, y, *lv, unit,
                            part == "numerator" ? kpi_part::numerator : kpi_part::denominator, v);
         },
         py::arg("dataset"), py::arg("kpi"), py::arg("year"), py::arg("unit"), py::arg("level"),

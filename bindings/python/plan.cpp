@@ -18,10 +18,10 @@ void register_plan(py::module_& m) {
     m.def(
         "plan",
         [](const dataset_handle& h, const std::string& text, const std::string& source,
-           std::optional<int> year, bool suppressed, const std::string& subject) {
+           const py::object& year, bool suppressed, const std::string& subject) {
             plan_evaluation_options o;
             o.source = source;
-            if (year) o.year = school_year{*year};
+            o.year = optional_school_year_argument(year, "year");
             o.suppress = suppressed;
             o.subject = subject;
             std::string json;
@@ -36,7 +36,7 @@ void register_plan(py::module_& m) {
                         json = evaluation.json();
                         diagnostics = evaluation.warnings;
                     } catch (const year_not_covered& e) {
-                        if (year) throw error(std::string("year ") + e.what());
+                        if (o.year) throw error(std::string("year ") + e.what());
                         throw;
                     }
                 } else {

@@ -27,6 +27,7 @@ class Dataset:
     def swvs(self) -> dict[str, list[str]]: ...
     def schools(self) -> dict[str, list[str]]: ...
 
+def school_year(value: object, argument: str) -> int: ...
 def contract() -> list[tuple[str, bool, list[tuple[str, str, bool]]]]: ...
 def load_folder(
     dir: str | PathLike[str], max_errors: int, as_of: str | None = None,
@@ -53,7 +54,7 @@ def import_to_folder(
 def make_demo(
     pupils: int,
     years: int,
-    last_year: int,
+    last_year: int | str | None,
     partnerships: int,
     seed: int,
     national: bool,
@@ -73,7 +74,7 @@ def kpis(
     dataset: Dataset,
     catalog: str | PathLike[str] | None,
     kpis: list[str] | None,
-    years: list[int] | None,
+    years: list[int | str] | None,
     units: list[str] | None,
     suppress: bool,
     view: str,
@@ -87,7 +88,7 @@ def tables_for(kpis: list[str], catalog: str | PathLike[str] | None) -> list[str
 def explain(
     dataset: Dataset,
     kpi: str,
-    year: int,
+    year: int | str,
     unit: str,
     level: str | None,
     part: str,
@@ -95,10 +96,10 @@ def explain(
     view: str,
 ) -> list[str]: ...
 def flows(
-    dataset: Dataset, year: int, unit: str, matrix: str, view: str, suppress: bool
+    dataset: Dataset, year: int | str, unit: str, matrix: str, view: str, suppress: bool
 ) -> tuple[Any, list[str], list[str], Any]: ...
 def plan(
-    dataset: Dataset, plan: str, source: str, year: int | None, suppress: bool, subject: str
+    dataset: Dataset, plan: str, source: str, year: int | str | None, suppress: bool, subject: str
 ) -> tuple[str | None, list[_Diagnostic]]: ...
 def monitor(
     dataset: Dataset,
@@ -109,7 +110,7 @@ def monitor(
     tlv_term_days: int,
     subject: str,
 ) -> str: ...
-def coverage(dataset: Dataset, year: int | None, unit: str | None, suppress: bool) -> str: ...
+def coverage(dataset: Dataset, year: int | str | None, unit: str | None, suppress: bool) -> str: ...
 def forecast(
     dataset: Dataset, unit: str, years: int, scenario: str | None, view: str, suppress: bool
 ) -> dict[str, Any]: ...

@@ -147,7 +147,7 @@ class Dataset:
         *,
         pupils: int | None = None,
         years: int | None = None,
-        last_year: int | None = None,
+        last_year: int | str | None = None,
         partnerships: int | None = None,
         seed: int = 2014,
         national: bool = False,
@@ -155,13 +155,14 @@ class Dataset:
     ) -> Dataset:
         """The built-in synthetic demo region (Zuid-Limburg), or the national-scale variant.
 
-        The same arguments give the same dataset on every machine. ``as_of``: the day the demo's
-        data are exported (default 15 March of its last school year, which is then partial).
+        The same arguments give the same dataset on every machine. ``last_year``: its last school
+        year (``2024`` or ``"2024-2025"``). ``as_of``: the day the demo's data are exported
+        (default 15 March of its last school year, which is then partial).
         """
         handle = _core.make_demo(
             pupils or 0,
             years or 0,
-            last_year or 0,
+            None if last_year is None else _start_year(last_year, "last_year"),
             -1 if partnerships is None else partnerships,
             seed,
             national,
@@ -721,7 +722,8 @@ def _arrow_stream(name: str, table: Any) -> Any:
 
 
 def _many(value: Any) -> list[Any]:
-    if isinstance(value, (str, int)):
+    """A value or an iterable of them as a list (a str, a number or numpy's scalar is one)."""
+    if isinstance(value, str) or not isinstance(value, Iterable):
         return [value]
     return list(value)
 
@@ -730,15 +732,10 @@ def _strings(value: str | Iterable[str] | None) -> list[str] | None:
     return None if value is None else [str(v) for v in _many(value)]
 
 
-def _start_year(year: int | str) -> int:
-    """2024 or "2024-2025" -> 2024."""
-    if isinstance(year, int):
-        return year
-    text = str(year)
-    start, _, end = text.partition("-")
-    if not start.isdigit() or (end and end != str(int(start) + 1)):
-        raise ValueError(f"{text!r} is not a school year like 2024 or '2024-2025'")
-    return int(start)
+def _start_year(year: int | str, argument: str = "year") -> int:
+    """2024 or "2024-2025" -> 2024, read as the CLI reads ``--year`` (the first year within
+    1900-2200); ValueError naming the argument otherwise."""
+    return _core.school_year(year, argument)
 
 
 def _as_of(value: _dt.date | str | None) -> str | None:

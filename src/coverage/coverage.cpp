@@ -39,11 +39,28 @@ school_year default_year(const dataset& ds) {
     return ds.school_years().back();
 }
 
-/// Calendar years split a school year's cost: August-December is 5/12 of it, January-July the
-/// rest, so that the parts add up to the cost to the cent (rounded half up).
-std::pair<cents, cents> calendar_split(cents cost) {
-    const cents first = (cost * 5 + 6) / 12;
-    return {first, cost - first};
+/// Calendar years split a school year's costs: August-December is 5/12 of them, in the year it
+/// starts, January-July the rest. The total's first part is its exact 5/12 rounded half up to the
+/// cent; each line's first part is its exact 5/12 rounded down, and the cents that leave go one
+/// each to the lines with the largest remainders (the earlier line on a tie). So each line's
+/// parts add up to its cost and the lines' parts to the total's, never a cent off.
+void split_calendar_years(partnership_coverage& pc) {
+    constexpr cents share = 5, whole = 12;
+    pc.first_year = (pc.cost * share + whole / 2) / whole;
+    pc.second_year = pc.cost - pc.first_year;
+    std::vector<std::size_t> by_remainder(pc.costs.size());
+    cents left = pc.first_year;
+    for (std::size_t i = 0; i < pc.costs.size(); ++i) {
+        pc.costs[i].first_year = pc.costs[i].cost * share / whole;
+        left -= pc.costs[i].first_year;
+        by_remainder[i] = i;
+    }
+    const auto remainder = [&](std::size_t i) { return pc.costs[i].cost * share % whole; };
+    std::stable_sort(by_remainder.begin(), by_remainder.end(),
+                     [&](std::size_t a, std::size_t b) { return remainder(a) > remainder(b); });
+    for (std::size_t k = 0; left > 0 && k < by_remainder.size(); ++k, --left)
+        ++pc.costs[by_remainder[k]].first_year;
+    for (auto& line : pc.costs) line.second_year = line.cost - line.first_year;
 }
 
 } // namespace
@@ -129,12 +146,10 @@ coverage make_coverage(const dataset& ds, const coverage_options& options) {
                              : cell.pupils > cell.places ? cover_state::over_demanded
                                                          : cover_state::covered;
         for (auto& [key, cost] : costs) {
-            std::tie(cost.first_year, cost.second_year) = calendar_split(cost.cost);
             pc.cost += cost.cost;
-            pc.first_year += cost.first_year;
-            pc.second_year += cost.second_year;
             pc.costs.push_back(cost);
         }
+        split_calendar_years(pc);
         const auto& fi = ds.finances();
         for (std::size_t i = 0; i < fi.size(); ++i)
             if (pos(fi.swv[i]) == s)

@@ -14,10 +14,11 @@ slot_layout::slot_layout(const dataset& ds)
       municipalities(static_cast<std::uint32_t>(ds.municipalities().size())) {}
 
 accumulator::accumulator(const dataset& ds, const plan& pl, const slot_layout& layout,
-                         std::size_t years, std::size_t block_first, std::size_t block_years)
+                         std::size_t years, std::size_t block_first, std::size_t block_years,
+                         enrolment_counters counters)
     : ds_(ds), plan_(pl), layout_(layout), years_(years), count_(pl.classes.size() * years),
       sum_(count_.size()), values_(count_.size()), row_of_(pl.classes.size(), -1),
-      block_first_(block_first), block_years_(block_years) {
+      counters_(counters), block_first_(block_first), block_years_(block_years) {
     for (std::size_t c = 0; c < pl.classes.size(); ++c) {
         const auto& info = pl.classes[c];
         if (info.values || !measure_specs()[static_cast<std::size_t>(info.measure)]->by_enrolment)
@@ -28,8 +29,9 @@ accumulator::accumulator(const dataset& ds, const plan& pl, const slot_layout& l
     }
     block_ = classes_.size() * block_years_;
     if (block_ == 0) return;
-    by_school_.assign(std::size_t{layout.schools} * block_, 0);
-    by_municipality_.assign((std::size_t{layout.municipalities} + 1) * block_, 0);
+    if (counters.schools) by_school_.assign(std::size_t{layout.schools} * block_, 0);
+    if (counters.municipalities)
+        by_municipality_.assign((std::size_t{layout.municipalities} + 1) * block_, 0);
     by_swv_.assign((std::size_t{layout.swvs} + 1) * block_, 0);
     if (!fields_) return;
     sum_school_.assign(by_school_.size(), 0.0);
@@ -84,7 +86,7 @@ void accumulator::fold(attribution_view view) {
         }
     };
     // Sums exist only for field rows (fields_), and only those read them.
-    for (std::uint32_t s = 0; s < layout_.schools; ++s) {
+    for (std::uint32_t s = 0; counters_.schools && s < layout_.schools; ++s) {
         const auto school = layout_.slot(kpi_level::school, s);
         const auto board = layout_.slot(kpi_level::board, board_of(ds_, s));
         if (own_swv(ds_, view, s))
@@ -93,7 +95,7 @@ void accumulator::fold(attribution_view view) {
             fold_unit(by_school_, sum_school_, s,
                       {school, board, layout_.slot(kpi_level::swv, swv_of(ds_, s))});
     }
-    for (std::uint32_t m = 0; m <= layout_.municipalities; ++m)
+    for (std::uint32_t m = 0; counters_.municipalities && m <= layout_.municipalities; ++m)
         fold_unit(by_municipality_, sum_municipality_, m,
                   {layout_.slot(kpi_level::municipality, m == layout_.municipalities ? none : m)});
     for (std::uint32_t w = 0; w <= layout_.swvs; ++w)

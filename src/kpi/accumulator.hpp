@@ -98,17 +98,26 @@ inline unit_keys keys_of(const dataset& ds, const enrolment_units& u) {
     return {u.own ? u.swv : swv_of(ds, u.school), board_of(ds, u.school), u.school, u.municipality};
 }
 
+/// Which units' counters of enrolment records an evaluation needs: the levels it reports.
+struct enrolment_counters {
+    bool schools = true;        ///< the school or board level (boards are rolled up from schools)
+    bool municipalities = true; ///< the municipality level
+};
+
 /// Sums records per class, year and slot.
 ///
 /// Enrolment records (stocks, transitions, exits, and OPPs: most of them) are counted per school,
 /// municipality and own partnership only, in unit-major blocks where a pupil's years at one
-/// school share a cache line, and rolled up into boards and partnerships once by fold().
+/// school share a cache line, and rolled up into boards and partnerships once by fold(). When
+/// neither schools nor boards are reported, every enrolment record counts for its partnership
+/// straight away: the partnerships' blocks stay in the cache, the schools' (met at random, one
+/// pupil after another) would not.
 class accumulator {
 public:
     /// `years` scanned; the blocks cover those from `block_first` on, `block_years` of them: the
     /// years the data covers (a far-off year asked for costs no block memory).
     accumulator(const dataset& ds, const plan& pl, const slot_layout& layout, std::size_t years,
-                std::size_t block_first, std::size_t block_years);
+                std::size_t block_first, std::size_t block_years, enrolment_counters counters = {});
 
     void add(std::int32_t cls, std::size_t year, const unit_keys& k, double field);
 
@@ -121,14 +130,17 @@ public:
         const std::size_t at_school = u.school * block_ + i;
         const std::size_t at_municipality =
             (u.municipality == none ? layout_.municipalities : u.municipality) * block_ + i;
-        const std::size_t at_swv = (u.swv == none ? layout_.swvs : u.swv) * block_ + i;
-        ++by_school_[at_school];
-        ++by_municipality_[at_municipality];
-        if (u.own) ++by_swv_[at_swv];
+        // A partnership's own record, or without school counters any: for the school's.
+        const bool by_swv = u.own || !counters_.schools;
+        const std::uint32_t swv = u.own ? u.swv : by_swv ? swv_of(ds_, u.school) : none;
+        const std::size_t at_swv = (swv == none ? layout_.swvs : swv) * block_ + i;
+        if (counters_.schools) ++by_school_[at_school];
+        if (counters_.municipalities) ++by_municipality_[at_municipality];
+        if (by_swv) ++by_swv_[at_swv];
         if (!fields_ || !plan_.classes[static_cast<std::size_t>(cls)].field) return;
-        sum_school_[at_school] += field;
-        sum_municipality_[at_municipality] += field;
-        if (u.own) sum_swv_[at_swv] += field;
+        if (counters_.schools) sum_school_[at_school] += field;
+        if (counters_.municipalities) sum_municipality_[at_municipality] += field;
+        if (by_swv) sum_swv_[at_swv] += field;
     }
 
     /// Roll the enrolment records' blocks up into the slots of every level (after merge()).
@@ -171,6 +183,7 @@ private:
     std::vector<std::int32_t> row_of_;      ///< per class: its row in the blocks, -1: add() only
     std::vector<std::uint32_t> classes_;    ///< per row: the class
     bool fields_ = false;                   ///< some row sums its field
+    enrolment_counters counters_;           ///< which units' blocks exist besides partnerships'
     std::size_t block_first_, block_years_; ///< the scanned years the blocks cover
     std::size_t block_ = 0;                 ///< rows x block years: one unit's block
     std::vector<std::uint32_t> by_school_, by_municipality_, by_swv_;

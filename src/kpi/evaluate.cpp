@@ -106,36 +106,47 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
 
     evaluate_stats st{1, threads, pl.quantities.size(), pl.classes.size()};
     auto t0 = clock_type::now();
-    // Tasks: the other tables first, then the pupils in chunks; each thread takes the next task
-    // and adds to its own accumulator, merged after. The pupil records' fields are whole numbers
-    // (days, school years), so their sums do not depend on which thread took which chunk; the
-    // tables' (money, scores) are all summed by the one thread that takes them, in table order.
+    // Tasks: the other tables first, one task per table scan (the largest, arrangements and
+    // assessments, each take about as long as a chunk of a few hundred thousand pupils), then
+    // the pupils in chunks; each thread takes the next task and adds to its own accumulator,
+    // merged after. The pupil records' fields are whole numbers (days, school years), so their
+    // sums do not depend on which thread took which chunk; a table's (money, scores) are all
+    // summed by the one thread that takes its scan, in table order, and no other scan adds to
+    // its classes.
     // Chunks: eight per thread or so, for an even finish; 1,024 to 65,536 pupils each.
+    const auto tables = table_scans(pl);
     const std::uint32_t chunk = std::clamp<std::uint32_t>(pupils / (8 * threads), 1024, 65536);
-    const std::size_t tasks = 1 + (std::size_t{pupils} + chunk - 1) / chunk;
+    const std::size_t tasks = tables.size() + (std::size_t{pupils} + chunk - 1) / chunk;
     std::atomic<std::size_t> next_task{0};
     std::atomic<double> tables_seconds{0};
     auto work = [&](accumulator& into) {
         record_sink sink(into);
         for (std::size_t t = next_task++; t < tasks; t = next_task++) {
-            if (t == 0) {
+            if (t < tables.size()) {
                 const auto t1 = clock_type::now();
-                scan_tables(cx, sink);
-                tables_seconds = seconds_since(t1);
+                tables[t](cx, sink);
+                tables_seconds += seconds_since(t1);
                 continue;
             }
-            const auto from = static_cast<std::uint32_t>((t - 1) * chunk);
+            const auto from = static_cast<std::uint32_t>((t - tables.size()) * chunk);
             scan_pupils(cx, from, std::min(pupils, from + chunk), sink);
         }
     };
     const auto [block_first, block_count] = block_years(ds, years);
     // One bucket per scanned year and one more: the same period last year (scan_context).
     const std::size_t buckets = cx.compare_bucket + 1;
-    accumulator acc(ds, pl, layout, buckets, block_first, block_count);
+    const auto asks = [&](std::initializer_list<kpi_level> any) {
+        return options.levels.empty() ||
+               std::find_first_of(options.levels.begin(), options.levels.end(), any.begin(),
+                                  any.end()) != options.levels.end();
+    };
+    const enrolment_counters counters{asks({kpi_level::school, kpi_level::board}),
+                                      asks({kpi_level::municipality})};
+    accumulator acc(ds, pl, layout, buckets, block_first, block_count, counters);
     {
         std::vector<accumulator> parts;
         for (unsigned t = 1; t < threads; ++t)
-            parts.emplace_back(ds, pl, layout, buckets, block_first, block_count);
+            parts.emplace_back(ds, pl, layout, buckets, block_first, block_count, counters);
         detail::run_parallel(threads, [&](unsigned t) { work(t == 0 ? acc : parts[t - 1]); });
         for (auto& part : parts) acc.merge(std::move(part));
     }

@@ -112,8 +112,12 @@ void scan_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, r
         for (const auto scan : scans) scan(cx, b, std::min(to, b + block), sink, scratch);
 }
 
+std::vector<table_scan> table_scans(const plan& pl) {
+    return needed_scans(pl, &measure_spec::per_table);
+}
+
 void scan_tables(const scan_context& cx, record_sink& sink) {
-    for (const auto scan : needed_scans(cx.pl, &measure_spec::per_table)) scan(cx, sink);
+    for (const auto scan : table_scans(cx.pl)) scan(cx, sink);
 }
 
 } // namespace kpi_detail

@@ -184,7 +184,11 @@ inline std::uint32_t municipality_of(const dataset& ds, pupil_idx p) {
 /// Run every needed per-pupil scan on pupils [from, to).
 void scan_pupils(const scan_context& cx, std::uint32_t from, std::uint32_t to, record_sink& sink);
 
-/// Run every needed scan of the tables not held per pupil (one thread: their sums in table order).
+/// The needed scans of the tables not held per pupil, each once. A scan sums its table in table
+/// order on one thread, so that its sums do not depend on the threads.
+std::vector<table_scan> table_scans(const plan& pl);
+
+/// Run every needed scan of the tables not held per pupil, one after another.
 void scan_tables(const scan_context& cx, record_sink& sink);
 
 } // namespace kpi_detail

@@ -37,6 +37,13 @@ bool has_opp_on(const dataset& ds, pupil_idx p, day d) {
     return false;
 }
 
+/// 1 when no quantity counts stocks at peildatum (the days are teldatum, then peildatum), else 2.
+std::size_t stock_days(const std::int32_t* classes) {
+    for (std::size_t c = 0; c < stock_space::count; ++c)
+        if (stock_space::at<0>(c) == 1 && classes[c] >= 0) return reference_day_count;
+    return 1;
+}
+
 /// Stocks at teldatum and peildatum; verblijfsduur (the field) counts every teldatum in the
 /// setting from the first year.
 void scan_stocks(const scan_context& cx, pupil_idx p, record_sink& sink, scan_scratch&) {
@@ -50,12 +57,14 @@ void scan_stocks(const scan_context& cx, pupil_idx p, record_sink& sink, scan_sc
     const std::int32_t* const classes = pl.classes_of_measure(kpi_measure::pupils);
     const day last = std::min(en.end[end - 1], ds.horizon());
     const int y_end = std::min(cx.years.first + cx.years.count - 1, cx.clamped_year(last));
+    // Only the days some quantity counts at (a catalog's subset may ask for teldatum only).
+    const std::size_t days = stock_days(classes);
     int years_in[setting_count] = {};
     std::uint32_t e = begin, units_of = none;
     enrolment_units units;
     for (int y = std::max(cx.years.first, cx.clamped_year(en.start[begin])); y <= y_end; ++y) {
         const auto yi = static_cast<std::size_t>(y - cx.years.first);
-        for (std::size_t di = 0; di < reference_day_count; ++di) {
+        for (std::size_t di = 0; di < days; ++di) {
             const day d = cx.days[di][yi];
             if (d > cx.extract) continue; // no value after the extract date
             // The last enrolment starting by d covers it, if any: a switch day gives the new.

@@ -69,6 +69,15 @@ std::string markdown_block(const report_block& b, markdown_layout::rules rules) 
     }
     case report_block::kind::table:
         return markdown_table(b, rules);
+    case report_block::kind::tally: {
+        // One sentence: `Op koers: 3 · aandacht: 1 · niet op koers: 0 (what was counted)`.
+        std::string out;
+        for (const auto& row : b.rows) out += (out.empty() ? "" : " · ") + row[0] + ": " + row[1];
+        if (!out.empty())
+            out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+        if (!b.caption.empty()) out += " (" + b.caption + ")";
+        return out + "\n";
+    }
     case report_block::kind::chart:
         break; // on the page only
     }
@@ -186,6 +195,21 @@ bool numeric_column(const report_block& b, std::size_t col, const std::string& c
     return col > 0 && looks_numeric(cell);
 }
 
+/// A wide table's header may break after each `_` (`uitstroom_zonder_diploma`), so that the
+/// table fits a printed sheet without breaking short words.
+std::string breakable(const std::string& html) {
+    std::string out;
+    for (char c : html) out += c == '_' ? std::string("_<wbr>") : std::string(1, c);
+    return out;
+}
+
+/// A colour's class (`tone-good`), after `separator`; nothing for plain.
+std::string tone_class(cell_tone tone, std::string_view separator) {
+    static constexpr std::string_view tones[] = {"", "tone-good", "tone-attention", "tone-bad"};
+    if (tone == cell_tone::plain) return {};
+    return std::string(separator) + std::string(tones[static_cast<std::size_t>(tone)]);
+}
+
 std::string cell_class(const std::string& c, bool numeric, cell_tone tone) {
     std::string cls;
     if (numeric) cls = "num";
@@ -195,9 +219,7 @@ std::string cell_class(const std::string& c, bool numeric, cell_tone tone) {
     if (c == "geen waarde" || c == "geen meting" || c == "geen score") cls = "missing";
     if (c == "ja") cls = "yes";
     if (c == "nee") cls = "no";
-    static constexpr std::string_view tones[] = {"", "tone-good", "tone-attention", "tone-bad"};
-    if (tone != cell_tone::plain)
-        cls += (cls.empty() ? "" : " ") + std::string(tones[static_cast<std::size_t>(tone)]);
+    cls += tone_class(tone, cls.empty() ? "" : " ");
     return cls.empty() ? "" : " class=\"" + cls + "\"";
 }
 
@@ -242,6 +264,16 @@ table.wide th { white-space:normal; }
 td.tone-good { background:#e3f3e8; color:var(--ok); }
 td.tone-attention { background:#fff1cc; color:var(--bad); font-weight:600; }
 td.tone-bad { background:#fbe3e3; color:var(--bad); }
+p.tally { display:flex; flex-wrap:wrap; align-items:baseline; gap:4px 8px; margin:4px 0 10px;
+          font-size:13px; }
+p.tally strong { margin-right:6px; }
+.badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px;
+         font-weight:600; white-space:nowrap; background:var(--soft); }
+.badge.tone-good { background:#e3f3e8; color:var(--ok); }
+.badge.tone-attention { background:#fff1cc; color:#8a5a00; }
+.badge.tone-bad { background:#fbe3e3; color:var(--bad); }
+.muted { color:var(--muted); }
+td code { font-size:10.5px; background:none; padding:0; color:#8a949e; white-space:nowrap; }
 svg.spark { display:block; width:120px; height:28px; overflow:visible; }
 svg.spark .line { fill:none; stroke:var(--accent); stroke-width:1.6; stroke-linejoin:round; }
 svg.spark .dot { fill:var(--accent); }
@@ -275,16 +307,35 @@ nav.contents ul { columns: 2; padding-left:18px; margin:4px 0 0; }
 nav.contents li { break-inside: avoid; margin:1px 0; }
 footer { margin-top:32px; border-top:1px solid var(--line); color:var(--muted); font-size:12.5px; }
 footer li { margin:2px 0; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { size: A4; margin: 12mm 11mm 13mm; }
 @media print {
-  body { background:#fff; font-size:11pt; }
+  /* Compact: the screen's sizes would spread a unit over several sheets. */
+  body { background:#fff; font-size:9pt; line-height:1.35;
+         -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { border:0; margin:0; padding:0; max-width:none; }
-  h2 { break-after: avoid; }
-  nav.contents { display: none; }
-  section[id^="u-"] ~ section[id^="u-"] { break-before: page; } /* each unit on a new page */
-  table, dl, .note, figure { break-inside: avoid; }
-  body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  tr { break-inside: avoid; }
+  h1 { font-size:17pt; margin:2px 0 8px; }
+  h2 { font-size:12.5pt; margin:14px 0 4px; break-after: avoid; }
+  h3 { font-size:10pt; margin:8px 0 2px; break-after: avoid; }
+  p { margin:4px 0; }
+  p.lead, figcaption, caption { break-after: avoid; }
+  dl.meta { padding:6px 10px; grid-template-columns: 130px 1fr; }
+  table { font-size:8pt; margin:4px 0 8px; }
+  /* Paper does not scroll: a wide table fits the sheet, its headers broken after `_`. */
+  table.wide { display:table; font-size:7pt; }
+  th, td { padding:2px 5px; }
+  th.num { white-space:normal; } /* a long year heading wraps, the KPI's title need not */
+  thead { display: table-header-group; }
+  tr, dl.meta, .note, figure, p.tally { break-inside: avoid; }
+  td code { font-size:7pt; }
+  svg.spark { width:90px; height:20px; }
+  figure.chart { margin:4px 0; }
+  figure.chart figcaption { font-size:8pt; }
+  svg.bars { max-width:330px; }
+  .note { padding:3px 10px; margin:6px 0; }
+  footer { margin-top:14px; font-size:8pt; }
+  nav.contents, section.page-only { display: none; }
+  /* Each unit's figures start a sheet of their own, for the reader who prints one unit. */
+  section[id^="u-"] ~ section[id^="u-"] { break-before: page; }
 }
 )";
 
@@ -326,8 +377,9 @@ std::string to_html(const report_document& r) {
             out += contents(r);
             listed = true;
         }
-        out += s.id.empty() ? std::string("<section>\n")
-                            : "<section id=\"" + escape_html(s.id) + "\">\n";
+        // A section for the page only (the dashboard's definitions) is left out in print.
+        out += "<section" + (s.id.empty() ? std::string() : " id=\"" + escape_html(s.id) + "\"") +
+               (s.in == report_block::medium::page ? " class=\"page-only\"" : "") + ">\n";
         if (!s.title.empty()) out += "<h2>" + inline_md(s.title) + "</h2>\n";
         if (!s.lead.empty()) out += "<p class=\"lead\">" + escape_html(s.lead) + "</p>\n";
         for (const auto& b : s.blocks) {
@@ -352,16 +404,19 @@ std::string to_html(const report_document& r) {
                            ">" + inline_md(row[1]) + "</dd>\n";
                 out += "</dl>\n";
                 break;
-            case report_block::kind::table:
+            case report_block::kind::table: {
                 // More columns than the page is wide for (a flow matrix, a region's
                 // municipalities): smaller, headers wrapped, scrolled inside the page.
-                out += b.header.size() > wide_table ? "<table class=\"wide\">\n" : "<table>\n";
+                const bool wide = b.header.size() > wide_table;
+                out += wide ? "<table class=\"wide\">\n" : "<table>\n";
                 if (!b.caption.empty()) out += "<caption>" + inline_md(b.caption) + "</caption>\n";
                 out += "<thead><tr>";
                 for (std::size_t c = 0; c < b.header.size(); ++c) {
                     const bool num = b.numeric.empty() ? school_year::parse(b.header[c]).has_value()
                                                        : numeric_column(b, c, b.header[c]);
-                    out += (num ? "<th class=\"num\">" : "<th>") + inline_md(b.header[c]) + "</th>";
+                    out += (num ? "<th class=\"num\">" : "<th>") +
+                           (wide ? breakable(inline_md(b.header[c])) : inline_md(b.header[c])) +
+                           "</th>";
                 }
                 out += "</tr></thead>\n<tbody>\n";
                 for (std::size_t r = 0; r < b.rows.size(); ++r) {
@@ -378,6 +433,17 @@ std::string to_html(const report_document& r) {
                     out += "</tr>\n";
                 }
                 out += "</tbody>\n</table>\n";
+                break;
+            }
+            case report_block::kind::tally:
+                out += "<p class=\"tally\">";
+                for (std::size_t r = 0; r < b.rows.size(); ++r)
+                    out += "<span class=\"badge" + tone_class(b.tone_at(r, 0), " ") + "\">" +
+                           inline_md(b.rows[r][0]) + "</span> <strong>" +
+                           escape_html(b.rows[r][1]) + "</strong> ";
+                if (!b.caption.empty())
+                    out += "<span class=\"muted\">" + inline_md(b.caption) + "</span>";
+                out += "</p>\n";
                 break;
             case report_block::kind::chart:
                 out += "<figure class=\"chart\">";

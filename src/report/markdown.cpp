@@ -168,9 +168,14 @@ report_document kpi_document(const kpi_results& results, const report_options& o
         section.id = unit_anchor(u.id);
         section.title = u.id + (!u.name.empty() && u.name != u.id ? " " + u.name : "") + " (" +
                         std::string(level_text(u.level)) + ")";
+        const auto badge = [](kpi_status st) {
+            return std::pair{std::string(status_text(st)), tones[static_cast<std::size_t>(st)]};
+        };
         section.blocks.push_back(
-            report_block::paragraphs(fmt::format("Op koers: {} · aandacht: {} · niet op koers: {}",
-                                                 u.op_koers, u.aandacht, u.niet_op_koers)));
+            report_block::tally({badge(kpi_status::op_koers), badge(kpi_status::aandacht),
+                                 badge(kpi_status::niet_op_koers)},
+                                {u.op_koers, u.aandacht, u.niet_op_koers},
+                                "KPI's met een norm, " + d.year.to_string()));
         const bool national = u.level == kpi_level::national;
         for (const auto& t : u.themes) {
             section.blocks.push_back(report_block::heading(
@@ -188,7 +193,8 @@ report_document kpi_document(const kpi_results& results, const report_options& o
             for (const auto& line : t.lines) {
                 const auto* info = line.info;
                 auto& row = table.rows.emplace_back(std::vector<std::string>{
-                    (line.sub ? "↳ " : "") + info->title_nl + " · *" + info->title_en + "*",
+                    (line.sub ? "↳ " : "") + info->title_nl + " · *" + info->title_en + "* `" +
+                        info->id + "`",
                     display_field(line.current, kpi_field::value, info, s), line.change,
                     display_norm(*info), std::string(status_text(line.status)),
                     text_sparkline(line, s)});

@@ -73,6 +73,7 @@ public:
             line(b.text, bold_);
             break;
         case report_block::kind::facts:
+        case report_block::kind::tally:
             for (const auto& r : b.rows) {
                 cell(0, r.at(0), bold_);
                 cell(1, r.at(1), nullptr);

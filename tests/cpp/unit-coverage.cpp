@@ -186,16 +186,22 @@ TEST_CASE("coverage model: matrix, gap, over-demand, so-only domain, calendar-ye
     CHECK(po1.cells[0][0].state == cover_state::no_offer);
     CHECK(po1.cells[0][2].places == 4);
     CHECK(po1.cells[0][2].state == cover_state::covered);
-    // Costs per domain and level, each split 5/12 and 7/12 rounded half up to the cent; the
-    // totals are the sums of the lines: 20,000 + 4,166.67 + 0 + 1,666.67 = 25,833.34.
+    // Costs per domain and level: 48,000 + 10,000 + 0 + 4,000 = 62,000. Its 5/12 is 25,833.333,
+    // rounded 25,833.33; the lines' exact 5/12 are 20,000, 4,166.6667, 0 and 1,666.6667: rounded
+    // down 25,833.32, and the one cent left goes to the first of the two equal remainders.
     REQUIRE(po1.costs.size() == 4);
     CHECK(po1.costs[0].domain == "fysiek_medisch");
     CHECK(po1.costs[0].cost == 4'800'000);
     CHECK(po1.costs[0].first_year == 2'000'000);
     CHECK(po1.costs[0].second_year == 2'800'000);
+    CHECK(po1.costs[1].first_year == 416'667);
+    CHECK(po1.costs[1].second_year == 583'333);
+    CHECK(po1.costs[2].first_year == 0);
+    CHECK(po1.costs[3].first_year == 166'666);
+    CHECK(po1.costs[3].second_year == 233'334);
     CHECK(po1.cost == 6'200'000);
-    CHECK(po1.first_year == 2'583'334); // the sum of the lines, each rounded
-    CHECK(po1.second_year == 3'616'666);
+    CHECK(po1.first_year == 2'583'333);
+    CHECK(po1.second_year == 3'616'667);
     REQUIRE(po1.continuity.size() == 2);
     CHECK(po1.continuity[1].year == 2024);
     CHECK(po1.continuity[1].check.above == 15'000'000);
@@ -212,12 +218,42 @@ TEST_CASE("coverage model: matrix, gap, over-demand, so-only domain, calendar-ye
     CHECK(cell["pupils"] == "<5");
     CHECK(cell["occupancy"].is_null());
     CHECK(cell["state"] == "over_demanded");
-    CHECK(doc["partnerships"][0]["calendar_years"]["2024"] == 25833.34);
+    CHECK(doc["partnerships"][0]["calendar_years"]["2024"] == 25833.33);
     const auto open = nlohmann::json::parse(coverage_json(c, {false, 4}));
     CHECK(open["partnerships"][0]["cells"][3]["occupancy"] == 150);
     CHECK(doc["partnerships"][0]["gaps"].size() == 5);
     CHECK(coverage_markdown(c).find("Gemeente GM03 heeft geen aanbod voor gedrag.") !=
           std::string::npos);
+}
+
+TEST_CASE("coverage: the calendar-year split of a total by largest remainder, by hand") {
+    // Three lines of 6, 7 and 6 cents: exact 5/12 are 2.5, 2.9167 and 2.5 (remainders 6/12,
+    // 11/12, 6/12 of a cent); the total 19 cents' 5/12 is 7.9167, rounded 8. Rounded down the
+    // lines give 6, so 2 cents are left: to the 11/12 and then the earlier 6/12, giving 3, 3, 2
+    // (each line rounded on its own would give 3, 3, 3 = 9, a cent more than the total's 8).
+    dataset_builder b;
+    b.add(school_row{"S1", "", "B1", "PO1", setting::bao, ""});
+    b.add(pupil_row{"p1", d("2015-01-01"), ""});
+    b.add(enrolment_row{"p1", "S1", d("2023-08-01")});
+    b.add(extract_row{d("2025-06-01")});
+    b.add(support_offer_row{"S1", school_year{2024}, "gedrag", 3, 1, 6});
+    b.add(support_offer_row{"S1", school_year{2024}, "gedrag", 4, 1, 7});
+    b.add(support_offer_row{"S1", school_year{2024}, "taal", 2, 2, 3});
+    const auto r = b.finish();
+    REQUIRE(r.data != nullptr);
+    const auto c = make_coverage(*r.data, {school_year{2024}, "PO1"});
+    REQUIRE(c.partnerships.size() == 1);
+    const auto& p = c.partnerships[0];
+    REQUIRE(p.costs.size() == 3);
+    CHECK(p.cost == 19);
+    CHECK(p.first_year == 8);
+    CHECK(p.second_year == 11);
+    CHECK(p.costs[0].first_year == 3);
+    CHECK(p.costs[1].first_year == 3);
+    CHECK(p.costs[2].first_year == 2);
+    CHECK(p.costs[0].second_year == 3);
+    CHECK(p.costs[1].second_year == 4);
+    CHECK(p.costs[2].second_year == 4);
 }
 
 TEST_CASE("the demo's covering network: a gap, an over-demanded domain, reserves above") {

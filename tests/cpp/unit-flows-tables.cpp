@@ -278,3 +278,70 @@ TEST_CASE("flows: so and vso count for the paying partnership, by TLV, then by r
     CHECK(sg.stock(p105, y2021)(so) == 2);
     CHECK(sg.stock(p106, y2020).sum() == 0);
 }
+
+TEST_CASE("flows: instroom counts for the partnership on the enrolment's first day") {
+    auto b = region();
+    // u lives in GM0935 (region PO3104) and enters the so of PO3105 on 2020-08-01; PO3106's TLV
+    // covers it only from 2020-09-01. docs/flows.md: instroom counts for its *to* enrolment on
+    // its first day, when no TLV covers it yet: the region's PO3104. On teldatum PO3106 pays, a
+    // change of paying partnership at the same school in the same window (elders).
+    b.add(pupil_row{"u", d("2012-03-01"), "GM0935"});
+    b.add(tlv_row{"t3", "u", "PO3106", setting::so, funding_category::laag, no_day, d("2020-06-01"),
+                  tlv_outcome::toegekend, d("2020-09-01"), d("2022-07-31")});
+    b.add(enrolment_row{"u", "04SO00", d("2020-08-01")});
+    const auto ds = build(b);
+    const auto ft = compute_flows(*ds);
+    const auto p104 = unit(*ds, "PO3104"), p105 = unit(*ds, "PO3105"), p106 = unit(*ds, "PO3106");
+    constexpr auto in = static_cast<int>(transition_kind::instroom);
+    CHECK(ft.kinds(p104, y2020)[in] == 1);
+    CHECK(ft.kinds(p106, y2020)[in] == 0);
+    CHECK(ft.kinds(p105, y2020)[in] == 0);
+    CHECK(ft.flows(p104, y2020)(instroom, so) == 1);
+    CHECK(ft.flows(p104, y2020)(so, naar_elders) == 1);
+    CHECK(ft.flows(p104, y2020).sum() == 2);
+    CHECK(ft.flows(p106, y2020)(van_elders, so) == 1);
+    CHECK(ft.flows(p106, y2020).sum() == 1);
+    CHECK(ft.stock(p104, y2020).sum() == 0);
+    CHECK(ft.stock(p106, y2020)(so) == 1);
+    // Nationally, and for the school, one instroom and no move.
+    CHECK(ft.flows({}, y2020)(instroom, so) == 1);
+    CHECK(ft.flows({}, y2020).sum() == 1);
+    CHECK(ft.flows(unit(*ds, "04SO00"), y2020).sum() == 1);
+    // schoolgaand: the school's PO3105 throughout.
+    const auto sg = compute_flows(*ds, {.view = attribution_view::schoolgaand});
+    CHECK(sg.kinds(p105, y2020)[in] == 1);
+    CHECK(sg.flows(p105, y2020)(instroom, so) == 1);
+    CHECK(sg.flows(p104, y2020).sum() == 0);
+}
+
+TEST_CASE("flows: a doorstroom so -> vso keeps its pair and goes from the paying PO partnership "
+          "to the VO one") {
+    auto b = region();
+    // v lives in GM0935 (regions PO3104 and VO3101): so at 04SO00 on PO3106's TLV up to its last
+    // day, 2021-07-31; vso at 07VS00 from 2021-08-01 without a TLV (the region's VO3101 pays).
+    // docs/flows.md: PO -> VO is doorstroom with the pair kept (so -> vso, not bao -> vo), counted
+    // for the from enrolment's partnership on its last day, in school year 2021-2022.
+    b.add(pupil_row{"v", d("2009-03-01"), "GM0935"});
+    b.add(tlv_row{"t4", "v", "PO3106", setting::so, funding_category::laag, no_day, d("2019-06-01"),
+                  tlv_outcome::toegekend, d("2019-08-01"), d("2021-07-31")});
+    b.add(enrolment_row{"v", "04SO00", d("2019-08-01"), d("2021-07-31")});
+    b.add(enrolment_row{"v", "07VS00", d("2021-08-01")});
+    const auto ds = build(b);
+    using k = transition_kind;
+    CHECK(kinds_of(*ds, "v") == std::vector{k::instroom, k::doorstroom});
+    const auto ft = compute_flows(*ds);
+    const auto p106 = unit(*ds, "PO3106"), vo3101 = unit(*ds, "VO3101");
+    constexpr auto door = static_cast<int>(k::doorstroom);
+    CHECK(ft.kinds({}, y2021)[door] == 1);
+    CHECK(ft.kinds(p106, y2021)[door] == 1);
+    CHECK(ft.kinds(vo3101, y2021)[door] == 0);
+    CHECK(ft.kinds(p106, y2020)[door] == 0);
+    // The 2021 window (2020-10-02 to 2021-10-01): [so][vso] nationally, a move between units
+    // for the partnerships.
+    CHECK(ft.flows({}, y2021)(so, vso) == 1);
+    CHECK(ft.flows({}, y2021).sum() == 1);
+    CHECK(ft.flows(p106, y2021)(so, naar_elders) == 1);
+    CHECK(ft.flows(vo3101, y2021)(van_elders, vso) == 1);
+    CHECK(ft.stock(p106, y2021).sum() == 0);
+    CHECK(ft.stock(vo3101, y2021)(vso) == 1);
+}

@@ -161,7 +161,51 @@ TEST_CASE("report document: a page of four or more units lists them at its top, 
     CHECK(nav < html.find("<section id=\"u-NL\">"));
     CHECK(html.find("<li><a href=\"#u-PO3106\">PO3106 <em>Parkstad</em></a></li>") !=
           std::string::npos);
-    CHECK(html.find("nav.contents { display: none; }") != std::string::npos);
+    CHECK(html.find("nav.contents, section.page-only { display: none; }") != std::string::npos);
     // The Markdown has no such list.
     CHECK(to_markdown(doc).find("Inhoud") == std::string::npos);
+}
+
+TEST_CASE("report document: a tally is coloured badges on the page and one sentence in the text") {
+    report_document doc;
+    doc.title = "Kengetallen";
+    auto& s = doc.sections.emplace_back();
+    s.blocks.push_back(report_block::tally(
+        {{"op koers", cell_tone::good}, {"aandacht", cell_tone::attention}, {"geen", {}}},
+        {3, 0, 12}, "KPI's met een norm"));
+    s.blocks.push_back(report_block::tally({{"*zonder*", cell_tone::bad}}, {1}));
+    CHECK(to_markdown(doc) == "# Kengetallen\n\n"
+                              "Op koers: 3 · aandacht: 0 · geen: 12 (KPI's met een norm)\n\n"
+                              "*zonder*: 1\n");
+    const auto html = to_html(doc);
+    CHECK(html.find("<p class=\"tally\"><span class=\"badge tone-good\">op koers</span> "
+                    "<strong>3</strong> <span class=\"badge tone-attention\">aandacht</span> "
+                    "<strong>0</strong> <span class=\"badge\">geen</span> <strong>12</strong> "
+                    "<span class=\"muted\">KPI's met een norm</span></p>") != std::string::npos);
+    CHECK(html.find("<p class=\"tally\"><span class=\"badge tone-bad\"><em>zonder</em></span> "
+                    "<strong>1</strong> </p>") != std::string::npos);
+    // A section for the page only is marked so that print leaves it out.
+    doc.sections.push_back({"defs", "Definities", "", {}, report_block::medium::page});
+    CHECK(to_html(doc).find("<section id=\"defs\" class=\"page-only\">") != std::string::npos);
+    CHECK(to_markdown(doc).find("Definities") == std::string::npos);
+}
+
+TEST_CASE("report document: a table of more than ten columns is set wide, its headers breakable "
+          "after `_` so that it fits a printed sheet") {
+    report_document doc;
+    doc.title = "Stromen";
+    auto t = report_block::table({"van"});
+    for (int c = 0; c < 10; ++c) t.header.push_back("uitstroom_" + std::to_string(c));
+    t.rows.push_back(std::vector<std::string>(11, "1"));
+    doc.sections.emplace_back().blocks.push_back(t);
+    auto html = to_html(doc);
+    CHECK(html.find("<table class=\"wide\">") != std::string::npos);
+    CHECK(html.find("<th>uitstroom_<wbr>9</th>") != std::string::npos);
+    CHECK(html.find("table.wide { display:table; font-size:7pt; }") != std::string::npos);
+    // Ten columns fit the page as they are.
+    doc.sections[0].blocks[0].header.pop_back();
+    for (auto& row : doc.sections[0].blocks[0].rows) row.pop_back();
+    html = to_html(doc);
+    CHECK(html.find("<table>") != std::string::npos);
+    CHECK(html.find("<wbr>") == std::string::npos);
 }

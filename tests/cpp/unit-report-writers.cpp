@@ -202,7 +202,11 @@ TEST_CASE("report markdown and html: value, norm, status, trend and the national
     // value 2,80%, no change given, norm, status, a trend with a gap for 2020, national 1,60%.
     CHECK(m.find("| 2,80% | – | ≤ 1,8% | niet op koers | ·") != std::string::npos);
     CHECK(m.find("█ | 1,60% |") != std::string::npos);
-    CHECK(m.find("Op koers: 0 · aandacht: 0 · niet op koers: 1") != std::string::npos);
+    // The counts per status as one sentence, the KPI's id beside its title.
+    CHECK(m.find("\nOp koers: 0 · aandacht: 0 · niet op koers: 1 (KPI's met een norm, "
+                 "2024-2025)\n") != std::string::npos);
+    CHECK(m.find("| titel deelname_so · *title deelname_so* `deelname_so` | 2,80% |") !=
+          std::string::npos);
 
     std::ostringstream html;
     write_html(html, res, o);
@@ -215,7 +219,18 @@ TEST_CASE("report markdown and html: value, norm, status, trend and the national
     // The status coloured, the trend drawn in its cell, the definitions on the page only.
     CHECK(h.find("<td class=\"tone-bad\">niet op koers</td><td class=\"trend\"><svg") !=
           std::string::npos);
-    CHECK(h.find("<section id=\"definities\">") != std::string::npos);
+    CHECK(h.find("<section id=\"definities\" class=\"page-only\">") != std::string::npos);
+    // The counts as coloured badges, the id small beside the title.
+    CHECK(
+        h.find(
+            "<p class=\"tally\"><span class=\"badge tone-good\">op koers</span> "
+            "<strong>0</strong> <span class=\"badge tone-attention\">aandacht</span> "
+            "<strong>0</strong> <span class=\"badge tone-bad\">niet op koers</span> "
+            "<strong>1</strong> <span class=\"muted\">KPI's met een norm, 2024-2025</span></p>") !=
+        std::string::npos);
+    CHECK(h.find(
+              "<td>titel deelname_so · <em>title deelname_so</em> <code>deelname_so</code></td>") !=
+          std::string::npos);
     CHECK(m.find("Definities en bronnen") == std::string::npos);
     CHECK(h.find("@media print") != std::string::npos);
 }

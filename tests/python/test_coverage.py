@@ -44,7 +44,7 @@ def test_figures_by_hand(region: passend.Dataset) -> None:
     assert cells[("gedrag", "GM03")]["state"] == "no_offer"
     assert cells[("fysiek_medisch", "GM03")]["places"] == 4  # only at the so school
     assert po1["cost_eur"] == 62000
-    assert po1["calendar_years"] == {"2024": 25833.34, "2025": 36166.66}
+    assert po1["calendar_years"] == {"2024": 25833.33, "2025": 36166.67}
     years = {k["year"]: k for k in po1["continuity"]}
     assert years[2024]["signaleringswaarde_reserves"] == 250000
     assert years[2024]["rule"] == "minimum"

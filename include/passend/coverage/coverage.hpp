@@ -37,8 +37,10 @@ struct coverage_cost {
     std::string domain;
     int level = 0;
     std::int64_t places = 0;
-    cents cost = 0;        ///< places × tariff
-    cents first_year = 0;  ///< August-December: 5/12, in the calendar year the school year starts
+    cents cost = 0; ///< places × tariff
+    /// August-December: 5/12, in the calendar year the school year starts; the lines share the
+    /// total's rounded 5/12 by largest remainder, so they add up to it
+    cents first_year = 0;
     cents second_year = 0; ///< January-July: the rest (7/12), so the two add up to the cost
 };
 
@@ -54,6 +56,7 @@ struct partnership_coverage {
     /// cells[domain][municipality], domains as coverage::domains.
     std::vector<std::vector<coverage_cell>> cells;
     std::vector<coverage_cost> costs; ///< by domain, then level
+    /// The total and its split: 5/12 of the cost rounded half up to the cent, and the rest.
     cents cost = 0, first_year = 0, second_year = 0;
     std::vector<coverage_continuity> continuity; ///< calendar years, oldest first
 };

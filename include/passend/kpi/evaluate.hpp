@@ -59,7 +59,8 @@ struct evaluate_stats {
     std::size_t quantities = 0;    ///< distinct numerators and denominators accumulated
     std::size_t classes = 0;       ///< groups of records that feed the same quantities
     double scan_seconds = 0;       ///< the pass over the pupils' records and the other tables
-    double tables_seconds = 0;     ///< of which arrangements, money, assessments (one thread)
+    double tables_seconds = 0;     ///< of which arrangements, money, assessments (each table on
+                                   ///< one thread, summed over the tables)
     double rows_seconds = 0;       ///< turning the sums into rows
 };
 

@@ -58,22 +58,32 @@ struct report_chart {
 
 /// One block of a section's body.
 struct report_block {
-    enum class kind : std::uint8_t { text, note, table, facts, heading, chart } type = kind::text;
+    enum class kind : std::uint8_t {
+        text,
+        note,
+        table,
+        facts,
+        heading,
+        chart,
+        tally
+    } type = kind::text;
     /// Which writers print the block: a chart or a long list of definitions only on the page
     /// (HTML), a pointer to those definitions only in the text (Markdown).
     enum class medium : std::uint8_t { all, text, page } in = medium::all;
     /// text: paragraphs (the board's own words, `- ` lists); note: a plain statement that data
     /// is missing or how a figure was made; heading: a sub-heading within the section.
     std::string text;
-    std::vector<std::string> header;            ///< table
-    std::vector<std::vector<std::string>> rows; ///< table; facts: label, value pairs
-    std::string caption;                        ///< table
+    std::vector<std::string> header; ///< table
+    /// table; facts: label, value pairs; tally: label, count pairs
+    std::vector<std::vector<std::string>> rows;
+    std::string caption; ///< table; tally: what was counted, after the counts
     /// table: which columns hold numbers (right-aligned); empty: guessed from each cell.
     std::vector<bool> numeric;
     /// table: how each cell of `rows` was published, row by row; empty (or a short row):
     /// `number`, shown as it is.
     std::vector<std::vector<cell_shown>> shown;
-    /// table: each cell's colour, row by row; empty (or a short row): plain.
+    /// table: each cell's colour, row by row; empty (or a short row): plain. tally: each
+    /// count's colour in its row's first cell.
     std::vector<std::vector<cell_tone>> tones;
     /// table: each row's trend, drawn in column `trend_column` on the page; empty: none.
     std::vector<report_trend> trends;
@@ -94,6 +104,19 @@ struct report_block {
         auto b = of(kind::chart, {});
         b.in = medium::page;
         b.chart = std::move(chart);
+        b.caption = std::move(caption);
+        return b;
+    }
+    /// Counts at a glance, each with its colour (a unit's KPIs on course, needing attention, off
+    /// course): coloured badges on the page, `Label: count · label: count` in the text.
+    static report_block tally(std::vector<std::pair<std::string, cell_tone>> labels,
+                              const std::vector<std::int64_t>& counts, std::string caption = {}) {
+        auto b = of(kind::tally, {});
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            b.rows.push_back({std::move(labels[i].first),
+                              i < counts.size() ? std::to_string(counts[i]) : std::string()});
+            b.tones.push_back({labels[i].second});
+        }
         b.caption = std::move(caption);
         return b;
     }
