@@ -336,6 +336,7 @@ struct dataset_builder::impl {
         bool missing(std::size_t col) const { return col < positions.size() && !positions[col]; }
     };
     std::array<source, table_count> sources;
+    table_set left_out; ///< by request (load_options::tables)
     std::vector<ranked_diagnostic> diagnostics;
     std::size_t errors = 0, warnings = 0, dropped_errors = 0, dropped_warnings = 0;
 
@@ -498,6 +499,23 @@ void dataset_builder::declare(table t) {
 
 void dataset_builder::declare_unread(table t) {
     impl_->src(t).present = impl_->src(t).unread = true;
+}
+
+void dataset_builder::leave_out(table t, std::string_view file) {
+    impl_->left_out.insert(t);
+    if (!file.empty())
+        report({severity::warning, std::string(file), 0, 0, "table_not_read",
+                "not read: a partial load reads only the tables asked for; a KPI that needs " +
+                    std::string(spec(t).name) + " has no value"});
+}
+
+table_set tables_read(const load_options& options, bool extract_given) {
+    if (!options.tables) return table_set::all();
+    auto read = *options.tables;
+    read |= always_read_tables;
+    // The extract date derived from the data is the latest event of these tables too.
+    if (!options.as_of && !extract_given) read |= {table::tlvs, table::opps, table::absences};
+    return read;
 }
 
 void dataset_builder::report(diagnostic d) {
@@ -1178,6 +1196,7 @@ load_result dataset_builder::impl::finish() {
     std::shared_ptr<dataset> ds(new dataset());
     auto& d = *ds;
     for (auto t : all_tables()) d.present_[static_cast<std::size_t>(t.id)] = src(t.id).present;
+    d.left_out_ = left_out;
 
     for (auto k : domain_order) d.support_domains_.push_back(domain_keys.text(k));
     for (auto k : swv_order) {

@@ -97,6 +97,9 @@ public:
     void reserve(std::size_t n) {
         if (full(n)) grow(n);
         start_.reserve(n + 1);
+        // Room for texts of 16 bytes on average: the buffer then does not double by a copy
+        // into fresh pages (untouched room costs no memory).
+        text_.reserve(n * 16);
     }
     /// Free the index once every key is in: key() and size() still answer, intern(), find()
     /// and prefetch() may no longer be called. Its slots are the largest part of a domain.

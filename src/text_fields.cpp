@@ -65,8 +65,10 @@ day field_reader::date(std::size_t col, day absent) {
     if (t.empty()) return absent;
     if (auto d = parse_day(t)) {
         // A date outside the school years passend knows is a typo (0000-01-01, 2924-08-01).
-        const int y = static_cast<int>(date::year_month_day{*d}.year());
-        if (y >= school_year::min_start_year && y <= school_year::max_start_year) return *d;
+        // Compared as days: no conversion back to a year per date.
+        constexpr day first{date::year{school_year::min_start_year} / 1 / 1};
+        constexpr day last{date::year{school_year::max_start_year} / 12 / 31};
+        if (*d >= first && *d <= last) return *d;
         bad(col, "date_range",
             std::string(t) + " is outside the years " +
                 std::to_string(school_year::min_start_year) + "-" +

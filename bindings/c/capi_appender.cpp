@@ -119,6 +119,9 @@ passend_status passend_appender_create(const passend_load_options* options,
         load_options opts;
         if (const auto bad = capi::read_options(options, opts); !bad.empty())
             return capi::fail(PASSEND_INVALID_ARGUMENT, std::string(fn) + ": " + bad);
+        if (opts.tables) // the host appends the tables it has: nothing to leave unread
+            return capi::fail(PASSEND_INVALID_ARGUMENT,
+                              std::string(fn) + ": tables applies to opening a folder or JSON");
         *out_appender = new passend_appender(opts);
         return PASSEND_OK;
     });

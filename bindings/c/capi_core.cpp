@@ -70,14 +70,28 @@ passend_status deliver(load_result result, passend_dataset** out_dataset,
 
 std::string read_options(const passend_load_options* options, load_options& out) {
     if (!options) return {};
-    // Version 1 ends before as_of: read only what it has.
-    if (options->version != 1 && options->version != PASSEND_LOAD_OPTIONS_VERSION)
+    // Version 1 ends before as_of, version 2 before tables: read only what it has.
+    if (options->version < 1 || options->version > PASSEND_LOAD_OPTIONS_VERSION)
         return "unknown passend_load_options version (use PASSEND_LOAD_OPTIONS_INIT)";
     out.max_errors = static_cast<std::size_t>(options->max_errors);
     if (options->version >= 2 && options->as_of) {
         out.as_of = parse_day(options->as_of);
         if (!out.as_of)
             return std::string("as_of '") + options->as_of + "' is not a date like 2025-03-15";
+    }
+    if (options->version >= 3 && options->tables) {
+        table_set read;
+        for (std::string_view list = options->tables;;) {
+            const auto comma = list.find(',');
+            const auto name = detail::trim(list.substr(0, comma));
+            const auto t = find_table(name);
+            if (!t || spec(*t).name != name)
+                return "tables: no table named '" + std::string(name) + "' in the contract";
+            read.insert(*t);
+            if (comma == std::string_view::npos) break;
+            list.remove_prefix(comma + 1);
+        }
+        out.tables = read;
     }
     return {};
 }

@@ -191,16 +191,23 @@ typedef struct passend_dataset passend_dataset;
 
 /** How a load behaves. Initialise with PASSEND_LOAD_OPTIONS_INIT. */
 typedef struct passend_load_options {
-    unsigned int version; /**< PASSEND_LOAD_OPTIONS_VERSION (1 has max_errors only; still read) */
+    unsigned int version; /**< PASSEND_LOAD_OPTIONS_VERSION (1 and 2 end earlier; still read) */
     uint64_t max_errors;  /**< stop collecting errors after this many; 0: no cap (default 200) */
     /** since version 2: the extract date `YYYY-MM-DD`, the day the data were exported; it wins
      * over extract.csv (no request, decision, or start of an enrolment, absence or OPP may lie
      * after it). NULL: extract.csv, else the latest such event in the data. */
     const char* as_of;
+    /** since version 3: a partial load, as a lazy reader reads only the columns it uses: only
+     * these tables, contract names separated by commas ("tlvs,absences"), and those always read
+     * (partnerships, boards, schools, pupils, regions, enrolments, extract, rates, reference
+     * values). The others are not read, not checked and not given (passend_dataset_has_table
+     * says 0, a KPI that needs one has no value); a file of one gives the warning
+     * `table_not_read`. NULL: every table (docs/data-contract.md, "A partial load"). */
+    const char* tables;
 } passend_load_options;
-#define PASSEND_LOAD_OPTIONS_VERSION 2
+#define PASSEND_LOAD_OPTIONS_VERSION 3
 #define PASSEND_LOAD_OPTIONS_INIT                                                                  \
-    { PASSEND_LOAD_OPTIONS_VERSION, 200, NULL }
+    { PASSEND_LOAD_OPTIONS_VERSION, 200, NULL, NULL }
 
 /**
  * Open the contract tables in folder `path` (schools.csv, pupils.csv and enrolments.csv
@@ -416,7 +423,8 @@ typedef struct passend_appender passend_appender;
  * Create an empty appender.
  * @param options NULL for the defaults
  * @param[out] out_appender free with passend_appender_free; NULL on failure
- * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL out_appender or unknown options version.
+ * @return PASSEND_OK; PASSEND_INVALID_ARGUMENT for a NULL out_appender, an unknown options
+ *         version, or options naming tables (a partial load is for opening a folder or JSON).
  */
 PASSEND_API passend_status passend_appender_create(const passend_load_options* options,
                                                    passend_appender** out_appender);

@@ -30,6 +30,10 @@ py::list to_python(const std::vector<diagnostic>& diagnostics);
 /// Load options from Python's arguments: `as_of` an ISO date or None (ValueError when malformed).
 load_options load_options_of(std::size_t max_errors, const std::optional<std::string>& as_of);
 
+/// Tables by their contract names (ValueError for a name not in the contract), and back.
+table_set table_set_of(const std::vector<std::string>& names);
+std::vector<std::string> names_of(table_set tables);
+
 /// A school year as Python names one, read as the CLI reads `--year`
 /// (school_year::parse_option): an int such as 2024 (numpy's too) or a str "2024-2025" or
 /// "2024", its first year 1900-2200. Anything else raises ValueError naming `argument` and the

@@ -57,6 +57,22 @@ load_options load_options_of(std::size_t max_errors, const std::optional<std::st
     return o;
 }
 
+table_set table_set_of(const std::vector<std::string>& names) {
+    table_set out;
+    for (const auto& n : names) {
+        const auto t = find_table(n);
+        if (!t) throw py::value_error("no table named '" + n + "' in the contract");
+        out.insert(*t);
+    }
+    return out;
+}
+
+std::vector<std::string> names_of(table_set tables) {
+    std::vector<std::string> out;
+    for (const auto t : tables.list()) out.emplace_back(spec(t).name);
+    return out;
+}
+
 school_year school_year_argument(const py::handle& value, const char* argument) {
     std::optional<school_year> year;
     if (py::isinstance<py::str>(value)) {
@@ -96,6 +112,10 @@ void register_dataset(py::module_& m) {
                  if (!t) throw py::value_error("no table named '" + name + "' in the contract");
                  return h.data->has_table(*t);
              })
+        .def(
+            "tables_left_out",
+            [](const dataset_handle& h) { return names_of(h.data->tables_left_out()); },
+            "The tables a partial load left out (not read), in contract order.")
         .def(
             "school_years",
             [](const dataset_handle& h) {
@@ -189,12 +209,15 @@ void register_dataset(py::module_& m) {
     m.def(
         "load_folder",
         [](const std::filesystem::path& dir, std::size_t max_errors,
-           const std::optional<std::string>& as_of) {
-            const auto options = load_options_of(max_errors, as_of);
+           const std::optional<std::string>& as_of,
+           const std::optional<std::vector<std::string>>& tables) {
+            auto options = load_options_of(max_errors, as_of);
+            if (tables) options.tables = table_set_of(*tables);
             // a snapshot file too: the library's one dispatch on what a path names
             return load_released([&] { return load_path(dir, options); });
         },
         py::arg("dir"), py::arg("max_errors"), py::arg("as_of") = py::none(),
+        py::arg("tables") = py::none(),
         "Load a folder of contract CSV files or a snapshot file: (Dataset or None, diagnostics).");
     m.def(
         "open_snapshot",

@@ -8,6 +8,7 @@
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
 #include "passend/kpi/publish.hpp"
+#include "passend/kpi/tables.hpp"
 #include "passend/report/privacy.hpp"
 
 #include <pybind11/numpy.h>
@@ -194,6 +195,14 @@ void register_kpis(py::module_& m) {
         py::arg("suppress"), py::arg("view"), py::arg("levels"), py::arg("day") = py::none(),
         py::arg("tlv_term_days") = 42, py::arg("rolling") = false,
         "Evaluate (and suppress) the catalog: (columns, definitions).");
+    m.def(
+        "tables_for",
+        [](const std::vector<std::string>& kpis,
+           std::optional<std::filesystem::path> catalog_file) {
+            return names_of(tables_for(load_catalog(catalog_file), kpis));
+        },
+        py::arg("kpis"), py::arg("catalog"),
+        "The tables a partial load reads for these KPI ids or tags, in contract order.");
     m.def(
         "catalog",
         [](std::optional<std::filesystem::path> catalog_file) {

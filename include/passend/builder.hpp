@@ -13,6 +13,7 @@
 #include "passend/dataset.hpp"
 #include "passend/error.hpp"
 #include "passend/schema.hpp"
+#include "passend/table_set.hpp"
 
 #include <array>
 #include <cstdint>
@@ -149,7 +150,19 @@ struct load_options {
     /// The extract date (`--as-of`): wins over extract.csv. Like that table's date, no request,
     /// decision, or start of an enrolment, absence or OPP may lie after it.
     std::optional<day> as_of;
+    /// A partial load: read only these tables and always_read_tables (kpi/tables.hpp's
+    /// tables_for() gives those a set of KPIs needs); nullopt reads every table. A table left
+    /// out is not given whatever the source holds (dataset::has_table is false, a KPI needing
+    /// it has no value), the dataset lists it (dataset::tables_left_out()), a file of it that
+    /// is there gives the warning `table_not_read`, and none of its rules is checked. When the
+    /// extract date would come from the data (no as_of, no extract table), the tables it comes
+    /// from (TLVs, OPPs, absences) are read too, so that it is the full load's.
+    std::optional<table_set> tables;
 };
+
+/// The tables a load with `options` reads, `extract_given` when the source holds an extract
+/// table (all of them without load_options::tables).
+table_set tables_read(const load_options& options, bool extract_given);
 
 /// The outcome of a load: a dataset, or none and the errors. Warnings come either way.
 struct [[nodiscard]] load_result {
@@ -178,6 +191,10 @@ public:
     /// a file cut short): the table counts as given, and rows of other tables referring to ids
     /// it may have held raise no unknown-reference error, which would only repeat that one.
     void declare_unread(table t);
+    /// The loader left table t out by request (load_options::tables, tables_read()): not given,
+    /// listed by dataset::tables_left_out(); `file` names the source it did not read (a
+    /// warning `table_not_read`), empty when there was none.
+    void leave_out(table t, std::string_view file = {});
 
     /// Add one row of field texts in contract column order (empty = absent); each field is
     /// parsed and checked, errors located at `line` (0: the next row number).

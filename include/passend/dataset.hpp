@@ -19,6 +19,7 @@
 #include "passend/error.hpp"
 #include "passend/ids.hpp"
 #include "passend/schema.hpp"
+#include "passend/table_set.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -253,6 +254,11 @@ public:
 
     /// Which optional tables were given (a KPI that needs an absent table has no value).
     bool has_table(table t) const noexcept { return present_[static_cast<std::size_t>(t)]; }
+    /// The tables a partial load left out (load_options::tables): not read, so not given
+    /// whatever the source held; has_table is false for them and the KPIs that need them have
+    /// no value. Empty after a full load. "Not read" is not "not in the data": check this
+    /// before reading an absent table as a fact.
+    table_set tables_left_out() const noexcept { return left_out_; }
     /// Rows a table holds; regions are stored as each municipality's PO and VO partnership, so
     /// their count is the number of those placements.
     std::size_t rows(table t) const noexcept;
@@ -315,6 +321,7 @@ private:
     finance_table finances_;
     std::vector<std::string> support_domains_;
     bool present_[table_count] = {};
+    table_set left_out_;
     day extract_date_{};
     extract_origin extract_origin_ = extract_origin::derived;
     std::string exported_by_;

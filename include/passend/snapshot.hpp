@@ -25,7 +25,8 @@ inline constexpr std::uint32_t snapshot_format_version = 1;
 inline constexpr std::string_view snapshot_contract_version = "1.1";
 
 /// Write `data` to `file` (replaced whole: written beside it, then renamed, so a failed write
-/// leaves any earlier file as it was). Throws passend::error when the file cannot be written.
+/// leaves any earlier file as it was). Throws passend::error when the file cannot be written,
+/// or when `data` is a partial load (dataset::tables_left_out() not empty).
 void save_snapshot(const dataset& data, const std::filesystem::path& file);
 
 /// Open a snapshot file: the dataset, or none and one error diagnostic naming the file and what

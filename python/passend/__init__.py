@@ -12,7 +12,7 @@ here and listed in ``__all__``.
 from __future__ import annotations
 
 from ._core import __version__
-from ._dataset import Dataset, catalog, import_to_folder, validate
+from ._dataset import Dataset, catalog, import_to_folder, tables_for, validate
 from ._errors import Diagnostic, Error, LoadError, SelectionError
 from ._monitor import Monitor
 
@@ -26,5 +26,6 @@ __all__ = [
     "__version__",
     "catalog",
     "import_to_folder",
+    "tables_for",
     "validate",
 ]

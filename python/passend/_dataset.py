@@ -62,13 +62,30 @@ class Dataset:
         *,
         max_errors: int = _DEFAULT_MAX_ERRORS,
         as_of: _dt.date | str | None = None,
+        tables: Iterable[str] | None = None,
+        kpis: str | Iterable[str] | None = None,
+        catalog: str | os.PathLike[str] | None = None,
     ) -> Dataset:
         """Load a folder of contract CSV files (schools.csv, pupils.csv, enrolments.csv, ...),
-        or a snapshot file (as :meth:`open`).
+        or a snapshot file (as :meth:`open`, which opens whole).
 
         ``as_of``: the extract date (the day the data were exported); it wins over extract.csv.
+
+        ``tables`` or ``kpis`` make a *partial load*, as a lazy reader reads only the columns
+        its queries use: only these tables (names as ``"tlvs"``), or those the KPI ids or tags
+        need (:func:`tables_for`, with ``catalog``), and the tables always read (partnerships,
+        boards, schools, pupils, regions, enrolments, extract, rates, reference values). The
+        tables left out are neither read nor checked: :meth:`has_table` is False for them, a
+        KPI that needs one has no value, :meth:`tables_left_out` lists them and a file of one
+        gives the warning ``table_not_read``. :func:`validate` checks every table.
         """
-        return _loaded(_core.load_folder(os.fspath(path), max_errors, _as_of(as_of)))
+        wanted: set[str] | None = None
+        if tables is not None:
+            wanted = set([tables] if isinstance(tables, str) else tables)
+        if kpis is not None:
+            wanted = (wanted or set()) | set(tables_for(kpis, catalog))
+        return _loaded(_core.load_folder(os.fspath(path), max_errors, _as_of(as_of),
+                                         None if wanted is None else sorted(wanted)))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Dataset:
@@ -238,6 +255,11 @@ class Dataset:
         """Rows per table held (partnerships and boards always; optional tables when given;
         regions as the municipalities placed in a PO or VO partnership)."""
         return self._ds.table_sizes()
+
+    def tables_left_out(self) -> list[str]:
+        """The tables a partial load left out (``from_folder(tables=..., kpis=...)``): not
+        read, so not given whatever the folder holds. Empty after a full load."""
+        return self._ds.tables_left_out()
 
     def has_table(self, name: str) -> bool:
         """Whether an optional table was given (KPIs that need an absent table have no value)."""
@@ -634,6 +656,14 @@ class Dataset:
 def catalog(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The KPI definitions (built-in, or extended by a catalog file): id, titles, unit, norm."""
     return _definitions(_core.catalog(_path(path)))
+
+
+def tables_for(kpis: str | Iterable[str], catalog: str | os.PathLike[str] | None = None) -> list[str]:
+    """The tables a partial load reads for these KPI ids or tags (of the built-in catalog, or it
+    extended by a catalog file), in contract order: those their numerators and denominators
+    need, the TLVs for figures counted per pupil (the paying partnership) and the tables
+    always read. ``Dataset.from_folder(path, kpis=...)`` loads just these."""
+    return _core.tables_for([kpis] if isinstance(kpis, str) else list(kpis), _path(catalog))
 
 
 def _definitions(raw: list[tuple[Any, ...]]) -> pd.DataFrame:

@@ -8,6 +8,7 @@
 #include "passend/kpi/catalog.hpp"
 #include "passend/kpi/evaluate.hpp"
 #include "passend/kpi/publish.hpp"
+#include "passend/kpi/tables.hpp"
 #include "passend/report/privacy.hpp"
 #include "passend/report/report.hpp"
 
@@ -28,6 +29,7 @@ struct report_args {
     std::string year, unit, catalog_file, format = "md", out;
     std::vector<std::string> kpis, levels;
     bool no_suppress = false;
+    bool only_needed_tables = false;
     day_options on;
 };
 
@@ -39,9 +41,11 @@ void run(const report_args& a) {
     std::optional<school_year> year;
     if (!a.year.empty()) year = parse_year_option(a.year);
 
-    const auto data = open_input(a.in);
     const catalog cat =
         a.catalog_file.empty() ? catalog::builtin() : catalog::builtin_with(a.catalog_file);
+    auto in = a.in;
+    if (a.only_needed_tables) in.tables = tables_for(cat, a.kpis);
+    const auto data = open_input(in);
     // Every year (the trend and change need earlier ones) of the unit asked for; publish()
     // evaluates and suppresses every unit before it selects.
     publish_options po;
@@ -99,6 +103,9 @@ void setup_report(CLI::App& app) {
     cmd->add_option("--format", args->format, "md (default), json, csv, html or xlsx")
         ->check(CLI::IsMember({"md", "json", "csv", "html", "xlsx"}));
     add_day_options(*cmd, args->on);
+    cmd->add_flag("--only-needed-tables", args->only_needed_tables,
+                  "Read only the tables the KPIs asked for need (a partial load: the others "
+                  "are neither read nor checked; `passend validate` checks every table)");
     cmd->add_flag("--no-suppress", args->no_suppress,
                   "Show small counts (internal analysis only: do not publish)");
     cmd->add_option("--out", args->out, "Write to this file (required for xlsx); default: stdout");

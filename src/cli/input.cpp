@@ -86,6 +86,7 @@ dataset_ptr open_input(const input_options& in) {
         throw CLI::ValidationError(in.command, "give a folder DIR or --demo");
     load_options load;
     load.as_of = parse_as_of(in.as_of);
+    load.tables = in.tables;
     if (in.demo) {
         demo_options o;
         if (in.demo_pupils) o.pupils = in.demo_pupils;

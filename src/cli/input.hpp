@@ -22,6 +22,8 @@ struct input_options {
     std::uint64_t demo_pupils = 0; ///< 0: the demo's default size
     std::string as_of;             ///< --as-of: the extract date, winning over extract.csv
     std::string command;           ///< the subcommand, for messages
+    /// A partial load (load_options::tables): `report --only-needed-tables`; not for --demo.
+    std::optional<table_set> tables;
 };
 
 /// Add `DIR`, `--demo` (exactly one required, checked by open_input()) and `--as-of` to a

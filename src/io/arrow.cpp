@@ -807,9 +807,15 @@ load_result load_arrow(std::span<const arrow_table> tables, const load_options& 
         if (t.stream) owned.emplace_back(t.stream);
     dataset_builder builder(options);
     std::uint64_t rows[table_count] = {};
+    table_set given;
+    for (const auto& t : tables) given.insert(t.id);
+    const auto reading = tables_read(options, given.contains(table::extract));
+    for (const auto t : reading.complement().list())
+        builder.leave_out(t, given.contains(t) ? spec(t).name : std::string_view{});
     for (const auto& t : tables) {
         if (!t.stream)
             throw invalid_argument(std::string(spec(t.id).name) + ": the stream is NULL");
+        if (!reading.contains(t.id)) continue;
         (void)append_arrow(builder, t.id, *t.stream, rows[static_cast<std::size_t>(t.id)]);
     }
     return builder.finish();

@@ -36,8 +36,12 @@ void parse_rows(const csv_layout& layout, parsed_block& out) {
     auto* reused = std::get_if<rows_type>(&out.rows);
     auto& rows = reused ? *reused : out.rows.emplace<rows_type>();
     rows.clear();
-    rows.reserve(out.newlines + 1);
-    out.lines.reserve(out.newlines + 1);
+    // Blocks hold about as many rows each, a few more now and then: room for an eighth more
+    // than this one needs, so that a recycled block rarely grows (into fresh pages the kernel
+    // must zero) for the next.
+    const std::size_t room = out.newlines + 1;
+    if (rows.capacity() < room) rows.reserve(room + room / 8);
+    if (out.lines.capacity() < room) out.lines.reserve(room + room / 8);
     const auto& ts = *layout.spec;
     std::vector<std::string_view> row(ts.columns.size());
     for (std::uint64_t before = 0;; before = reader.bytes_consumed()) {

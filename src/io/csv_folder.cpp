@@ -228,9 +228,16 @@ load_result detail::load_folder_in_blocks(const fs::path& dir, const load_option
     std::vector<input> inputs;
     std::uint64_t total = 0;
     dataset_builder builder(options);
+    const auto reading =
+        tables_read(options, detail::names_anything(dir / spec(table::extract).file));
     for (const auto& ts : all_tables()) {
         auto path = dir / ts.file;
-        if (!detail::names_anything(path)) continue; // required ones: the builder reports them
+        const bool there = detail::names_anything(path);
+        if (!reading.contains(ts.id)) {
+            builder.leave_out(ts.id, there ? ts.file : std::string_view{});
+            continue;
+        }
+        if (!there) continue; // required ones: the builder reports them
         // Named like a table but not a file to read (a directory, a FIFO, a broken link): an
         // error of that table, not a table silently absent (nor opened, which would block).
         if (const auto problem = detail::file_problem(path)) {

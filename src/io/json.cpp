@@ -138,9 +138,18 @@ load_result load_json(std::string_view json_text, std::string source, const load
             !t || spec(*t).name != name) // "schools", not "schools.csv"
             b.report({severity::warning, source, 0, 0, "unknown_table",
                       "unknown table '" + name + "' is ignored"});
+    const auto given = [&](const table_spec& ts) {
+        const auto it = doc.find(std::string(ts.name));
+        return it != doc.end() && !it->is_null();
+    };
+    const auto reading = tables_read(options, given(spec(table::extract)));
     for (const auto& ts : all_tables()) {
         const auto it = doc.find(std::string(ts.name));
-        if (it == doc.end() || it->is_null()) {
+        if (!reading.contains(ts.id)) {
+            b.leave_out(ts.id, given(ts) ? source + "[" + std::string(ts.name) + "]" : "");
+            continue;
+        }
+        if (!given(ts)) {
             if (ts.required) {
                 b.report({severity::error, source, 0, 0, "missing_table",
                           "the required table " + std::string(ts.name) + " is missing"});

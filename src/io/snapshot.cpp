@@ -792,6 +792,12 @@ load_result failed(const std::filesystem::path& file, snapshot_problem p) {
 } // namespace
 
 void save_snapshot(const dataset& data, const std::filesystem::path& file) {
+    // A snapshot stands for its folder: one of a partial load would read as a folder without
+    // the tables left out.
+    if (!data.tables_left_out().empty())
+        throw error(fmt::format("{}: a partial load (tables left out) is not saved as a "
+                                "snapshot; load every table",
+                                file.string()));
     auto tmp = file;
     tmp += ".partial";
     {

@@ -14,6 +14,12 @@ static void write_file(const char* dir, const char* name, const char* text) {
     fclose(f);
 }
 
+static void remove_file(const char* dir, const char* name) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    remove(path);
+}
+
 static void test_version_and_errors(void) {
     CHECK(strcmp(passend_version(), PASSEND_VERSION_STRING) == 0);
     CHECK(passend_version_number() == PASSEND_VERSION_NUMBER);
@@ -88,6 +94,30 @@ static void test_folder(void) {
     CHECK_STATUS(passend_dataset_extract_date(ds, &extract, NULL), PASSEND_OK);
     CHECK(strcmp(extract, "2021-08-01") == 0);
     passend_dataset_free(&ds);
+    /* A partial load (version 3): the tables named and those always read; absences.csv not. */
+    write_file(dir, "absences.csv",
+               "pupil_id,kind,start_date,end_date\np1,relatief,2021-09-01,2021-09-30\n");
+    passend_load_options partial = PASSEND_LOAD_OPTIONS_INIT;
+    partial.tables = "tlvs, opps";
+    partial.as_of = "2022-03-15";
+    CHECK_STATUS(passend_dataset_open_folder(dir, &partial, &ds, &diags), PASSEND_OK);
+    int present = 1;
+    CHECK_STATUS(passend_dataset_has_table(ds, "absences", &present), PASSEND_OK);
+    CHECK(present == 0);
+    CHECK(passend_diagnostics_count(diags) == 1);
+    const char* rule = NULL;
+    passend_diagnostics_get(diags, 0, NULL, NULL, NULL, NULL, &rule, NULL);
+    CHECK(strcmp(rule, "table_not_read") == 0);
+    passend_diagnostics_free(&diags);
+    passend_dataset_free(&ds);
+    CHECK_STATUS(passend_dataset_open_folder(dir, NULL, &ds, NULL), PASSEND_OK);
+    CHECK_STATUS(passend_dataset_has_table(ds, "absences", &present), PASSEND_OK);
+    CHECK(present == 1);
+    passend_dataset_free(&ds);
+    remove_file(dir, "absences.csv");
+    partial.tables = "tlvs,opp";
+    CHECK_STATUS(passend_dataset_open_folder(dir, &partial, &ds, NULL), PASSEND_INVALID_ARGUMENT);
+    CHECK_MESSAGE("tables: no table named 'opp' in the contract");
     as_of.as_of = "15-03-2022";
     CHECK_STATUS(passend_dataset_open_folder(dir, &as_of, &ds, NULL), PASSEND_INVALID_ARGUMENT);
     CHECK_MESSAGE("as_of '15-03-2022' is not a date like 2025-03-15");
