@@ -59,7 +59,7 @@ def run_tool(tool: str, folder: Path, out: Path) -> None:
 
 
 def tool_functions(tool: str) -> tuple[Any, Any]:
-    if tool == "passend" or tool == "passend_snapshot":
+    if tool in ("passend", "passend_full", "passend_snapshot"):
         import passend
 
         def compute(ds: Any) -> Any:
@@ -73,6 +73,10 @@ def tool_functions(tool: str) -> tuple[Any, Any]:
                 return passend.Dataset.from_folder(folder, kpis=list(common.KPIS))
 
             return load, compute
+        if tool == "passend_full":
+            # Every table read and checked, as `passend validate` does: the load a report of the
+            # whole catalog needs.
+            return passend.Dataset.from_folder, compute
         return (lambda folder: passend.Dataset.open(snapshot_path(folder))), compute
     module = __import__(f"{tool}_kpis")
     return module.load, module.compute
@@ -182,7 +186,8 @@ def write_results(path: Path, folder: Path, results: dict[str, dict[str, Any]],
         "national only): " + ", ".join(f"`{k}`" for k in common.KPIS),
         "- passend loads only the tables the ids need (`Dataset.from_folder(DIR, kpis=...)`: "
         "a partial load, as polars' lazy scan reads only the columns its queries use): "
-        + ", ".join(passend_tables()) + ".",
+        + ", ".join(passend_tables()) + "; `passend_full` reads and checks every table "
+        "(`Dataset.from_folder(DIR)`), `passend_snapshot` opens a snapshot of the folder.",
         "- Every peer's values were checked equal to passend's (numerator and denominator of "
         "every id, year and unit) in this run; each tool ran once, in a process of its own.",
         "",
@@ -229,7 +234,8 @@ def main() -> None:
         return
 
     loads = [load_average(), ""]
-    tools = ["passend"] + (["passend_snapshot"] if args.snapshot else []) + list(PEERS)
+    tools = (["passend"] + ([] if args.check else ["passend_full"])
+             + (["passend_snapshot"] if args.snapshot else []) + list(PEERS))
     if not args.check:
         tools.append("plain_pass")
     if args.snapshot:

@@ -118,14 +118,17 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     const std::uint32_t chunk = std::clamp<std::uint32_t>(pupils / (8 * threads), 1024, 65536);
     const std::size_t tasks = tables.size() + (std::size_t{pupils} + chunk - 1) / chunk;
     std::atomic<std::size_t> next_task{0};
-    std::atomic<double> tables_seconds{0};
+    // Nanoseconds: libc++ (the wasm build) has no atomic<double>::operator+=.
+    std::atomic<std::int64_t> tables_ns{0};
     auto work = [&](accumulator& into) {
         record_sink sink(into);
         for (std::size_t t = next_task++; t < tasks; t = next_task++) {
             if (t < tables.size()) {
                 const auto t1 = clock_type::now();
                 tables[t](cx, sink);
-                tables_seconds += seconds_since(t1);
+                tables_ns +=
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(clock_type::now() - t1)
+                        .count();
                 continue;
             }
             const auto from = static_cast<std::uint32_t>((t - tables.size()) * chunk);
@@ -152,7 +155,7 @@ kpi_results evaluate(const dataset& ds, const catalog& full, const evaluate_opti
     }
     acc.fold(options.view);
     st.scan_seconds = seconds_since(t0);
-    st.tables_seconds = tables_seconds;
+    st.tables_seconds = static_cast<double>(tables_ns.load()) * 1e-9;
     t0 = clock_type::now();
 
     kpi_results out;
