@@ -221,6 +221,7 @@ void in_two_halves(unsigned threads, std::size_t count, Step& step) {
 /// Write zeros over `bytes` of fresh memory at `raw` (reserved, nothing constructed in it yet),
 /// on two threads when there are two: each page is faulted in once, side by side.
 void touch_pages(unsigned threads, void* raw, std::size_t bytes) {
+    if (bytes == 0) return; // no rows: an empty vector's data() may be null
     auto* at = static_cast<unsigned char*>(raw);
     const std::size_t half = threads > 1 ? bytes / 2 : bytes;
     detail::run_parallel(half < bytes ? 2 : 1, [&](unsigned part) {
