@@ -21,11 +21,15 @@ bool is_unit(const dataset& ds, std::string_view id) {
 }
 } // namespace
 
-void check_selection(const dataset& ds, const catalog& cat, const kpi_results& results,
-                     const kpi_selection& select) {
-    for (const auto& k : select.kpis)
+void check_kpi_names(const catalog& cat, const std::vector<std::string>& ids_or_tags) {
+    for (const auto& k : ids_or_tags)
         if (cat.select({k}).size() == 0)
             throw selection_error(fmt::format("kpi '{}': not an id or tag of the catalog", k));
+}
+
+void check_selection(const dataset& ds, const catalog& cat, const kpi_results& results,
+                     const kpi_selection& select) {
+    check_kpi_names(cat, select.kpis);
     for (const auto& u : select.units)
         if (!is_unit(ds, u))
             throw selection_error(fmt::format("unit '{}': not NL, onbekend, nor a partnership, "

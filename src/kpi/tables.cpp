@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "passend/kpi/tables.hpp"
+#include "passend/kpi/publish.hpp"
 
 #include "kpi/plan.hpp"
 
 PASSEND_NAMESPACE_BEGIN
 
 table_set tables_for(const catalog& cat, const std::vector<std::string>& ids_or_tags) {
+    // A misspelt id would otherwise load only the tables always read, and fail later or not at all.
+    check_kpi_names(cat, ids_or_tags);
     const catalog selected = ids_or_tags.empty() ? catalog{} : cat.select(ids_or_tags);
     table_set out = always_read_tables;
     for (const auto& d : (ids_or_tags.empty() ? cat : selected).definitions())

@@ -45,3 +45,11 @@ def test_tables_by_name() -> None:
     assert part.has_table("opps") and not part.has_table("tlvs")
     with pytest.raises(ValueError, match="no table named 'opp'"):
         passend.Dataset.from_folder(SMALL, tables=["opp"])
+
+
+def test_unknown_kpi_is_an_error_before_loading() -> None:
+    # A misspelt id must not load only the tables always read and leave the KPI silently empty.
+    with pytest.raises(passend.SelectionError, match="kpi 'deelname_zo': not an id or tag"):
+        passend.Dataset.from_folder(SMALL, kpis=["deelname_so", "deelname_zo"])
+    with pytest.raises(passend.SelectionError, match="not an id or tag"):
+        passend.tables_for(["deelname_zo"])

@@ -54,6 +54,9 @@ public:
 /// selection_error otherwise.
 kpi_level parse_level_name(std::string_view text);
 
+/// Throws selection_error for the first of `ids_or_tags` that names no KPI of `cat`.
+void check_kpi_names(const catalog& cat, const std::vector<std::string>& ids_or_tags);
+
 /// Throws selection_error for the first part of `select` that `results` (evaluated on `ds` from
 /// `cat`) cannot answer: an unknown KPI id or tag, unit, or a school year outside the results.
 void check_selection(const dataset& ds, const catalog& cat, const kpi_results& results,

@@ -17,6 +17,7 @@ PASSEND_NAMESPACE_BEGIN
 /// whose absence leaves a KPI without value: the evaluator's own rule), and the TLVs for every
 /// figure counted per pupil (its partnership is the paying one, from the pupil's TLVs). Years
 /// that only the money or assessment tables speak of are reported only when those are read.
+/// Throws selection_error (kpi/publish.hpp) for an id or tag that names no KPI of `cat`.
 table_set tables_for(const catalog& cat, const std::vector<std::string>& ids_or_tags = {});
 
 PASSEND_NAMESPACE_END
